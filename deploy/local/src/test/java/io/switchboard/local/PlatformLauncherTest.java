@@ -1,0 +1,214 @@
+package io.switchboard.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.Direction;
+import io.switchboard.events.Topics;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+
+/**
+ * Boots the platform with ./switchboard exactly as a developer would, talks to it with a plain
+ * Kafka client, and stops it. Needs ports 9092/9093 free.
+ */
+@Tag("e2e")
+class PlatformLauncherTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path WORK = Path.of("target/e2e-work").toAbsolutePath();
+    private static final String BOOTSTRAP = "127.0.0.1:9092";
+    /** Its own database, so that state left by earlier runs never meets this run's fresh broker. */
+    private static final String DATABASE = "sb_e2e_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void up() throws Exception {
+        Result result = switchboard("up");
+        assertThat(result.exitCode()).as("./switchboard up failed:\n" + result.output()).isZero();
+        assertThat(result.output()).contains("Switchboard is up.");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        Result result = switchboard("down");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(portOpen(9092)).as("the broker is stopped by down").isFalse();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void aContactCloudEventPublishedWithAPlainClientIsReadBack() {
+        var event = new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                UUID.randomUUID().toString(), Channel.SMS, Direction.INBOUND, "+442079460000",
+                Address.phone("07400 123456", "GB"), null, Map.of(), null, "Where is my card?", List.of(), "en", 0, Map.of());
+        byte[] bytes = EventCodec.encode(event, URI.create("/channels/e2e"), null);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONTACTS, event.subject(), bytes)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("publish to the local broker failed", e);
+        }
+
+        ConsumerRecord<String, byte[]> found = readBack(event.subject());
+        DecodeResult decoded = EventCodec.decode(found.value());
+        assertThat(decoded).isInstanceOf(DecodeResult.Decoded.class);
+        assertThat(((DecodeResult.Decoded) decoded).event()).isEqualTo(event);
+    }
+
+    @Test
+    void routingQueuesADemoContactAndOffersItToAnAgentWhoGoesAvailable() throws Exception {
+        String contactId = UUID.randomUUID().toString();
+        var contact = new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS), contactId,
+                Channel.CHAT, Direction.INBOUND, "widget-acme", Address.chatVisitor("visitor-e2e"), null, Map.of(), "Card",
+                "I was charged twice", List.of(), "en", 0, Map.of());
+        publish(Topics.CONTACTS, contact);
+        var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+        assertThat(queued.queueId()).isEqualTo("billing");
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/queues/billing/contacts")).build();
+        String body = "";
+        for (int attempt = 0; attempt < 30 && !body.contains(contactId); attempt++) {
+            Thread.sleep(500);
+            body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertThat(body).as("the routing API lists the waiting contact").contains(contactId);
+
+        publish(Topics.AGENTS, new io.switchboard.events.AgentStateChanged(UUID.randomUUID(), "acme-bank",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "alice", io.switchboard.events.AgentStateChanged.State.AVAILABLE,
+                "e2e", null));
+        var offered = (io.switchboard.events.ContactOffered) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.offered.v1");
+        assertThat(offered.agentId()).isEqualTo("alice");
+    }
+
+    private static void publish(String topic, io.switchboard.events.SwitchboardEvent event) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event, URI.create("/e2e")))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("publish to the local broker failed", e);
+        }
+    }
+
+    private static io.switchboard.events.SwitchboardEvent readBack(String topic, String key, String type) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(record.key()) && EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
+                            && d.envelope().getType().equals(type)) {
+                        return d.event();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(type + " for " + key + " did not arrive on " + topic + " within 60 s");
+    }
+
+    @Test
+    void statusShowsKafkaUpAndUpAgainIsHarmless() throws Exception {
+        Result status = switchboard("status");
+        assertThat(status.output()).containsPattern("kafka\\s+9092\\s+up");
+        assertThat(status.output()).containsPattern("routing\\s+8081\\s+up");
+        Result again = switchboard("up");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("kafka already running");
+    }
+
+    @Test
+    void aSecondPlatformOnTakenPortsFailsLoudlyAndLeavesTheFirstAlone() throws Exception {
+        Result second = switchboard("up", WORK.resolveSibling("e2e-work-second"));
+        assertThat(second.exitCode()).isNotZero();
+        assertThat(second.output()).contains("port 9092 (for kafka) is taken");
+        assertThat(portOpen(9092)).as("the running broker is untouched").isTrue();
+    }
+
+    private static ConsumerRecord<String, byte[]> readBack(String key) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONTACTS));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the contact event was not read back within 30 s");
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result switchboard(String command) throws Exception {
+        return switchboard(command, WORK);
+    }
+
+    private static Result switchboard(String command, Path work) throws Exception {
+        Files.createDirectories(work);
+        Path log = Files.createTempFile(work, command, ".out");
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("switchboard").toString(), command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("SWITCHBOARD_WORK", work.toString());
+        builder.environment().put("SWITCHBOARD_NO_BUILD", "1");
+        builder.environment().put("SWITCHBOARD_DATABASE", DATABASE);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("./switchboard " + command + " did not finish in 5 minutes:\n" + Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

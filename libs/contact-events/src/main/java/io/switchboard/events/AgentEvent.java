@@ -1,0 +1,12 @@
+package io.switchboard.events;
+
+/** Events about one agent, keyed by the agent id. */
+public sealed interface AgentEvent extends SwitchboardEvent permits AgentStateChanged, OfferAnswered {
+
+    String agentId();
+
+    @Override
+    default String subject() {
+        return agentId();
+    }
+}

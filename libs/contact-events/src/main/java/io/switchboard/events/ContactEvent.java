@@ -1,0 +1,14 @@
+package io.switchboard.events;
+
+/** Events about one contact, on the contacts or routing topic, keyed by the contact id. */
+public sealed interface ContactEvent extends SwitchboardEvent
+        permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactEnded,
+        ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred {
+
+    String contactId();
+
+    @Override
+    default String subject() {
+        return contactId();
+    }
+}

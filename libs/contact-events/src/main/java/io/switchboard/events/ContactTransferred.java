@@ -1,0 +1,19 @@
+package io.switchboard.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The contact moved to another queue or to a named agent; exactly one target is set. */
+public record ContactTransferred(UUID eventId, String tenantId, Instant occurredAt, String contactId,
+        String fromQueueId, String toQueueId, String toAgentId, String byAgentId, String reason) implements ContactEvent {
+
+    public ContactTransferred {
+        Require.present(eventId, "eventId");
+        Require.present(tenantId, "tenantId");
+        Require.present(occurredAt, "occurredAt");
+        Require.present(contactId, "contactId");
+        if ((toQueueId == null) == (toAgentId == null)) {
+            throw new IllegalArgumentException("a transfer goes to exactly one of toQueueId or toAgentId");
+        }
+    }
+}

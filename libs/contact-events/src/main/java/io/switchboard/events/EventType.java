@@ -1,0 +1,66 @@
+package io.switchboard.events;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The one registry of event types: record class, CloudEvents {@code type} and topic. */
+public enum EventType {
+    CONTACT_CREATED(ContactCreated.class, "io.switchboard.contact.created.v1", Topics.CONTACTS),
+    CONTACT_MESSAGE_RECEIVED(ContactMessageReceived.class, "io.switchboard.contact.message.received.v1", Topics.CONTACTS),
+    CONTACT_MESSAGE_SENT(ContactMessageSent.class, "io.switchboard.contact.message.sent.v1", Topics.CONTACTS),
+    CONTACT_ENDED(ContactEnded.class, "io.switchboard.contact.ended.v1", Topics.CONTACTS),
+    CONTACT_QUEUED(ContactQueued.class, "io.switchboard.contact.queued.v1", Topics.ROUTING),
+    CONTACT_OFFERED(ContactOffered.class, "io.switchboard.contact.offered.v1", Topics.ROUTING),
+    CONTACT_ASSIGNED(ContactAssigned.class, "io.switchboard.contact.assigned.v1", Topics.ROUTING),
+    CONTACT_REJECTED(ContactRejected.class, "io.switchboard.contact.rejected.v1", Topics.ROUTING),
+    CONTACT_ABANDONED(ContactAbandoned.class, "io.switchboard.contact.abandoned.v1", Topics.ROUTING),
+    CONTACT_TRANSFERRED(ContactTransferred.class, "io.switchboard.contact.transferred.v1", Topics.ROUTING),
+    QUEUE_STATS(QueueStatsReported.class, "io.switchboard.queue.stats.v1", Topics.ROUTING),
+    AGENT_STATE_CHANGED(AgentStateChanged.class, "io.switchboard.agent.state.changed.v1", Topics.AGENTS),
+    OFFER_ANSWERED(OfferAnswered.class, "io.switchboard.agent.offer.answered.v1", Topics.AGENTS),
+    TENANT_CONFIGURED(TenantConfigured.class, "io.switchboard.config.tenant.v1", Topics.CONFIG),
+    QUEUE_CONFIGURED(QueueConfigured.class, "io.switchboard.config.queue.v1", Topics.CONFIG),
+    AGENT_CONFIGURED(AgentConfigured.class, "io.switchboard.config.agent.v1", Topics.CONFIG),
+    CUSTOMER_UPDATED(CustomerUpdated.class, "io.switchboard.customer.updated.v1", Topics.CUSTOMERS),
+    CUSTOMER_MERGED(CustomerMerged.class, "io.switchboard.customer.merged.v1", Topics.CUSTOMERS),
+    CUSTOMER_UNMERGED(CustomerUnmerged.class, "io.switchboard.customer.unmerged.v1", Topics.CUSTOMERS);
+
+    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+    private final Class<? extends SwitchboardEvent> recordClass;
+    private final String type;
+    private final String topic;
+
+    EventType(Class<? extends SwitchboardEvent> recordClass, String type, String topic) {
+        this.recordClass = recordClass;
+        this.type = type;
+        this.topic = topic;
+    }
+
+    public Class<? extends SwitchboardEvent> recordClass() {
+        return recordClass;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public static EventType of(SwitchboardEvent event) {
+        return BY_CLASS.get(event.getClass());
+    }
+
+    public static Optional<EventType> ofType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}

@@ -1,0 +1,112 @@
+package io.switchboard.events.codec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneOffset;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import io.switchboard.events.EventType;
+import io.switchboard.events.SwitchboardEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Events to and from CloudEvents 1.0 in structured JSON mode, through the CloudEvents SDK. The
+ * envelope carries {@code id} = event id, {@code type}, {@code source}, {@code subject}, {@code time},
+ * and the extensions {@code tenantid} and (when tracing) {@code traceparent}.
+ */
+public final class EventCodec {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    public static final String TENANT_EXTENSION = "tenantid";
+    public static final String TRACEPARENT_EXTENSION = "traceparent";
+
+    private static final EventFormat FORMAT = new JsonFormat();
+
+    private EventCodec() {
+    }
+
+    /** The CloudEvent for an event; {@code traceparent} may be null. */
+    public static CloudEvent toCloudEvent(SwitchboardEvent event, URI source, String traceparent) {
+        EventType type = EventType.of(event);
+        if (type == null) {
+            throw new IllegalArgumentException("no CloudEvents type registered for " + event.getClass().getName());
+        }
+        byte[] data;
+        try {
+            data = EventJson.mapper().writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + type.type(), e);
+        }
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.eventId().toString())
+                .withSource(source)
+                .withType(type.type())
+                .withSubject(event.subject())
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension(TENANT_EXTENSION, event.tenantId())
+                .withData(data);
+        if (traceparent != null && !traceparent.isBlank()) {
+            builder.withExtension(TRACEPARENT_EXTENSION, traceparent);
+        }
+        return builder.build();
+    }
+
+    /** The structured-mode JSON bytes ({@code application/cloudevents+json}). */
+    public static byte[] encode(SwitchboardEvent event, URI source, String traceparent) {
+        return FORMAT.serialize(toCloudEvent(event, source, traceparent));
+    }
+
+    public static byte[] encode(SwitchboardEvent event, URI source) {
+        return encode(event, source, null);
+    }
+
+    /** Never throws: bad input comes back as {@link DecodeResult.Malformed} with the reason. */
+    public static DecodeResult decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new DecodeResult.Malformed("empty record");
+        }
+        CloudEvent envelope;
+        try {
+            envelope = FORMAT.deserialize(bytes);
+        } catch (RuntimeException e) {
+            return new DecodeResult.Malformed("not a CloudEvent in structured JSON: " + rootMessage(e));
+        }
+        var type = EventType.ofType(envelope.getType());
+        if (type.isEmpty()) {
+            return new DecodeResult.UnknownType(envelope.getType(), envelope.getId());
+        }
+        if (envelope.getData() == null) {
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has no data");
+        }
+        SwitchboardEvent event;
+        try {
+            event = EventJson.mapper().readValue(envelope.getData().toBytes(), type.get().recordClass());
+        } catch (IOException | RuntimeException e) {
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has invalid data: " + rootMessage(e));
+        }
+        Object tenant = envelope.getExtension(TENANT_EXTENSION);
+        if (tenant == null || !tenant.toString().equals(event.tenantId())) {
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId()
+                    + ": tenantid extension '" + tenant + "' does not match data tenantId '" + event.tenantId() + "'");
+        }
+        if (!envelope.getId().equals(event.eventId().toString())) {
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + ": id does not match data eventId");
+        }
+        return new DecodeResult.Decoded(event, envelope);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}

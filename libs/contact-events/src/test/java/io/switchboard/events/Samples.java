@@ -1,0 +1,77 @@
+package io.switchboard.events;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.switchboard.events.address.Address;
+import io.switchboard.events.address.SocialPlatform;
+
+/** One fully populated instance of every event type, for round trips and schema checks. */
+final class Samples {
+
+    static final Instant AT = Instant.parse("2026-11-25T09:15:30.123Z");
+    static final String TENANT = "acme-bank";
+
+    private Samples() {
+    }
+
+    static UUID id(int n) {
+        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(n));
+    }
+
+    static Map<EventType, SwitchboardEvent> all() {
+        AttachmentRef attachment = new AttachmentRef("att-1", "statement.pdf", "application/pdf", 48_213,
+                URI.create("/api/attachments/att-1"));
+        Address customer = Address.email("Jane.Doe@Example.com");
+        Address phone = Address.phone("+44 20 7946 0958", "GB");
+        return Map.ofEntries(
+                Map.entry(EventType.CONTACT_CREATED, new ContactCreated(id(1), TENANT, AT, "c-1", Channel.EMAIL, Direction.INBOUND,
+                        "support@acme.example", customer, Address.email("support@acme.example"),
+                        Map.of("name", "Jane Doe", "email.verified", "false"), "I was charged twice", "Hello, I was charged twice.",
+                        List.of(attachment), "en", 0, Map.of("messageId", "<abc@mail.example>"))),
+                Map.entry(EventType.CONTACT_MESSAGE_RECEIVED, new ContactMessageReceived(id(2), TENANT, AT, "c-1", "m-1", Channel.SMS,
+                        phone, "Still waiting", List.of(), Map.of())),
+                Map.entry(EventType.CONTACT_MESSAGE_SENT, new ContactMessageSent(id(3), TENANT, AT, "c-1", "m-2", Channel.CHAT, "agent-7",
+                        Address.chatVisitor("v-123"), "Sorry about that, refunded.", List.of(), Map.of())),
+                Map.entry(EventType.CONTACT_ENDED, new ContactEnded(id(4), TENANT, AT, "c-1", Channel.VOICE, ContactEnded.Reason.CUSTOMER_LEFT,
+                        "resolved", 4L, 35L, 182L, 0L)),
+                Map.entry(EventType.CONTACT_QUEUED, new ContactQueued(id(5), TENANT, AT, "c-1", Channel.VOICE, "billing", 1, AT.minusSeconds(3))),
+                Map.entry(EventType.CONTACT_OFFERED, new ContactOffered(id(6), TENANT, AT, "c-1", Channel.VOICE, "billing", "agent-7", "o-1",
+                        AT.plusSeconds(20))),
+                Map.entry(EventType.CONTACT_ASSIGNED, new ContactAssigned(id(7), TENANT, AT, "c-1", Channel.VOICE, "billing", "agent-7", "o-1")),
+                Map.entry(EventType.CONTACT_REJECTED, new ContactRejected(id(8), TENANT, AT, "c-1", "billing", "agent-7", "o-1",
+                        ContactRejected.Reason.TIMED_OUT)),
+                Map.entry(EventType.CONTACT_ABANDONED, new ContactAbandoned(id(9), TENANT, AT, "c-1", "billing", 42,
+                        ContactAbandoned.Reason.CUSTOMER_LEFT)),
+                Map.entry(EventType.CONTACT_TRANSFERRED, new ContactTransferred(id(10), TENANT, AT, "c-1", "billing", "loans", null,
+                        "agent-7", "needs a loan officer")),
+                Map.entry(EventType.QUEUE_STATS, new QueueStatsReported(id(19), TENANT, AT, "billing", 4, 35L, 2,
+                        java.time.LocalDate.of(2026, 11, 25), 120, 100, 83, 12, 0.741, 20, 80)),
+                Map.entry(EventType.AGENT_STATE_CHANGED, new AgentStateChanged(id(11), TENANT, AT, "agent-7", AgentStateChanged.State.WRAP_UP,
+                        "after call work", AT.plusSeconds(30))),
+                Map.entry(EventType.OFFER_ANSWERED, new OfferAnswered(id(18), TENANT, AT, "agent-7", "c-1", "c-1#1",
+                        OfferAnswered.Answer.ACCEPTED)),
+                Map.entry(EventType.TENANT_CONFIGURED, new TenantConfigured(id(12), TENANT, AT, "Acme Bank", "Europe/London", "GB", "center-1",
+                        "general", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, "+442079460000", "billing")))),
+                Map.entry(EventType.QUEUE_CONFIGURED, new QueueConfigured(id(13), TENANT, AT, "billing", "Billing", Map.of("billing", 2),
+                        1, new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 30, 20, 600, "general",
+                        List.of(new QueueConfigured.RelaxationStep(60, "billing", 1)),
+                        new QueueConfigured.BusinessHours("Europe/London",
+                                List.of(new QueueConfigured.BusinessHours.Opening(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(18, 0))),
+                                QueueConfigured.BusinessHours.OutsideHours.OVERFLOW),
+                        true, true)),
+                Map.entry(EventType.AGENT_CONFIGURED, new AgentConfigured(id(14), TENANT, AT, "agent-7", "Sam Agent",
+                        List.of(TENANT, "globex"), Map.of("billing", 4, "loans", 2), Map.of(Channel.VOICE, 1, Channel.CHAT, 3), false, true)),
+                Map.entry(EventType.CUSTOMER_UPDATED, new CustomerUpdated(id(15), TENANT, AT, "cust-1", "Jane Doe", "en", true, "prefers email",
+                        List.of(customer, phone, Address.social(SocialPlatform.TELEGRAM, "@jdoe")), false)),
+                Map.entry(EventType.CUSTOMER_MERGED, new CustomerMerged(id(16), TENANT, AT, "cust-1", "cust-2", true, "system",
+                        "same verified email and voice phone")),
+                Map.entry(EventType.CUSTOMER_UNMERGED, new CustomerUnmerged(id(17), TENANT, AT, "cust-1", "cust-2", "supervisor-1",
+                        "different people")));
+    }
+}

@@ -1,0 +1,177 @@
+package io.switchboard.routing.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.routing.engine.model.QueueConfig;
+
+/**
+ * A queue's live state. Relaxation splits it into levels: level 0 has the configured requirements
+ * and each relaxation step adds a level with weaker ones. For each level and channel it keeps the
+ * agents ready to take a contact, in strategy order, and the waiting contacts, in service order.
+ * Ready sets are cumulative (an agent eligible at level 1 is in the sets of every level from 1 on),
+ * so a contact only ever looks at the head of one set.
+ */
+final class QueueRuntime {
+
+    /** Service order: higher priority first, then the longest waiting. */
+    static final Comparator<ContactRuntime> SERVICE_ORDER = Comparator
+            .comparingInt((ContactRuntime c) -> -c.priority)
+            .thenComparingLong(c -> c.arrived)
+            .thenComparingLong(c -> c.sequence);
+
+    final QueueConfig config;
+    final List<Map<String, Integer>> requirements;
+    final long[] levelStarts;
+    final Map<AgentRuntime, Integer> scores = new HashMap<>();
+    private final List<NavigableSet<AgentRuntime>[]> ready = new ArrayList<>();
+    private final List<NavigableSet<ContactRuntime>[]> waiting = new ArrayList<>();
+    int waitingCount;
+
+    QueueRuntime(QueueConfig config) {
+        this.config = config;
+        this.requirements = relaxedRequirements(config);
+        this.levelStarts = new long[requirements.size()];
+        for (int level = 1; level < levelStarts.length; level++) {
+            levelStarts[level] = config.relaxation().get(level - 1).after().toMillis();
+        }
+        Comparator<AgentRuntime> order = agentOrder();
+        for (int level = 0; level < requirements.size(); level++) {
+            ready.add(channelSets(() -> new TreeSet<>(order)));
+            waiting.add(channelSets(() -> new TreeSet<>(SERVICE_ORDER)));
+        }
+    }
+
+    String id() {
+        return config.id();
+    }
+
+    int levels() {
+        return requirements.size();
+    }
+
+    /** The level a contact that waited {@code waitedMillis} has reached. */
+    int levelAfter(long waitedMillis) {
+        int level = 0;
+        while (level + 1 < levelStarts.length && waitedMillis >= levelStarts[level + 1]) {
+            level++;
+        }
+        return level;
+    }
+
+    /** The lowest level at which the agent qualifies, or -1. */
+    int minLevel(AgentProfile agent) {
+        if (!agent.tenants().contains(config.tenant())) {
+            return -1;
+        }
+        for (int level = 0; level < requirements.size(); level++) {
+            if (qualifies(agent, requirements.get(level))) {
+                return level;
+            }
+        }
+        return -1;
+    }
+
+    /** The sum of the agent's proficiency over the queue's configured skills; higher is more skilled. */
+    int score(AgentProfile agent) {
+        int score = 0;
+        for (String skill : config.requiredSkills().keySet()) {
+            score += agent.skills().getOrDefault(skill, 0);
+        }
+        return score;
+    }
+
+    NavigableSet<AgentRuntime> ready(int level, Channel channel) {
+        return ready.get(level)[channel.ordinal()];
+    }
+
+    NavigableSet<ContactRuntime> waiting(int level, Channel channel) {
+        return waiting.get(level)[channel.ordinal()];
+    }
+
+    void addReady(AgentRuntime agent, int minLevel, Channel channel) {
+        for (int level = minLevel; level < requirements.size(); level++) {
+            ready.get(level)[channel.ordinal()].add(agent);
+        }
+    }
+
+    void removeReady(AgentRuntime agent, int minLevel, Channel channel) {
+        for (int level = minLevel; level < requirements.size(); level++) {
+            ready.get(level)[channel.ordinal()].remove(agent);
+        }
+    }
+
+    void addWaiting(ContactRuntime contact) {
+        if (waiting(contact.level, contact.request.channel()).add(contact)) {
+            waitingCount++;
+        }
+    }
+
+    void removeWaiting(ContactRuntime contact) {
+        if (waiting(contact.level, contact.request.channel()).remove(contact)) {
+            waitingCount--;
+        }
+    }
+
+    /** Every waiting contact, in service order. O(w log w); for the API, not for decisions. */
+    List<ContactRuntime> waitingInOrder() {
+        TreeSet<ContactRuntime> all = new TreeSet<>(SERVICE_ORDER);
+        for (NavigableSet<ContactRuntime>[] byChannel : waiting) {
+            for (NavigableSet<ContactRuntime> set : byChannel) {
+                all.addAll(set);
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    private Comparator<AgentRuntime> agentOrder() {
+        Comparator<AgentRuntime> longestIdle = Comparator.comparingLong((AgentRuntime a) -> a.idleSince)
+                .thenComparing(a -> a.id);
+        return switch (config.strategy()) {
+            case LONGEST_IDLE -> longestIdle;
+            case MOST_SKILLED -> Comparator.comparingInt((AgentRuntime a) -> -scores.getOrDefault(a, 0)).thenComparing(longestIdle);
+            case LEAST_OCCUPIED -> Comparator.comparingInt((AgentRuntime a) -> a.totalActive).thenComparing(longestIdle);
+        };
+    }
+
+    private static boolean qualifies(AgentProfile agent, Map<String, Integer> required) {
+        for (var need : required.entrySet()) {
+            if (agent.skills().getOrDefault(need.getKey(), 0) < need.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Map<String, Integer>> relaxedRequirements(QueueConfig config) {
+        List<Map<String, Integer>> levels = new ArrayList<>();
+        Map<String, Integer> current = new LinkedHashMap<>(config.requiredSkills());
+        levels.add(Map.copyOf(current));
+        for (QueueConfig.Relaxation step : config.relaxation()) {
+            if (step.minimum() == null) {
+                current.remove(step.skill());
+            } else {
+                current.put(step.skill(), step.minimum());
+            }
+            levels.add(Map.copyOf(current));
+        }
+        return levels;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> NavigableSet<T>[] channelSets(java.util.function.Supplier<NavigableSet<T>> factory) {
+        NavigableSet<T>[] sets = new NavigableSet[Channel.values().length];
+        for (int i = 0; i < sets.length; i++) {
+            sets[i] = factory.get();
+        }
+        return sets;
+    }
+}

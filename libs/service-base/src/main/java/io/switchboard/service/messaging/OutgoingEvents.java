@@ -1,0 +1,35 @@
+package io.switchboard.service.messaging;
+
+import java.net.URI;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.events.SwitchboardEvent;
+
+/**
+ * Wraps an event as the Kafka message every service publishes: a structured CloudEvent, keyed by
+ * the event's subject (the contact id for contact events) so one conversation stays in order, and
+ * carrying the current trace as the CloudEvent {@code traceparent} extension. SmallRye adds the
+ * trace headers itself.
+ */
+public final class OutgoingEvents {
+
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+    private OutgoingEvents() {
+    }
+
+    public static Message<byte[]> message(SwitchboardEvent event, URI source) {
+        byte[] payload = EventCodec.encode(event, source, Traceparent.current().orElse(null));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.subject())
+                .withHeaders(headers)
+                .build();
+        return Message.of(payload).addMetadata(metadata);
+    }
+}

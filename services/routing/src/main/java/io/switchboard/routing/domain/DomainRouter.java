@@ -1,0 +1,376 @@
+package io.switchboard.routing.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.ConfigEvent;
+import io.switchboard.events.ContactAbandoned;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.routing.engine.Decision;
+import io.switchboard.routing.engine.EngineSettings;
+import io.switchboard.routing.engine.QueueStats;
+import io.switchboard.routing.engine.RoutingEngine;
+import io.switchboard.routing.engine.RoutingException;
+import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentState;
+import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.routing.engine.model.ContactRequest;
+import io.switchboard.routing.engine.model.QueueConfig;
+import io.switchboard.routing.engine.model.Strategy;
+
+/**
+ * One routing domain (the tenants that share agents): its engine, its configuration, and the
+ * translation between platform events and engine commands and decisions. Single-threaded.
+ */
+public final class DomainRouter {
+
+    private final String domain;
+    private final RoutingEngine engine;
+    private final Map<String, TenantConfigured> tenants = new HashMap<>();
+    private final Map<String, QueueConfigured> queues = new HashMap<>();
+    private final Map<String, QueueDay> days = new HashMap<>();
+    private final Map<String, String> agentTenants = new HashMap<>();
+    private final Map<String, ContactRequest> contacts = new HashMap<>();
+    private final Set<String> skills = new HashSet<>();
+    /** Presence that arrived before the agent's configuration (they travel on different topics). */
+    private final Map<String, AgentState> pendingPresence = new HashMap<>();
+
+    public DomainRouter(String domain, int missedOffersBeforeAway) {
+        this.domain = domain;
+        this.engine = new RoutingEngine(new EngineSettings(missedOffersBeforeAway, Duration.ofMinutes(5)));
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public RoutingEngine engine() {
+        return engine;
+    }
+
+    /** Applies one input event at {@code now}; {@code now} is the processing time, never the producer's clock. */
+    public Outcome handle(SwitchboardEvent event, Instant now) {
+        Effects effects = new Effects(event.eventId().toString());
+        // Other events on the consumed topics do not concern routing.
+        if (event instanceof ConfigEvent config) {
+            configure(config, now, effects);
+        } else if (event instanceof ContactCreated created) {
+            arrive(created, now, effects);
+        } else if (event instanceof ContactEnded ended) {
+            if (engine.contactSnapshot(ended.contactId()).isPresent()) {
+                effects.apply(engine.endContact(ended.contactId(), now), now);
+            }
+        } else if (event instanceof AgentStateChanged state) {
+            presence(state, now, effects);
+        } else if (event instanceof OfferAnswered answer) {
+            answer(answer, now, effects);
+        }
+        return effects.outcome();
+    }
+
+    /** Fires the engine's timers. */
+    public Outcome tick(Instant now) {
+        Effects effects = new Effects("tick:" + domain + ":" + now.toEpochMilli());
+        effects.apply(engine.tick(now), now);
+        return effects.outcome();
+    }
+
+    /** Re-learns a contact during a rebuild, so its decisions can be described. */
+    public void remember(ContactRequest request) {
+        contacts.put(request.id(), request);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private void configure(ConfigEvent config, Instant now, Effects effects) {
+        if (config instanceof TenantConfigured tenant) {
+            tenants.put(tenant.tenantId(), tenant);
+        } else if (config instanceof QueueConfigured queue) {
+            QueueConfigured existing = queues.get(queue.queueId());
+            if (existing != null && !existing.tenantId().equals(queue.tenantId())) {
+                throw new RoutingException("queue id " + queue.queueId() + " is already used by tenant " + existing.tenantId()
+                        + " in routing domain " + domain + "; queue ids must be unique within a domain");
+            }
+            defineSkills(queue.requiredSkills().keySet());
+            effects.apply(engine.configureQueue(toQueueConfig(queue), now), now);
+            queues.put(queue.queueId(), queue);
+        } else if (config instanceof AgentConfigured agent) {
+            defineSkills(agent.skills().keySet());
+            agentTenants.put(agent.agentId(), agent.tenantId());
+            effects.apply(engine.configureAgent(toProfile(agent), now), now);
+            AgentState pending = pendingPresence.remove(agent.agentId());
+            if (!agent.active()) {
+                effects.apply(engine.setAgentState(agent.agentId(), AgentState.OFFLINE, now), now);
+            } else if (pending != null) {
+                effects.apply(engine.setAgentState(agent.agentId(), pending, now), now);
+            }
+            effects.agents.add(agent.agentId());
+        }
+    }
+
+    private void arrive(ContactCreated created, Instant now, Effects effects) {
+        TenantConfigured tenant = tenants.get(created.tenantId());
+        if (tenant == null) {
+            effects.deadLetter = "unknown tenant " + created.tenantId();
+            return;
+        }
+        String queueId = tenant.entryPoints().stream()
+                .filter(e -> e.channel() == created.channel() && e.address().equalsIgnoreCase(created.entryPoint()))
+                .map(TenantConfigured.EntryPoint::queueId)
+                .findFirst()
+                .orElse(tenant.defaultQueueId());
+        if (queueId == null || !engine.queueIds().contains(queueId)) {
+            effects.deadLetter = "no queue for entry point " + created.entryPoint() + " of tenant " + created.tenantId();
+            return;
+        }
+        if (engine.contactSnapshot(created.contactId()).isPresent()) {
+            return;
+        }
+        ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), Channel.valueOf(created.channel().name()),
+                queueId, created.priority(), created.occurredAt().isAfter(now) ? now : created.occurredAt(), null);
+        contacts.put(request.id(), request);
+        List<Decision> decisions = engine.contactArrived(request, now);
+        day(queueId, now).offered();
+        effects.queues.add(queueId);
+        effects.apply(decisions, now);
+    }
+
+    /** The figures of every queue of the domain, for {@code queue.stats}. */
+    public List<QueueStatsReported> stats(Instant now) {
+        List<QueueStatsReported> stats = new ArrayList<>();
+        int index = 0;
+        for (String queueId : engine.queueIds()) {
+            QueueStats live = engine.queueStats(queueId);
+            QueueConfigured config = queues.get(queueId);
+            QueueDay day = day(queueId, now);
+            UUID id = UUID.nameUUIDFromBytes(("stats:" + domain + ":" + now.toEpochMilli() + "/" + index++).getBytes(StandardCharsets.UTF_8));
+            stats.add(new QueueStatsReported(id, live.tenant(), now, queueId, live.waiting(),
+                    live.oldestArrival() == null ? null : Duration.between(live.oldestArrival(), now).toSeconds(), live.agentsAvailable(),
+                    day.day(), day.offeredCount(), day.answeredCount(), day.answeredWithinThresholdCount(), day.abandonedCount(),
+                    day.serviceLevel(), config == null || config.serviceLevel() == null ? 20 : config.serviceLevel().thresholdSeconds(),
+                    config == null || config.serviceLevel() == null ? 80 : config.serviceLevel().targetPercent()));
+        }
+        return stats;
+    }
+
+    /** Today's counts of a queue, starting afresh at midnight in the tenant's time zone. */
+    public QueueDay day(String queueId, Instant now) {
+        return days.computeIfAbsent(queueId, q -> new QueueDay(today(q, now), 0, 0, 0, 0)).on(today(queueId, now));
+    }
+
+    /** Puts back a queue's counts as persisted, during a rebuild. */
+    public void restoreDay(String queueId, QueueDay day) {
+        days.put(queueId, day);
+    }
+
+    private LocalDate today(String queueId, Instant now) {
+        QueueConfigured queue = queues.get(queueId);
+        TenantConfigured tenant = queue == null ? null : tenants.get(queue.tenantId());
+        ZoneId zone = tenant == null ? ZoneOffset.UTC : ZoneId.of(tenant.timeZone());
+        return LocalDate.ofInstant(now, zone);
+    }
+
+    private void presence(AgentStateChanged change, Instant now, Effects effects) {
+        if (change.state() == AgentStateChanged.State.WRAP_UP) {
+            return;
+        }
+        if (engine.agentSnapshot(change.agentId()).isEmpty()) {
+            pendingPresence.put(change.agentId(), AgentState.valueOf(change.state().name()));
+            return;
+        }
+        effects.agents.add(change.agentId());
+        effects.apply(engine.setAgentState(change.agentId(), AgentState.valueOf(change.state().name()), now), now);
+    }
+
+    private void answer(OfferAnswered answer, Instant now, Effects effects) {
+        List<Decision> decisions;
+        try {
+            decisions = answer.answer() == OfferAnswered.Answer.ACCEPTED
+                    ? engine.acceptOffer(answer.contactId(), answer.offerId(), answer.agentId(), now)
+                    : engine.rejectOffer(answer.contactId(), answer.offerId(), answer.agentId(), now);
+        } catch (RoutingException refused) {
+            ContactRejected.Reason reason = refused.getMessage().contains("another agent") ? ContactRejected.Reason.NOT_YOUR_OFFER
+                    : ContactRejected.Reason.UNKNOWN_OFFER;
+            effects.publish(new ContactRejected(effects.nextId(), answer.tenantId(), now, answer.contactId(), null,
+                    answer.agentId(), answer.offerId(), reason));
+            return;
+        }
+        effects.agents.add(answer.agentId());
+        effects.contacts.add(answer.contactId());
+        effects.apply(decisions, now);
+        boolean assigned = decisions.stream().anyMatch(d -> d instanceof Decision.Assigned a && a.offerId().equals(answer.offerId()));
+        if (answer.answer() == OfferAnswered.Answer.ACCEPTED && !assigned) {
+            effects.publish(new ContactRejected(effects.nextId(), answer.tenantId(), now, answer.contactId(), null,
+                    answer.agentId(), answer.offerId(), ContactRejected.Reason.OFFER_EXPIRED));
+        }
+    }
+
+    private void defineSkills(Set<String> names) {
+        if (!skills.containsAll(names)) {
+            skills.addAll(names);
+            engine.defineSkills(names);
+        }
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    static QueueConfig toQueueConfig(QueueConfigured queue) {
+        QueueConfig.ServiceLevel serviceLevel = queue.serviceLevel() == null ? null
+                : new QueueConfig.ServiceLevel(Duration.ofSeconds(queue.serviceLevel().thresholdSeconds()),
+                        queue.serviceLevel().targetPercent() / 100.0);
+        List<QueueConfig.Relaxation> relaxation = queue.relaxation().stream()
+                .map(step -> new QueueConfig.Relaxation(Duration.ofSeconds(step.afterSeconds()), step.skill(), step.minimumProficiency()))
+                .toList();
+        QueueConfig.BusinessHours hours = queue.businessHours() == null ? null
+                : new QueueConfig.BusinessHours(java.time.ZoneId.of(queue.businessHours().timeZone()),
+                        queue.businessHours().weekly().stream()
+                                .map(o -> new QueueConfig.Opening(o.day(), o.opens(), o.closes())).toList(),
+                        QueueConfig.OutsideHours.valueOf(queue.businessHours().outsideHours().name()));
+        return new QueueConfig(queue.queueId(), queue.tenantId(), queue.requiredSkills(), queue.priority(), serviceLevel,
+                Strategy.valueOf(queue.strategy().name()), Duration.ofSeconds(queue.preferredAgentSeconds()),
+                queue.offerTimeoutSeconds() > 0 ? Duration.ofSeconds(queue.offerTimeoutSeconds()) : null,
+                Duration.ofSeconds(queue.maxWaitSeconds()), queue.overflowQueueId(), relaxation, hours, null);
+    }
+
+    static AgentProfile toProfile(AgentConfigured agent) {
+        Map<Channel, Integer> capacity = new HashMap<>();
+        agent.capacity().forEach((channel, slots) -> capacity.put(Channel.valueOf(channel.name()), slots));
+        return new AgentProfile(agent.agentId(), Set.copyOf(agent.tenants()), agent.skills(), capacity, agent.blending());
+    }
+
+    // ---------------------------------------------------------------- outputs
+
+    /** Collects what one input caused: events to publish and the contacts and agents whose state to persist. */
+    private final class Effects {
+
+        private final String cause;
+        private final List<SwitchboardEvent> events = new ArrayList<>();
+        private final Set<String> contacts = new LinkedHashSet<>();
+        private final Set<String> agents = new LinkedHashSet<>();
+        private final Set<String> queues = new LinkedHashSet<>();
+        private String deadLetter;
+
+        Effects(String cause) {
+            this.cause = cause;
+        }
+
+        /** Output ids derive from the input's id, so reprocessing an input republishes the same ids. */
+        UUID nextId() {
+            return UUID.nameUUIDFromBytes((cause + "/" + events.size()).getBytes(StandardCharsets.UTF_8));
+        }
+
+        void publish(SwitchboardEvent event) {
+            events.add(event);
+        }
+
+        void apply(List<Decision> decisions, Instant now) {
+            for (Decision decision : decisions) {
+                if (decision.contactId() != null) {
+                    contacts.add(decision.contactId());
+                }
+                describe(decision, now).ifPresent(this::publish);
+                if (decision instanceof Decision.Released released) {
+                    agents.add(released.agentId());
+                    if (engine.contactSnapshot(released.contactId()).isEmpty()) {
+                        DomainRouter.this.contacts.remove(released.contactId());
+                    }
+                } else if (decision instanceof Decision.Abandoned abandoned) {
+                    if (abandoned.queueId() != null) {
+                        day(abandoned.queueId(), now).abandoned();
+                        queues.add(abandoned.queueId());
+                    }
+                    DomainRouter.this.contacts.remove(abandoned.contactId());
+                } else if (decision instanceof Decision.Assigned assigned) {
+                    ContactRequest request = DomainRouter.this.contacts.get(assigned.contactId());
+                    QueueConfigured queue = DomainRouter.this.queues.get(assigned.queueId());
+                    long threshold = queue == null || queue.serviceLevel() == null ? 20 : queue.serviceLevel().thresholdSeconds();
+                    boolean inTime = request != null && Duration.between(request.arrivedAt(), now).compareTo(Duration.ofSeconds(threshold)) <= 0;
+                    day(assigned.queueId(), now).answered(inTime);
+                    queues.add(assigned.queueId());
+                }
+            }
+        }
+
+        private Optional<SwitchboardEvent> describe(Decision decision, Instant now) {
+            if (decision instanceof Decision.Queued q) {
+                return contact(q.contactId()).map(c -> new ContactQueued(nextId(), c.tenant(), now, c.id(), channel(c), q.queueId(),
+                        c.priority(), q.arrivedAt()));
+            }
+            if (decision instanceof Decision.Offered o) {
+                agents.add(o.agentId());
+                return contact(o.contactId()).map(c -> new ContactOffered(nextId(), c.tenant(), now, c.id(), channel(c),
+                        o.queueId(), o.agentId(), o.offerId(), o.expiresAt()));
+            }
+            if (decision instanceof Decision.Assigned a) {
+                agents.add(a.agentId());
+                return contact(a.contactId()).map(c -> new ContactAssigned(nextId(), c.tenant(), now, c.id(), channel(c),
+                        a.queueId(), a.agentId(), a.offerId()));
+            }
+            if (decision instanceof Decision.OfferEnded ended) {
+                agents.add(ended.agentId());
+                return contact(ended.contactId()).map(c -> new ContactRejected(nextId(), c.tenant(), now, c.id(), ended.queueId(),
+                        ended.agentId(), ended.offerId(), ContactRejected.Reason.valueOf(ended.outcome().name())));
+            }
+            if (decision instanceof Decision.Abandoned a) {
+                return contact(a.contactId()).map(c -> new ContactAbandoned(nextId(), c.tenant(), now, c.id(), a.queueId(),
+                        a.waited().toSeconds(), ContactAbandoned.Reason.valueOf(a.reason().name())));
+            }
+            if (decision instanceof Decision.Overflowed o) {
+                return contact(o.contactId()).map(c -> new ContactTransferred(nextId(), c.tenant(), now, c.id(), o.fromQueueId(),
+                        o.toQueueId(), null, null, "overflow: " + o.reason().name().toLowerCase(Locale.ROOT)));
+            }
+            if (decision instanceof Decision.Transferred t) {
+                return contact(t.contactId()).map(c -> new ContactTransferred(nextId(), c.tenant(), now, c.id(), t.fromQueueId(),
+                        t.toQueueId(), t.toAgentId(), null, null));
+            }
+            if (decision instanceof Decision.AgentStateChanged s) {
+                agents.add(s.agentId());
+                String tenant = agentTenants.getOrDefault(s.agentId(), domain);
+                return Optional.of(new AgentStateChanged(nextId(), tenant, now, s.agentId(),
+                        AgentStateChanged.State.valueOf(s.state().name()), s.reason(),
+                        engine.agentSnapshot(s.agentId()).map(a -> a.wrapUpEnds()).orElse(null)));
+            }
+            return Optional.empty();
+        }
+
+        private Optional<ContactRequest> contact(String contactId) {
+            return Optional.ofNullable(DomainRouter.this.contacts.get(contactId));
+        }
+
+        private io.switchboard.events.Channel channel(ContactRequest request) {
+            return io.switchboard.events.Channel.valueOf(request.channel().name());
+        }
+
+        Outcome outcome() {
+            return new Outcome(List.copyOf(events), Set.copyOf(contacts), Set.copyOf(agents), Set.copyOf(queues),
+                    Optional.ofNullable(deadLetter));
+        }
+    }
+}

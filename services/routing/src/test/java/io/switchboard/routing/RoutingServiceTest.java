@@ -1,0 +1,294 @@
+package io.switchboard.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactRejected;
+import io.switchboard.events.Direction;
+import io.switchboard.events.EventType;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "routing"))
+class RoutingServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private KafkaTestClient kafka;
+    private String tenant;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aContactIsQueuedOfferedAndAssignedWhenTheAgentAccepts() {
+        configureTenant();
+        available("agent-1");
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+
+        ContactQueued queued = awaitEvent(ContactQueued.class, e -> e.contactId().equals(contact.contactId()));
+        assertThat(queued.queueId()).isEqualTo("billing-" + tenant);
+        ContactOffered offer = awaitEvent(ContactOffered.class, e -> e.contactId().equals(contact.contactId()));
+        assertThat(offer.agentId()).isEqualTo("agent-1-" + tenant);
+        assertThat(offer.expiresAt()).isAfter(offer.occurredAt());
+
+        publish(Topics.AGENTS, new OfferAnswered(UUID.randomUUID(), tenant, now(), offer.agentId(), contact.contactId(),
+                offer.offerId(), OfferAnswered.Answer.ACCEPTED));
+        ContactAssigned assigned = awaitEvent(ContactAssigned.class, e -> e.contactId().equals(contact.contactId()));
+        assertThat(assigned.agentId()).isEqualTo(offer.agentId());
+        assertThat(assigned.tenantId()).isEqualTo(tenant);
+    }
+
+    @Test
+    void queueStatisticsCountTheDayAndItsServiceLevel() {
+        configureTenant();
+        available("agent-1");
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        ContactOffered offer = awaitEvent(ContactOffered.class, e -> e.contactId().equals(contact.contactId()));
+        publish(Topics.AGENTS, new OfferAnswered(UUID.randomUUID(), tenant, now(), offer.agentId(), contact.contactId(),
+                offer.offerId(), OfferAnswered.Answer.ACCEPTED));
+        awaitEvent(ContactAssigned.class, e -> e.contactId().equals(contact.contactId()));
+
+        QueueStatsReported stats = awaitEvent(QueueStatsReported.class,
+                e -> e.queueId().equals("billing-" + tenant) && e.answeredToday() == 1);
+        assertThat(stats.offeredToday()).isEqualTo(1);
+        assertThat(stats.answeredWithinThresholdToday()).isEqualTo(1);
+        assertThat(stats.serviceLevelToday()).isEqualTo(1.0);
+        assertThat(stats.agentsAvailable()).isEqualTo(1);
+        assertThat(stats.day()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
+    }
+
+    @Test
+    void anAcceptFromAnotherAgentIsRejectedAndChangesNothing() {
+        configureTenant();
+        available("agent-1");
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        ContactOffered offer = awaitEvent(ContactOffered.class, e -> e.contactId().equals(contact.contactId()));
+
+        publish(Topics.AGENTS, new OfferAnswered(UUID.randomUUID(), tenant, now(), "intruder", contact.contactId(),
+                offer.offerId(), OfferAnswered.Answer.ACCEPTED));
+        ContactRejected rejected = awaitEvent(ContactRejected.class, e -> e.contactId().equals(contact.contactId()));
+        assertThat(rejected.reason()).isEqualTo(ContactRejected.Reason.NOT_YOUR_OFFER);
+
+        publish(Topics.AGENTS, new OfferAnswered(UUID.randomUUID(), tenant, now(), offer.agentId(), contact.contactId(),
+                offer.offerId(), OfferAnswered.Answer.ACCEPTED));
+        awaitEvent(ContactAssigned.class, e -> e.contactId().equals(contact.contactId()));
+    }
+
+    @Test
+    void duplicateEventsHaveNoEffect() {
+        configureTenant();
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        publish(Topics.CONTACTS, contact);
+        ContactCreated marker = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, marker);
+        awaitEvent(ContactQueued.class, e -> e.contactId().equals(marker.contactId()));
+
+        List<ConsumerRecord<String, byte[]>> queued = kafka.await(Topics.ROUTING,
+                r -> contact.contactId().equals(r.key()) && typeOf(r).equals(EventType.CONTACT_QUEUED.type()), 1, WAIT);
+        assertThat(queued).hasSize(1);
+        given().get("/api/queues/billing-" + tenant + "/contacts").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/queues/billing-" + tenant + "/contacts")
+                .then().statusCode(200).body("size()", equalTo(2)).body("[0].contactId", equalTo(contact.contactId())));
+    }
+
+    @Test
+    void anOfferThatTimesOutGoesToTheNextAgent() {
+        configureTenant(2);
+        available("agent-1");
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        ContactOffered first = awaitEvent(ContactOffered.class, e -> e.contactId().equals(contact.contactId()));
+        available("agent-2");
+
+        ContactRejected timedOut = awaitEvent(ContactRejected.class, e -> e.contactId().equals(contact.contactId()));
+        assertThat(timedOut.reason()).isEqualTo(ContactRejected.Reason.TIMED_OUT);
+        ContactOffered second = awaitEvent(ContactOffered.class,
+                e -> e.contactId().equals(contact.contactId()) && !e.offerId().equals(first.offerId()));
+        assertThat(second.agentId()).isEqualTo("agent-2-" + tenant);
+    }
+
+    @Test
+    void aCustomerWhoLeavesIsAbandoned() {
+        configureTenant();
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        awaitEvent(ContactQueued.class, e -> e.contactId().equals(contact.contactId()));
+        publish(Topics.CONTACTS, new ContactEnded(UUID.randomUUID(), tenant, now(), contact.contactId(), Channel.CHAT,
+                ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null));
+        awaitEvent(io.switchboard.events.ContactAbandoned.class, e -> e.contactId().equals(contact.contactId()));
+    }
+
+    @Test
+    void anUnknownEntryPointGoesToTheDefaultQueueAndAnUnknownTenantToTheDeadLetterTopic() {
+        configureTenant();
+        ContactCreated stray = chat("somewhere-else");
+        publish(Topics.CONTACTS, stray);
+        assertThat(awaitEvent(ContactQueued.class, e -> e.contactId().equals(stray.contactId())).queueId())
+                .isEqualTo("general-" + tenant);
+
+        ContactCreated orphan = new ContactCreated(UUID.randomUUID(), "no-such-tenant-" + tenant, now(), UUID.randomUUID().toString(),
+                Channel.CHAT, Direction.INBOUND, "widget", Address.chatVisitor("v1"), null, Map.of(), null, "hi", List.of(), "en", 0,
+                Map.of());
+        publish(Topics.CONTACTS, orphan);
+        ConsumerRecord<String, byte[]> dead = kafka.await(Topics.DEAD_LETTER, r -> decoded(r).map(e -> e.eventId()
+                .equals(orphan.eventId())).orElse(false), 1, WAIT).get(0);
+        assertThat(new String(dead.headers().lastHeader("reason").value(), StandardCharsets.UTF_8)).contains("unknown tenant");
+    }
+
+    @Test
+    void aMalformedRecordIsSkippedAndLaterRecordsStillFlow() {
+        configureTenant();
+        kafka.send(Topics.CONTACTS, "garbage", "{\"specversion\":\"1.0\"".getBytes(StandardCharsets.UTF_8));
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        awaitEvent(ContactQueued.class, e -> e.contactId().equals(contact.contactId()));
+    }
+
+    @Test
+    void theApiListsQueuesAndAgentsAndAnswersProblemsForUnknownQueues() {
+        configureTenant();
+        available("agent-1");
+        await().atMost(WAIT).untilAsserted(() -> {
+            given().get("/api/queues").then().statusCode(200).body("queueId", hasItem("billing-" + tenant));
+            given().get("/api/agents").then().statusCode(200).body("agentId", hasItem("agent-1-" + tenant));
+        });
+        given().get("/api/queues/nope/contacts").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no queue nope is routed by this instance"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @jakarta.inject.Inject
+    io.switchboard.routing.persistence.RoutingStore store;
+
+    @Test
+    void processedInputIdsAreForgottenAfterTheirRetention() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (var connection = store.connect()) {
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).containsExactly(id);
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).as("a duplicate").isEmpty();
+            connection.commit();
+        }
+        assertThat(store.forgetProcessedBefore(Instant.now().plusSeconds(60))).isPositive();
+        try (var connection = store.connect()) {
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).as("forgotten, so new again").containsExactly(id);
+            connection.rollback();
+        }
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    private void configureTenant() {
+        configureTenant(30);
+    }
+
+    private void configureTenant(int offerTimeoutSeconds) {
+        publish(Topics.CONFIG, new TenantConfigured(UUID.randomUUID(), tenant, now(), "Tenant " + tenant, "Europe/London", "GB",
+                null, "general-" + tenant, List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-" + tenant, "billing-" + tenant))));
+        publish(Topics.CONFIG, queue("general-" + tenant, Map.of(), offerTimeoutSeconds));
+        publish(Topics.CONFIG, queue("billing-" + tenant, Map.of("billing", 2), offerTimeoutSeconds));
+        // Configuration and contacts travel on different topics; let the configuration land first.
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/queues").then().body("queueId", hasItem("billing-" + tenant)));
+    }
+
+    private QueueConfigured queue(String id, Map<String, Integer> skills, int offerTimeoutSeconds) {
+        return new QueueConfigured(UUID.randomUUID(), tenant, now(), id, id, skills, 0,
+                new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 0, offerTimeoutSeconds, 0,
+                null, List.of(),
+                null, false, true);
+    }
+
+    private void available(String agent) {
+        String id = agent + "-" + tenant;
+        publish(Topics.CONFIG, new AgentConfigured(UUID.randomUUID(), tenant, now(), id, agent, List.of(tenant),
+                Map.of("billing", 3), Map.of(Channel.CHAT, 2, Channel.VOICE, 1), false, true));
+        publish(Topics.AGENTS, new AgentStateChanged(UUID.randomUUID(), tenant, now(), id, AgentStateChanged.State.AVAILABLE,
+                "signed in", null));
+    }
+
+    private ContactCreated chat(String entryPoint) {
+        String contactId = UUID.randomUUID().toString();
+        return new ContactCreated(UUID.randomUUID(), tenant, now(), contactId, Channel.CHAT, Direction.INBOUND, entryPoint,
+                Address.chatVisitor("visitor-" + contactId), null, Map.of(), "Billing", "I was charged twice", List.of(), "en", 0,
+                Map.of());
+    }
+
+    private void publish(String topic, SwitchboardEvent event) {
+        kafka.send(topic, event.subject(), EventCodec.encode(event, URI.create("/tests")));
+    }
+
+    private <T extends SwitchboardEvent> T awaitEvent(Class<T> type, Predicate<T> matching) {
+        String topic = java.util.Arrays.stream(EventType.values()).filter(t -> t.recordClass() == type).findFirst()
+                .orElseThrow().topic();
+        ConsumerRecord<String, byte[]> record = kafka.await(topic, r -> decoded(r)
+                .filter(type::isInstance).map(type::cast).filter(matching).isPresent(), 1, WAIT).get(0);
+        return type.cast(decoded(record).orElseThrow());
+    }
+
+    private static java.util.Optional<SwitchboardEvent> decoded(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d ? java.util.Optional.of(d.event())
+                : java.util.Optional.empty();
+    }
+
+    private static String typeOf(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d ? d.envelope().getType() : "";
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

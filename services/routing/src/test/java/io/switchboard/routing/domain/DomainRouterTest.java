@@ -1,0 +1,100 @@
+package io.switchboard.routing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.Direction;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.address.Address;
+
+/** The translation between events and the engine, without Kafka or a database. */
+class DomainRouterTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T23:30:00Z");
+
+    final DomainRouter router = new DomainRouter("center", 3);
+
+    @Test
+    void presenceThatOvertakesTheAgentsConfigurationIsAppliedWhenItArrives() {
+        configure();
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+        Outcome queued = router.handle(contact("c1", "widget-acme"), NOW);
+        assertThat(queued.events()).hasSize(1).first().isInstanceOf(ContactQueued.class);
+
+        Outcome configured = router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"),
+                Map.of("billing", 3), Map.of(Channel.CHAT, 2), false, true), NOW);
+        assertThat(configured.events()).anySatisfy(e -> assertThat(e).isInstanceOf(ContactOffered.class));
+    }
+
+    @Test
+    void theQueueComesFromTheEntryPointOrTheTenantsDefault() {
+        configure();
+        assertThat(((ContactQueued) router.handle(contact("c1", "widget-acme"), NOW).events().get(0)).queueId()).isEqualTo("billing");
+        assertThat(((ContactQueued) router.handle(contact("c2", "unknown"), NOW).events().get(0)).queueId()).isEqualTo("general");
+        assertThat(router.handle(new ContactCreated(UUID.randomUUID(), "nobody", NOW, "c3", Channel.CHAT, Direction.INBOUND, "x",
+                Address.chatVisitor("v"), null, Map.of(), null, "hi", List.of(), "en", 0, Map.of()), NOW).deadLetter())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("unknown tenant"));
+    }
+
+    @Test
+    void outputIdsDeriveFromTheInputSoReprocessingRepublishesTheSameIds() {
+        configure();
+        DomainRouter twin = new DomainRouter("center", 3);
+        configure(twin);
+        ContactCreated contact = contact("c1", "widget-acme");
+        assertThat(router.handle(contact, NOW).events().get(0).eventId()).isEqualTo(twin.handle(contact, NOW).events().get(0).eventId());
+    }
+
+    @Test
+    void theDayOfTheStatisticsIsTheTenantsDay() {
+        configure();
+        router.handle(contact("c1", "widget-acme"), NOW);
+        QueueStatsReported billing = router.stats(NOW).stream().filter(s -> s.queueId().equals("billing")).findFirst().orElseThrow();
+        // 23:30 UTC is already the next day in Tokyo.
+        assertThat(billing.day()).isEqualTo(java.time.LocalDate.of(2026, 11, 26));
+        assertThat(billing.offeredToday()).isEqualTo(1);
+        assertThat(billing.waiting()).isEqualTo(1);
+        assertThat(router.day("billing", NOW.plusSeconds(86_400)).offeredCount()).as("a new day starts afresh").isZero();
+    }
+
+    @Test
+    void twoTenantsOfOneDomainCannotShareAQueueId() {
+        configure();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.handle(new QueueConfigured(UUID.randomUUID(), "globex", NOW,
+                "billing", "billing", Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, false, true),
+                NOW)).isInstanceOf(io.switchboard.routing.engine.RoutingException.class).hasMessageContaining("already used by tenant acme");
+    }
+
+    private void configure() {
+        configure(router);
+    }
+
+    private static void configure(DomainRouter router) {
+        router.handle(new TenantConfigured(UUID.fromString("00000000-0000-4000-8000-000000000001"), "acme", NOW, "Acme", "Asia/Tokyo",
+                "JP", "center", "general", List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing"))), NOW);
+        for (String queue : List.of("general", "billing")) {
+            router.handle(new QueueConfigured(UUID.nameUUIDFromBytes(queue.getBytes()), "acme", NOW, queue, queue,
+                    queue.equals("billing") ? Map.of("billing", 2) : Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0,
+                    null, List.of(), null, false, true), NOW);
+        }
+    }
+
+    private static ContactCreated contact(String id, String entryPoint) {
+        return new ContactCreated(UUID.nameUUIDFromBytes(id.getBytes()), "acme", NOW, id, Channel.CHAT, Direction.INBOUND, entryPoint,
+                Address.chatVisitor("v-" + id), null, Map.of(), null, "hi", List.of(), "en", 0, Map.of());
+    }
+}
