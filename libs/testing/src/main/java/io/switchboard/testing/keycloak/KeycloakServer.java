@@ -1,0 +1,239 @@
+package io.switchboard.testing.keycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real Keycloak, from the distribution zip on Maven Central, with the realm of deploy/keycloak.
+ * One per test JVM: {@link #shared()} starts it on first use (about 20 s; a minute the very first
+ * time, when Keycloak builds itself) and a shutdown hook stops it. Its database is in memory, so
+ * every start imports the realm afresh.
+ *
+ * <p>The zip is copied into {@code target/keycloak/} by the module's maven-dependency-plugin
+ * execution {@code keycloak-dist} (see the root pom) and unpacked once into the temp folder.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String VERSION = "26.7.3";
+    public static final String REALM = "switchboard";
+    public static final String CLIENT = "switchboard-desktop";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile KeycloakServer shared;
+
+    private final Process process;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private KeycloakServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static synchronized KeycloakServer shared() {
+        if (shared == null) {
+            shared = start(findZip(), findRealm(), Path.of("target", "keycloak.log").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "keycloak-stop"));
+        }
+        return shared;
+    }
+
+    public static KeycloakServer start(Path zip, Path realm, Path log) {
+        try {
+            Path home = unpacked(zip);
+            Path imports = home.resolve("data/import");
+            Files.createDirectories(imports);
+            Files.copy(realm, imports.resolve("switchboard-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + freePort(), "--import-realm", "--cache=local"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            Files.createDirectories(log.getParent());
+            KeycloakServer server = new KeycloakServer(builder.start(), port);
+            server.awaitRealm(Duration.ofMinutes(4), log);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Keycloak", e);
+        }
+    }
+
+    /** The issuer URL services configure as {@code quarkus.oidc.auth-server-url}. */
+    public String realmUrl() {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** An access token for a realm user (password grant on the public client); cached per user. */
+    public String accessToken(String username, String password) {
+        return tokens.computeIfAbsent(username + '\u0000' + password, key -> requestToken(username, password));
+    }
+
+    /** A demo user's token: the demo users' password is their username. */
+    public String accessToken(String username) {
+        return accessToken(username, username);
+    }
+
+    private String requestToken(String username, String password) {
+        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username) + "&password="
+                + encode(password) + "&scope=openid";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return body.get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitRealm(Duration timeout, Path log) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Unpacks the distribution once per version; Keycloak's first start then builds inside it. */
+    private static Path unpacked(Path zip) throws IOException {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-keycloak");
+        Path home = root.resolve("keycloak-" + VERSION);
+        if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Files.createDirectories(root);
+        Path staging = Files.createTempDirectory(root, "unpack-");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = staging.resolve(entry.getName()).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path top = staging.resolve("keycloak-" + VERSION);
+        top.resolve("bin/kc.sh").toFile().setExecutable(true);
+        try {
+            Files.move(top, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+            if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+                throw raced;
+            }
+        }
+        return home;
+    }
+
+    private static Path findZip() {
+        String configured = System.getProperty("switchboard.keycloak.zip");
+        Path zip = configured != null ? Path.of(configured)
+                : Path.of("target", "keycloak", "keycloak-quarkus-dist-" + VERSION + ".zip").toAbsolutePath();
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("no Keycloak distribution at " + zip + "; declare the maven-dependency-plugin "
+                    + "execution keycloak-dist in this module (see the root pom)");
+        }
+        return zip;
+    }
+
+    /** deploy/keycloak/switchboard-realm.json, found from the module folder upwards. */
+    private static Path findRealm() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path realm = dir.resolve("deploy/keycloak/switchboard-realm.json");
+            if (Files.isRegularFile(realm)) {
+                return realm;
+            }
+        }
+        throw new IllegalStateException("deploy/keycloak/switchboard-realm.json not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.switchboard.customer360.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.customer360.domain.BatchPlan;
+import io.switchboard.customer360.domain.BatchPlanner;
+import io.switchboard.customer360.domain.ContactLink;
+import io.switchboard.customer360.domain.EvidenceReader;
+import io.switchboard.customer360.domain.Owner;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEvent;
+import io.switchboard.events.CustomerMerged;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.address.Address;
+
+/**
+ * Applies a batch of consumed events in one transaction: skips the ids already processed, loads in
+ * bulk what the batch touches, lets {@link BatchPlanner} decide, writes the plan, marks the ids
+ * processed and queues the resulting events in the outbox.
+ */
+@ApplicationScoped
+public class ResolutionStore {
+
+    public static final String SYSTEM_ACTOR = "customer360";
+
+    private final Mutiny.SessionFactory sessions;
+    private final SnapshotWriter snapshots;
+    private final BatchPlanner planner = new BatchPlanner(UUID::randomUUID);
+
+    public ResolutionStore(Mutiny.SessionFactory sessions, SnapshotWriter snapshots) {
+        this.sessions = sessions;
+        this.snapshots = snapshots;
+    }
+
+    /** @return the plan that was written (empty when every event had been processed before) */
+    public Uni<BatchPlan> apply(List<SwitchboardEvent> events) {
+        return sessions.withTransaction(session -> apply(session, events));
+    }
+
+    private Uni<BatchPlan> apply(Mutiny.Session session, List<SwitchboardEvent> events) {
+        List<UUID> ids = events.stream().map(SwitchboardEvent::eventId).distinct().toList();
+        return session.createSelectionQuery("select p.eventId from ProcessedEventEntity p where p.eventId in :ids",
+                        UUID.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .chain(done -> {
+                    Set<UUID> seen = new HashSet<>(done);
+                    List<SwitchboardEvent> fresh = events.stream().filter(e -> seen.add(e.eventId())).toList();
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().item(new BatchPlan());
+                    }
+                    return load(session, fresh).chain(known -> write(session, planner.plan(fresh, known)));
+                });
+    }
+
+    private record Loaded(Map<String, String> regions, Map<String, Owner> owners, Map<String, ContactLink> links)
+            implements BatchPlanner.Known {
+
+        static String key(String tenantId, Address address) {
+            return tenantId + '|' + address.kind() + '|' + (address.platform() == null ? "" : address.platform()) + '|'
+                    + address.value();
+        }
+
+        @Override
+        public Optional<Owner> owner(String tenantId, Address address) {
+            return Optional.ofNullable(owners.get(key(tenantId, address)));
+        }
+
+        @Override
+        public Optional<ContactLink> link(String contactId) {
+            return Optional.ofNullable(links.get(contactId));
+        }
+
+        @Override
+        public String region(String tenantId) {
+            return regions.get(tenantId);
+        }
+    }
+
+    private Uni<Loaded> load(Mutiny.Session session, List<SwitchboardEvent> events) {
+        List<ContactCreated> created = events.stream()
+                .filter(ContactCreated.class::isInstance).map(ContactCreated.class::cast).toList();
+        List<String> tenants = created.stream().map(ContactCreated::tenantId).distinct().toList();
+        List<String> contactIds = events.stream()
+                .filter(ContactEvent.class::isInstance).map(e -> ((ContactEvent) e).contactId()).distinct().toList();
+        return regions(session, tenants).chain(regions -> {
+            Set<String> values = new HashSet<>();
+            for (ContactCreated contact : created) {
+                EvidenceReader.read(contact, regions.get(contact.tenantId())).identifiers()
+                        .forEach(e -> values.add(e.address().value()));
+            }
+            return owners(session, tenants, values).chain(owners -> links(session, contactIds)
+                    .map(links -> new Loaded(regions, owners, links)));
+        });
+    }
+
+    private static Uni<Map<String, String>> regions(Mutiny.Session session, List<String> tenants) {
+        if (tenants.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery("from TenantSettingEntity t where t.tenantId in :tenants",
+                        TenantSettingEntity.class)
+                .setParameter("tenants", tenants)
+                .getResultList()
+                .map(rows -> {
+                    Map<String, String> regions = new HashMap<>();
+                    rows.forEach(r -> regions.put(r.tenantId, r.defaultRegion));
+                    return regions;
+                });
+    }
+
+    private static Uni<Map<String, Owner>> owners(Mutiny.Session session, List<String> tenants, Set<String> values) {
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery(
+                        "select i, c.rootId from IdentityEntity i, CustomerEntity c "
+                                + "where c.id = i.customerId and i.tenantId in :tenants and i.value in :values",
+                        Object[].class)
+                .setParameter("tenants", tenants)
+                .setParameter("values", List.copyOf(values))
+                .getResultList()
+                .map(rows -> {
+                    Map<String, Owner> owners = new HashMap<>();
+                    for (Object[] row : rows) {
+                        IdentityEntity identity = (IdentityEntity) row[0];
+                        owners.put(Loaded.key(identity.tenantId, identity.address()),
+                                new Owner(identity.customerId, (UUID) row[1], identity.strong));
+                    }
+                    return owners;
+                });
+    }
+
+    private static Uni<Map<String, ContactLink>> links(Mutiny.Session session, List<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery("from ContactLinkEntity l where l.contactId in :ids", ContactLinkEntity.class)
+                .setParameter("ids", contactIds)
+                .getResultList()
+                .map(rows -> {
+                    Map<String, ContactLink> links = new HashMap<>();
+                    rows.forEach(l -> links.put(l.contactId, new ContactLink(l.contactId, l.tenantId, l.customerId, l.channel)));
+                    return links;
+                });
+    }
+
+    private Uni<BatchPlan> write(Mutiny.Session session, BatchPlan plan) {
+        Instant now = Instant.now();
+        List<Object> rows = new ArrayList<>();
+        plan.customers.forEach(c -> rows.add(customer(c)));
+        plan.identities.forEach(i -> rows.add(identity(i)));
+        plan.links.forEach(l -> rows.add(link(l)));
+        plan.entries.forEach(e -> rows.add(entry(e)));
+        plan.processedEventIds.forEach(id -> {
+            ProcessedEventEntity processed = new ProcessedEventEntity();
+            processed.eventId = id;
+            processed.processedAt = now;
+            rows.add(processed);
+        });
+        Uni<Void> chain = session.persistAll(rows.toArray()).call(session::flush).invoke(session::clear);
+        for (BatchPlan.Strengthened s : plan.strengthened) {
+            chain = chain.call(() -> session.createMutationQuery(
+                            "update IdentityEntity i set i.strong = true where i.tenantId = :t and i.kind = :k "
+                                    + "and i.platform = :p and i.value = :v")
+                    .setParameter("t", s.tenantId()).setParameter("k", s.address().kind())
+                    .setParameter("p", IdentityEntity.platformOf(s.address())).setParameter("v", s.address().value())
+                    .executeUpdate());
+        }
+        for (BatchPlan.ProfileFill fill : plan.profileFills) {
+            chain = chain.call(() -> session.createMutationQuery(
+                            "update CustomerEntity c set c.displayName = coalesce(c.displayName, :n), "
+                                    + "c.language = coalesce(c.language, :l) where c.id = :id "
+                                    + "and (c.displayName is null or c.language is null)")
+                    .setParameter("n", fill.displayName()).setParameter("l", fill.language())
+                    .setParameter("id", fill.customerId())
+                    .executeUpdate());
+        }
+        List<CustomerMerged> mergeEvents = new ArrayList<>();
+        for (BatchPlan.PlannedMerge merge : plan.merges) {
+            chain = chain.call(() -> Merges.merge(session, merge.tenantId(), merge.survivorId(), merge.mergedId(),
+                    SYSTEM_ACTOR, "strong identifiers on contact " + merge.contactId(), true,
+                    Map.of("contactId", merge.contactId(),
+                            "survivorEvidence", Records.describe(merge.survivorEvidence()),
+                            "mergedEvidence", Records.describe(merge.mergedEvidence())),
+                    merge.at()).invoke(mergeEvents::add));
+        }
+        for (BatchPlan.PlannedSuggestion s : plan.suggestions) {
+            chain = chain.call(() -> suggest(session, s));
+        }
+        if (!plan.links.isEmpty()) {
+            chain = chain.call(() -> session.createNativeQuery(
+                            "UPDATE timeline_entry t SET customer_id = l.customer_id, channel = coalesce(t.channel, l.channel) "
+                                    + "FROM contact_link l WHERE t.customer_id IS NULL AND t.contact_id = l.contact_id "
+                                    + "AND l.contact_id = ANY(:ids)")
+                    .setParameter("ids", plan.links.stream().map(ContactLink::contactId).toArray(String[]::new))
+                    .executeUpdate());
+        }
+        return chain
+                .call(() -> snapshots.publish(session, mergeEvents))
+                .call(() -> snapshots.snapshots(session, plan.touchedRoots, now))
+                .replaceWith(plan);
+    }
+
+    private static Uni<Integer> suggest(Mutiny.Session session, BatchPlan.PlannedSuggestion s) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("customer", Records.describe(s.customerEvidence()));
+        evidence.put("other", Records.describe(s.otherEvidence()));
+        return session.createNativeQuery(
+                        "INSERT INTO merge_suggestion (id, tenant_id, customer_id, other_customer_id, evidence, contact_id, "
+                                + "created_at, status) VALUES (:id, :tenant, :customer, :other, :evidence, :contact, :at, 'OPEN') "
+                                + "ON CONFLICT DO NOTHING")
+                .setParameter("id", s.id()).setParameter("tenant", s.tenantId())
+                .setParameter("customer", s.customerId()).setParameter("other", s.otherId())
+                .setParameter("evidence", JsonText.write(evidence)).setParameter("contact", s.contactId())
+                .setParameter("at", s.at())
+                .executeUpdate();
+    }
+
+    private static CustomerEntity customer(BatchPlan.NewCustomer c) {
+        CustomerEntity entity = new CustomerEntity();
+        entity.id = c.id();
+        entity.tenantId = c.tenantId();
+        entity.rootId = c.id();
+        entity.displayName = c.displayName();
+        entity.language = c.language();
+        entity.createdAt = c.createdAt();
+        return entity;
+    }
+
+    private static IdentityEntity identity(BatchPlan.NewIdentity i) {
+        IdentityEntity entity = new IdentityEntity();
+        entity.id = i.id();
+        entity.tenantId = i.tenantId();
+        entity.customerId = i.customerId();
+        entity.kind = i.address().kind();
+        entity.platform = IdentityEntity.platformOf(i.address());
+        entity.value = i.address().value();
+        entity.strong = i.strong();
+        entity.firstSeen = i.firstSeen();
+        return entity;
+    }
+
+    private static ContactLinkEntity link(ContactLink l) {
+        ContactLinkEntity entity = new ContactLinkEntity();
+        entity.contactId = l.contactId();
+        entity.tenantId = l.tenantId();
+        entity.customerId = l.customerId();
+        entity.channel = l.channel();
+        return entity;
+    }
+
+    private static TimelineEntryEntity entry(BatchPlan.PlannedEntry planned) {
+        TimelineEntryEntity entity = new TimelineEntryEntity();
+        entity.id = planned.entry().id();
+        entity.tenantId = planned.entry().tenantId();
+        entity.customerId = planned.customerId();
+        entity.contactId = planned.entry().contactId();
+        entity.channel = planned.channel();
+        entity.kind = planned.entry().kind();
+        entity.occurredAt = planned.entry().occurredAt();
+        entity.text = planned.entry().text();
+        entity.details = JsonText.write(planned.entry().details());
+        return entity;
+    }
+}
