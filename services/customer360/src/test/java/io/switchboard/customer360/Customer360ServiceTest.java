@@ -358,7 +358,7 @@ class Customer360ServiceTest {
 
     /** A UK mobile number nobody else in the run uses, in national format. */
     private static String randomMobile() {
-        return "07911" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return "07400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     private static JsonPath lookup(String identifier) {

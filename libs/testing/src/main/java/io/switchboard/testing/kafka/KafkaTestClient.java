@@ -54,6 +54,15 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Publishes without waiting for the broker; {@link #flush()} waits for everything sent so far. */
+    public void sendAsync(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
     /**
      * Reads {@code topic} from the beginning with a fresh group until {@code count} records match,
      * or fails after {@code timeout} listing how many matched.

@@ -44,7 +44,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     private KeycloakServer(Process process, int port) {
         this.process = process;
@@ -93,9 +93,21 @@ public final class KeycloakServer implements AutoCloseable {
         return port;
     }
 
-    /** An access token for a realm user (password grant on the public client); cached per user. */
+    /**
+     * An access token for a realm user (password grant on the public client); cached per user until a
+     * minute before it expires, so a long test JVM never sends a stale token.
+     */
     public String accessToken(String username, String password) {
-        return tokens.computeIfAbsent(username + '\u0000' + password, key -> requestToken(username, password));
+        String key = username + '\u0000' + password;
+        Token token = tokens.get(key);
+        if (token == null || Instant.now().isAfter(token.refreshAfter())) {
+            token = requestToken(username, password);
+            tokens.put(key, token);
+        }
+        return token.value();
+    }
+
+    private record Token(String value, Instant refreshAfter) {
     }
 
     /** A demo user's token: the demo users' password is their username. */
@@ -103,7 +115,7 @@ public final class KeycloakServer implements AutoCloseable {
         return accessToken(username, username);
     }
 
-    private String requestToken(String username, String password) {
+    private Token requestToken(String username, String password) {
         String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username) + "&password="
                 + encode(password) + "&scope=openid";
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
@@ -116,7 +128,8 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
-            return body.get("access_token").asText();
+            long lifetime = body.path("expires_in").asLong(300);
+            return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(0, lifetime - 60)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
