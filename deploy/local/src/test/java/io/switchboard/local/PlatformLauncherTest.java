@@ -116,6 +116,36 @@ class PlatformLauncherTest {
         assertThat(offered.agentId()).isEqualTo("alice");
     }
 
+    @Test
+    void customer360ResolvesADemoContactAndServesItOnlyWithAKeycloakToken() throws Exception {
+        String mobile = "07400 " + (100000 + new java.util.Random().nextInt(900000));
+        publish(Topics.CONTACTS, new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                UUID.randomUUID().toString(), Channel.SMS, Direction.INBOUND, "+442079460000", Address.phone(mobile, "GB"), null,
+                Map.of("name", "Pat Example"), null, "Is my loan approved?", List.of(), "en", 0, Map.of()));
+        var http = java.net.http.HttpClient.newHttpClient();
+        String form = "grant_type=password&client_id=switchboard-desktop&username=alice&password=alice&scope=openid";
+        var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:18080/realms/switchboard/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
+        String token = tokenResponse.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+        URI lookup = URI.create("http://127.0.0.1:8085/api/customers?identifier=phone:"
+                + Address.phone(mobile, "GB").value().replace("+", "%2B"));
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(lookup).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        String body = "[]";
+        for (int attempt = 0; attempt < 60 && !body.contains("Pat Example"); attempt++) {
+            Thread.sleep(500);
+            body = http.send(java.net.http.HttpRequest.newBuilder(lookup).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertThat(body).as("customer360 knows the sender").contains("Pat Example");
+    }
+
     private static void publish(String topic, io.switchboard.events.SwitchboardEvent event) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -148,6 +178,8 @@ class PlatformLauncherTest {
         Result status = switchboard("status");
         assertThat(status.output()).containsPattern("kafka\\s+9092\\s+up");
         assertThat(status.output()).containsPattern("routing\\s+8081\\s+up");
+        assertThat(status.output()).containsPattern("keycloak\\s+18080\\s+up");
+        assertThat(status.output()).containsPattern("customer360\\s+8085\\s+up");
         Result again = switchboard("up");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("kafka already running");
