@@ -115,7 +115,11 @@ public final class BatchPlanner {
                     created.channel());
             plan.links.add(link);
             newLinks.put(link.contactId(), link);
-            plan.touchedRoots.add(rootOf(root));
+            // A known customer's snapshot changes only with new identities (or merges, above); a
+            // profile fill reports the customers it changed when it is written.
+            if (resolution.created() || !resolution.attach().isEmpty()) {
+                plan.touchedRoots.add(rootOf(root));
+            }
         }
 
         private Optional<Owner> owner(String tenantId, Address address) {

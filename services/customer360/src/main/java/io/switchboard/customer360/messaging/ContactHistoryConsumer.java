@@ -44,7 +44,10 @@ public class ContactHistoryConsumer {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> store.apply(events))
+                .invoke(() -> LOG.debugf("applied %d of %d records in %d ms", events.size(), records.count(),
+                        (System.nanoTime() - started) / 1_000_000))
                 .onFailure().invoke(e -> LOG.warnf(e, "a batch of %d events failed; retrying", events.size()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .replaceWithVoid();
