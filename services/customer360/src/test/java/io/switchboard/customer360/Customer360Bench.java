@@ -141,6 +141,10 @@ class Customer360Bench {
         events.forEach(event -> kafka.sendAsync(EventType.of(event).topic(), event.subject(), EventCodec.encode(event, SOURCE)));
         kafka.flush();
         double sent = (System.nanoTime() - started) / 1e9;
+        long processedWhenSent;
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            processedWhenSent = count(sql, "SELECT count(*) FROM processed_event") - before;
+        }
         long target = before + events.size();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
             try (Connection db = database(); Statement sql = db.createStatement()) {
@@ -154,6 +158,8 @@ class Customer360Bench {
         }
         report.add("resolution: %,d events (%,d contacts, 2/3 from known identifiers) over %,d identities in %.1f s = %,.0f events/s (publishing took %.1f s)"
                 .formatted(events.size(), CONTACTS, 2 * SEEDED_CUSTOMERS, seconds, events.size() / seconds, sent));
+        report.add("resolution after publishing ended (the load generator idle): %,d events in %.1f s = %,.0f events/s"
+                .formatted(events.size() - processedWhenSent, seconds - sent, (events.size() - processedWhenSent) / (seconds - sent)));
     }
 
     private void timeline() throws Exception {
