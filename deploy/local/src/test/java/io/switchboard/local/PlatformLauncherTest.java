@@ -65,6 +65,7 @@ class PlatformLauncherTest {
         Result result = switchboard("down");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(portOpen(9092)).as("the broker is stopped by down").isFalse();
+        assertThat(portOpen(18080)).as("Keycloak is stopped by down").isFalse();
         try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
                 var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");

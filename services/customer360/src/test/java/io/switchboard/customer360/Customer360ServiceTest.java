@@ -48,6 +48,7 @@ import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -344,7 +345,8 @@ class Customer360ServiceTest {
 
     private void publish(SwitchboardEvent event) {
         String topic = EventType.of(event).topic();
-        kafka.send(topic, event.subject(), EventCodec.encode(event, SOURCE));
+        // With the content-type header every producer of the platform sets (OutgoingEvents).
+        kafka.send(topic, event.subject(), EventCodec.encode(event, SOURCE), Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
     }
 
     private static ContactCreated contact(Channel channel, Address from, Map<String, String> hints) {

@@ -41,7 +41,9 @@ public class OutboxRelay {
         this.customers = customers;
     }
 
-    @Scheduled(every = "${switchboard.customer360.relay-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first run waits a second so that the emitter's channel is wired before the relay uses it.
+    @Scheduled(every = "${switchboard.customer360.relay-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return relayBatch()
                 .repeat().until(published -> published < BATCH)
