@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,7 +97,7 @@ class Customer360Bench {
 
     private void seedIdentities() throws SQLException {
         long started = System.nanoTime();
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO customer (id, tenant_id, root_id, created_at) SELECT u, '" + TENANT
                     + "', u, now() FROM (SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid AS u"
                     + " FROM generate_series(1, " + SEEDED_CUSTOMERS + ") n) s");
@@ -116,7 +115,7 @@ class Customer360Bench {
 
     private void resolution(KafkaTestClient kafka) throws SQLException {
         long before;
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             before = count(sql, "SELECT count(*) FROM processed_event");
         }
         SplittableRandom random = new SplittableRandom(7);
@@ -142,17 +141,17 @@ class Customer360Bench {
         kafka.flush();
         double sent = (System.nanoTime() - started) / 1e9;
         long processedWhenSent;
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             processedWhenSent = count(sql, "SELECT count(*) FROM processed_event") - before;
         }
         long target = before + events.size();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Connection db = database(); Statement sql = db.createStatement()) {
+            try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
                 return count(sql, "SELECT count(*) FROM processed_event") >= target;
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             assertThat(count(sql, "SELECT count(*) FROM contact_link WHERE contact_id LIKE 'bench-%'")).isEqualTo(CONTACTS);
             assertThat(count(sql, "SELECT count(*) FROM customer")).isEqualTo(SEEDED_CUSTOMERS + CONTACTS / 3);
         }
@@ -165,12 +164,12 @@ class Customer360Bench {
     private void timeline() throws Exception {
         // Measure the reads alone, not while the relay still publishes the resolution's snapshots.
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Connection db = database(); Statement sql = db.createStatement()) {
+            try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
                 return count(sql, "SELECT count(*) FROM outbox") == 0;
             }
         });
         String customerId = "00000000-0000-4000-8000-" + String.format("%012x", 42);
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO timeline_entry (id, tenant_id, customer_id, contact_id, channel, kind, occurred_at, text)"
                     + " SELECT gen_random_uuid(), '" + TENANT + "', '" + customerId + "', 'history-' || (n / 4),"
                     + " (ARRAY['VOICE','EMAIL','CHAT','SMS'])[1 + n % 4], 'MESSAGE_RECEIVED',"
@@ -228,16 +227,5 @@ class Customer360Bench {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static Connection database() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-        try (Statement sql = db.createStatement()) {
-            sql.execute("SET search_path TO customer360");
-        }
-        return db;
     }
 }

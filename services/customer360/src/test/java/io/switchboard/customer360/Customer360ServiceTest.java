@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -254,7 +253,7 @@ class Customer360ServiceTest {
         for (String personal : List.of(phone.value(), email, "Erin Erasable", secret)) {
             assertThat(tablesContaining(personal)).as("tables still holding '%s'", personal).isEmpty();
         }
-        try (Connection db = database(); Statement sql = db.createStatement();
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement();
                 ResultSet audit = sql.executeQuery("SELECT action, actor FROM audit_entry WHERE customer_id = '" + customer
                         + "' AND action = 'ERASE'")) {
             assertThat(audit.next()).as("an audit record of the erasure").isTrue();
@@ -406,7 +405,7 @@ class Customer360ServiceTest {
 
     private String rows(String query) throws SQLException {
         StringBuilder text = new StringBuilder();
-        try (Connection db = database(); Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
@@ -420,7 +419,7 @@ class Customer360ServiceTest {
 
     private Map<String, Long> tableCounts() throws SQLException {
         Map<String, Long> counts = new java.util.HashMap<>();
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             for (String table : List.of("customer", "identity", "timeline_entry", "contact_link", "processed_event")) {
                 try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
@@ -434,7 +433,7 @@ class Customer360ServiceTest {
     /** Every table of the schema whose rows, read as text, contain {@code value}. */
     private List<String> tablesContaining(String value) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = ServiceDatabase.open(); Statement sql = db.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = sql.executeQuery("SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'customer360' AND table_type = 'BASE TABLE'")) {
@@ -459,16 +458,5 @@ class Customer360ServiceTest {
             }
         }
         return tables;
-    }
-
-    private static Connection database() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-        try (Statement sql = db.createStatement()) {
-            sql.execute("SET search_path TO customer360");
-        }
-        return db;
     }
 }
