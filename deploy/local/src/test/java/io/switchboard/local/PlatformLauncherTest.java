@@ -102,7 +102,8 @@ class PlatformLauncherTest {
         assertThat(queued.queueId()).isEqualTo("billing");
 
         var http = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/queues/billing/contacts")).build();
+        var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/queues/billing/contacts"))
+                .header("Authorization", "Bearer " + token("sam")).build();
         String body = "";
         for (int attempt = 0; attempt < 30 && !body.contains(contactId); attempt++) {
             Thread.sleep(500);
@@ -124,14 +125,7 @@ class PlatformLauncherTest {
                 UUID.randomUUID().toString(), Channel.SMS, Direction.INBOUND, "+442079460000", Address.phone(mobile, "GB"), null,
                 Map.of("name", "Pat Example"), null, "Is my loan approved?", List.of(), "en", 0, Map.of()));
         var http = java.net.http.HttpClient.newHttpClient();
-        String form = "grant_type=password&client_id=switchboard-desktop&username=alice&password=alice&scope=openid";
-        var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:18080/realms/switchboard/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(tokenResponse.statusCode()).as(tokenResponse.body()).isEqualTo(200);
-        String token = tokenResponse.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        String token = token("alice");
 
         URI lookup = URI.create("http://127.0.0.1:8085/api/customers?identifier=phone:"
                 + Address.phone(mobile, "GB").value().replace("+", "%2B"));
@@ -145,6 +139,19 @@ class PlatformLauncherTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         }
         assertThat(body).as("customer360 knows the sender").contains("Pat Example");
+    }
+
+    /** A demo user's access token from the platform's Keycloak (password = user name). */
+    private static String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=switchboard-desktop&username=" + user + "&password=" + user
+                + "&scope=openid";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:18080/realms/switchboard/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
     private static void publish(String topic, io.switchboard.events.SwitchboardEvent event) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
@@ -46,12 +48,15 @@ import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.keycloak.KeycloakResource;
+import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "routing"))
+@WithTestResource(KeycloakResource.class)
 class RoutingServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -63,6 +68,7 @@ class RoutingServiceTest {
     void connect() {
         kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakServer.shared().createUser("sup-" + tenant, List.of("supervisor"), List.of(tenant));
     }
 
     @AfterEach
@@ -141,8 +147,8 @@ class RoutingServiceTest {
         List<ConsumerRecord<String, byte[]>> queued = kafka.await(Topics.ROUTING,
                 r -> contact.contactId().equals(r.key()) && typeOf(r).equals(EventType.CONTACT_QUEUED.type()), 1, WAIT);
         assertThat(queued).hasSize(1);
-        given().get("/api/queues/billing-" + tenant + "/contacts").then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/queues/billing-" + tenant + "/contacts")
+        supervisor().get("/api/queues/billing-" + tenant + "/contacts").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> supervisor().get("/api/queues/billing-" + tenant + "/contacts")
                 .then().statusCode(200).body("size()", equalTo(2)).body("[0].contactId", equalTo(contact.contactId())));
     }
 
@@ -204,12 +210,34 @@ class RoutingServiceTest {
         configureTenant();
         available("agent-1");
         await().atMost(WAIT).untilAsserted(() -> {
-            given().get("/api/queues").then().statusCode(200).body("queueId", hasItem("billing-" + tenant));
-            given().get("/api/agents").then().statusCode(200).body("agentId", hasItem("agent-1-" + tenant));
+            supervisor().get("/api/queues").then().statusCode(200).body("queueId", hasItem("billing-" + tenant));
+            supervisor().get("/api/agents").then().statusCode(200).body("agentId", hasItem("agent-1-" + tenant));
         });
-        given().get("/api/queues/nope/contacts").then().statusCode(404).contentType("application/problem+json")
+        supervisor().get("/api/queues/nope/contacts").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no queue nope is routed by this instance"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theApiIsForSupervisorsAndAdminsOfTheTenantOnly() {
+        configureTenant();
+        available("agent-1");
+        await().atMost(WAIT).untilAsserted(() ->
+                supervisor().get("/api/agents").then().statusCode(200).body("agentId", hasItem("agent-1-" + tenant)));
+        given().get("/api/queues").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/queues").then().statusCode(401);
+        KeycloakServer keycloak = KeycloakServer.shared();
+        keycloak.createUser("agent-" + tenant, List.of("agent"), List.of(tenant));
+        given().auth().oauth2(keycloak.accessToken("agent-" + tenant)).get("/api/queues").then().statusCode(403);
+
+        String other = "o-" + tenant;
+        keycloak.createUser("sup-" + other, List.of("supervisor"), List.of(other));
+        var outsider = given().auth().oauth2(keycloak.accessToken("sup-" + other));
+        outsider.get("/api/queues").then().statusCode(200).body("queueId", not(hasItem("billing-" + tenant)));
+        given().auth().oauth2(keycloak.accessToken("sup-" + other)).get("/api/queues/billing-" + tenant + "/contacts")
+                .then().statusCode(404);
+        given().auth().oauth2(keycloak.accessToken("sup-" + other)).get("/api/agents")
+                .then().statusCode(200).body("agentId", not(hasItem("agent-1-" + tenant)));
     }
 
     @jakarta.inject.Inject
@@ -232,6 +260,10 @@ class RoutingServiceTest {
 
     // ---------------------------------------------------------------- fixtures
 
+    private RequestSpecification supervisor() {
+        return given().auth().oauth2(KeycloakServer.shared().accessToken("sup-" + tenant));
+    }
+
     private void configureTenant() {
         configureTenant(30);
     }
@@ -242,7 +274,7 @@ class RoutingServiceTest {
         publish(Topics.CONFIG, queue("general-" + tenant, Map.of(), offerTimeoutSeconds));
         publish(Topics.CONFIG, queue("billing-" + tenant, Map.of("billing", 2), offerTimeoutSeconds));
         // Configuration and contacts travel on different topics; let the configuration land first.
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/queues").then().body("queueId", hasItem("billing-" + tenant)));
+        await().atMost(WAIT).untilAsserted(() -> supervisor().get("/api/queues").then().body("queueId", hasItem("billing-" + tenant)));
     }
 
     private QueueConfigured queue(String id, Map<String, Integer> skills, int offerTimeoutSeconds) {

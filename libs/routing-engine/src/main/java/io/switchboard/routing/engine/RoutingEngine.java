@@ -387,6 +387,12 @@ public final class RoutingEngine {
         return Set.copyOf(agents.keySet());
     }
 
+    /** The tenants an agent serves; empty for an agent this engine does not know. */
+    public Set<String> agentTenants(String agentId) {
+        AgentRuntime agent = agents.get(agentId);
+        return agent == null ? Set.of() : agent.profile.tenants();
+    }
+
     // ---------------------------------------------------------------- internals: commands
 
     private void begin(Instant now) {

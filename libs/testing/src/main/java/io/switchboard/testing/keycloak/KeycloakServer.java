@@ -115,6 +115,72 @@ public final class KeycloakServer implements AutoCloseable {
         return accessToken(username, username);
     }
 
+    /**
+     * Creates a realm user (password = username) with realm roles and the tenants they serve, so a
+     * suite can give its own random tenant a supervisor or an agent. Uses the admin REST API with the
+     * bootstrap admin of the master realm.
+     */
+    public void createUser(String username, List<String> roles, List<String> tenants) {
+        String admin = adminToken();
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
+                "emailVerified", true, "firstName", username, "lastName", "Test",
+                "attributes", Map.of("tenants", tenants),
+                "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+        HttpResponse<String> created = adminCall(admin, "POST", "/users", user);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak refused user " + username + ": " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        List<JsonNode> roleRepresentations = roles.stream().map(role -> {
+            try {
+                return JSON.readTree(adminCall(admin, "GET", "/roles/" + encode(role), null).body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        HttpResponse<String> mapped = adminCall(admin, "POST", "/users/" + userId + "/role-mappings/realm", roleRepresentations);
+        if (mapped.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused roles " + roles + " for " + username + ": " + mapped.body());
+        }
+    }
+
+    private String adminToken() {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return JSON.readTree(send(request).body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> adminCall(String token, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/realms/"
+                            + REALM + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return send(request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Token requestToken(String username, String password) {
         String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username) + "&password="
                 + encode(password) + "&scope=openid";

@@ -1,17 +1,14 @@
 package io.switchboard.customer360.api;
 
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.service.api.ProblemException;
+import io.switchboard.service.security.TenantsClaim;
 
 /**
  * Who is calling: their name for the audit, and the tenants they serve, from the access token's
@@ -19,8 +16,6 @@ import io.switchboard.service.api.ProblemException;
  */
 @RequestScoped
 public class Caller {
-
-    public static final String TENANTS_CLAIM = "tenants";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -36,19 +31,7 @@ public class Caller {
     }
 
     public Set<String> tenants() {
-        Object claim = token.getClaim(TENANTS_CLAIM);
-        Set<String> tenants = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            array.getValuesAs(JsonString.class).forEach(s -> tenants.add(s.getString()));
-        } else if (claim instanceof Collection<?> values) {
-            values.forEach(v -> tenants.add(String.valueOf(v)));
-        } else if (claim instanceof JsonString text) {
-            tenants.add(text.getString());
-        } else if (claim instanceof String text) {
-            tenants.add(text);
-        }
-        tenants.removeIf(String::isBlank);
-        return tenants;
+        return TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
     }
 
     /** The tenant a request is about: the one asked for, which the caller must serve, or their only one. */

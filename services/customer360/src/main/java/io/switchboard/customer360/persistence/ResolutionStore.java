@@ -162,18 +162,48 @@ public class ResolutionStore {
 
     private Uni<BatchPlan> write(Mutiny.Session session, BatchPlan plan) {
         Instant now = Instant.now();
-        List<Object> rows = new ArrayList<>();
-        plan.customers.forEach(c -> rows.add(customer(c)));
-        plan.identities.forEach(i -> rows.add(identity(i)));
-        plan.links.forEach(l -> rows.add(link(l)));
-        plan.entries.forEach(e -> rows.add(entry(e)));
-        plan.processedEventIds.forEach(id -> {
-            ProcessedEventEntity processed = new ProcessedEventEntity();
-            processed.eventId = id;
-            processed.processedAt = now;
-            rows.add(processed);
-        });
-        Uni<Void> chain = session.persistAll(rows.toArray()).call(session::flush).invoke(session::clear);
+        // Parents first: identities, links and lines reference their customer.
+        Uni<Void> chain = BulkInsert.into("customer", plan.customers)
+                .column("id", "uuid", BatchPlan.NewCustomer::id)
+                .column("tenant_id", "text", BatchPlan.NewCustomer::tenantId)
+                .column("root_id", "uuid", BatchPlan.NewCustomer::id)
+                .column("display_name", "text", BatchPlan.NewCustomer::displayName)
+                .column("language", "text", BatchPlan.NewCustomer::language)
+                .column("created_at", "timestamptz", BatchPlan.NewCustomer::createdAt)
+                .execute(session)
+                .chain(() -> BulkInsert.into("identity", plan.identities)
+                        .column("id", "uuid", BatchPlan.NewIdentity::id)
+                        .column("tenant_id", "text", BatchPlan.NewIdentity::tenantId)
+                        .column("customer_id", "uuid", BatchPlan.NewIdentity::customerId)
+                        .column("kind", "text", i -> i.address().kind())
+                        .column("platform", "text", i -> IdentityEntity.platformOf(i.address()))
+                        .column("value", "text", i -> i.address().value())
+                        .column("strong", "boolean", BatchPlan.NewIdentity::strong)
+                        .column("first_seen", "timestamptz", BatchPlan.NewIdentity::firstSeen)
+                        .execute(session))
+                .chain(() -> BulkInsert.into("contact_link", plan.links)
+                        .column("contact_id", "text", ContactLink::contactId)
+                        .column("tenant_id", "text", ContactLink::tenantId)
+                        .column("customer_id", "uuid", ContactLink::customerId)
+                        .column("channel", "text", ContactLink::channel)
+                        .execute(session))
+                .chain(() -> BulkInsert.into("timeline_entry", plan.entries)
+                        .column("id", "uuid", e -> e.entry().id())
+                        .column("tenant_id", "text", e -> e.entry().tenantId())
+                        .column("customer_id", "uuid", BatchPlan.PlannedEntry::customerId)
+                        .column("contact_id", "text", e -> e.entry().contactId())
+                        .column("channel", "text", BatchPlan.PlannedEntry::channel)
+                        .column("kind", "text", e -> e.entry().kind())
+                        .column("occurred_at", "timestamptz", e -> e.entry().occurredAt())
+                        .column("text", "text", e -> e.entry().text())
+                        .column("details", "text", e -> JsonText.write(e.entry().details()))
+                        .execute(session))
+                .chain(() -> BulkInsert.into("processed_event", plan.processedEventIds)
+                        .column("event_id", "uuid", id -> id)
+                        .column("processed_at", "timestamptz", id -> now)
+                        .execute(session))
+                .replaceWithVoid()
+                .invoke(session::clear);
         // One statement each for all strengthened identities and all profile fills of the batch: a
         // round trip per row is what bounded throughput.
         if (!plan.strengthened.isEmpty()) {
@@ -268,52 +298,5 @@ public class ResolutionStore {
                 .setParameter("evidence", JsonText.write(evidence)).setParameter("contact", s.contactId())
                 .setParameter("at", s.at())
                 .executeUpdate();
-    }
-
-    private static CustomerEntity customer(BatchPlan.NewCustomer c) {
-        CustomerEntity entity = new CustomerEntity();
-        entity.id = c.id();
-        entity.tenantId = c.tenantId();
-        entity.rootId = c.id();
-        entity.displayName = c.displayName();
-        entity.language = c.language();
-        entity.createdAt = c.createdAt();
-        return entity;
-    }
-
-    private static IdentityEntity identity(BatchPlan.NewIdentity i) {
-        IdentityEntity entity = new IdentityEntity();
-        entity.id = i.id();
-        entity.tenantId = i.tenantId();
-        entity.customerId = i.customerId();
-        entity.kind = i.address().kind();
-        entity.platform = IdentityEntity.platformOf(i.address());
-        entity.value = i.address().value();
-        entity.strong = i.strong();
-        entity.firstSeen = i.firstSeen();
-        return entity;
-    }
-
-    private static ContactLinkEntity link(ContactLink l) {
-        ContactLinkEntity entity = new ContactLinkEntity();
-        entity.contactId = l.contactId();
-        entity.tenantId = l.tenantId();
-        entity.customerId = l.customerId();
-        entity.channel = l.channel();
-        return entity;
-    }
-
-    private static TimelineEntryEntity entry(BatchPlan.PlannedEntry planned) {
-        TimelineEntryEntity entity = new TimelineEntryEntity();
-        entity.id = planned.entry().id();
-        entity.tenantId = planned.entry().tenantId();
-        entity.customerId = planned.customerId();
-        entity.contactId = planned.entry().contactId();
-        entity.channel = planned.channel();
-        entity.kind = planned.entry().kind();
-        entity.occurredAt = planned.entry().occurredAt();
-        entity.text = planned.entry().text();
-        entity.details = JsonText.write(planned.entry().details());
-        return entity;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,7 @@ public class RoutingView {
             String status) {
     }
 
-    public record AgentView(String agentId, String state, int activeContacts, Instant idleSince) {
+    public record AgentView(String agentId, Set<String> tenants, String state, int activeContacts, Instant idleSince) {
     }
 
     private record Snapshot(List<QueueView> queues, Map<String, List<WaitingContact>> waiting, List<AgentView> agents) {
@@ -58,7 +59,7 @@ public class RoutingView {
                 waiting.put(queueId, List.copyOf(contacts));
             }
             for (String agentId : engine.agentIds()) {
-                engine.agentSnapshot(agentId).ifPresent(a -> agents.add(agentView(a)));
+                engine.agentSnapshot(agentId).ifPresent(a -> agents.add(agentView(a, engine.agentTenants(agentId))));
             }
         }
         queues.sort(Comparator.comparing(QueueView::queueId));
@@ -75,6 +76,11 @@ public class RoutingView {
         return snapshot.waiting().get(queueId);
     }
 
+    /** The tenant of a queue routed here, if any. */
+    public java.util.Optional<String> queueTenant(String queueId) {
+        return snapshot.queues().stream().filter(q -> q.queueId().equals(queueId)).map(QueueView::tenantId).findFirst();
+    }
+
     public List<AgentView> agents() {
         return snapshot.agents();
     }
@@ -85,7 +91,8 @@ public class RoutingView {
                 contact.status().name());
     }
 
-    private static AgentView agentView(AgentSnapshot agent) {
-        return new AgentView(agent.agentId(), agent.state().name(), agent.activeContacts(), agent.idleSince());
+    private static AgentView agentView(AgentSnapshot agent, Set<String> tenants) {
+        return new AgentView(agent.agentId(), Set.copyOf(tenants), agent.state().name(), agent.activeContacts(),
+                agent.idleSince());
     }
 }
