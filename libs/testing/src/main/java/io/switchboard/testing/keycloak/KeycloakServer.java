@@ -59,7 +59,31 @@ public final class KeycloakServer implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Starts Keycloak on free ports. A port found free can be taken by another component starting at
+     * the same moment (test resources start in parallel), so a start that loses its port is retried.
+     */
     public static KeycloakServer start(Path zip, Path realm, Path log) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(zip, realm, log);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !lostItsPort(log)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean lostItsPort(Path log) {
+        try {
+            return Files.readString(log).contains("Port already bound");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static KeycloakServer startOnce(Path zip, Path realm, Path log) {
         try {
             Path home = unpacked(zip);
             Path imports = home.resolve("data/import");
