@@ -3,7 +3,8 @@ package io.switchboard.events;
 /** Events about one contact, on the contacts or routing topic, keyed by the contact id. */
 public sealed interface ContactEvent extends SwitchboardEvent
         permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactEnded,
-        ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred {
+        ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred,
+        ReplyRequested {
 
     String contactId();
 

@@ -1,6 +1,7 @@
 package io.switchboard.events;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,6 +13,8 @@ public enum EventType {
     CONTACT_MESSAGE_RECEIVED(ContactMessageReceived.class, "io.switchboard.contact.message.received.v1", Topics.CONTACTS),
     CONTACT_MESSAGE_SENT(ContactMessageSent.class, "io.switchboard.contact.message.sent.v1", Topics.CONTACTS),
     CONTACT_ENDED(ContactEnded.class, "io.switchboard.contact.ended.v1", Topics.CONTACTS),
+    /** On the outbound topic of the reply's channel, not on one topic. */
+    REPLY_REQUESTED(ReplyRequested.class, "io.switchboard.contact.reply.requested.v1", null),
     CONTACT_QUEUED(ContactQueued.class, "io.switchboard.contact.queued.v1", Topics.ROUTING),
     CONTACT_OFFERED(ContactOffered.class, "io.switchboard.contact.offered.v1", Topics.ROUTING),
     CONTACT_ASSIGNED(ContactAssigned.class, "io.switchboard.contact.assigned.v1", Topics.ROUTING),
@@ -52,8 +55,22 @@ public enum EventType {
         return type;
     }
 
+    /** The one topic of this type; a reply has one per channel, see {@link #topics()} and {@link #topicOf}. */
     public String topic() {
+        if (topic == null) {
+            throw new IllegalStateException(type + " goes to its channel's outbound topic: use EventType.topicOf(event)");
+        }
         return topic;
+    }
+
+    /** Every topic this type is published on. */
+    public List<String> topics() {
+        return topic != null ? List.of(topic) : Arrays.stream(Channel.values()).map(Topics::outbound).toList();
+    }
+
+    /** The topic this event is published on. */
+    public static String topicOf(SwitchboardEvent event) {
+        return event instanceof ReplyRequested reply ? Topics.outbound(reply.channel()) : of(event).topic();
     }
 
     public static EventType of(SwitchboardEvent event) {

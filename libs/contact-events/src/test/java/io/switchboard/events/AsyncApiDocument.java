@@ -53,7 +53,7 @@ final class AsyncApiDocument {
             ObjectNode channelMessages = channel.putObject("messages");
             ArrayNode operationMessages = EventJson.mapper().createArrayNode();
             for (EventType type : EventType.values()) {
-                if (type.topic().equals(topic.name())) {
+                if (type.topics().contains(topic.name())) {
                     String messageId = messageId(type);
                     channelMessages.putObject(messageId).put("$ref", "#/components/messages/" + messageId);
                     operationMessages.addObject().put("$ref", "#/channels/" + channelId + "/messages/" + messageId);

@@ -46,7 +46,8 @@ final class EventSchemas {
             ordered.put("$schema", schema.get("$schema").asText());
             ordered.put("$id", "https://switchboard.io/schemas/events/" + type.type() + ".json");
             ordered.put("title", type.type());
-            ordered.put("description", "The data of a " + type.type() + " CloudEvent, published on " + type.topic() + ".");
+            ordered.put("description", "The data of a " + type.type() + " CloudEvent, published on "
+                    + (type.topics().size() == 1 ? type.topic() : "the outbound topic of its channel, switchboard.outbound.<channel>.v1") + ".");
             schema.remove("$schema");
             ordered.setAll(schema);
             schemas.put(type, ordered);

@@ -1,6 +1,7 @@
 package io.switchboard.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class EventTypeTest {
         List<String> topics = Topics.all().stream().map(Topics.TopicSpec::name).toList();
         for (EventType type : EventType.values()) {
             assertThat(type.type()).startsWith("io.switchboard.").endsWith(".v1");
-            assertThat(topics).contains(type.topic());
+            assertThat(topics).containsAll(type.topics());
             assertThat(EventType.ofType(type.type())).contains(type);
         }
         assertThat(EventType.ofType("io.switchboard.nope.v1")).isEmpty();
@@ -53,5 +54,16 @@ class EventTypeTest {
                 collectRecords(permitted, into);
             }
         }
+    }
+
+    @Test
+    void aReplyGoesToItsChannelsOutboundTopicAndNeedsSomethingToSay() {
+        ReplyRequested reply = (ReplyRequested) Samples.all().get(EventType.REPLY_REQUESTED);
+        assertThat(EventType.topicOf(reply)).isEqualTo("switchboard.outbound.chat.v1");
+        assertThat(EventType.topicOf(Samples.all().get(EventType.CONTACT_CREATED))).isEqualTo(Topics.CONTACTS);
+        assertThatThrownBy(EventType.REPLY_REQUESTED::topic).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ReplyRequested(reply.eventId(), reply.tenantId(), reply.occurredAt(), reply.contactId(),
+                reply.messageId(), reply.channel(), reply.agentId(), " ", java.util.List.of(), java.util.Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text or an attachment");
     }
 }
