@@ -319,6 +319,33 @@ class Customer360ServiceTest {
         assertThat(new String(snapshots.get(0).value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"vip\":true");
     }
 
+    @Test
+    void laterContactsFillTheProfileAndStrengthenIdentitiesButNeverOverwrite() {
+        String mobile = randomMobile();
+        Address phone = Address.phone(mobile, "GB");
+        // A phone typed into the chat form is weak evidence.
+        publish(contact(Channel.CHAT, Address.chatVisitor("v-" + UUID.randomUUID()), Map.of("phone", mobile)));
+        String customer = awaitCustomer("phone:" + mobile);
+        assertThat(lookup("phone:" + mobile).getString("[0].displayName")).isNull();
+        assertThat(lookup("phone:" + mobile).getBoolean("[0].identities.find { it.value == '" + phone.value() + "' }.strong"))
+                .isFalse();
+
+        // The same number texting in proves it, and brings the first name the customer gave.
+        publish(contact(Channel.SMS, phone, Map.of("name", "Nora Late")));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath found = lookup("phone:" + mobile);
+            assertThat(found.getString("[0].id")).isEqualTo(customer);
+            assertThat(found.getString("[0].displayName")).isEqualTo("Nora Late");
+            assertThat(found.getBoolean("[0].identities.find { it.value == '" + phone.value() + "' }.strong")).isTrue();
+        });
+        kafka.await(Topics.CUSTOMERS, r -> r.key().equals(customer)
+                && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains("Nora Late"), 1, WAIT);
+
+        publish(contact(Channel.SMS, phone, Map.of("name", "Somebody Else")));
+        awaitConsumed();
+        assertThat(lookup("phone:" + mobile).getString("[0].displayName")).as("a known name is kept").isEqualTo("Nora Late");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** Waits until the service has committed everything on the contacts and routing topics. */
