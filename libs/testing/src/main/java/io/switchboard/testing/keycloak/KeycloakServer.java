@@ -170,16 +170,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private String adminToken() {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            return JSON.readTree(send(request).body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return passwordGrant("http://127.0.0.1:" + port + "/realms/master", "admin-cli", "admin", "admin")
+                .get("access_token").asText();
     }
 
     private HttpResponse<String> adminCall(String token, String method, String path, Object body) {
@@ -206,25 +198,27 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private Token requestToken(String username, String password) {
-        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username) + "&password="
+        JsonNode body = passwordGrant(realmUrl(), CLIENT, username, password);
+        long lifetime = body.path("expires_in").asLong(300);
+        return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(0, lifetime - 60)));
+    }
+
+    /** The token response of a password grant on a realm's public client. */
+    private JsonNode passwordGrant(String realmUrl, String client, String username, String password) {
+        String form = "grant_type=password&client_id=" + client + "&username=" + encode(username) + "&password="
                 + encode(password) + "&scope=openid";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
             }
-            JsonNode body = JSON.readTree(response.body());
-            long lifetime = body.path("expires_in").asLong(300);
-            return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(0, lifetime - 60)));
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

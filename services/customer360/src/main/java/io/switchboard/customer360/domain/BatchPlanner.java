@@ -26,8 +26,8 @@ public final class BatchPlanner {
 
         Optional<ContactLink> link(String contactId);
 
-        /** The tenant's ISO region for phone numbers without a country code, or null. */
-        String region(String tenantId);
+        /** The contact's identifiers as {@link EvidenceReader} reads them with its tenant's region. */
+        ContactEvidence evidence(ContactCreated contact);
     }
 
     private record Key(String tenantId, Address address) {
@@ -76,7 +76,7 @@ public final class BatchPlanner {
         }
 
         private void resolve(ContactCreated created) {
-            ContactEvidence evidence = EvidenceReader.read(created, known.region(created.tenantId()));
+            ContactEvidence evidence = known.evidence(created);
             Map<Address, Owner> owners = new HashMap<>();
             for (Evidence e : evidence.identifiers()) {
                 owner(created.tenantId(), e.address()).ifPresent(owner -> owners.put(e.address(), owner));

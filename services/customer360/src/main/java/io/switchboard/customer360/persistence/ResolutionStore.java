@@ -19,6 +19,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.customer360.domain.BatchPlan;
 import io.switchboard.customer360.domain.BatchPlanner;
+import io.switchboard.customer360.domain.ContactEvidence;
 import io.switchboard.customer360.domain.ContactLink;
 import io.switchboard.customer360.domain.EvidenceReader;
 import io.switchboard.customer360.domain.Owner;
@@ -68,7 +69,8 @@ public class ResolutionStore {
                 });
     }
 
-    private record Loaded(Map<String, String> regions, Map<String, Owner> owners, Map<String, ContactLink> links)
+    /** @param evidence each contact's identifiers, by event id, read once for the lookup and the plan */
+    private record Loaded(Map<UUID, ContactEvidence> evidence, Map<String, Owner> owners, Map<String, ContactLink> links)
             implements BatchPlanner.Known {
 
         static String key(String tenantId, Address address) {
@@ -87,8 +89,8 @@ public class ResolutionStore {
         }
 
         @Override
-        public String region(String tenantId) {
-            return regions.get(tenantId);
+        public ContactEvidence evidence(ContactCreated contact) {
+            return evidence.get(contact.eventId());
         }
     }
 
@@ -99,13 +101,15 @@ public class ResolutionStore {
         List<String> contactIds = events.stream()
                 .filter(ContactEvent.class::isInstance).map(e -> ((ContactEvent) e).contactId()).distinct().toList();
         return regions(session, tenants).chain(regions -> {
+            Map<UUID, ContactEvidence> evidence = new HashMap<>();
             Set<String> values = new HashSet<>();
             for (ContactCreated contact : created) {
-                EvidenceReader.read(contact, regions.get(contact.tenantId())).identifiers()
-                        .forEach(e -> values.add(e.address().value()));
+                ContactEvidence read = EvidenceReader.read(contact, regions.get(contact.tenantId()));
+                evidence.put(contact.eventId(), read);
+                read.identifiers().forEach(e -> values.add(e.address().value()));
             }
             return owners(session, tenants, values).chain(owners -> links(session, contactIds)
-                    .map(links -> new Loaded(regions, owners, links)));
+                    .map(links -> new Loaded(evidence, owners, links)));
         });
     }
 

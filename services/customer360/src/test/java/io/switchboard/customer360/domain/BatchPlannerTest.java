@@ -29,8 +29,8 @@ class BatchPlannerTest {
         }
 
         @Override
-        public String region(String tenantId) {
-            return "GB";
+        public ContactEvidence evidence(ContactCreated contact) {
+            return EvidenceReader.read(contact, "GB");
         }
     };
 
