@@ -38,6 +38,8 @@ final class Samples {
                         phone, "Still waiting", List.of(), Map.of())),
                 Map.entry(EventType.CONTACT_MESSAGE_SENT, new ContactMessageSent(id(3), TENANT, AT, "c-1", "m-2", Channel.CHAT, "agent-7",
                         Address.chatVisitor("v-123"), "Sorry about that, refunded.", List.of(), Map.of())),
+                Map.entry(EventType.CONTACT_MESSAGE_FAILED, new ContactMessageFailed(id(32), TENANT, AT, "c-1", "m-8", Channel.EMAIL,
+                        "agent-7", "550 5.1.1 mailbox unavailable", true, Map.of())),
                 Map.entry(EventType.REPLY_REQUESTED, new ReplyRequested(id(31), TENANT, AT, "c-1", "m-9", Channel.CHAT, "agent-7",
                         "We have refunded the second charge.", List.of(), Map.of())),
                 Map.entry(EventType.CONTACT_ENDED, new ContactEnded(id(4), TENANT, AT, "c-1", Channel.VOICE, ContactEnded.Reason.CUSTOMER_LEFT,

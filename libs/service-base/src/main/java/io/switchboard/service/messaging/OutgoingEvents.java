@@ -23,11 +23,21 @@ public final class OutgoingEvents {
     }
 
     public static Message<byte[]> message(SwitchboardEvent event, URI source) {
-        byte[] payload = EventCodec.encode(event, source, Traceparent.current().orElse(null));
+        return message(encode(event, source), event.subject(), null);
+    }
+
+    /** The CloudEvent bytes of an event, for a service that stores them before publishing. */
+    public static byte[] encode(SwitchboardEvent event, URI source) {
+        return EventCodec.encode(event, source, Traceparent.current().orElse(null));
+    }
+
+    /** A message for bytes {@link #encode} made earlier, to {@code topic} (or the channel's own topic when null). */
+    public static Message<byte[]> message(byte[] payload, String key, String topic) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CONTENT_TYPE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.subject())
+                .withKey(key)
+                .withTopic(topic)
                 .withHeaders(headers)
                 .build();
         return Message.of(payload).addMetadata(metadata);
