@@ -1,0 +1,10 @@
+package io.switchboard.email.domain;
+
+/**
+ * One message as it arrived, before parsing.
+ *
+ * @param envelopeSender the SMTP MAIL FROM ({@code ""} for the null sender of bounces), or null when unknown (IMAP)
+ * @param source         {@code smtp} or {@code imap:<mailbox>}
+ */
+public record InboundMail(String envelopeSender, MailRoute route, byte[] raw, String source) {
+}

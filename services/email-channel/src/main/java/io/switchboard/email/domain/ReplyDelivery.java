@@ -1,0 +1,152 @@
+package io.switchboard.email.domain;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.email.messaging.ContactPublisher;
+import io.switchboard.email.messaging.RelayMailer;
+import io.switchboard.email.messaging.RelayRefusedException;
+import io.switchboard.email.persistence.AttachmentContent;
+import io.switchboard.email.persistence.EmailStore;
+import io.switchboard.email.persistence.EmailThread;
+import io.switchboard.email.persistence.OutboundRecord;
+import io.switchboard.email.persistence.StoredEvent;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEvent;
+import io.switchboard.events.ContactMessageFailed;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.EventType;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.address.Address;
+import io.switchboard.service.messaging.OutgoingEvents;
+
+/**
+ * Delivers an agent's reply as a threaded email: from the tenant's address, to the customer, with
+ * In-Reply-To the customer's latest message, References the whole thread and the subject token.
+ * Each request is decided once (sent or failed) and its outcome event carries an id derived from the
+ * request, so a redelivered request is answered again with the same event and never mailed twice.
+ */
+@ApplicationScoped
+public class ReplyDelivery {
+
+    private static final Logger LOG = Logger.getLogger(ReplyDelivery.class);
+    private static final int MAX_REFERENCES = 20;
+    private static final URI SOURCE = InboundMailProcessor.SOURCE;
+
+    private final EmailStore store;
+    private final RelayMailer mailer;
+    private final ContactPublisher publisher;
+    private final EmailDirectory directory;
+    private final EmailConfig config;
+
+    public ReplyDelivery(EmailStore store, RelayMailer mailer, ContactPublisher publisher, EmailDirectory directory,
+            EmailConfig config) {
+        this.store = store;
+        this.mailer = mailer;
+        this.publisher = publisher;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    public void deliver(ReplyRequested reply) throws SQLException, InterruptedException {
+        Optional<OutboundRecord> decided = store.outbound(reply.messageId());
+        OutboundRecord outcome = decided.isPresent() ? decided.get() : attempt(reply);
+        if (decided.isEmpty()) {
+            store.saveOutbound(outcome);
+        }
+        publisher.publish(List.of(outcomeEvent(reply, outcome)), config.publishTimeout());
+    }
+
+    private OutboundRecord attempt(ReplyRequested reply) throws SQLException, InterruptedException {
+        Optional<EmailThread> found = store.thread(reply.contactId()).filter(t -> t.tenantId().equals(reply.tenantId()));
+        if (found.isEmpty()) {
+            return failed(reply, null, "no email conversation " + reply.contactId() + " in tenant " + reply.tenantId());
+        }
+        EmailThread thread = found.get();
+        List<OutgoingEmail.File> files = new ArrayList<>();
+        for (var ref : reply.attachments()) {
+            Optional<AttachmentContent> file = attachment(ref.id()).filter(a -> a.tenantId().equals(reply.tenantId()));
+            if (file.isEmpty()) {
+                return failed(reply, thread, "attachment " + ref.id() + " is not held by the email channel");
+            }
+            files.add(new OutgoingEmail.File(file.get().filename() != null ? file.get().filename() : ref.filename(),
+                    file.get().contentType(), file.get().data()));
+        }
+        String from = directory.lookup(thread.tenantId(), thread.mailboxAddress())
+                .map(route -> "\"" + route.tenantName().replace("\"", "") + "\" <" + thread.mailboxAddress() + ">")
+                .orElse(thread.mailboxAddress());
+        String messageId = "<" + UUID.randomUUID() + "@" + domain(thread.mailboxAddress()) + ">";
+        String subject = SubjectToken.replySubject(thread.subject(), thread.token());
+        OutgoingEmail email = new OutgoingEmail(from, thread.customerAddress(), subject, reply.text() == null ? "" : reply.text(),
+                messageId, store.latestInboundMessageId(thread.contactId()).orElse(null),
+                references(store.threadMessageIds(thread.contactId())), files);
+
+        int attempts = Math.max(1, config.outbound().maxAttempts());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(email);
+                return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
+                        thread.customerAddress(), subject, email.text(), true, null, false, Instant.now());
+            } catch (RelayRefusedException refused) {
+                LOG.warnf("reply %s, attempt %d of %d: %s", reply.messageId(), attempt, attempts, refused.getMessage());
+                if (refused.permanent() || attempt >= attempts) {
+                    return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
+                            thread.customerAddress(), subject, email.text(), false, refused.getMessage(), refused.permanent(),
+                            Instant.now());
+                }
+                Thread.sleep(config.outbound().retryDelay().toMillis() * attempt);
+            }
+        }
+    }
+
+    private Optional<AttachmentContent> attachment(String id) throws SQLException {
+        try {
+            return store.attachment(UUID.fromString(id));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private static OutboundRecord failed(ReplyRequested reply, EmailThread thread, String reason) {
+        return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), null,
+                thread == null ? null : thread.customerAddress(), null, reply.text(), false, reason, true, Instant.now());
+    }
+
+    private static StoredEvent outcomeEvent(ReplyRequested reply, OutboundRecord outcome) {
+        UUID eventId = UUID.nameUUIDFromBytes(("email-reply-outcome:" + reply.messageId()).getBytes(StandardCharsets.UTF_8));
+        ContactEvent event = outcome.sent()
+                ? new ContactMessageSent(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
+                        Channel.EMAIL, reply.agentId(), Address.email(outcome.recipient()), outcome.text(), reply.attachments(),
+                        Map.of("messageIdHeader", outcome.messageId(), "subject", outcome.subject()))
+                : new ContactMessageFailed(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
+                        Channel.EMAIL, reply.agentId(), outcome.reason(), outcome.permanent(), Map.of());
+        return new StoredEvent(EventType.topicOf(event), event.subject(), OutgoingEvents.encode(event, SOURCE));
+    }
+
+    /** The first Message-ID (the thread's root) and the latest ones, as RFC 5322 suggests for long threads. */
+    private static List<String> references(List<String> ids) {
+        if (ids.size() <= MAX_REFERENCES) {
+            return ids;
+        }
+        List<String> kept = new ArrayList<>();
+        kept.add(ids.get(0));
+        kept.addAll(ids.subList(ids.size() - (MAX_REFERENCES - 1), ids.size()));
+        return kept;
+    }
+
+    private static String domain(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "switchboard.local" : address.substring(at + 1);
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.email.messaging;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.email.domain.ReplyDelivery;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/**
+ * Agents' replies from {@code switchboard.outbound.email.v1}, one at a time in offset order. A
+ * failure to reach the database or the broker fails the channel (health goes down) rather than
+ * skipping the reply; after a restart the uncommitted request is delivered again.
+ */
+@ApplicationScoped
+public class ReplyConsumer {
+
+    private final ReplyDelivery delivery;
+
+    public ReplyConsumer(ReplyDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Incoming("outbound-email")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException, InterruptedException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.EMAIL) {
+            delivery.deliver(reply);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.switchboard.email.persistence;
+
+/** Another delivery of the same Message-ID for the same tenant was stored first. */
+public class DuplicateMessageException extends Exception {
+
+    public DuplicateMessageException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,436 @@
+package io.switchboard.email.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The email channel's PostgreSQL state (schema {@code email}) over blocking JDBC: SMTP sessions and
+ * IMAP polls run on their own threads, and each message is one short transaction.
+ */
+@ApplicationScoped
+public class EmailStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    public EmailStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<KnownInbound> findInbound(String tenantId, String messageId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, contact_id, status FROM inbound_email WHERE tenant_id = ? AND message_id = ?")) {
+            s.setString(1, tenantId);
+            s.setString(2, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new KnownInbound(r.getObject(1, UUID.class), r.getString(2),
+                        InboundRecord.Status.valueOf(r.getString(3)))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The thread one of these Message-IDs belongs to, trying them in order. */
+    public Optional<EmailThread> threadForMessageIds(String tenantId, List<String> messageIds) throws SQLException {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT t.* FROM unnest(?::text[]) WITH ORDINALITY AS ref(message_id, position)
+                        JOIN thread_message m ON m.tenant_id = ? AND m.message_id = ref.message_id
+                        JOIN email_thread t ON t.contact_id = m.contact_id
+                        ORDER BY ref.position LIMIT 1""")) {
+            s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
+            s.setString(2, tenantId);
+            return oneThread(s);
+        }
+    }
+
+    public Optional<EmailThread> threadByToken(String tenantId, long token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE tenant_id = ? AND token = ?")) {
+            s.setString(1, tenantId);
+            s.setLong(2, token);
+            return oneThread(s);
+        }
+    }
+
+    public Optional<EmailThread> thread(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            return oneThread(s);
+        }
+    }
+
+    public long nextToken() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT nextval('thread_token_seq')");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /**
+     * Stores an accepted message in one transaction: its thread when new, the message, its files, its
+     * Message-ID in the thread and the events still to publish.
+     *
+     * @throws DuplicateMessageException when another delivery of the same Message-ID got there first
+     */
+    public void saveAccepted(Optional<EmailThread> newThread, InboundRecord email, List<StoredAttachment> files,
+            List<StoredEvent> events) throws SQLException, DuplicateMessageException {
+        inTransaction(c -> {
+            if (newThread.isPresent()) {
+                insertThread(c, newThread.get());
+            }
+            insertInbound(c, email);
+            insertThreadMessage(c, email.tenantId(), email.messageId(), email.contactId(), false, email.receivedAt());
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO attachment (id, tenant_id, email_id, filename, content_type, content_id, inline_part, size_bytes, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (StoredAttachment file : files) {
+                    s.setObject(1, file.id());
+                    s.setString(2, file.tenantId());
+                    s.setObject(3, file.emailId());
+                    s.setString(4, file.filename());
+                    s.setString(5, file.contentType());
+                    s.setString(6, file.contentId());
+                    s.setBoolean(7, file.inline());
+                    s.setLong(8, file.data().length);
+                    s.setBytes(9, file.data());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO inbound_event (email_id, seq, topic, event_key, payload) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < events.size(); i++) {
+                    s.setObject(1, email.id());
+                    s.setInt(2, i);
+                    s.setString(3, events.get(i).topic());
+                    s.setString(4, events.get(i).key());
+                    s.setBytes(5, events.get(i).payload());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    /** Records an auto-reply or bounce: kept for the record, never a contact. */
+    public void saveSuppressed(InboundRecord email) throws SQLException, DuplicateMessageException {
+        inTransaction(c -> insertInbound(c, email));
+    }
+
+    public List<StoredEvent> events(UUID emailId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT topic, event_key, payload FROM inbound_event WHERE email_id = ? ORDER BY seq")) {
+            s.setObject(1, emailId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    events.add(new StoredEvent(r.getString(1), r.getString(2), r.getBytes(3)));
+                }
+            }
+            return events;
+        }
+    }
+
+    /** The broker has the message's events: they are no longer needed here. */
+    public void markPublished(UUID emailId) throws SQLException {
+        try {
+            inTransaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE inbound_email SET status = 'PUBLISHED' WHERE id = ?");
+                        PreparedStatement d = c.prepareStatement("DELETE FROM inbound_event WHERE email_id = ?")) {
+                    s.setObject(1, emailId);
+                    s.executeUpdate();
+                    d.setObject(1, emailId);
+                    d.executeUpdate();
+                }
+            });
+        } catch (DuplicateMessageException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Messages stored before {@code before} whose events the broker has not acknowledged. */
+    public List<UUID> pendingBefore(Instant before, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id FROM inbound_email WHERE status = 'PENDING' AND received_at < ? ORDER BY received_at LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(before));
+            s.setInt(2, limit);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The Message-IDs of a thread, oldest first (the References of a reply). */
+    public List<String> threadMessageIds(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT message_id FROM thread_message WHERE contact_id = ? ORDER BY created_at, message_id")) {
+            s.setString(1, contactId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The customer's latest message in a thread, which a reply answers. */
+    public Optional<String> latestInboundMessageId(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT message_id FROM thread_message WHERE contact_id = ? AND NOT outbound
+                        ORDER BY created_at DESC LIMIT 1""")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<OutboundRecord> outbound(String requestId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM outbound_email WHERE request_id = ?")) {
+            s.setString(1, requestId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(outboundRecord(r)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records a reply's outcome; a sent reply's Message-ID joins its thread. */
+    public void saveOutbound(OutboundRecord outbound) throws SQLException {
+        try {
+            inTransaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO outbound_email (request_id, tenant_id, contact_id, agent_id, message_id, recipient, subject,
+                                                    text_body, status, reason, permanent, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""")) {
+                    s.setString(1, outbound.requestId());
+                    s.setString(2, outbound.tenantId());
+                    s.setString(3, outbound.contactId());
+                    s.setString(4, outbound.agentId());
+                    s.setString(5, outbound.messageId());
+                    s.setString(6, outbound.recipient());
+                    s.setString(7, outbound.subject());
+                    s.setString(8, outbound.text());
+                    s.setString(9, outbound.sent() ? "SENT" : "FAILED");
+                    s.setString(10, outbound.reason());
+                    s.setBoolean(11, outbound.permanent());
+                    s.setTimestamp(12, Timestamp.from(outbound.decidedAt()));
+                    s.executeUpdate();
+                }
+                if (outbound.sent()) {
+                    insertThreadMessage(c, outbound.tenantId(), outbound.messageId(), outbound.contactId(), true,
+                            outbound.decidedAt());
+                }
+            });
+        } catch (DuplicateMessageException ours) {
+            // our own Message-IDs are unique; a second insert of the same reply changes nothing
+        }
+    }
+
+    /** Every message of a thread, inbound and outbound, oldest first. */
+    public List<EmailView> threadView(String contactId) throws SQLException {
+        List<EmailView> views = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT id, tenant_id, contact_id, message_id, from_address, from_name, mailbox_address, subject, text_body,
+                           html_body, status, suppressed_reason, received_at
+                    FROM inbound_email WHERE contact_id = ? ORDER BY received_at, id""")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        views.add(inboundView(c, r));
+                    }
+                }
+            }
+            String mailbox = thread(contactId).map(EmailThread::mailboxAddress).orElse(null);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT * FROM outbound_email WHERE contact_id = ? ORDER BY decided_at")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        OutboundRecord o = outboundRecord(r);
+                        views.add(new EmailView(o.requestId(), o.tenantId(), o.contactId(), "OUTBOUND", o.messageId(), mailbox,
+                                o.agentId(), o.recipient(), o.subject(), o.text(), null, o.sent() ? "SENT" : "FAILED",
+                                o.reason(), o.decidedAt(), List.of()));
+                    }
+                }
+            }
+        }
+        views.sort(java.util.Comparator.comparing(EmailView::at));
+        return views;
+    }
+
+    public Optional<EmailView> inbound(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT id, tenant_id, contact_id, message_id, from_address, from_name, mailbox_address, subject, text_body,
+                               html_body, status, suppressed_reason, received_at
+                        FROM inbound_email WHERE id = ?""")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(inboundView(c, r)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<AttachmentContent> attachment(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT tenant_id, filename, content_type, data FROM attachment WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new AttachmentContent(r.getString(1), r.getString(2), r.getString(3),
+                        r.getBytes(4))) : Optional.empty();
+            }
+        }
+    }
+
+    private EmailView inboundView(Connection c, ResultSet r) throws SQLException {
+        UUID id = r.getObject("id", UUID.class);
+        List<EmailView.AttachmentView> files = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT id, filename, content_type, content_id, inline_part, size_bytes FROM attachment
+                WHERE email_id = ? ORDER BY inline_part, filename""")) {
+            s.setObject(1, id);
+            try (ResultSet a = s.executeQuery()) {
+                while (a.next()) {
+                    files.add(new EmailView.AttachmentView(a.getString(1), a.getString(2), a.getString(3), a.getString(4),
+                            a.getBoolean(5), a.getLong(6)));
+                }
+            }
+        }
+        return new EmailView(id.toString(), r.getString("tenant_id"), r.getString("contact_id"), "INBOUND",
+                r.getString("message_id"), r.getString("from_address"), r.getString("from_name"),
+                r.getString("mailbox_address"), r.getString("subject"), r.getString("text_body"), r.getString("html_body"),
+                r.getString("status"), r.getString("suppressed_reason"), r.getTimestamp("received_at").toInstant(), files);
+    }
+
+    private static OutboundRecord outboundRecord(ResultSet r) throws SQLException {
+        return new OutboundRecord(r.getString("request_id"), r.getString("tenant_id"), r.getString("contact_id"),
+                r.getString("agent_id"), r.getString("message_id"), r.getString("recipient"), r.getString("subject"),
+                r.getString("text_body"), "SENT".equals(r.getString("status")), r.getString("reason"),
+                r.getBoolean("permanent"), r.getTimestamp("decided_at").toInstant());
+    }
+
+    private static Optional<EmailThread> oneThread(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new EmailThread(r.getString("contact_id"), r.getString("tenant_id"), r.getLong("token"),
+                    r.getString("mailbox_address"), r.getString("customer_address"), r.getString("customer_name"),
+                    r.getString("subject"), r.getTimestamp("created_at").toInstant()));
+        }
+    }
+
+    private static void insertThread(Connection c, EmailThread thread) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO email_thread (contact_id, tenant_id, token, mailbox_address, customer_address, customer_name, subject, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, thread.contactId());
+            s.setString(2, thread.tenantId());
+            s.setLong(3, thread.token());
+            s.setString(4, thread.mailboxAddress());
+            s.setString(5, thread.customerAddress());
+            s.setString(6, thread.customerName());
+            s.setString(7, thread.subject());
+            s.setTimestamp(8, Timestamp.from(thread.createdAt()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertInbound(Connection c, InboundRecord e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO inbound_email (id, tenant_id, message_id, contact_id, source, envelope_from, from_address, from_name,
+                                           mailbox_address, subject, text_body, html_body, raw, status, suppressed_reason, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setObject(1, e.id());
+            s.setString(2, e.tenantId());
+            s.setString(3, e.messageId());
+            s.setString(4, e.contactId());
+            s.setString(5, e.source());
+            s.setString(6, e.envelopeFrom());
+            s.setString(7, e.fromAddress());
+            s.setString(8, e.fromName());
+            s.setString(9, e.mailboxAddress());
+            s.setString(10, e.subject());
+            s.setString(11, e.text());
+            s.setString(12, e.html());
+            s.setBytes(13, e.raw());
+            s.setString(14, e.status().name());
+            s.setString(15, e.suppressedReason());
+            s.setTimestamp(16, Timestamp.from(e.receivedAt()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertThreadMessage(Connection c, String tenantId, String messageId, String contactId,
+            boolean outbound, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO thread_message (tenant_id, message_id, contact_id, outbound, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, message_id) DO NOTHING""")) {
+            s.setString(1, tenantId);
+            s.setString(2, messageId);
+            s.setString(3, contactId);
+            s.setBoolean(4, outbound);
+            s.setTimestamp(5, Timestamp.from(at));
+            s.executeUpdate();
+        }
+    }
+
+    private void inTransaction(Work work) throws SQLException, DuplicateMessageException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new DuplicateMessageException(e.getMessage());
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+}
