@@ -28,6 +28,10 @@ public interface EmailConfig {
     @WithDefault("30s")
     Duration sweepAfter();
 
+    /** How often the sweeper looks for such messages. */
+    @WithDefault("10s")
+    Duration sweepEvery();
+
     interface Smtp {
         @WithDefault("true")
         boolean enabled();

@@ -1,7 +1,11 @@
 package io.switchboard.email.messaging;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.mailer.Mail;
@@ -14,9 +18,18 @@ import io.vertx.ext.mail.SMTPException;
 public class RelayMailer {
 
     private final Mailer mailer;
+    // The reply consumer runs on an ordered Vert.x worker context; the mail client would queue its own
+    // callbacks behind the blocked caller on that context and never finish. Sending from a plain thread
+    // gives the client a context of its own.
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-mailer"));
 
     public RelayMailer(Mailer mailer) {
         this.mailer = mailer;
+    }
+
+    @PreDestroy
+    void close() {
+        sender.shutdownNow();
     }
 
     public void send(OutgoingEmail email) throws RelayRefusedException {
@@ -34,13 +47,17 @@ public class RelayMailer {
             mail.addAttachment(file.filename(), file.data(), file.contentType());
         }
         try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            throw refusal(e);
+            sender.submit(() -> mailer.send(mail)).get();
+        } catch (ExecutionException e) {
+            throw refusal(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayRefusedException("interrupted while sending", false);
         }
     }
 
-    private static RelayRefusedException refusal(Throwable failure) {
+    /** A 5xx reply is permanent; a 4xx reply, a lost connection or an unreachable relay may pass. */
+    static RelayRefusedException refusal(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SMTPException smtp) {
                 return new RelayRefusedException(smtp.getReplyCode() + " " + String.join(" ", replyLines(smtp)),

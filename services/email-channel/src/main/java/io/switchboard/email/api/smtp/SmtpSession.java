@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
-import org.subethamail.smtp.TooMuchDataException;
 
 import io.switchboard.email.domain.EmailDirectory;
 import io.switchboard.email.domain.InboundMail;
@@ -72,7 +71,7 @@ final class SmtpSession implements MessageHandler {
     }
 
     @Override
-    public String data(InputStream data) throws RejectException, TooMuchDataException, IOException {
+    public String data(InputStream data) throws RejectException, IOException {
         byte[] raw = readAtMost(data, maxMessageBytes);
         List<String> ids = new ArrayList<>();
         for (MailRoute route : routesByTenant.values()) {
@@ -93,21 +92,21 @@ final class SmtpSession implements MessageHandler {
     public void done() {
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException, TooMuchDataException {
+    /** Reads the message, or drains it and answers 552 so the session can go on with the next one. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException, RejectException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 64 * 1024));
         byte[] buffer = new byte[16 * 1024];
         int read;
         while ((read = in.read(buffer)) != -1) {
             if (out.size() + read > limit) {
                 in.transferTo(OutputStreamSink.INSTANCE);
-                throw new TooMuchDataException("552 5.3.4 Message size exceeds the limit of " + limit + " bytes");
+                throw new RejectException(552, "5.3.4 Message size exceeds the limit of " + limit + " bytes");
             }
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
     }
 
-    /** Drains the rest of an oversized DATA so the session can answer and go on. */
     private static final class OutputStreamSink extends java.io.OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 

