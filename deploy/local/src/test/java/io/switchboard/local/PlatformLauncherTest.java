@@ -32,6 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.Direction;
@@ -141,6 +144,54 @@ class PlatformLauncherTest {
         assertThat(body).as("customer360 knows the sender").contains("Pat Example");
     }
 
+    @Test
+    void anEmailSentWithSwaksIsQueuedAndAnAgentsReplyReachesTheRelayThreaded() throws Exception {
+        GreenMail relay = new GreenMail(new ServerSetup(2526, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        relay.start();
+        try {
+            String messageId = "<e2e-" + UUID.randomUUID() + "@customer.example>";
+            Process swaks = new ProcessBuilder("swaks", "--server", "127.0.0.1:2525", "--from", "pat@customer.example",
+                    "--to", "support@acme-bank.example", "--header", "Subject: Card charged twice",
+                    "--header", "Message-Id: " + messageId, "--body", "My card was charged twice for one order.")
+                    .redirectErrorStream(true).start();
+            String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(swaks.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(swaks.exitValue()).as(transcript).isZero();
+            assertThat(transcript).contains("<-  250 2.0.0 Ok: accepted as");
+
+            var created = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                    && messageId.equals(c.metadata().get("messageIdHeader")), "the email's contact.created");
+            assertThat(created.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(created.tenantId()).isEqualTo("acme-bank");
+            var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, created.contactId(),
+                    "io.switchboard.contact.queued.v1");
+            assertThat(queued.queueId()).as("support@ is the billing entry point").isEqualTo("billing");
+
+            // The inbox's reply command, as the agent desktop publishes it.
+            String replyId = "e2e-reply-" + UUID.randomUUID();
+            publish(Topics.outbound(Channel.EMAIL), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), "acme-bank",
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), created.contactId(), replyId, Channel.EMAIL, "alice",
+                    "We have refunded the second charge.", List.of(), Map.of()));
+            assertThat(relay.waitForIncomingEmail(60_000, 1)).as("the relay received the reply").isTrue();
+            var mailed = relay.getReceivedMessages()[0];
+            assertThat(mailed.getHeader("In-Reply-To", null)).isEqualTo(messageId);
+            assertThat(mailed.getHeader("References", " ")).contains(messageId);
+            assertThat(mailed.getSubject()).isEqualTo("Re: Card charged twice " + created.metadata().get("token"));
+            assertThat(mailed.getAllRecipients()[0].toString()).isEqualTo("pat@customer.example");
+            assertThat(mailed.getFrom()[0].toString()).contains("support@acme-bank.example");
+            readBack(Topics.CONTACTS, event -> event instanceof io.switchboard.events.ContactMessageSent sent
+                    && sent.messageId().equals(replyId), "contact.message.sent for the reply");
+
+            var thread = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:8084/api/contacts/" + created.contactId() + "/emails"))
+                    .header("Authorization", "Bearer " + token("alice")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(thread.statusCode()).isEqualTo(200);
+            assertThat(thread.body()).contains("My card was charged twice", "We have refunded the second charge.");
+        } finally {
+            relay.stop();
+        }
+    }
+
     /** A demo user's access token from the platform's Keycloak (password = user name). */
     private static String token(String user) throws Exception {
         String form = "grant_type=password&client_id=switchboard-desktop&username=" + user + "&password=" + user
@@ -161,6 +212,24 @@ class PlatformLauncherTest {
         } catch (Exception e) {
             throw new AssertionError("publish to the local broker failed", e);
         }
+    }
+
+    private static io.switchboard.events.SwitchboardEvent readBack(String topic,
+            java.util.function.Predicate<io.switchboard.events.SwitchboardEvent> matching, String what) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d && matching.test(d.event())) {
+                        return d.event();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(what + " did not arrive on " + topic + " within 60 s");
     }
 
     private static io.switchboard.events.SwitchboardEvent readBack(String topic, String key, String type) {
@@ -188,6 +257,7 @@ class PlatformLauncherTest {
         assertThat(status.output()).containsPattern("routing\\s+8081\\s+up");
         assertThat(status.output()).containsPattern("keycloak\\s+18080\\s+up");
         assertThat(status.output()).containsPattern("customer360\\s+8085\\s+up");
+        assertThat(status.output()).containsPattern("email-channel\\s+8084\\s+up");
         Result again = switchboard("up");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("kafka already running");

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -489,6 +488,37 @@ class EmailChannelServiceTest {
         assertThat(allEvents(e -> messageId.equals(header(e)))).as("imported once").hasSize(2);
     }
 
+    @Test
+    void aMessageStoredButNeverAcknowledgedIsPublishedByTheSweeper() throws Exception {
+        // The state a crash between the commit and the broker's acknowledgement leaves behind.
+        String sender = sender("crash");
+        String messageId = messageId("crash");
+        String contactId = UUID.randomUUID().toString();
+        UUID emailId = UUID.randomUUID();
+        ContactCreated event = new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.EMAIL,
+                io.switchboard.events.Direction.INBOUND, SUPPORT, io.switchboard.events.address.Address.email(sender),
+                io.switchboard.events.address.Address.email(SUPPORT), Map.of(), "Lost?", "stored before a crash", List.of(),
+                null, 0, Map.of("messageIdHeader", messageId));
+        try (Connection c = connection()) {
+            execute(c, "INSERT INTO email.email_thread (contact_id, tenant_id, mailbox_address, customer_address, subject, created_at)"
+                    + " VALUES (?, 'acme-bank', ?, ?, 'Lost?', now())", contactId, SUPPORT, sender);
+            execute(c, "INSERT INTO email.inbound_email (id, tenant_id, message_id, contact_id, source, mailbox_address, subject,"
+                    + " text_body, raw, status, received_at) VALUES (?::uuid, 'acme-bank', ?, ?, 'smtp', ?, 'Lost?', 'x',"
+                    + " 'raw'::bytea, 'PENDING', now() - interval '1 minute')", emailId.toString(), messageId, contactId, SUPPORT);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO email.inbound_event (email_id, seq, topic, event_key, payload)"
+                    + " VALUES (?::uuid, 0, ?, ?, ?)")) {
+                s.setString(1, emailId.toString());
+                s.setString(2, Topics.CONTACTS);
+                s.setString(3, contactId);
+                s.setBytes(4, EventCodec.encode(event, SOURCE));
+                s.executeUpdate();
+            }
+        }
+
+        assertThat(eventsFor(messageId, 1)).singleElement().extracting(ContactEvent::eventId).isEqualTo(event.eventId());
+        await().atMost(WAIT).until(() -> "PUBLISHED".equals(status(messageId)));
+    }
+
     // --- helpers ---
 
     private String sender(String name) {
@@ -688,12 +718,24 @@ class EmailChannelServiceTest {
         T read(ResultSet resultSet, int index) throws java.sql.SQLException;
     }
 
-    private static <T> T queryOne(String sql, String parameter, Column<T> column) throws Exception {
+    private static Connection connection() throws java.sql.SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
-                PreparedStatement s = c.prepareStatement(sql)) {
+    }
+
+    private static void execute(Connection c, String sql, String... parameters) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static <T> T queryOne(String sql, String parameter, Column<T> column) throws Exception {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).as(sql + " with " + parameter).isTrue();
@@ -702,10 +744,4 @@ class EmailChannelServiceTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static byte[] bytes(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
 }
