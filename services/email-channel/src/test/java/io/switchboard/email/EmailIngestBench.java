@@ -1,0 +1,205 @@
+package io.switchboard.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.subethamail.smtp.server.SMTPServer;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.email.api.smtp.SmtpServerLifecycle;
+import io.switchboard.email.domain.EmailDirectory;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+
+/**
+ * The SMTP ingest figures of docs/benchmarks.md. Not part of the test run (the name does not match
+ * the test patterns); run it by name:
+ *
+ * <pre>./mvnw -B -pl services/email-channel -am test -Dtest=EmailIngestBench -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * 16 SMTP clients (Jakarta Mail, one connection each) send 4,000 messages of 50 KB (a text part and
+ * a 36 KB PDF-like attachment) to the running service, where 250 means stored in PostgreSQL and
+ * acknowledged by Kafka; then every message's contact.message.received is counted on the topic.
+ * In the same run the same clients send the same messages to SubEthaSMTP's own sink (a listener
+ * that reads and discards), the floor of what the library costs.
+ */
+@QuarkusTest
+@TestProfile(EmailIngestBench.Profile.class)
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "emailbench"))
+@WithTestResource(GreenMailResource.class)
+class EmailIngestBench {
+
+    private static final int CLIENTS = 16;
+    private static final int MESSAGES = 4_000;
+    private static final String SUPPORT = "support@acme-bank.example";
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.email.smtp.messages-per-sender-per-minute", "1000000",
+                    "quarkus.oidc.tenant-enabled", "false",
+                    "quarkus.log.category.\"io.switchboard\".level", "WARN");
+        }
+    }
+
+    @Inject
+    SmtpServerLifecycle smtp;
+    @Inject
+    EmailDirectory directory;
+
+    @Test
+    void ingestRateOf50KbMessagesAgainstTheLibrarysOwnSink() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            var tenant = new TenantConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "Acme Bank", "Europe/London", "GB",
+                    null, "general", List.of(new TenantConfigured.EntryPoint(Channel.EMAIL, SUPPORT, "billing")));
+            kafka.send(Topics.CONFIG, tenant.subject(), EventCodec.encode(tenant, java.net.URI.create("/bench")),
+                    Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.lookup(SUPPORT).isPresent());
+
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<byte[]> messages = messages(run + "-main", MESSAGES);
+            System.out.printf("message size: %,d bytes%n", messages.get(0).length);
+
+            // Warm-up (JIT, connection pools), not counted.
+            send(smtp.port(), messages(run + "-warm", 400));
+
+            AtomicLong sunk = new AtomicLong();
+            SMTPServer sink = new SMTPServer.Builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+                    .simpleMessageListener(new org.subethamail.smtp.helper.SimpleMessageListener() {
+                        @Override
+                        public boolean accept(String from, String recipient) {
+                            return true;
+                        }
+
+                        @Override
+                        public void deliver(String from, String recipient, InputStream data) throws IOException {
+                            sunk.addAndGet(data.readAllBytes().length);
+                        }
+                    }).build();
+            sink.start();
+            double sinkRate;
+            try {
+                send(sink.getPortAllocated(), messages(run + "-sinkwarm", 400));
+                sinkRate = send(sink.getPortAllocated(), messages);
+            } finally {
+                sink.stop();
+            }
+
+            double ingestRate = send(smtp.port(), messages);
+            String marker = "bench-" + run + "-main-";
+            long onKafka = kafka.await(Topics.CONTACTS, record -> EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
+                    && d.event() instanceof ContactMessageReceived received
+                    && received.metadata().getOrDefault("messageIdHeader", "").startsWith("<" + marker), MESSAGES,
+                    Duration.ofMinutes(2)).size();
+
+            String result = String.format("email ingest: %d x %,d-byte messages, %d clients%n"
+                    + "  SubEthaSMTP sink (read and discard): %.0f msg/s%n"
+                    + "  email-channel (parse, store raw + attachment, publish, ack): %.0f msg/s; on Kafka: %d of %d%n",
+                    MESSAGES, messages.get(0).length, CLIENTS, sinkRate, ingestRate, onKafka, MESSAGES);
+            System.out.print(result);
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/email-ingest-bench.txt"), result);
+            assertThat(onKafka).as("none lost").isEqualTo(MESSAGES);
+        }
+    }
+
+    /** Sends every message once over {@value #CLIENTS} connections; returns messages per second. */
+    private static double send(int port, List<byte[]> messages) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(port));
+        Session session = Session.getInstance(properties);
+        // Parsed before the clock starts: a MimeMessage read from bytes writes those same bytes back.
+        List<MimeMessage> parsed = new ArrayList<>(messages.size());
+        for (byte[] message : messages) {
+            parsed.add(new MimeMessage(session, new ByteArrayInputStream(message)));
+        }
+        InternetAddress[] to = {new InternetAddress(SUPPORT)};
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+            int first = client;
+            results.add(pool.submit(() -> {
+                int sent = 0;
+                try (Transport transport = session.getTransport("smtp")) {
+                    transport.connect();
+                    for (int i = first; i < parsed.size(); i += CLIENTS) {
+                        transport.sendMessage(parsed.get(i), to);
+                        sent++;
+                    }
+                }
+                return sent;
+            }));
+        }
+        int sent = 0;
+        for (Future<Integer> result : results) {
+            sent += result.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        assertThat(sent).isEqualTo(messages.size());
+        return sent / seconds;
+    }
+
+    private static List<byte[]> messages(String run, int count) {
+        byte[] attachment = new byte[36 * 1024];
+        new Random(42).nextBytes(attachment);
+        String encoded = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
+        String body = "Hello, please find my statement attached. I was charged twice.\r\n".repeat(20);
+        List<byte[]> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String raw = "From: Customer " + i + " <customer" + (i % 500) + "@bench.example>\r\n"
+                    + "To: " + SUPPORT + "\r\n"
+                    + "Subject: Statement " + i + "\r\n"
+                    + "Message-ID: <bench-" + run + "-" + i + "@bench.example>\r\n"
+                    + "MIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                    + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
+                    + "--b\r\nContent-Type: application/pdf; name=\"statement.pdf\"\r\n"
+                    + "Content-Disposition: attachment; filename=\"statement.pdf\"\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--b--\r\n";
+            messages.add(raw.getBytes(StandardCharsets.US_ASCII));
+        }
+        return messages;
+    }
+}
