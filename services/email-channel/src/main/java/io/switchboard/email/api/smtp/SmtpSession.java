@@ -51,7 +51,7 @@ final class SmtpSession implements MessageHandler {
 
     @Override
     public void from(String from) throws RejectException {
-        String key = from == null || from.isBlank() ? "<>@" + context.getRemoteAddress() : from;
+        String key = from == null || from.isBlank() ? "<>@" + clientHost() : from;
         if (!limiter.tryAcquire(key)) {
             throw new RejectException(450, "4.7.1 Too many messages from " + key + ", try again later");
         }
@@ -90,6 +90,11 @@ final class SmtpSession implements MessageHandler {
 
     @Override
     public void done() {
+    }
+
+    private String clientHost() {
+        return context.getRemoteAddress() instanceof java.net.InetSocketAddress address
+                ? address.getAddress().getHostAddress() : String.valueOf(context.getRemoteAddress());
     }
 
     /** Reads the message, or drains it and answers 552 so the session can go on with the next one. */
