@@ -233,6 +233,33 @@ class EmailChannelServiceTest {
     }
 
     @Test
+    void filesOverTheLimitAreNamedInTheEventButNotStored() throws Exception {
+        String sender = sender("bigfile");
+        String messageId = messageId("bigfile");
+        long limit = ConfigProvider.getConfig().getValue("switchboard.email.attachments.max-bytes", Long.class);
+        MimeBodyPart text = textPart("Two files.", "plain");
+        MimeBodyPart small = new MimeBodyPart();
+        small.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[1_000], "application/octet-stream")));
+        small.setFileName("small.bin");
+        MimeBodyPart big = new MimeBodyPart();
+        big.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[(int) limit + 1], "application/octet-stream")));
+        big.setFileName("big.bin");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(text);
+        mixed.addBodyPart(small);
+        mixed.addBodyPart(big);
+        MimeMessage message = message(sender, SUPPORT, messageId, "Files");
+        message.setContent(mixed);
+        message.saveChanges();
+        message.setHeader("Message-ID", messageId);
+        send(sender, List.of(SUPPORT), message);
+
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        assertThat(received.attachments()).singleElement().satisfies(a -> assertThat(a.filename()).isEqualTo("small.bin"));
+        assertThat(received.metadata().get("attachmentsOmitted")).isEqualTo("big.bin (" + (limit + 1) + " bytes)");
+    }
+
+    @Test
     void headersAndBodiesInOtherCharsetsArriveAsUnicode() throws Exception {
         String sender = sender("jose");
         String messageId = messageId("latin1");
@@ -290,16 +317,7 @@ class EmailChannelServiceTest {
         assertThat(token).matches("\\[#SB-\\d+]");
 
         String byHeader = messageId("thread-2");
-        send(sender, List.of(SUPPORT), """
-                From: %s
-                To: %s
-                Subject: Re: Card blocked
-                Message-ID: %s
-                In-Reply-To: %s
-                References: %s
-
-                Any news?
-                """.formatted(sender, SUPPORT, byHeader, first, first));
+        send(sender, List.of(SUPPORT), reply(sender, byHeader, "Re: Card blocked", first, first, "Any news?"));
         List<ContactEvent> second = eventsFor(byHeader, 1);
         assertThat(second.get(0)).isInstanceOf(ContactMessageReceived.class);
         assertThat(second.get(0).contactId()).isEqualTo(created.contactId());
@@ -317,6 +335,32 @@ class EmailChannelServiceTest {
         assertThat(strangers.get(0).contactId()).isNotEqualTo(created.contactId());
 
         as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200).body("$", hasSize(3));
+    }
+
+    @Test
+    void anAnswerAfterTheContactEndedOpensANewContactThatPointsBack() throws Exception {
+        String sender = sender("reopen");
+        String first = messageId("reopen-1");
+        send(sender, List.of(SUPPORT), simple(sender, SUPPORT, first, "Address change", "Please update my address."));
+        ContactCreated created = (ContactCreated) eventsFor(first, 2).get(0);
+
+        publish(new io.switchboard.events.ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(),
+                Channel.EMAIL, io.switchboard.events.ContactEnded.Reason.AGENT_ENDED, "resolved", null, null, null, null));
+        await().atMost(WAIT).until(() -> queryOne("SELECT count(*) FROM email.email_thread WHERE contact_id = ? AND ended_at IS NOT NULL",
+                created.contactId(), ResultSet::getLong) == 1L);
+
+        String answer = messageId("reopen-2");
+        send(sender, List.of(SUPPORT), reply(sender, answer, "Re: Address change", first, "", "My phone number changed too."));
+        List<ContactEvent> reopened = eventsFor(answer, 2);
+        ContactCreated again = (ContactCreated) reopened.get(0);
+        assertThat(again.contactId()).isNotEqualTo(created.contactId());
+        assertThat(again.metadata()).containsEntry("previousContactId", created.contactId());
+        assertThat(again.metadata().get("token")).isNotEqualTo(created.metadata().get("token"));
+
+        // The customer's next answer, to the new conversation, stays in it.
+        String third = messageId("reopen-3");
+        send(sender, List.of(SUPPORT), reply(sender, third, "Re: Address change", answer, first + " " + answer, "And my email."));
+        assertThat(eventsFor(third, 1)).singleElement().extracting(ContactEvent::contactId).isEqualTo(again.contactId());
     }
 
     @Test
@@ -366,15 +410,7 @@ class EmailChannelServiceTest {
 
         // The customer answers our reply: the same contact goes on.
         String answer = messageId("reply-2");
-        send(customer, List.of(SUPPORT), """
-                From: %s
-                To: %s
-                Subject: %s
-                Message-ID: %s
-                In-Reply-To: %s
-
-                Thank you!
-                """.formatted(customer, SUPPORT, mailed.getSubject(), answer, ourMessageId));
+        send(customer, List.of(SUPPORT), reply(customer, answer, mailed.getSubject(), ourMessageId, "", "Thank you!"));
         assertThat(eventsFor(answer, 1)).singleElement().extracting(ContactEvent::contactId).isEqualTo(created.contactId());
         as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200)
                 .body("direction", org.hamcrest.Matchers.contains("INBOUND", "OUTBOUND", "INBOUND"));
@@ -531,6 +567,13 @@ class EmailChannelServiceTest {
 
     private static String simple(String from, String to, String messageId, String subject, String text) {
         return "From: " + from + "\nTo: " + to + "\nSubject: " + subject + "\nMessage-ID: " + messageId
+                + "\nContent-Type: text/plain; charset=utf-8\n\n" + text + "\n";
+    }
+
+    /** A customer's answer to {@value #SUPPORT}: In-Reply-To, and References when given. */
+    private static String reply(String from, String messageId, String subject, String inReplyTo, String references, String text) {
+        return "From: " + from + "\nTo: " + SUPPORT + "\nSubject: " + subject + "\nMessage-ID: " + messageId
+                + "\nIn-Reply-To: " + inReplyTo + (references.isEmpty() ? "" : "\nReferences: " + references)
                 + "\nContent-Type: text/plain; charset=utf-8\n\n" + text + "\n";
     }
 

@@ -20,6 +20,10 @@ public interface EmailConfig {
     /** External mailboxes polled over IMAP, by name. */
     Map<String, Mailbox> imap();
 
+    /** The service's public base URL: attachment links in events point here. */
+    @WithDefault("http://127.0.0.1:8084")
+    String publicUrl();
+
     /** How long ingest waits for the broker to acknowledge a message's events. */
     @WithDefault("10s")
     Duration publishTimeout();

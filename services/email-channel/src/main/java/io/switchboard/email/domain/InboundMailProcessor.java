@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.switchboard.email.messaging.ContactPublisher;
@@ -52,12 +51,11 @@ public class InboundMailProcessor {
     private final EmailConfig config;
     private final String publicUrl;
 
-    public InboundMailProcessor(EmailStore store, ContactPublisher publisher, EmailConfig config,
-            @ConfigProperty(name = "switchboard.email.public-url", defaultValue = "http://127.0.0.1:8084") String publicUrl) {
+    public InboundMailProcessor(EmailStore store, ContactPublisher publisher, EmailConfig config) {
         this.store = store;
         this.publisher = publisher;
         this.config = config;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
     }
 
     public IngestOutcome ingest(InboundMail mail) throws MalformedEmailException, IngestUnavailableException {
@@ -106,10 +104,13 @@ public class InboundMailProcessor {
             return new IngestOutcome(IngestOutcome.Kind.SUPPRESSED, emailId.toString(), null);
         }
 
-        Optional<EmailThread> existing = thread(route.tenantId(), email, customer.get());
+        Optional<EmailThread> found = thread(route.tenantId(), email, customer.get());
+        // An answer to a conversation whose contact has ended is new work for the center: a new contact.
+        Optional<EmailThread> existing = found.filter(EmailThread::open);
+        Optional<String> previousContact = found.filter(t -> !t.open()).map(EmailThread::contactId);
         Optional<EmailThread> created = existing.isPresent() ? Optional.empty()
                 : Optional.of(new EmailThread(UUID.randomUUID().toString(), route.tenantId(), store.nextToken(), route.address(),
-                        customer.get(), email.fromName(), email.subject(), now));
+                        customer.get(), email.fromName(), email.subject(), now, null));
         EmailThread thread = existing.or(() -> created).orElseThrow();
 
         List<StoredAttachment> files = new ArrayList<>();
@@ -128,7 +129,7 @@ public class InboundMailProcessor {
                     URI.create(publicUrl + "/api/attachments/" + id)));
         }
 
-        List<StoredEvent> events = events(mail, email, thread, created.isPresent(), emailId, refs, omitted, now);
+        List<StoredEvent> events = events(mail, email, thread, created.isPresent(), previousContact, emailId, refs, omitted, now);
         store.saveAccepted(created, record(emailId, mail, email, thread.contactId(), InboundRecord.Status.PENDING, null, now),
                 files, events);
         publish(emailId, events);
@@ -151,8 +152,8 @@ public class InboundMailProcessor {
         return store.threadByToken(tenantId, token.getAsLong()).filter(t -> t.customerAddress().equals(customer));
     }
 
-    private List<StoredEvent> events(InboundMail mail, ParsedEmail email, EmailThread thread, boolean newContact, UUID emailId,
-            List<AttachmentRef> refs, List<String> omitted, Instant now) {
+    private List<StoredEvent> events(InboundMail mail, ParsedEmail email, EmailThread thread, boolean newContact,
+            Optional<String> previousContact, UUID emailId, List<AttachmentRef> refs, List<String> omitted, Instant now) {
         Address from = Address.email(thread.customerAddress());
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("emailId", emailId.toString());
@@ -166,6 +167,7 @@ public class InboundMailProcessor {
         if (!omitted.isEmpty()) {
             metadata.put("attachmentsOmitted", String.join("; ", omitted));
         }
+        previousContact.ifPresent(id -> metadata.put("previousContactId", id));
         List<ContactEvent> events = new ArrayList<>();
         if (newContact) {
             Map<String, String> hints = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ public class ImapPoller {
         MailboxLoop(String name, EmailConfig.Mailbox mailbox) {
             this.name = name;
             this.mailbox = mailbox;
-            this.route = new MailRoute(mailbox.tenant(), mailbox.tenant(), mailbox.entryPoint().strip().toLowerCase());
+            this.route = new MailRoute(mailbox.tenant(), mailbox.tenant(), mailbox.entryPoint().strip().toLowerCase(java.util.Locale.ROOT));
         }
 
         @Override

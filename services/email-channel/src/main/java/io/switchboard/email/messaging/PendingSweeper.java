@@ -29,7 +29,7 @@ public class PendingSweeper {
         this.config = config;
     }
 
-    @Scheduled(every = "${switchboard.email.sweep-every:10s}", delay = 5, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${switchboard.email.sweep-every:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
             int published = processor.publishPending(Instant.now().minus(config.sweepAfter()));

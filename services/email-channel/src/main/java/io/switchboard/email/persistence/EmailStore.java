@@ -77,6 +77,17 @@ public class EmailStore {
         }
     }
 
+    /** The contact ended: later mail from the customer opens a new one. */
+    public boolean markEnded(String contactId, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE email_thread SET ended_at = ? WHERE contact_id = ? AND ended_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, contactId);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     public long nextToken() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT nextval('thread_token_seq')");
@@ -354,7 +365,8 @@ public class EmailStore {
             }
             return Optional.of(new EmailThread(r.getString("contact_id"), r.getString("tenant_id"), r.getLong("token"),
                     r.getString("mailbox_address"), r.getString("customer_address"), r.getString("customer_name"),
-                    r.getString("subject"), r.getTimestamp("created_at").toInstant()));
+                    r.getString("subject"), r.getTimestamp("created_at").toInstant(),
+                    r.getTimestamp("ended_at") == null ? null : r.getTimestamp("ended_at").toInstant()));
         }
     }
 

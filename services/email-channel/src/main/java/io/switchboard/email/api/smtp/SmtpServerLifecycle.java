@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.subethamail.smtp.MessageHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,6 +49,13 @@ public class SmtpServerLifecycle {
             return;
         }
         SenderRateLimiter limiter = new SenderRateLimiter(smtp.messagesPerSenderPerMinute(), Clock.systemUTC());
+        server = build(smtp, context -> new SmtpSession(context, directory, processor, limiter, smtp.maxMessageBytes()));
+        server.start();
+        LOG.infof("SMTP listening on %s:%d%s", smtp.bindAddress(), port(), smtp.tls().keyStore().isPresent() ? " (STARTTLS)" : "");
+    }
+
+    /** The server as configured: limits, and STARTTLS when a key store is set. */
+    static SMTPServer build(EmailConfig.Smtp smtp, MessageHandlerFactory sessions) throws IOException, GeneralSecurityException {
         SMTPServer.Builder builder = new SMTPServer.Builder()
                 .bindAddress(InetAddress.getByName(smtp.bindAddress()))
                 .port(smtp.port())
@@ -57,13 +65,11 @@ public class SmtpServerLifecycle {
                 .maxRecipients(smtp.maxRecipients())
                 .maxMessageSize(smtp.maxMessageBytes())
                 .insertReceivedHeaders(false)
-                .messageHandlerFactory(context -> new SmtpSession(context, directory, processor, limiter, smtp.maxMessageBytes()));
+                .messageHandlerFactory(sessions);
         if (smtp.tls().keyStore().isPresent()) {
             builder.startTlsSocketFactory(sslContext(smtp.tls())).enableTLS().requireTLS(smtp.tls().required());
         }
-        server = builder.build();
-        server.start();
-        LOG.infof("SMTP listening on %s:%d%s", smtp.bindAddress(), port(), smtp.tls().keyStore().isPresent() ? " (STARTTLS)" : "");
+        return builder.build();
     }
 
     void stop(@Observes ShutdownEvent event) {

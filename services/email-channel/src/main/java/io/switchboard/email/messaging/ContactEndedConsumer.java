@@ -1,0 +1,34 @@
+package io.switchboard.email.messaging;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.email.persistence.EmailStore;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/** Closes an email conversation when its contact ends (the agent wrapped it up), so new mail opens a new contact. */
+@ApplicationScoped
+public class ContactEndedConsumer {
+
+    private final EmailStore store;
+
+    public ContactEndedConsumer(EmailStore store) {
+        this.store = store;
+    }
+
+    @Incoming("contact-lifecycle")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.EMAIL) {
+            store.markEnded(ended.contactId(), ended.occurredAt());
+        }
+    }
+}
