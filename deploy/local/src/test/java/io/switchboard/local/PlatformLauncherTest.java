@@ -203,6 +203,49 @@ class PlatformLauncherTest {
         }
     }
 
+    @Test
+    void aChatFromTheWidgetIsQueuedAndTheAgentsReplyIsPushedToTheCustomer() throws Exception {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-acme"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
+                            boolean last) {
+                        frames.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+        try {
+            socket.sendText("{\"type\":\"start\",\"name\":\"Robin Visitor\"}", true).join();
+            String ready = nextFrame(frames, "ready");
+            String contactId = ready.replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+            socket.sendText("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"I was charged twice\"}", true).join();
+            nextFrame(frames, "ack");
+
+            var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+            assertThat(queued.queueId()).as("widget-acme is the billing entry point").isEqualTo("billing");
+
+            publish(Topics.outbound(Channel.CHAT), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), "acme-bank",
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), contactId, "e2e-chat-" + UUID.randomUUID(), Channel.CHAT,
+                    "alice", "We have refunded the second charge.", List.of(), Map.of()));
+            assertThat(nextFrame(frames, "message")).contains("We have refunded the second charge.");
+        } finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    private static String nextFrame(java.util.concurrent.BlockingQueue<String> frames, String type) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            String frame = frames.poll(250, TimeUnit.MILLISECONDS);
+            if (frame != null && frame.contains("\"type\":\"" + type + "\"")) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no '" + type + "' frame from the chat socket within 60 s");
+    }
+
     /** A demo user's access token from the platform's Keycloak (password = user name). */
     private static String token(String user) throws Exception {
         String form = "grant_type=password&client_id=switchboard-desktop&username=" + user + "&password=" + user
@@ -256,6 +299,7 @@ class PlatformLauncherTest {
         assertThat(status.output()).containsPattern("keycloak\\s+18080\\s+up");
         assertThat(status.output()).containsPattern("customer360\\s+8085\\s+up");
         assertThat(status.output()).containsPattern("email-channel\\s+8084\\s+up");
+        assertThat(status.output()).containsPattern("chat-channel\\s+8082\\s+up");
         Result again = switchboard("up");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("kafka already running");

@@ -1,0 +1,45 @@
+package io.switchboard.chat.domain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The chat channel's settings, {@code switchboard.chat.*}. */
+@ConfigMapping(prefix = "switchboard.chat")
+public interface ChatConfig {
+
+    /** The HMAC key of conversation tokens. */
+    String tokenSecret();
+
+    @WithDefault("24h")
+    Duration tokenTtl();
+
+    @WithDefault("4000")
+    int maxMessageChars();
+
+    @WithDefault("5")
+    int messagesPerSecond();
+
+    @WithDefault("10")
+    int burst();
+
+    @WithDefault("20")
+    int connectionsPerIp();
+
+    @WithDefault("60s")
+    Duration abandonAfter();
+
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    Map<String, Widget> widgets();
+
+    interface Widget {
+        /** Origins a page embedding the widget may have; absent means any. */
+        Optional<List<String>> allowedOrigins();
+    }
+}

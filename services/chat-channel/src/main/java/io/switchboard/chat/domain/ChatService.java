@@ -1,0 +1,254 @@
+package io.switchboard.chat.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.chat.messaging.ContactPublisher;
+import io.switchboard.chat.persistence.ChatLine;
+import io.switchboard.chat.persistence.ChatStore;
+import io.switchboard.chat.persistence.Conversation;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactEvent;
+import io.switchboard.events.ContactMessageFailed;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.Direction;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.address.InvalidAddressException;
+
+/**
+ * A chat conversation's life: started or resumed by the widget, each customer message stored and
+ * published before it is acknowledged (the first one also opens the contact), agents' replies
+ * pushed to the customer's sockets, and a customer who left before any agent took the chat ended
+ * as an abandon. Event ids derive from the message ids, so a resend publishes nothing new.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    private final ChatStore store;
+    private final ContactPublisher publisher;
+    private final LiveConnections live;
+    private final ChatConfig config;
+    private final ConversationToken tokens;
+
+    public ChatService(ChatStore store, ContactPublisher publisher, LiveConnections live, ChatConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.live = live;
+        this.config = config;
+        this.tokens = new ConversationToken(config.tokenSecret());
+    }
+
+    public ChatFrames.Ready start(WidgetRoute route, String name, String email) throws ChatException {
+        Instant now = Instant.now();
+        String contactId = UUID.randomUUID().toString();
+        String customerEmail = null;
+        if (email != null && !email.isBlank()) {
+            try {
+                customerEmail = Address.email(email).value();
+            } catch (InvalidAddressException e) {
+                throw new ChatException("bad_email", e.getMessage());
+            }
+        }
+        String customerName = name == null || name.isBlank() ? null : name.strip();
+        if (customerName != null && customerName.length() > 200) {
+            throw new ChatException("too_large", "a name has at most 200 characters");
+        }
+        try {
+            store.create(new Conversation(contactId, route.tenantId(), route.widgetId(), "v-" + UUID.randomUUID(), customerName,
+                    customerEmail, now, false, null, null));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return new ChatFrames.Ready(token(contactId, route, now), contactId, List.of(), null);
+    }
+
+    public ChatFrames.Ready resume(WidgetRoute route, String token) throws ChatException {
+        Instant now = Instant.now();
+        ConversationToken.Claims claims = tokens.verify(token, route.widgetId(), now)
+                .orElseThrow(() -> new ChatException("bad_token", "the conversation token is not valid here or has expired"));
+        try {
+            Conversation conversation = store.conversation(claims.contactId()).filter(c -> c.tenantId().equals(route.tenantId()))
+                    .orElseThrow(() -> new ChatException("bad_token", "no such conversation"));
+            if (!conversation.open()) {
+                throw new ChatException("ended", "this conversation has ended; start a new one");
+            }
+            store.connected(conversation.contactId(), true, now);
+            List<ChatFrames.Line> history = new ArrayList<>();
+            for (ChatLine line : store.transcript(conversation.contactId())) {
+                history.add(new ChatFrames.Line(line.fromCustomer() ? "customer" : "agent", line.text(), line.sentAt()));
+            }
+            return new ChatFrames.Ready(token(conversation.contactId(), route, now), conversation.contactId(), history,
+                    conversation.agentId());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Stores and publishes a customer message; returns once Kafka acknowledged it. */
+    public ChatFrames.Ack customerMessage(String contactId, String clientMessageId, String text) throws ChatException {
+        if (clientMessageId == null || clientMessageId.isBlank() || clientMessageId.length() > 100) {
+            throw new ChatException("bad_frame", "a message needs an id of 1 to 100 characters");
+        }
+        if (text == null || text.isBlank()) {
+            throw new ChatException("bad_frame", "a message needs text");
+        }
+        if (text.length() > config.maxMessageChars()) {
+            throw new ChatException("too_large", "a message has at most " + config.maxMessageChars() + " characters");
+        }
+        Instant now = Instant.now();
+        UUID messageId = uuid("message:" + contactId + ":" + clientMessageId);
+        try {
+            Conversation conversation = store.conversation(contactId).orElseThrow();
+            if (!conversation.open()) {
+                throw new ChatException("ended", "this conversation has ended; start a new one");
+            }
+            store.addCustomerMessage(contactId, messageId, clientMessageId, text, now);
+            ChatStore.StoredMessage stored = store.customerMessage(contactId, clientMessageId).orElseThrow();
+            if (stored.published()) {
+                return new ChatFrames.Ack(clientMessageId, messageId.toString());
+            }
+            Instant at = stored.sentAt();
+            List<ContactEvent> events = new ArrayList<>();
+            Address from = Address.chatVisitor(conversation.visitorId());
+            if (!conversation.contactCreated()) {
+                Map<String, String> hints = new LinkedHashMap<>();
+                if (conversation.customerName() != null) {
+                    hints.put("name", conversation.customerName());
+                }
+                if (conversation.customerEmail() != null) {
+                    hints.put("email", conversation.customerEmail());
+                }
+                events.add(new ContactCreated(uuid("created:" + contactId), conversation.tenantId(), conversation.startedAt(),
+                        contactId, Channel.CHAT, Direction.INBOUND, conversation.widgetId(), from, null, hints, null, text,
+                        List.of(), null, 0, Map.of()));
+            }
+            events.add(new ContactMessageReceived(uuid("received:" + messageId), conversation.tenantId(), at, contactId,
+                    messageId.toString(), Channel.CHAT, from, text, List.of(), Map.of()));
+            try {
+                publish(events);
+            } catch (RuntimeException notAcknowledged) {
+                throw unavailable(notAcknowledged);
+            }
+            if (!conversation.contactCreated()) {
+                store.markContactCreated(contactId);
+            }
+            store.markPublished(messageId);
+            return new ChatFrames.Ack(clientMessageId, messageId.toString());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The customer's last socket here closed: the abandon clock starts (the sweep decides). */
+    public void disconnected(String contactId) {
+        try {
+            store.connected(contactId, false, Instant.now());
+        } catch (SQLException e) {
+            LOG.warnf("could not record that %s left: %s", contactId, e.getMessage());
+        }
+    }
+
+    /** The customer closed the chat. */
+    public void leave(String contactId) throws ChatException {
+        try {
+            Conversation conversation = store.conversation(contactId).orElseThrow();
+            end(conversation, Instant.now());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Ends the contacts whose customer has been gone for the abandon time with no agent on them. */
+    public int abandonSweep() throws SQLException {
+        Instant now = Instant.now();
+        int ended = 0;
+        for (Conversation conversation : store.abandonedBefore(now.minus(config.abandonAfter()))) {
+            if (!live.connected(conversation.contactId()) && end(conversation, now)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** An agent's reply: kept in the transcript, pushed to the customer's sockets, answered on the contacts topic. */
+    public void deliver(ReplyRequested reply) throws SQLException {
+        Optional<Conversation> found = store.conversation(reply.contactId()).filter(c -> c.tenantId().equals(reply.tenantId()));
+        Instant now = Instant.now();
+        ContactEvent outcome;
+        if (found.isEmpty()) {
+            outcome = failed(reply, "no chat conversation " + reply.contactId() + " in tenant " + reply.tenantId(), now);
+        } else if (!found.get().open()) {
+            outcome = failed(reply, "the customer has left the chat", now);
+        } else {
+            UUID lineId = uuid("reply:" + reply.messageId());
+            String text = reply.text() == null ? "" : reply.text();
+            if (store.addAgentMessage(reply.contactId(), lineId, reply.agentId(), text, now)) {
+                live.send(reply.contactId(), new ChatFrames.AgentMessage(text, now));
+            }
+            outcome = new ContactMessageSent(uuid("outcome:" + reply.messageId()), reply.tenantId(), now, reply.contactId(),
+                    reply.messageId(), Channel.CHAT, reply.agentId(), Address.chatVisitor(found.get().visitorId()), text,
+                    List.of(), Map.of("delivered", String.valueOf(live.connected(reply.contactId()))));
+        }
+        publish(List.of(outcome));
+    }
+
+    /** Routing gave the chat to an agent (or took it away on a transfer). */
+    public void assigned(String contactId, String agentId) throws SQLException {
+        Optional<Conversation> conversation = store.conversation(contactId);
+        if (conversation.isEmpty() || !conversation.get().open()) {
+            return;
+        }
+        store.assign(contactId, agentId);
+        live.send(contactId, new ChatFrames.Notice(agentId == null ? "agent_left" : "agent_joined", agentId));
+    }
+
+    private boolean end(Conversation conversation, Instant now) throws SQLException {
+        if (!store.end(conversation.contactId(), "CUSTOMER_LEFT", now)) {
+            return false;
+        }
+        if (conversation.contactCreated()) {
+            publish(List.of(new ContactEnded(uuid("ended:" + conversation.contactId()), conversation.tenantId(), now,
+                    conversation.contactId(), Channel.CHAT, ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null)));
+        }
+        return true;
+    }
+
+    private static ContactMessageFailed failed(ReplyRequested reply, String reason, Instant now) {
+        return new ContactMessageFailed(uuid("outcome:" + reply.messageId()), reply.tenantId(), now, reply.contactId(),
+                reply.messageId(), Channel.CHAT, reply.agentId(), reason, true, Map.of());
+    }
+
+    private void publish(List<? extends ContactEvent> events) {
+        publisher.publish(events, config.publishTimeout());
+    }
+
+    private String token(String contactId, WidgetRoute route, Instant now) {
+        return tokens.sign(new ConversationToken.Claims(contactId, route.widgetId(), now.plus(config.tokenTtl())));
+    }
+
+    private static ChatException unavailable(Exception cause) {
+        LOG.warnf("chat store unavailable: %s", cause.getMessage());
+        return new ChatException("unavailable", "the chat is unavailable for a moment; your message was not sent, try again");
+    }
+
+    private static UUID uuid(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,36 @@
+package io.switchboard.chat.messaging;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.service.messaging.OutgoingEvents;
+
+/** Publishes events and returns once the broker acknowledged all of them: the widget is acknowledged after this. */
+@ApplicationScoped
+public class ContactPublisher {
+
+    public static final URI SOURCE = URI.create("/channels/chat");
+
+    private final MutinyEmitter<byte[]> contacts;
+
+    public ContactPublisher(@Channel("contacts-out") MutinyEmitter<byte[]> contacts) {
+        this.contacts = contacts;
+    }
+
+    public void publish(List<? extends SwitchboardEvent> events, Duration timeout) {
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (SwitchboardEvent event : events) {
+            sends.add(contacts.sendMessage(OutgoingEvents.message(event, SOURCE)));
+        }
+        Uni.join().all(sends).andFailFast().await().atMost(timeout);
+    }
+}

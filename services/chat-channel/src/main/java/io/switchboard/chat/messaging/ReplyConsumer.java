@@ -1,0 +1,34 @@
+package io.switchboard.chat.messaging;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.chat.domain.ChatService;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/** Agents' replies from {@code switchboard.outbound.chat.v1}, in order. */
+@ApplicationScoped
+public class ReplyConsumer {
+
+    private final ChatService chats;
+
+    public ReplyConsumer(ChatService chats) {
+        this.chats = chats;
+    }
+
+    @Incoming("outbound-chat")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.CHAT) {
+            chats.deliver(reply);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.switchboard.chat.messaging;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.chat.domain.ChatService;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/** Tells the customer when an agent takes the chat, and when a transfer takes the agent away. */
+@ApplicationScoped
+public class RoutingConsumer {
+
+    private final ChatService chats;
+
+    public RoutingConsumer(ChatService chats) {
+        this.chats = chats;
+    }
+
+    @Incoming("routing")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.CHAT) {
+            chats.assigned(assigned.contactId(), assigned.agentId());
+        } else if (event.isPresent() && event.get() instanceof ContactTransferred transferred) {
+            chats.assigned(transferred.contactId(), null);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.switchboard.chat.persistence;
+
+import java.time.Instant;
+
+/** One message of a conversation, as the transcript shows it. */
+public record ChatLine(String id, boolean fromCustomer, String agentId, String text, Instant sentAt) {
+}

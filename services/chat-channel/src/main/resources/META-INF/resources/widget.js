@@ -1,0 +1,194 @@
+/*
+ * Switchboard web chat widget. Embed with one tag:
+ *   <script src="https://chat.example.com/widget.js" data-widget="widget-acme" async></script>
+ * Optional: data-title="Chat with us", data-prechat="false" (skip the name/email form).
+ *
+ * The conversation token is kept in localStorage, so a reload or a lost network resumes the same
+ * conversation. Messages not yet acknowledged by the server are kept and sent again (same id) after
+ * a reconnect; the server never publishes a resent message twice.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.dataset.widget) {
+    console.error('switchboard widget: data-widget is required');
+    return;
+  }
+  var widgetId = script.dataset.widget;
+  var base = new URL(script.src, document.baseURI);
+  var socketUrl = (base.protocol === 'https:' ? 'wss:' : 'ws:') + '//' + base.host + '/chat/ws/' + encodeURIComponent(widgetId);
+  var storageKey = 'switchboard-chat:' + widgetId;
+  var title = script.dataset.title || 'Chat with us';
+  var prechat = script.dataset.prechat !== 'false';
+
+  var socket = null;
+  var token = localStorage.getItem(storageKey);
+  var pending = {};
+  var retry = 0;
+  var sequence = 0;
+
+  var style = document.createElement('style');
+  style.textContent = [
+    '.sb-chat{position:fixed;right:16px;bottom:16px;width:min(360px,calc(100vw - 32px));font:14px/1.4 system-ui,sans-serif;z-index:2147483000}',
+    '.sb-chat button{font:inherit;cursor:pointer}',
+    '.sb-open{float:right;border:0;border-radius:24px;padding:12px 18px;background:#1f5eff;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.2)}',
+    '.sb-panel{display:none;flex-direction:column;height:min(480px,calc(100vh - 32px));background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);overflow:hidden}',
+    '.sb-chat.sb-on .sb-panel{display:flex}.sb-chat.sb-on .sb-open{display:none}',
+    '.sb-head{display:flex;justify-content:space-between;align-items:center;padding:10px 14px;background:#1f5eff;color:#fff;font-weight:600}',
+    '.sb-head button{background:none;border:0;color:#fff;font-size:18px}',
+    '.sb-log{flex:1;overflow-y:auto;padding:12px;background:#f6f7fb}',
+    '.sb-line{max-width:80%;margin:4px 0;padding:8px 10px;border-radius:10px;white-space:pre-wrap;word-wrap:break-word}',
+    '.sb-customer{margin-left:auto;background:#1f5eff;color:#fff}.sb-agent{background:#fff;border:1px solid #e3e6ef}',
+    '.sb-pending{opacity:.6}.sb-notice{text-align:center;color:#667;font-size:12px;margin:6px 0}',
+    '.sb-form{display:flex;flex-direction:column;gap:8px;padding:12px}.sb-form input{padding:8px;border:1px solid #ccd;border-radius:6px}',
+    '.sb-compose{display:flex;border-top:1px solid #e3e6ef}.sb-compose textarea{flex:1;border:0;padding:10px;resize:none;font:inherit}',
+    '.sb-compose button{border:0;background:#1f5eff;color:#fff;padding:0 16px}',
+    '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}'
+  ].join('');
+  document.head.appendChild(style);
+
+  var root = el('div', 'sb-chat');
+  root.setAttribute('data-switchboard-chat', widgetId);
+  var openButton = el('button', 'sb-open', title);
+  var panel = el('div', 'sb-panel');
+  var head = el('div', 'sb-head', title);
+  var close = el('button', null, '\u00d7');
+  close.setAttribute('aria-label', 'Close chat');
+  head.appendChild(close);
+  var log = el('div', 'sb-log');
+  log.setAttribute('aria-live', 'polite');
+  var status = el('div', 'sb-status');
+  var form = el('form', 'sb-form');
+  var nameInput = input('text', 'Your name (optional)', 'name');
+  var emailInput = input('email', 'Your email (optional)', 'email');
+  var startButton = el('button', 'sb-open', 'Start chat');
+  startButton.type = 'submit';
+  form.append(nameInput, emailInput, startButton);
+  var compose = el('form', 'sb-compose');
+  var textarea = document.createElement('textarea');
+  textarea.rows = 2;
+  textarea.placeholder = 'Type a message\u2026';
+  textarea.setAttribute('aria-label', 'Message');
+  var send = el('button', null, 'Send');
+  send.type = 'submit';
+  compose.append(textarea, send);
+  panel.append(head, log, status, token || !prechat ? compose : form);
+  root.append(openButton, panel);
+  document.body.appendChild(root);
+
+  openButton.onclick = function () {
+    root.classList.add('sb-on');
+    if (token || !prechat) connect();
+  };
+  close.onclick = function () { root.classList.remove('sb-on'); };
+  form.onsubmit = function (e) {
+    e.preventDefault();
+    form.replaceWith(compose);
+    connect({ type: 'start', name: nameInput.value, email: emailInput.value });
+  };
+  compose.onsubmit = function (e) {
+    e.preventDefault();
+    var text = textarea.value.trim();
+    if (!text) return;
+    textarea.value = '';
+    var id = 'm-' + Date.now() + '-' + (sequence++);
+    pending[id] = { text: text, line: line('customer', text, true) };
+    transmit({ type: 'message', id: id, text: text });
+  };
+  textarea.onkeydown = function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      compose.requestSubmit();
+    }
+  };
+
+  function connect(first) {
+    if (socket && socket.readyState <= 1) return;
+    status.textContent = 'Connecting\u2026';
+    socket = new WebSocket(socketUrl);
+    socket.onopen = function () {
+      retry = 0;
+      status.textContent = '';
+      socket.send(JSON.stringify(token ? { type: 'resume', token: token } : (first || { type: 'start' })));
+    };
+    socket.onmessage = function (event) { receive(JSON.parse(event.data)); };
+    socket.onclose = function () {
+      status.textContent = 'Reconnecting\u2026';
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 500 * Math.pow(2, retry));
+    };
+  }
+
+  function receive(frame) {
+    switch (frame.type) {
+      case 'ready':
+        token = frame.token;
+        localStorage.setItem(storageKey, token);
+        log.textContent = '';
+        (frame.history || []).forEach(function (h) { line(h.from, h.text, false); });
+        if (frame.agent) notice('An agent is with you');
+        Object.keys(pending).forEach(function (id) {
+          log.appendChild(pending[id].line);
+          transmit({ type: 'message', id: id, text: pending[id].text });
+        });
+        break;
+      case 'ack':
+        if (pending[frame.id]) {
+          pending[frame.id].line.classList.remove('sb-pending');
+          delete pending[frame.id];
+        }
+        break;
+      case 'message':
+        line('agent', frame.text, false);
+        break;
+      case 'agent_joined':
+        notice('An agent joined the chat');
+        break;
+      case 'agent_left':
+        notice('The agent left the chat; please wait for the next one');
+        break;
+      case 'error':
+        if (frame.code === 'bad_token' || frame.code === 'ended') {
+          localStorage.removeItem(storageKey);
+          token = null;
+          transmit({ type: 'start', name: nameInput.value, email: emailInput.value });
+        } else {
+          status.textContent = frame.reason;
+        }
+        break;
+    }
+  }
+
+  function transmit(frame) {
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify(frame));
+    else connect();
+  }
+
+  function line(from, text, isPending) {
+    var div = el('div', 'sb-line sb-' + from + (isPending ? ' sb-pending' : ''), text);
+    log.appendChild(div);
+    log.scrollTop = log.scrollHeight;
+    return div;
+  }
+
+  function notice(text) {
+    log.appendChild(el('div', 'sb-notice', text));
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function input(type, placeholder, name) {
+    var node = document.createElement('input');
+    node.type = type;
+    node.placeholder = placeholder;
+    node.name = name;
+    node.setAttribute('aria-label', placeholder);
+    return node;
+  }
+})();

@@ -1,0 +1,303 @@
+package io.switchboard.chat;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.chat.domain.WidgetDirectory;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactEvent;
+import io.switchboard.events.ContactMessageFailed;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.EventType;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.keycloak.KeycloakResource;
+import io.switchboard.testing.keycloak.KeycloakServer;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+
+/**
+ * The chat channel against real parts: WebSocket clients, a Kafka broker, PostgreSQL and Keycloak
+ * tokens. Each test opens its own conversations, so tests share the service without seeing each other.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "chat"))
+@WithTestResource(KeycloakResource.class)
+class ChatChannelServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ACME_ORIGIN = "https://www.acme-bank.example";
+    private static final URI SOURCE = URI.create("/tests/chat-channel");
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    WidgetDirectory widgets;
+
+    private KafkaTestClient kafka;
+    private final List<ChatClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void configureTenants() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        publish(new TenantConfigured(UUID.nameUUIDFromBytes("acme".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
+                "Acme Bank", "Europe/London", "GB", null, "general",
+                List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing"))));
+        publish(new TenantConfigured(UUID.nameUUIDFromBytes("globex".getBytes()), "globex-travel",
+                Instant.parse("2026-01-01T00:00:00Z"), "Globex Travel", "Europe/Madrid", "ES", null, "bookings",
+                List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-globex", "bookings"))));
+        await().atMost(WAIT).until(() -> widgets.lookup("widget-globex").isPresent());
+    }
+
+    @AfterEach
+    void close() {
+        clients.forEach(ChatClient::close);
+        kafka.close();
+    }
+
+    @Test
+    void theFirstMessageOpensTheContactAndIsAcknowledgedOnceOnKafka() {
+        ChatClient customer = open("widget-acme", ACME_ORIGIN);
+        customer.send("{\"type\":\"start\",\"name\":\"Jane Doe\",\"email\":\"Jane@Example.com\"}");
+        JsonNode ready = customer.await("ready");
+        String contactId = ready.get("contactId").asText();
+        assertThat(ready.get("token").asText()).contains(".");
+
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"I was charged twice\"}");
+        JsonNode ack = customer.await("ack");
+        assertThat(ack.get("id").asText()).isEqualTo("c1");
+
+        List<ContactEvent> events = eventsOf(contactId, 2);
+        ContactCreated created = (ContactCreated) events.get(0);
+        assertThat(created.channel()).isEqualTo(Channel.CHAT);
+        assertThat(created.tenantId()).isEqualTo("acme-bank");
+        assertThat(created.entryPoint()).isEqualTo("widget-acme");
+        assertThat(created.customerHints()).containsEntry("name", "Jane Doe").containsEntry("email", "jane@example.com");
+        ContactMessageReceived received = (ContactMessageReceived) events.get(1);
+        assertThat(received.text()).isEqualTo("I was charged twice");
+        assertThat(received.messageId()).isEqualTo(ack.get("messageId").asText());
+
+        // The widget resends what it never saw acknowledged, with the same id: nothing new is published.
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"I was charged twice\"}");
+        customer.await("ack");
+        customer.send("{\"type\":\"message\",\"id\":\"c2\",\"text\":\"Card ending 4242\"}");
+        customer.await(frame -> "ack".equals(frame.path("type").asText()) && "c2".equals(frame.path("id").asText()));
+        List<ContactEvent> all = eventsOf(contactId, 3);
+        assertThat(all).extracting(ContactEvent::eventId).doesNotHaveDuplicates();
+        assertThat(all.stream().filter(ContactCreated.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void agentsRepliesReachTheCustomerAndAnAgentJoiningIsAnnounced() {
+        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Hello?\"}");
+        customer.await("ack");
+
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", "alice", "o-1"));
+        assertThat(customer.await("agent_joined").get("agent").asText()).isEqualTo("alice");
+
+        String replyId = "reply-" + UUID.randomUUID();
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, replyId, Channel.CHAT, "alice",
+                "We refunded the second charge.", List.of(), Map.of()));
+        JsonNode message = customer.await("message");
+        assertThat(message.get("from").asText()).isEqualTo("agent");
+        assertThat(message.get("text").asText()).isEqualTo("We refunded the second charge.");
+        ContactMessageSent sent = (ContactMessageSent) outcome(replyId);
+        assertThat(sent.agentId()).isEqualTo("alice");
+        assertThat(sent.metadata()).containsEntry("delivered", "true");
+    }
+
+    @Test
+    void aReloadResumesTheConversationWithItsHistory() {
+        ChatClient first = started("widget-acme", ACME_ORIGIN);
+        JsonNode ready = first.await(frame -> true);
+        String contactId = ready.path("contactId").asText();
+        String token = ready.path("token").asText();
+        first.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Before the reload\"}");
+        first.await("ack");
+        String replyId = "reply-" + UUID.randomUUID();
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, replyId, Channel.CHAT, "bob",
+                "Answer while you were away", List.of(), Map.of()));
+        first.await("message");
+        first.close();
+
+        ChatClient again = open("widget-acme", ACME_ORIGIN);
+        again.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+        JsonNode resumed = again.await("ready");
+        assertThat(resumed.get("contactId").asText()).isEqualTo(contactId);
+        assertThat(resumed.get("history")).extracting(line -> line.get("text").asText())
+                .containsExactly("Before the reload", "Answer while you were away");
+
+        ChatClient forger = open("widget-acme", ACME_ORIGIN);
+        forger.send("{\"type\":\"resume\",\"token\":\"" + token.substring(0, token.indexOf('.')) + ".AAAA\"}");
+        assertThat(forger.await("error").get("code").asText()).isEqualTo("bad_token");
+        // A token is good for its own widget only.
+        ChatClient elsewhere = open("widget-globex", null);
+        elsewhere.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
+        assertThat(elsewhere.await("error").get("code").asText()).isEqualTo("bad_token");
+    }
+
+    @Test
+    void aCustomerWhoLeavesBeforeAnyAgentAbandonsTheContact() {
+        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Anyone there?\"}");
+        customer.await("ack");
+        customer.close();
+
+        ContactEnded ended = (ContactEnded) kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactEnded e
+                && e.contactId().equals(contactId), 1, WAIT).stream().map(ChatChannelServiceTest::decode).findFirst().orElseThrow();
+        assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+        assertThat(ended.channel()).isEqualTo(Channel.CHAT);
+
+        String late = "reply-" + UUID.randomUUID();
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, late, Channel.CHAT, "alice",
+                "Sorry for the wait", List.of(), Map.of()));
+        assertThat(((ContactMessageFailed) outcome(late)).reason()).contains("left the chat");
+    }
+
+    @Test
+    void limitsAnswerWithErrorFramesAndTheSocketGoesOn() {
+        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        int max = ConfigProvider.getConfig().getValue("switchboard.chat.max-message-chars", Integer.class);
+        customer.send("{\"type\":\"message\",\"id\":\"big\",\"text\":\"" + "x".repeat(max + 1) + "\"}");
+        assertThat(customer.await("error").get("code").asText()).isEqualTo("too_large");
+        customer.send("{not json");
+        assertThat(customer.await("error").get("code").asText()).isEqualTo("bad_frame");
+        customer.send("{\"type\":\"shout\"}");
+        assertThat(customer.await("error").get("reason").asText()).contains("shout");
+
+        int burst = ConfigProvider.getConfig().getValue("switchboard.chat.burst", Integer.class);
+        for (int i = 0; i < burst + 5; i++) {
+            customer.send("{\"type\":\"typing\"}");
+        }
+        assertThat(customer.await("error").get("code").asText()).isEqualTo("rate_limited");
+
+        ChatClient fresh = open("widget-acme", ACME_ORIGIN);
+        fresh.send("{\"type\":\"message\",\"id\":\"x\",\"text\":\"hi\"}");
+        assertThat(fresh.await("error").get("code").asText()).isEqualTo("not_started");
+    }
+
+    @Test
+    void theUpgradeChecksTheWidgetAndTheOriginItAllows() {
+        assertThatThrownBy(() -> open("widget-acme", "https://evil.example")).isInstanceOf(CompletionException.class)
+                .rootCause().hasMessageContaining("status code 403");
+        assertThatThrownBy(() -> open("widget-acme", null)).isInstanceOf(CompletionException.class)
+                .rootCause().hasMessageContaining("status code 403");
+        assertThatThrownBy(() -> open("widget-nobody", null)).isInstanceOf(CompletionException.class)
+                .rootCause().hasMessageContaining("status code 404");
+        open("widget-globex", "https://anywhere.example").send("{\"type\":\"start\"}");
+    }
+
+    @Test
+    void oneAddressCannotHoldMoreThanItsShareOfSockets() {
+        int limit = ConfigProvider.getConfig().getValue("switchboard.chat.connections-per-ip", Integer.class);
+        List<ChatClient> many = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            many.add(open("widget-globex", null));
+        }
+        ChatClient oneTooMany = open("widget-globex", null);
+        assertThat(oneTooMany.await("error").get("code").asText()).isEqualTo("too_many_connections");
+        await().atMost(WAIT).until(oneTooMany::closedByServer);
+        many.forEach(ChatClient::close);
+        clients.removeAll(many);
+    }
+
+    @Test
+    void theTranscriptIsForTheTenantsAgentsOnly() {
+        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Transcript line\"}");
+        customer.await("ack");
+
+        given().get("/api/conversations/{id}/messages", contactId).then().statusCode(401);
+        given().auth().oauth2(KeycloakServer.shared().accessToken("dave")).get("/api/conversations/{id}/messages", contactId)
+                .then().statusCode(404);
+        given().auth().oauth2(KeycloakServer.shared().accessToken("alice")).get("/api/conversations/{id}/messages", contactId)
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].text", org.hamcrest.Matchers.equalTo("Transcript line"));
+    }
+
+    @Test
+    void theWidgetScriptIsServed() {
+        given().get("/widget.js").then().statusCode(200).body(containsString("data-widget"));
+    }
+
+    // --- helpers ---
+
+    private ChatClient open(String widgetId, String origin) {
+        ChatClient client = ChatClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "chat/ws/" + widgetId),
+                origin);
+        clients.add(client);
+        return client;
+    }
+
+    private ChatClient started(String widgetId, String origin) {
+        ChatClient client = open(widgetId, origin);
+        client.send("{\"type\":\"start\"}");
+        return client;
+    }
+
+    private static String contactId(ChatClient client) {
+        return client.await("ready").get("contactId").asText();
+    }
+
+    private void publish(SwitchboardEvent event) {
+        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+    }
+
+    private List<ContactEvent> eventsOf(String contactId, int count) {
+        return kafka.await(Topics.CONTACTS, record -> contactId.equals(record.key()) && decode(record) instanceof ContactEvent e
+                && (e instanceof ContactCreated || e instanceof ContactMessageReceived), count, WAIT)
+                .stream().map(r -> (ContactEvent) decode(r)).toList();
+    }
+
+    private ContactEvent outcome(String requestId) {
+        return kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactMessageSent s && s.messageId().equals(requestId)
+                || decode(record) instanceof ContactMessageFailed f && f.messageId().equals(requestId), 1, WAIT)
+                .stream().map(r -> (ContactEvent) decode(r)).findFirst().orElseThrow();
+    }
+
+    private static SwitchboardEvent decode(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+    }
+}
