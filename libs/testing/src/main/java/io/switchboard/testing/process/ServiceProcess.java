@@ -35,6 +35,11 @@ public final class ServiceProcess {
 
     /** @param env the service's settings (datasource, Kafka, ...); the HTTP port is chosen here */
     public static ServiceProcess start(String name, Map<String, String> env) throws IOException {
+        return start(name, env, "384m");
+    }
+
+    /** @param heap the service's maximum heap ({@code -Xmx}), e.g. {@code 1g} for a load test */
+    public static ServiceProcess start(String name, Map<String, String> env, String heap) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the *IT suites through `./mvnw verify`");
         }
@@ -42,7 +47,7 @@ public final class ServiceProcess {
         Path log = Path.of("target/crash-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", JAR.toString()))
+                "-Xmx" + heap, "-jar", JAR.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -89,6 +94,10 @@ public final class ServiceProcess {
     public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String name() {

@@ -119,8 +119,7 @@ public class ChatService {
             if (!conversation.open()) {
                 throw new ChatException("ended", "this conversation has ended; start a new one");
             }
-            store.addCustomerMessage(contactId, messageId, clientMessageId, text, now);
-            ChatStore.StoredMessage stored = store.customerMessage(contactId, clientMessageId).orElseThrow();
+            ChatStore.StoredMessage stored = store.addCustomerMessage(contactId, messageId, clientMessageId, text, now);
             if (stored.published()) {
                 return new ChatFrames.Ack(clientMessageId, messageId.toString());
             }
@@ -146,10 +145,7 @@ public class ChatService {
             } catch (RuntimeException notAcknowledged) {
                 throw unavailable(notAcknowledged);
             }
-            if (!conversation.contactCreated()) {
-                store.markContactCreated(contactId);
-            }
-            store.markPublished(messageId);
+            store.markPublished(contactId, messageId, !conversation.contactCreated());
             return new ChatFrames.Ack(clientMessageId, messageId.toString());
         } catch (SQLException e) {
             throw unavailable(e);

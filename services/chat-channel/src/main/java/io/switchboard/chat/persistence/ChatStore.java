@@ -44,24 +44,26 @@ public class ChatStore {
         }
     }
 
-    /** The customer's message, once: false when this client message id was stored before (a resend). */
-    public boolean addCustomerMessage(String contactId, UUID id, String clientMessageId, String text, Instant at)
+    /**
+     * Stores the customer's message once (keyed by the widget's id) and returns what is stored: when it
+     * was first written and whether Kafka already has it, so a resend is answered without publishing again.
+     */
+    public StoredMessage addCustomerMessage(String contactId, UUID id, String clientMessageId, String text, Instant at)
             throws SQLException {
-        return update("""
-                INSERT INTO chat_message (id, contact_id, from_customer, client_message_id, text, sent_at)
-                VALUES (?, ?, true, ?, ?, ?) ON CONFLICT (contact_id, client_message_id) DO NOTHING""",
-                id, contactId, clientMessageId, text, Timestamp.from(at)) == 1;
-    }
-
-    /** The stored customer message with this client id: when it was written and whether Kafka has it. */
-    public Optional<StoredMessage> customerMessage(String contactId, String clientMessageId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT sent_at, published FROM chat_message WHERE contact_id = ? AND client_message_id = ?")) {
-            s.setString(1, contactId);
-            s.setString(2, clientMessageId);
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO chat_message (id, contact_id, from_customer, client_message_id, text, sent_at)
+                        VALUES (?, ?, true, ?, ?, ?)
+                        ON CONFLICT (contact_id, client_message_id) DO UPDATE SET client_message_id = EXCLUDED.client_message_id
+                        RETURNING sent_at, published""")) {
+            s.setObject(1, id);
+            s.setString(2, contactId);
+            s.setString(3, clientMessageId);
+            s.setString(4, text);
+            s.setTimestamp(5, Timestamp.from(at));
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new StoredMessage(r.getTimestamp(1).toInstant(), r.getBoolean(2))) : Optional.empty();
+                r.next();
+                return new StoredMessage(r.getTimestamp(1).toInstant(), r.getBoolean(2));
             }
         }
     }
@@ -69,8 +71,33 @@ public class ChatStore {
     public record StoredMessage(Instant sentAt, boolean published) {
     }
 
-    public void markPublished(UUID messageId) throws SQLException {
-        update("UPDATE chat_message SET published = true WHERE id = ?", messageId);
+    /**
+     * Kafka has the message (and, with the first one, the contact). Losing this commit in a crash only
+     * means a resend publishes the same events again, with the same ids, so it does not wait for the
+     * WAL flush.
+     */
+    public void markPublished(String contactId, UUID messageId, boolean contactCreated) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement async = c.prepareStatement("SET LOCAL synchronous_commit TO off");
+                    PreparedStatement message = c.prepareStatement("UPDATE chat_message SET published = true WHERE id = ?");
+                    PreparedStatement contact = c.prepareStatement(
+                            "UPDATE conversation SET contact_created = true WHERE contact_id = ? AND NOT contact_created")) {
+                async.execute();
+                message.setObject(1, messageId);
+                message.executeUpdate();
+                if (contactCreated) {
+                    contact.setString(1, contactId);
+                    contact.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     /** An agent's reply, once per reply request id. */
@@ -92,10 +119,6 @@ public class ChatStore {
             }
             return lines;
         }
-    }
-
-    public void markContactCreated(String contactId) throws SQLException {
-        update("UPDATE conversation SET contact_created = true WHERE contact_id = ?", contactId);
     }
 
     public void assign(String contactId, String agentId) throws SQLException {
