@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.chat.domain.ChatConfig;
+import io.switchboard.chat.config.ChatConfig;
 import io.switchboard.chat.domain.WidgetDirectory;
 
 /**

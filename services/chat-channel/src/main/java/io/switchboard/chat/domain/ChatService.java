@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.chat.config.ChatConfig;
 import io.switchboard.chat.messaging.ContactPublisher;
 import io.switchboard.chat.persistence.ChatLine;
 import io.switchboard.chat.persistence.ChatStore;
@@ -43,11 +44,11 @@ public class ChatService {
 
     private final ChatStore store;
     private final ContactPublisher publisher;
-    private final LiveConnections live;
+    private final CustomerSockets live;
     private final ChatConfig config;
     private final ConversationToken tokens;
 
-    public ChatService(ChatStore store, ContactPublisher publisher, LiveConnections live, ChatConfig config) {
+    public ChatService(ChatStore store, ContactPublisher publisher, CustomerSockets live, ChatConfig config) {
         this.store = store;
         this.publisher = publisher;
         this.live = live;

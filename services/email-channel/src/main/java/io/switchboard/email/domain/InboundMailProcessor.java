@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.messaging.ContactPublisher;
 import io.switchboard.email.persistence.DuplicateMessageException;
 import io.switchboard.email.persistence.EmailStore;

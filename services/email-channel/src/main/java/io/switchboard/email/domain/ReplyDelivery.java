@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.messaging.ContactPublisher;
 import io.switchboard.email.messaging.RelayMailer;
 import io.switchboard.email.messaging.RelayRefusedException;

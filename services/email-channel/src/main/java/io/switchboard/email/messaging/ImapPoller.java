@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.switchboard.email.domain.EmailConfig;
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.InboundMail;
 import io.switchboard.email.domain.InboundMailProcessor;
 import io.switchboard.email.domain.IngestUnavailableException;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.switchboard.email.domain.EmailConfig;
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.InboundMailProcessor;
 
 /**

@@ -21,7 +21,7 @@ import org.subethamail.smtp.server.SMTPServer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.switchboard.email.domain.EmailConfig;
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.EmailDirectory;
 import io.switchboard.email.domain.InboundMailProcessor;
 import io.switchboard.email.domain.SenderRateLimiter;

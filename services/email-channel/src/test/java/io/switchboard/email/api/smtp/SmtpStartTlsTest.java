@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.server.SMTPServer;
 
-import io.switchboard.email.domain.EmailConfig;
+import io.switchboard.email.config.EmailConfig;
 
 /** STARTTLS as configured: offered with a key store, and required when asked, over a real TLS handshake. */
 class SmtpStartTlsTest {

@@ -1,4 +1,4 @@
-package io.switchboard.chat.domain;
+package io.switchboard.chat.config;
 
 import java.time.Duration;
 import java.util.List;

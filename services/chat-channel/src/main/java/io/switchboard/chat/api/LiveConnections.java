@@ -1,4 +1,4 @@
-package io.switchboard.chat.domain;
+package io.switchboard.chat.api;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.switchboard.chat.domain.CustomerSockets;
 
 /** The customers' open sockets on this instance, by contact (a customer may have the chat open in two tabs). */
 @ApplicationScoped
-public class LiveConnections {
+public class LiveConnections implements CustomerSockets {
 
     private static final Logger LOG = Logger.getLogger(LiveConnections.class);
 
@@ -41,11 +42,12 @@ public class LiveConnections {
         return last[0];
     }
 
+    @Override
     public boolean connected(String contactId) {
         return byContact.containsKey(contactId);
     }
 
-    /** Sends a frame to every open socket of the contact; returns how many got it. */
+    @Override
     public int send(String contactId, Object frame) {
         Set<WebSocketConnection> connections = byContact.get(contactId);
         if (connections == null) {

@@ -1,4 +1,4 @@
-package io.switchboard.email.domain;
+package io.switchboard.email.config;
 
 import java.time.Duration;
 import java.util.Map;
