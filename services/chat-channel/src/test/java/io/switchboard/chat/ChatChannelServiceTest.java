@@ -143,7 +143,24 @@ class ChatChannelServiceTest {
         assertThat(message.get("text").asText()).isEqualTo("We refunded the second charge.");
         ContactMessageSent sent = (ContactMessageSent) outcome(replyId);
         assertThat(sent.agentId()).isEqualTo("alice");
-        assertThat(sent.metadata()).containsEntry("delivered", "true");
+        assertThat(customer.poll("message", Duration.ofMillis(1500))).as("pushed once, not again by the fan-out").isNull();
+    }
+
+    @Test
+    void aReplyAnotherInstanceDeliveredReachesTheSocketHeldHere() {
+        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        // What another instance publishes once it stored a reply and pushed it to its own sockets. The
+        // fan-out reads from the newest offset once its partitions are assigned, so publish until one lands.
+        JsonNode message = null;
+        for (int attempt = 0; attempt < 30 && message == null; attempt++) {
+            publish(new ContactMessageSent(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, "reply-" + UUID.randomUUID(),
+                    Channel.CHAT, "bob", io.switchboard.events.address.Address.chatVisitor("v-elsewhere"),
+                    "From the other instance", List.of(), Map.of("pushedBy", "another-instance")));
+            message = customer.poll("message", Duration.ofSeconds(1));
+        }
+        assertThat(message).as("the fan-out pushed the reply").isNotNull();
+        assertThat(message.get("text").asText()).isEqualTo("From the other instance");
     }
 
     @Test

@@ -81,6 +81,22 @@ final class ChatClient implements AutoCloseable {
         throw new AssertionError("no matching frame within 30 s");
     }
 
+    /** The next frame of this type within {@code timeout}, or null. */
+    JsonNode poll(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+                if (frame != null && type.equals(frame.path("type").asText())) {
+                    return frame;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
     JsonNode await(String type) {
         return await(frame -> type.equals(frame.path("type").asText()));
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.switchboard.chat.config.ChatConfig;
@@ -41,18 +42,23 @@ import io.switchboard.events.address.InvalidAddressException;
 public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
+    /** The instance that stored a reply and pushed it to its own sockets (metadata of contact.message.sent). */
+    static final String PUSHED_BY = "pushedBy";
 
     private final ChatStore store;
     private final ContactPublisher publisher;
     private final CustomerSockets live;
     private final ChatConfig config;
     private final ConversationToken tokens;
+    private final String instanceId;
 
-    public ChatService(ChatStore store, ContactPublisher publisher, CustomerSockets live, ChatConfig config) {
+    public ChatService(ChatStore store, ContactPublisher publisher, CustomerSockets live, ChatConfig config,
+            @ConfigProperty(name = "quarkus.uuid") String instanceId) {
         this.store = store;
         this.publisher = publisher;
         this.live = live;
         this.config = config;
+        this.instanceId = instanceId;
         this.tokens = new ConversationToken(config.tokenSecret());
     }
 
@@ -201,9 +207,19 @@ public class ChatService {
             }
             outcome = new ContactMessageSent(uuid("outcome:" + reply.messageId()), reply.tenantId(), now, reply.contactId(),
                     reply.messageId(), Channel.CHAT, reply.agentId(), Address.chatVisitor(found.get().visitorId()), text,
-                    List.of(), Map.of("delivered", String.valueOf(live.connected(reply.contactId()))));
+                    List.of(), Map.of(PUSHED_BY, instanceId));
         }
         publish(List.of(outcome));
+    }
+
+    /**
+     * A reply another instance delivered (its {@code contact.message.sent}): pushed to this instance's
+     * sockets of the contact, so a customer reaches every reply wherever their socket landed.
+     */
+    public void deliveredElsewhere(ContactMessageSent sent) {
+        if (sent.channel() == Channel.CHAT && !instanceId.equals(sent.metadata().get(PUSHED_BY))) {
+            live.send(sent.contactId(), new ChatFrames.AgentMessage(sent.text(), sent.occurredAt()));
+        }
     }
 
     /** Routing gave the chat to an agent (or took it away on a transfer). */
