@@ -1,10 +1,15 @@
 package io.switchboard.service.messaging;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.events.codec.EventCodec;
 import io.switchboard.events.SwitchboardEvent;
@@ -41,5 +46,18 @@ public final class OutgoingEvents {
                 .withHeaders(headers)
                 .build();
         return Message.of(payload).addMetadata(metadata);
+    }
+
+    /**
+     * Sends the messages in order and returns once the broker acknowledged every one, for a channel
+     * that answers its sender only then. Subscribed in order on one idempotent producer, so messages
+     * with the same key keep their order.
+     */
+    public static void sendAll(MutinyEmitter<byte[]> emitter, List<Message<byte[]>> messages, Duration timeout) {
+        List<Uni<Void>> sends = new ArrayList<>(messages.size());
+        for (Message<byte[]> message : messages) {
+            sends.add(emitter.sendMessage(message));
+        }
+        Uni.join().all(sends).andFailFast().await().atMost(timeout);
     }
 }

@@ -22,7 +22,7 @@ import io.switchboard.chat.domain.ChatService;
 import io.switchboard.chat.domain.IpConnectionLimiter;
 import io.switchboard.chat.domain.MessageRateLimiter;
 import io.switchboard.chat.domain.WidgetDirectory;
-import io.switchboard.chat.domain.WidgetRoute;
+import io.switchboard.service.config.EntryPointRoute;
 
 /**
  * The customer's socket, {@code /chat/ws/{widgetId}} (the widget id and the page's origin were
@@ -93,7 +93,7 @@ public class ChatSocket {
         }
         try {
             ChatFrames.Inbound frame = read(text);
-            WidgetRoute route = widgets.lookup(connection.pathParam("widgetId"))
+            EntryPointRoute route = widgets.lookup(connection.pathParam("widgetId"))
                     .orElseThrow(() -> new ChatException("unknown_widget", "this widget is not configured"));
             switch (frame.type() == null ? "" : frame.type()) {
                 case "start" -> attach(connection, session, chats.start(route, frame.name(), frame.email()));

@@ -31,6 +31,7 @@ import io.switchboard.events.Direction;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.service.config.EntryPointRoute;
 
 /**
  * A chat conversation's life: started or resumed by the widget, each customer message stored and
@@ -62,7 +63,7 @@ public class ChatService {
         this.tokens = new ConversationToken(config.tokenSecret());
     }
 
-    public ChatFrames.Ready start(WidgetRoute route, String name, String email) throws ChatException {
+    public ChatFrames.Ready start(EntryPointRoute route, String name, String email) throws ChatException {
         Instant now = Instant.now();
         String contactId = UUID.randomUUID().toString();
         String customerEmail = null;
@@ -78,7 +79,7 @@ public class ChatService {
             throw new ChatException("too_large", "a name has at most 200 characters");
         }
         try {
-            store.create(new Conversation(contactId, route.tenantId(), route.widgetId(), "v-" + UUID.randomUUID(), customerName,
+            store.create(new Conversation(contactId, route.tenantId(), route.address(), "v-" + UUID.randomUUID(), customerName,
                     customerEmail, now, false, null, null));
         } catch (SQLException e) {
             throw unavailable(e);
@@ -86,9 +87,9 @@ public class ChatService {
         return new ChatFrames.Ready(token(contactId, route, now), contactId, List.of(), null);
     }
 
-    public ChatFrames.Ready resume(WidgetRoute route, String token) throws ChatException {
+    public ChatFrames.Ready resume(EntryPointRoute route, String token) throws ChatException {
         Instant now = Instant.now();
-        ConversationToken.Claims claims = tokens.verify(token, route.widgetId(), now)
+        ConversationToken.Claims claims = tokens.verify(token, route.address(), now)
                 .orElseThrow(() -> new ChatException("bad_token", "the conversation token is not valid here or has expired"));
         try {
             Conversation conversation = store.conversation(claims.contactId()).filter(c -> c.tenantId().equals(route.tenantId()))
@@ -252,8 +253,8 @@ public class ChatService {
         publisher.publish(events, config.publishTimeout());
     }
 
-    private String token(String contactId, WidgetRoute route, Instant now) {
-        return tokens.sign(new ConversationToken.Claims(contactId, route.widgetId(), now.plus(config.tokenTtl())));
+    private String token(String contactId, EntryPointRoute route, Instant now) {
+        return tokens.sign(new ConversationToken.Claims(contactId, route.address(), now.plus(config.tokenTtl())));
     }
 
     private static ChatException unavailable(Exception cause) {

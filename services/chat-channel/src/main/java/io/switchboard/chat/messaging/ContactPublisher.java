@@ -2,14 +2,12 @@ package io.switchboard.chat.messaging;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.service.messaging.OutgoingEvents;
@@ -27,10 +25,6 @@ public class ContactPublisher {
     }
 
     public void publish(List<? extends SwitchboardEvent> events, Duration timeout) {
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (SwitchboardEvent event : events) {
-            sends.add(contacts.sendMessage(OutgoingEvents.message(event, SOURCE)));
-        }
-        Uni.join().all(sends).andFailFast().await().atMost(timeout);
+        OutgoingEvents.sendAll(contacts, events.stream().map(event -> OutgoingEvents.message(event, SOURCE)).toList(), timeout);
     }
 }

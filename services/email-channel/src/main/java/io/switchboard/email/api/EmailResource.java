@@ -47,7 +47,7 @@ public class EmailResource {
     public List<EmailView> thread(@PathParam("contactId") String contactId) throws SQLException {
         EmailThread thread = store.thread(contactId).filter(t -> serves(t.tenantId()))
                 .orElseThrow(() -> ProblemException.notFound("no email conversation " + contactId));
-        return store.threadView(thread.contactId());
+        return store.threadView(thread);
     }
 
     @GET

@@ -33,6 +33,7 @@ import io.switchboard.events.Direction;
 import io.switchboard.events.EventType;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.service.config.EntryPointRoute;
 import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
@@ -96,7 +97,7 @@ public class InboundMailProcessor {
             throws SQLException, DuplicateMessageException, IngestUnavailableException {
         Instant now = Instant.now();
         UUID emailId = UUID.randomUUID();
-        MailRoute route = mail.route();
+        EntryPointRoute route = mail.route();
         Optional<String> customer = customerAddress(email, mail.envelopeSender());
         Optional<String> held = email.autoReply().or(() -> customer.isEmpty() ? Optional.of("no sender address to answer") : Optional.empty());
         if (held.isPresent()) {

@@ -1,20 +1,18 @@
 package io.switchboard.email.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.email.persistence.StoredEvent;
 import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
- * Publishes a message's events and returns only once the broker acknowledged every one of them
+ * Publishes a message's stored events and returns only once the broker acknowledged every one of them
  * (acks=all, idempotent producer): the sender is told "accepted" after this and never before.
  */
 @ApplicationScoped
@@ -27,11 +25,8 @@ public class ContactPublisher {
     }
 
     public void publish(List<StoredEvent> events, Duration timeout) {
-        // Subscribed in order on one idempotent producer, so a contact's events keep their order.
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (StoredEvent event : events) {
-            sends.add(contacts.sendMessage(OutgoingEvents.message(event.payload(), event.key(), event.topic())));
-        }
-        Uni.join().all(sends).andFailFast().await().atMost(timeout);
+        OutgoingEvents.sendAll(contacts,
+                events.stream().map(event -> OutgoingEvents.message(event.payload(), event.key(), event.topic())).toList(),
+                timeout);
     }
 }

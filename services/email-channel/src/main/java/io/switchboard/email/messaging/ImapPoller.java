@@ -30,8 +30,8 @@ import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.InboundMail;
 import io.switchboard.email.domain.InboundMailProcessor;
 import io.switchboard.email.domain.IngestUnavailableException;
-import io.switchboard.email.domain.MailRoute;
 import io.switchboard.email.domain.MalformedEmailException;
+import io.switchboard.service.config.EntryPointRoute;
 
 /**
  * Imports external mailboxes over IMAP (Angus Mail): each message goes through the same ingest as
@@ -99,7 +99,7 @@ public class ImapPoller {
 
         private final String name;
         private final EmailConfig.Mailbox mailbox;
-        private final MailRoute route;
+        private final EntryPointRoute route;
         private volatile boolean running = true;
         private volatile Store store;
         private Thread thread;
@@ -107,7 +107,8 @@ public class ImapPoller {
         MailboxLoop(String name, EmailConfig.Mailbox mailbox) {
             this.name = name;
             this.mailbox = mailbox;
-            this.route = new MailRoute(mailbox.tenant(), mailbox.tenant(), mailbox.entryPoint().strip().toLowerCase(java.util.Locale.ROOT));
+            this.route = new EntryPointRoute(mailbox.tenant(), mailbox.tenant(),
+                    mailbox.entryPoint().strip().toLowerCase(java.util.Locale.ROOT));
         }
 
         @Override

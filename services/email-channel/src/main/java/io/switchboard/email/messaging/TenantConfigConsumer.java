@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.switchboard.email.domain.EmailDirectory;
-import io.switchboard.events.TenantConfigured;
 import io.switchboard.service.messaging.IncomingEvents;
 
 /** Keeps the address directory current from the tenants' configuration (their EMAIL entry points). */
@@ -21,9 +20,6 @@ public class TenantConfigConsumer {
 
     @Incoming("tenant-config")
     public void consume(ConsumerRecord<String, byte[]> record) {
-        IncomingEvents.decode(record)
-                .filter(TenantConfigured.class::isInstance)
-                .map(TenantConfigured.class::cast)
-                .ifPresent(directory::apply);
+        IncomingEvents.decode(record).ifPresent(directory::accept);
     }
 }

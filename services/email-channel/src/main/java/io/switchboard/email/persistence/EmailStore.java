@@ -274,7 +274,8 @@ public class EmailStore {
     }
 
     /** Every message of a thread, inbound and outbound, oldest first. */
-    public List<EmailView> threadView(String contactId) throws SQLException {
+    public List<EmailView> threadView(EmailThread thread) throws SQLException {
+        String contactId = thread.contactId();
         List<EmailView> views = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("""
@@ -288,14 +289,13 @@ public class EmailStore {
                     }
                 }
             }
-            String mailbox = thread(contactId).map(EmailThread::mailboxAddress).orElse(null);
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT * FROM outbound_email WHERE contact_id = ? ORDER BY decided_at")) {
                 s.setString(1, contactId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         OutboundRecord o = outboundRecord(r);
-                        views.add(new EmailView(o.requestId(), o.tenantId(), o.contactId(), "OUTBOUND", o.messageId(), mailbox,
+                        views.add(new EmailView(o.requestId(), o.tenantId(), o.contactId(), "OUTBOUND", o.messageId(), thread.mailboxAddress(),
                                 o.agentId(), o.recipient(), o.subject(), o.text(), null, o.sent() ? "SENT" : "FAILED",
                                 o.reason(), o.decidedAt(), List.of()));
                     }

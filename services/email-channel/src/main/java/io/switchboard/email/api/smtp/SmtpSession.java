@@ -18,9 +18,9 @@ import io.switchboard.email.domain.InboundMail;
 import io.switchboard.email.domain.InboundMailProcessor;
 import io.switchboard.email.domain.IngestOutcome;
 import io.switchboard.email.domain.IngestUnavailableException;
-import io.switchboard.email.domain.MailRoute;
 import io.switchboard.email.domain.MalformedEmailException;
 import io.switchboard.email.domain.SenderRateLimiter;
+import io.switchboard.service.config.EntryPointRoute;
 
 /**
  * One SMTP transaction (MAIL, RCPT..., DATA). Every refusal is an SMTP reply with an enhanced status
@@ -38,7 +38,7 @@ final class SmtpSession implements MessageHandler {
     private final int maxMessageBytes;
     private String sender;
     // One copy per tenant: two addresses of one tenant are one conversation, not two.
-    private final Map<String, MailRoute> routesByTenant = new LinkedHashMap<>();
+    private final Map<String, EntryPointRoute> routesByTenant = new LinkedHashMap<>();
 
     SmtpSession(MessageContext context, EmailDirectory directory, InboundMailProcessor processor, SenderRateLimiter limiter,
             int maxMessageBytes) {
@@ -60,7 +60,7 @@ final class SmtpSession implements MessageHandler {
 
     @Override
     public void recipient(String recipient) throws RejectException {
-        MailRoute route = directory.lookup(recipient).orElse(null);
+        EntryPointRoute route = directory.lookup(recipient).orElse(null);
         if (route == null) {
             if (!directory.loaded()) {
                 throw new RejectException(451, "4.3.0 The address directory is still loading, try again later");
@@ -74,7 +74,7 @@ final class SmtpSession implements MessageHandler {
     public String data(InputStream data) throws RejectException, IOException {
         byte[] raw = readAtMost(data, maxMessageBytes);
         List<String> ids = new ArrayList<>();
-        for (MailRoute route : routesByTenant.values()) {
+        for (EntryPointRoute route : routesByTenant.values()) {
             try {
                 IngestOutcome outcome = processor.ingest(new InboundMail(sender, route, raw, "smtp"));
                 ids.add(outcome.emailId());

@@ -1,0 +1,56 @@
+package io.switchboard.service.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import io.switchboard.events.Channel;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+
+/**
+ * The addresses one channel service accepts contacts on: every tenant's entry points of that channel,
+ * as published on the configuration topic. A tenant's newer configuration replaces its older one
+ * whole, so a removed entry point stops being accepted.
+ */
+public class EntryPointDirectory {
+
+    private final Channel channel;
+    private final UnaryOperator<String> normalize;
+    private final Map<String, EntryPointRoute> byAddress = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+
+    /** @param normalize how addresses compare (applied both to configured and to looked-up ones) */
+    protected EntryPointDirectory(Channel channel, UnaryOperator<String> normalize) {
+        this.channel = channel;
+        this.normalize = normalize;
+    }
+
+    /** Takes a tenant's configuration; any other event is ignored. */
+    public void accept(SwitchboardEvent event) {
+        if (event instanceof TenantConfigured tenant) {
+            apply(tenant);
+        }
+    }
+
+    public synchronized void apply(TenantConfigured tenant) {
+        byAddress.values().removeIf(route -> route.tenantId().equals(tenant.tenantId()));
+        for (TenantConfigured.EntryPoint entryPoint : tenant.entryPoints()) {
+            if (entryPoint.channel() == channel) {
+                String address = normalize.apply(entryPoint.address());
+                byAddress.put(address, new EntryPointRoute(tenant.tenantId(), tenant.name(), address));
+            }
+        }
+        loaded = true;
+    }
+
+    public Optional<EntryPointRoute> lookup(String address) {
+        return address == null ? Optional.empty() : Optional.ofNullable(byAddress.get(normalize.apply(address)));
+    }
+
+    /** False until the first tenant configuration arrived: an unknown address may then still become known. */
+    public boolean loaded() {
+        return loaded;
+    }
+}
