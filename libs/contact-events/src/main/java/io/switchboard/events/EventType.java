@@ -25,6 +25,7 @@ public enum EventType {
     QUEUE_STATS(QueueStatsReported.class, "io.switchboard.queue.stats.v1", Topics.ROUTING),
     AGENT_STATE_CHANGED(AgentStateChanged.class, "io.switchboard.agent.state.changed.v1", Topics.AGENTS),
     OFFER_ANSWERED(OfferAnswered.class, "io.switchboard.agent.offer.answered.v1", Topics.AGENTS),
+    TRANSFER_REQUESTED(TransferRequested.class, "io.switchboard.agent.transfer.requested.v1", Topics.AGENTS),
     TENANT_CONFIGURED(TenantConfigured.class, "io.switchboard.config.tenant.v1", Topics.CONFIG),
     QUEUE_CONFIGURED(QueueConfigured.class, "io.switchboard.config.queue.v1", Topics.CONFIG),
     AGENT_CONFIGURED(AgentConfigured.class, "io.switchboard.config.agent.v1", Topics.CONFIG),

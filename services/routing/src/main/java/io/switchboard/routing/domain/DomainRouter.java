@@ -33,6 +33,8 @@ import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.TransferRequested;
+import io.switchboard.routing.engine.ContactSnapshot;
 import io.switchboard.routing.engine.Decision;
 import io.switchboard.routing.engine.EngineSettings;
 import io.switchboard.routing.engine.QueueStats;
@@ -91,6 +93,8 @@ public final class DomainRouter {
             presence(state, now, effects);
         } else if (event instanceof OfferAnswered answer) {
             answer(answer, now, effects);
+        } else if (event instanceof TransferRequested transfer) {
+            transfer(transfer, now, effects);
         }
         return effects.outcome();
     }
@@ -232,6 +236,30 @@ public final class DomainRouter {
         }
     }
 
+    /** Only the agent holding the contact may move it; anything else is refused and changes nothing. */
+    private void transfer(TransferRequested request, Instant now, Effects effects) {
+        var held = engine.contactSnapshot(request.contactId())
+                .filter(c -> c.request().tenant().equals(request.tenantId()) && request.agentId().equals(c.agentId())
+                        && c.status() == ContactSnapshot.Status.ASSIGNED);
+        List<Decision> decisions = null;
+        if (held.isPresent()) {
+            try {
+                decisions = request.toQueueId() != null ? engine.transferToQueue(request.contactId(), request.toQueueId(), now)
+                        : engine.transferToAgent(request.contactId(), request.toAgentId(), now);
+            } catch (RoutingException refused) {
+                decisions = null;
+            }
+        }
+        if (decisions == null) {
+            effects.publish(new ContactRejected(effects.nextId(), request.tenantId(), now, request.contactId(),
+                    held.map(c -> c.request().queueId()).orElse(null), request.agentId(), null, ContactRejected.Reason.TRANSFER_REFUSED));
+            return;
+        }
+        effects.agents.add(request.agentId());
+        effects.transferRequest = request;
+        effects.apply(decisions, now);
+    }
+
     private void defineSkills(Set<String> names) {
         if (!skills.containsAll(names)) {
             skills.addAll(names);
@@ -276,6 +304,8 @@ public final class DomainRouter {
         private final Set<String> agents = new LinkedHashSet<>();
         private final Set<String> queues = new LinkedHashSet<>();
         private String deadLetter;
+        /** Set while applying an agent's transfer, so the event names who asked and why. */
+        private TransferRequested transferRequest;
 
         Effects(String cause) {
             this.cause = cause;
@@ -347,8 +377,10 @@ public final class DomainRouter {
                         o.toQueueId(), null, null, "overflow: " + o.reason().name().toLowerCase(Locale.ROOT)));
             }
             if (decision instanceof Decision.Transferred t) {
+                String by = transferRequest == null ? null : transferRequest.agentId();
+                String note = transferRequest == null ? null : transferRequest.note();
                 return contact(t.contactId()).map(c -> new ContactTransferred(nextId(), c.tenant(), now, c.id(), t.fromQueueId(),
-                        t.toQueueId(), t.toAgentId(), null, null));
+                        t.toQueueId(), t.toAgentId(), by, note));
             }
             if (decision instanceof Decision.AgentStateChanged s) {
                 agents.add(s.agentId());

@@ -15,6 +15,10 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.TransferRequested;
 import io.switchboard.events.Direction;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
@@ -77,6 +81,31 @@ class DomainRouterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.handle(new QueueConfigured(UUID.randomUUID(), "globex", NOW,
                 "billing", "billing", Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, false, true),
                 NOW)).isInstanceOf(io.switchboard.routing.engine.RoutingException.class).hasMessageContaining("already used by tenant acme");
+    }
+
+    @Test
+    void onlyTheAgentHoldingAContactMayTransferIt() {
+        configure();
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"),
+                Map.of("billing", 3), Map.of(Channel.CHAT, 2), false, true), NOW);
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+        ContactOffered offer = (ContactOffered) router.handle(contact("c1", "widget-acme"), NOW).events().stream()
+                .filter(ContactOffered.class::isInstance).findFirst().orElseThrow();
+        router.handle(new OfferAnswered(UUID.randomUUID(), "acme", NOW, "alice", "c1", offer.offerId(), OfferAnswered.Answer.ACCEPTED), NOW);
+
+        Outcome stranger = router.handle(new TransferRequested(UUID.randomUUID(), "acme", NOW, "bob", "c1", "general", null, null), NOW);
+        assertThat(stranger.events()).singleElement().isInstanceOfSatisfying(ContactRejected.class,
+                r -> assertThat(r.reason()).isEqualTo(ContactRejected.Reason.TRANSFER_REFUSED));
+        Outcome unknownQueue = router.handle(new TransferRequested(UUID.randomUUID(), "acme", NOW, "alice", "c1", "nowhere", null, null), NOW);
+        assertThat(unknownQueue.events()).singleElement().isInstanceOf(ContactRejected.class);
+
+        Outcome moved = router.handle(new TransferRequested(UUID.randomUUID(), "acme", NOW, "alice", "c1", "general", null, "not billing"), NOW);
+        assertThat(moved.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ContactTransferred.class, t -> {
+            assertThat(t.fromQueueId()).isEqualTo("billing");
+            assertThat(t.toQueueId()).isEqualTo("general");
+            assertThat(t.byAgentId()).isEqualTo("alice");
+            assertThat(t.reason()).isEqualTo("not billing");
+        }));
     }
 
     private void configure() {
