@@ -1,0 +1,23 @@
+package io.switchboard.desktop.api;
+
+/** The bodies the inbox sends. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    record Presence(String state) {
+    }
+
+    record OfferAnswer(String offerId) {
+    }
+
+    record Reply(String text) {
+    }
+
+    record Transfer(String queueId, String agentId, String note) {
+    }
+
+    record WrapUp(String disposition) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.desktop.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The desktop's settings ({@code switchboard.desktop.*}). */
+@ConfigMapping(prefix = "switchboard.desktop")
+public interface DesktopConfig {
+
+    /** How long a command may wait for the broker's acknowledgement before the caller gets a 503. */
+    Duration publishTimeout();
+
+    /** How long a new socket may take to send its access token. */
+    Duration authTimeout();
+
+    /** Where customer360 answers (the REST client reads it too). */
+    String customer360Url();
+
+    String keycloakUrl();
+
+    String keycloakRealm();
+
+    String keycloakClientId();
+
+    /** The wrap-up codes an agent chooses from. */
+    List<String> dispositions();
+}

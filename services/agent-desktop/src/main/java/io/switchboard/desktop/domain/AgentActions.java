@@ -1,0 +1,156 @@
+package io.switchboard.desktop.domain;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.switchboard.desktop.config.DesktopConfig;
+import io.switchboard.desktop.messaging.CommandPublisher;
+import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.TransferRequested;
+import io.switchboard.service.api.ProblemException;
+
+/**
+ * What an agent does from the inbox. Each action checks that the contact is theirs (an offer to
+ * them, or a contact they hold, in a tenant they serve), publishes the command and returns once the
+ * broker has it. A contact that is not theirs is a 404, exactly like one that does not exist.
+ */
+@ApplicationScoped
+public class AgentActions {
+
+    public static final int MAX_REPLY_CHARS = 20_000;
+
+    private final DesktopStore store;
+    private final CommandPublisher publisher;
+    private final DesktopConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public AgentActions(DesktopStore store, CommandPublisher publisher, DesktopConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public void setPresence(Viewer viewer, String state) {
+        AgentStateChanged.State target = parsePresence(state);
+        publisher.publish(new AgentStateChanged(UUID.randomUUID(), viewer.homeTenant(), now(), viewer.agentId(), target,
+                "set by the agent", null), config.publishTimeout());
+    }
+
+    public void answerOffer(Viewer viewer, String contactId, String offerId, boolean accept) throws SQLException {
+        ContactSummary contact = visible(viewer, contactId);
+        if (contact.status() != ContactStatus.OFFERED || !viewer.agentId().equals(contact.offeredTo())
+                || offerId == null || !offerId.equals(contact.offerId())) {
+            throw ProblemException.conflict("offer " + offerId + " for contact " + contactId + " is not open for you");
+        }
+        if (contact.offerExpiresAt() != null && contact.offerExpiresAt().isBefore(clock.instant())) {
+            throw new ProblemException(410, "Offer expired", "offer " + offerId + " expired at " + contact.offerExpiresAt());
+        }
+        publisher.publish(new OfferAnswered(UUID.randomUUID(), contact.tenantId(), now(), viewer.agentId(), contactId, offerId,
+                accept ? OfferAnswered.Answer.ACCEPTED : OfferAnswered.Answer.DECLINED), config.publishTimeout());
+    }
+
+    /** Stores the reply as PENDING, then asks the channel to deliver it; the channel's answer marks it SENT or FAILED. */
+    public ThreadMessage reply(Viewer viewer, String contactId, String text) throws SQLException {
+        ContactSummary contact = held(viewer, contactId);
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("a reply needs text");
+        }
+        if (text.length() > MAX_REPLY_CHARS) {
+            throw ProblemException.badRequest("a reply is at most " + MAX_REPLY_CHARS + " characters, this one has " + text.length());
+        }
+        if (contact.channel() == null) {
+            throw ProblemException.conflict("the channel of contact " + contactId + " is not known yet");
+        }
+        String messageId = UUID.randomUUID().toString();
+        Instant at = now();
+        store.replyRequested(messageId, contactId, contact.tenantId(), viewer.agentId(), text, at);
+        publisher.publish(new ReplyRequested(UUID.randomUUID(), contact.tenantId(), at, contactId, messageId,
+                Channel.valueOf(contact.channel()), viewer.agentId(), text, List.of(), Map.of()), config.publishTimeout());
+        return new ThreadMessage(messageId, false, viewer.agentId(), text, 0, at, "PENDING", null);
+    }
+
+    public void transfer(Viewer viewer, String contactId, String toQueueId, String toAgentId, String note) throws SQLException {
+        ContactSummary contact = held(viewer, contactId);
+        if ((toQueueId == null || toQueueId.isBlank()) == (toAgentId == null || toAgentId.isBlank())) {
+            throw ProblemException.badRequest("name exactly one of queueId or agentId");
+        }
+        if (toAgentId != null && toAgentId.equals(viewer.agentId())) {
+            throw ProblemException.badRequest("the contact is already yours");
+        }
+        if (toQueueId != null && store.queues(java.util.Set.of(contact.tenantId())).stream().noneMatch(q -> q.queueId().equals(toQueueId))) {
+            throw ProblemException.badRequest("queue " + toQueueId + " is not a queue of tenant " + contact.tenantId());
+        }
+        if (toAgentId != null && !store.tenantsOf(toAgentId).contains(contact.tenantId())) {
+            throw ProblemException.badRequest("agent " + toAgentId + " does not serve tenant " + contact.tenantId());
+        }
+        publisher.publish(new TransferRequested(UUID.randomUUID(), contact.tenantId(), now(), viewer.agentId(), contactId,
+                blankToNull(toQueueId), blankToNull(toAgentId), blankToNull(note)), config.publishTimeout());
+    }
+
+    /** Ends the contact with a disposition code; routing releases the agent into wrap-up. */
+    public void wrapUp(Viewer viewer, String contactId, String disposition) throws SQLException {
+        ContactSummary contact = held(viewer, contactId);
+        if (disposition == null || !config.dispositions().contains(disposition)) {
+            throw ProblemException.badRequest("disposition must be one of " + config.dispositions());
+        }
+        Instant at = now();
+        publisher.publish(new ContactEnded(UUID.nameUUIDFromBytes(("wrap-up:" + contactId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                contact.tenantId(), at, contactId, Channel.valueOf(contact.channel()), ContactEnded.Reason.AGENT_ENDED, disposition,
+                null, null, null, null), config.publishTimeout());
+        store.ended(contactId, contact.tenantId(), ContactEnded.Reason.AGENT_ENDED.name(), disposition, at);
+    }
+
+    public void markRead(Viewer viewer, String contactId) throws SQLException {
+        held(viewer, contactId);
+        store.markRead(contactId, now());
+    }
+
+    /** The contact if the viewer may see it: offered to them or theirs, or any contact of their tenants for a supervisor. */
+    public ContactSummary visible(Viewer viewer, String contactId) throws SQLException {
+        return store.contact(contactId)
+                .filter(c -> viewer.serves(c.tenantId()))
+                .filter(c -> viewer.supervisor() || viewer.agentId().equals(c.agentId()) || viewer.agentId().equals(c.offeredTo()))
+                .orElseThrow(() -> ProblemException.notFound("no contact " + contactId + " for you"));
+    }
+
+    private ContactSummary held(Viewer viewer, String contactId) throws SQLException {
+        ContactSummary contact = visible(viewer, contactId);
+        if (contact.status() != ContactStatus.ASSIGNED || !viewer.agentId().equals(contact.agentId())) {
+            throw ProblemException.conflict("contact " + contactId + " is not assigned to you (it is " + contact.status() + ")");
+        }
+        return contact;
+    }
+
+    private static AgentStateChanged.State parsePresence(String state) {
+        try {
+            AgentStateChanged.State parsed = AgentStateChanged.State.valueOf(state == null ? "" : state.toUpperCase(Locale.ROOT));
+            if (parsed == AgentStateChanged.State.WRAP_UP) {
+                throw ProblemException.badRequest("wrap-up starts when a contact ends; choose AVAILABLE, AWAY or OFFLINE");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("state must be AVAILABLE, AWAY or OFFLINE, not " + state);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,7 @@
+package io.switchboard.desktop.domain;
+
+import java.util.List;
+
+/** A contact with its whole thread, oldest message first. */
+public record Conversation(ContactSummary contact, String customerKind, String customerValue, List<ThreadMessage> messages) {
+}

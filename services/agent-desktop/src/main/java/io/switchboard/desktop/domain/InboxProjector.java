@@ -1,0 +1,184 @@
+package io.switchboard.desktop.domain;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.ContactAbandoned;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactMessageFailed;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.SwitchboardEvent;
+
+/**
+ * Turns the platform's events into the inbox's read model, then tells the sockets concerned: the
+ * agents who held or were offered the contact before or after, and the supervisors of its tenant.
+ * Every write is idempotent, so a redelivered event only repeats a push.
+ */
+@ApplicationScoped
+public class InboxProjector {
+
+    private static final int PREVIEW_CHARS = 1_000;
+
+    private final DesktopStore store;
+    private final Pushes pushes;
+    private final ObjectMapper json;
+
+    public InboxProjector(DesktopStore store, Pushes pushes, ObjectMapper json) {
+        this.store = store;
+        this.pushes = pushes;
+        this.json = json;
+    }
+
+    public void apply(SwitchboardEvent event) throws SQLException {
+        if (event instanceof ContactCreated created) {
+            var from = created.from();
+            store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), created.title(),
+                    from.kind().name(), from.value(), created.customerHints().get("name"), created.occurredAt());
+            contactChanged(created.contactId(), Set.of());
+        } else if (event instanceof ContactMessageReceived received) {
+            store.messageReceived(received.messageId(), received.contactId(), received.tenantId(), received.text(),
+                    received.attachments().size(), received.occurredAt());
+            messageChanged(received.contactId(), received.messageId());
+        } else if (event instanceof ContactMessageSent sent) {
+            store.replyOutcome(sent.messageId(), sent.contactId(), sent.tenantId(), sent.agentId(), sent.text(), sent.occurredAt(),
+                    "SENT", null);
+            messageChanged(sent.contactId(), sent.messageId());
+        } else if (event instanceof ContactMessageFailed failed) {
+            store.replyOutcome(failed.messageId(), failed.contactId(), failed.tenantId(), failed.agentId(), null, failed.occurredAt(),
+                    "FAILED", failed.reason());
+            messageChanged(failed.contactId(), failed.messageId());
+        } else if (event instanceof ContactEnded ended) {
+            Set<String> before = involved(ended.contactId());
+            store.ended(ended.contactId(), ended.tenantId(), ended.reason().name(), ended.disposition(), ended.occurredAt());
+            contactChanged(ended.contactId(), before);
+        } else {
+            applyRouting(event);
+        }
+    }
+
+    private void applyRouting(SwitchboardEvent event) throws SQLException {
+        if (event instanceof ContactQueued queued) {
+            routed(queued.contactId(), queued.tenantId(), queued.channel().name(), ContactStatus.QUEUED, queued.queueId(), null,
+                    null, null, null, queued.occurredAt());
+        } else if (event instanceof ContactOffered offered) {
+            routed(offered.contactId(), offered.tenantId(), offered.channel().name(), ContactStatus.OFFERED, offered.queueId(), null,
+                    offered.offerId(), offered.agentId(), offered.expiresAt(), offered.occurredAt());
+        } else if (event instanceof ContactAssigned assigned) {
+            routed(assigned.contactId(), assigned.tenantId(), assigned.channel().name(), ContactStatus.ASSIGNED, assigned.queueId(),
+                    assigned.agentId(), null, null, null, assigned.occurredAt());
+        } else if (event instanceof ContactRejected rejected && rejected.offerId() != null) {
+            Set<String> before = involved(rejected.contactId());
+            store.offerEnded(rejected.contactId(), rejected.offerId(), rejected.occurredAt());
+            contactChanged(rejected.contactId(), before);
+        } else if (event instanceof ContactTransferred transferred) {
+            routed(transferred.contactId(), transferred.tenantId(), null, ContactStatus.QUEUED, transferred.toQueueId(), null, null,
+                    null, null, transferred.occurredAt());
+        } else if (event instanceof ContactAbandoned abandoned) {
+            Set<String> before = involved(abandoned.contactId());
+            store.ended(abandoned.contactId(), abandoned.tenantId(), "ABANDONED", null, abandoned.occurredAt());
+            contactChanged(abandoned.contactId(), before);
+        } else if (event instanceof QueueStatsReported stats) {
+            store.queueStats(stats.tenantId(), stats.queueId(), stats.waiting(), stats.oldestWaitSeconds(), stats.agentsAvailable(),
+                    stats.offeredToday(), stats.answeredToday(), stats.abandonedToday(), stats.serviceLevelToday(), stats.occurredAt());
+            store.queues(Set.of(stats.tenantId())).stream().filter(q -> q.queueId().equals(stats.queueId())).findFirst()
+                    .ifPresent(q -> pushes.send(new Push(Set.of(), Set.of(stats.tenantId()), new DesktopFrames.Queue(q))));
+        } else if (event instanceof AgentStateChanged state) {
+            store.presence(state.agentId(), state.state().name(), state.reason(), state.occurredAt(), state.wrapUpEndsAt());
+            presenceChanged(state.agentId());
+        } else if (event instanceof AgentConfigured agent) {
+            store.agentConfigured(agent.agentId(), agent.displayName(), agent.tenants(), skills(agent), agent.active());
+        } else if (event instanceof QueueConfigured queue) {
+            store.queueConfigured(queue.tenantId(), queue.queueId(), queue.name());
+        }
+    }
+
+    private void routed(String contactId, String tenantId, String channel, ContactStatus status, String queueId, String agentId,
+            String offerId, String offeredTo, Instant expires, Instant at) throws SQLException {
+        Set<String> before = involved(contactId);
+        store.routed(contactId, tenantId, channel, status, queueId, agentId, offerId, offeredTo, expires, at);
+        Optional<ContactSummary> after = store.contact(contactId);
+        if (status == ContactStatus.OFFERED && after.filter(c -> c.status() == ContactStatus.OFFERED).isPresent()) {
+            pushes.send(new Push(Set.of(offeredTo), Set.of(), new DesktopFrames.Offer(after.get())));
+        }
+        contactChanged(contactId, before);
+    }
+
+    private Set<String> involved(String contactId) throws SQLException {
+        Set<String> agents = new HashSet<>();
+        store.contact(contactId).ifPresent(c -> {
+            if (c.agentId() != null) {
+                agents.add(c.agentId());
+            }
+            if (c.offeredTo() != null) {
+                agents.add(c.offeredTo());
+            }
+        });
+        return agents;
+    }
+
+    private void contactChanged(String contactId, Set<String> before) throws SQLException {
+        Optional<ContactSummary> contact = store.contact(contactId);
+        if (contact.isEmpty()) {
+            return;
+        }
+        Set<String> agents = new HashSet<>(before);
+        agents.addAll(involved(contactId));
+        pushes.send(new Push(agents, Set.of(contact.get().tenantId()), new DesktopFrames.Contact(contact.get())));
+        // A holder's load changed: supervisors see it on the agent's line.
+        for (String agent : agents) {
+            presenceChanged(agent);
+        }
+    }
+
+    private void messageChanged(String contactId, String messageId) throws SQLException {
+        Optional<Conversation> conversation = store.conversation(contactId);
+        if (conversation.isEmpty()) {
+            return;
+        }
+        ContactSummary contact = conversation.get().contact();
+        conversation.get().messages().stream().filter(m -> m.messageId().equals(messageId)).findFirst().ifPresent(m -> {
+            ThreadMessage preview = m.text() != null && m.text().length() > PREVIEW_CHARS
+                    ? new ThreadMessage(m.messageId(), m.inbound(), m.agentId(), m.text().substring(0, PREVIEW_CHARS), m.attachments(),
+                            m.at(), m.status(), m.failure())
+                    : m;
+            Set<String> agents = contact.agentId() == null ? Set.of() : Set.of(contact.agentId());
+            pushes.send(new Push(agents, Set.of(contact.tenantId()), new DesktopFrames.Message(contactId, preview)));
+        });
+    }
+
+    private void presenceChanged(String agentId) throws SQLException {
+        Set<String> tenants = store.tenantsOf(agentId);
+        List<AgentView> views = tenants.isEmpty() ? List.of() : store.agents(tenants);
+        views.stream().filter(a -> a.agentId().equals(agentId)).findFirst()
+                .ifPresent(view -> pushes.send(new Push(Set.of(agentId), tenants, new DesktopFrames.Presence(view))));
+    }
+
+    private String skills(AgentConfigured agent) {
+        try {
+            return json.writeValueAsString(agent.skills());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("skills of " + agent.agentId() + " are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.switchboard.desktop.messaging;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.desktop.domain.InboxProjector;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/**
+ * The topics the inbox is built from, in one shared consumer group: each event is applied once and
+ * its offset committed only after the read model has it (a crash re-applies, which changes nothing).
+ */
+@ApplicationScoped
+public class StateConsumer {
+
+    private final InboxProjector projector;
+
+    public StateConsumer(InboxProjector projector) {
+        this.projector = projector;
+    }
+
+    @Incoming("contacts")
+    @Blocking
+    public void contacts(ConsumerRecord<String, byte[]> record) throws SQLException {
+        apply(record);
+    }
+
+    @Incoming("routing")
+    @Blocking
+    public void routing(ConsumerRecord<String, byte[]> record) throws SQLException {
+        apply(record);
+    }
+
+    @Incoming("agents")
+    @Blocking
+    public void agents(ConsumerRecord<String, byte[]> record) throws SQLException {
+        apply(record);
+    }
+
+    @Incoming("config")
+    @Blocking
+    public void config(ConsumerRecord<String, byte[]> record) throws SQLException {
+        apply(record);
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent()) {
+            projector.apply(event.get());
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package io.switchboard.desktop.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.switchboard.desktop.domain.AgentView;
+import io.switchboard.desktop.domain.ContactStatus;
+import io.switchboard.desktop.domain.ContactSummary;
+import io.switchboard.desktop.domain.Conversation;
+import io.switchboard.desktop.domain.QueueView;
+import io.switchboard.desktop.domain.ThreadMessage;
+
+/**
+ * The inbox's read model in PostgreSQL (schema {@code desktop}). Writes are idempotent upserts, so a
+ * redelivered event changes nothing; an ENDED contact is never reopened by a late event.
+ */
+@ApplicationScoped
+public class DesktopStore {
+
+    private static final String SUMMARY = """
+            SELECT c.*, left(m.text, 200) AS last_text, m.sent_at AS last_at,
+                   (SELECT count(*) FROM message u WHERE u.contact_id = c.contact_id AND u.inbound
+                        AND u.sent_at > coalesce(c.agent_read_at, '-infinity')) AS unread
+              FROM contact c
+              LEFT JOIN LATERAL (SELECT text, sent_at FROM message WHERE contact_id = c.contact_id
+                                  ORDER BY sent_at DESC LIMIT 1) m ON true
+            """;
+
+    private final DataSource dataSource;
+
+    public DesktopStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    // ------------------------------------------------------------------ contacts
+
+    /** What the channel told about a new contact; fills what is unknown, never moves its status. */
+    public void contactCreated(String contactId, String tenantId, String channel, String subject, String customerKind,
+            String customerValue, String customerName, Instant at) throws SQLException {
+        update("""
+                INSERT INTO contact (contact_id, tenant_id, channel, subject, customer_kind, customer_value, customer_name,
+                                     created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, subject = EXCLUDED.subject,
+                    customer_kind = EXCLUDED.customer_kind, customer_value = EXCLUDED.customer_value,
+                    customer_name = EXCLUDED.customer_name, created_at = EXCLUDED.created_at""",
+                contactId, tenantId, channel, subject, customerKind, customerValue, customerName, ts(at), ts(at));
+    }
+
+    /** Routing moved the contact; {@code status} is applied unless the contact already ended. */
+    public void routed(String contactId, String tenantId, String channel, ContactStatus status, String queueId, String agentId,
+            String offerId, String offeredAgentId, Instant offerExpiresAt, Instant at) throws SQLException {
+        update("""
+                INSERT INTO contact (contact_id, tenant_id, channel, status, queue_id, agent_id, offer_id, offered_agent_id,
+                                     offer_expires_at, updated_at, routed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET status = EXCLUDED.status,
+                    channel = coalesce(contact.channel, EXCLUDED.channel),
+                    queue_id = coalesce(EXCLUDED.queue_id, contact.queue_id), agent_id = EXCLUDED.agent_id,
+                    offer_id = EXCLUDED.offer_id, offered_agent_id = EXCLUDED.offered_agent_id,
+                    offer_expires_at = EXCLUDED.offer_expires_at, updated_at = EXCLUDED.updated_at,
+                    routed_at = EXCLUDED.routed_at,
+                    agent_read_at = CASE WHEN EXCLUDED.status = 'ASSIGNED' AND contact.status <> 'ASSIGNED'
+                                         THEN EXCLUDED.updated_at ELSE contact.agent_read_at END
+                WHERE contact.status <> 'ENDED' AND coalesce(contact.routed_at, '-infinity') <= EXCLUDED.routed_at""",
+                contactId, tenantId, channel, status.name(), queueId, agentId, offerId, offeredAgentId, ts(offerExpiresAt), ts(at), ts(at));
+    }
+
+    /** An offer that was declined, timed out or withdrawn: the contact waits in its queue again. */
+    public void offerEnded(String contactId, String offerId, Instant at) throws SQLException {
+        update("""
+                UPDATE contact SET status = 'QUEUED', offer_id = NULL, offered_agent_id = NULL, offer_expires_at = NULL,
+                       updated_at = ? WHERE contact_id = ? AND status = 'OFFERED' AND offer_id = ?""", ts(at), contactId, offerId);
+    }
+
+    public void ended(String contactId, String tenantId, String reason, String disposition, Instant at) throws SQLException {
+        update("""
+                INSERT INTO contact (contact_id, tenant_id, status, ended_at, end_reason, disposition, updated_at)
+                VALUES (?, ?, 'ENDED', ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET status = 'ENDED', offer_id = NULL, offered_agent_id = NULL,
+                    offer_expires_at = NULL, ended_at = coalesce(contact.ended_at, EXCLUDED.ended_at),
+                    end_reason = coalesce(contact.end_reason, EXCLUDED.end_reason),
+                    disposition = coalesce(contact.disposition, EXCLUDED.disposition), updated_at = EXCLUDED.updated_at""",
+                contactId, tenantId, ts(at), reason, disposition, ts(at));
+    }
+
+    public void markRead(String contactId, Instant at) throws SQLException {
+        update("UPDATE contact SET agent_read_at = greatest(coalesce(agent_read_at, '-infinity'), ?) WHERE contact_id = ?",
+                ts(at), contactId);
+    }
+
+    public Optional<ContactSummary> contact(String contactId) throws SQLException {
+        List<ContactSummary> found = summaries(SUMMARY + " WHERE c.contact_id = ?", contactId);
+        return found.stream().findFirst();
+    }
+
+    /** The agent's inbox: contacts they hold and offers to them that have not expired. */
+    public List<ContactSummary> inbox(String agentId, Set<String> tenants, Instant now) throws SQLException {
+        return summaries(SUMMARY + """
+                 WHERE c.tenant_id = ANY(?) AND ((c.status = 'ASSIGNED' AND c.agent_id = ?)
+                    OR (c.status = 'OFFERED' AND c.offered_agent_id = ? AND c.offer_expires_at > ?))
+                 ORDER BY coalesce(m.sent_at, c.updated_at) DESC""", tenants, agentId, agentId, ts(now));
+    }
+
+    /** Every contact of the tenants that has not ended, for supervisors. */
+    public List<ContactSummary> active(Set<String> tenants) throws SQLException {
+        return summaries(SUMMARY + " WHERE c.tenant_id = ANY(?) AND c.status <> 'ENDED' ORDER BY c.updated_at DESC LIMIT 500", tenants);
+    }
+
+    public Optional<Conversation> conversation(String contactId) throws SQLException {
+        Optional<ContactSummary> contact = contact(contactId);
+        if (contact.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ThreadMessage> messages = new ArrayList<>();
+        String kind;
+        String value;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM message WHERE contact_id = ? ORDER BY sent_at, message_id")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        messages.add(new ThreadMessage(r.getString("message_id"), r.getBoolean("inbound"), r.getString("agent_id"),
+                                r.getString("text"), r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"),
+                                r.getString("failure")));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT customer_kind, customer_value FROM contact WHERE contact_id = ?")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    kind = r.getString(1);
+                    value = r.getString(2);
+                }
+            }
+        }
+        return Optional.of(new Conversation(contact.get(), kind, value, messages));
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    public void messageReceived(String messageId, String contactId, String tenantId, String text, int attachments, Instant at)
+            throws SQLException {
+        update("""
+                INSERT INTO message (message_id, contact_id, tenant_id, inbound, text, attachments, sent_at, status)
+                VALUES (?, ?, ?, true, ?, ?, ?, 'RECEIVED') ON CONFLICT (message_id) DO NOTHING""",
+                messageId, contactId, tenantId, text, attachments, ts(at));
+    }
+
+    /** An agent's reply the desktop asked the channel to deliver. */
+    public void replyRequested(String messageId, String contactId, String tenantId, String agentId, String text, Instant at)
+            throws SQLException {
+        update("""
+                INSERT INTO message (message_id, contact_id, tenant_id, inbound, agent_id, text, sent_at, status)
+                VALUES (?, ?, ?, false, ?, ?, ?, 'PENDING') ON CONFLICT (message_id) DO NOTHING""",
+                messageId, contactId, tenantId, agentId, text, ts(at));
+    }
+
+    /** The channel's answer to a reply (or a reply sent by another tool): SENT or FAILED, with the reason. */
+    public void replyOutcome(String messageId, String contactId, String tenantId, String agentId, String text, Instant at,
+            String status, String failure) throws SQLException {
+        update("""
+                INSERT INTO message (message_id, contact_id, tenant_id, inbound, agent_id, text, sent_at, status, failure)
+                VALUES (?, ?, ?, false, ?, ?, ?, ?, ?)
+                ON CONFLICT (message_id) DO UPDATE SET status = EXCLUDED.status, failure = EXCLUDED.failure
+                WHERE message.status <> 'SENT'""",
+                messageId, contactId, tenantId, agentId, text, ts(at), status, failure);
+    }
+
+    // ------------------------------------------------------------------ agents and queues
+
+    public void agentConfigured(String agentId, String name, List<String> tenants, String skillsJson, boolean active)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO agent (agent_id, name, tenants, skills, active) VALUES (?, ?, ?, ?::jsonb, ?)
+                        ON CONFLICT (agent_id) DO UPDATE SET name = EXCLUDED.name, tenants = EXCLUDED.tenants,
+                            skills = EXCLUDED.skills, active = EXCLUDED.active""")) {
+            s.setString(1, agentId);
+            s.setString(2, name);
+            s.setArray(3, c.createArrayOf("text", tenants.toArray()));
+            s.setString(4, skillsJson);
+            s.setBoolean(5, active);
+            s.executeUpdate();
+        }
+    }
+
+    public void presence(String agentId, String state, String reason, Instant since, Instant wrapUpEndsAt) throws SQLException {
+        update("""
+                INSERT INTO agent_presence (agent_id, state, reason, since, wrap_up_ends_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (agent_id) DO UPDATE SET state = EXCLUDED.state, reason = EXCLUDED.reason, since = EXCLUDED.since,
+                    wrap_up_ends_at = EXCLUDED.wrap_up_ends_at WHERE agent_presence.since <= EXCLUDED.since""",
+                agentId, state, reason, ts(since), ts(wrapUpEndsAt));
+    }
+
+    public Optional<String> presenceOf(String agentId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT state FROM agent_presence WHERE agent_id = ?")) {
+            s.setString(1, agentId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The tenants an agent serves, from their configuration (empty when unknown). */
+    public Set<String> tenantsOf(String agentId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT tenants FROM agent WHERE agent_id = ?")) {
+            s.setString(1, agentId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Set.of((String[]) r.getArray(1).getArray()) : Set.of();
+            }
+        }
+    }
+
+    /** Agents who serve any of the tenants, with their presence and how many contacts they hold. */
+    public List<AgentView> agents(Set<String> tenants) throws SQLException {
+        List<AgentView> agents = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT a.agent_id, a.name, a.tenants, coalesce(p.state, 'OFFLINE') AS state, p.reason, p.since,
+                               p.wrap_up_ends_at,
+                               (SELECT count(*) FROM contact k WHERE k.status = 'ASSIGNED' AND k.agent_id = a.agent_id) AS active
+                          FROM agent a LEFT JOIN agent_presence p ON p.agent_id = a.agent_id
+                         WHERE a.active AND a.tenants && ? ORDER BY a.agent_id""")) {
+            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    agents.add(new AgentView(r.getString("agent_id"), r.getString("name"),
+                            Arrays.asList((String[]) r.getArray("tenants").getArray()), r.getString("state"), r.getString("reason"),
+                            instant(r, "since"), instant(r, "wrap_up_ends_at"), r.getInt("active")));
+                }
+            }
+        }
+        return agents;
+    }
+
+    public void queueConfigured(String tenantId, String queueId, String name) throws SQLException {
+        update("""
+                INSERT INTO queue (tenant_id, queue_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (tenant_id, queue_id) DO UPDATE SET name = EXCLUDED.name""", tenantId, queueId, name);
+    }
+
+    public void queueStats(String tenantId, String queueId, int waiting, Long oldest, int available, long offered, long answered,
+            long abandoned, Double serviceLevel, Instant at) throws SQLException {
+        update("""
+                INSERT INTO queue_stats (tenant_id, queue_id, waiting, oldest_wait_seconds, agents_available, offered_today,
+                                         answered_today, abandoned_today, service_level, reported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, queue_id) DO UPDATE SET waiting = EXCLUDED.waiting,
+                    oldest_wait_seconds = EXCLUDED.oldest_wait_seconds, agents_available = EXCLUDED.agents_available,
+                    offered_today = EXCLUDED.offered_today, answered_today = EXCLUDED.answered_today,
+                    abandoned_today = EXCLUDED.abandoned_today, service_level = EXCLUDED.service_level,
+                    reported_at = EXCLUDED.reported_at
+                WHERE queue_stats.reported_at <= EXCLUDED.reported_at""",
+                tenantId, queueId, waiting, oldest, available, (int) offered, (int) answered, (int) abandoned, serviceLevel, ts(at));
+    }
+
+    public List<QueueView> queues(Set<String> tenants) throws SQLException {
+        List<QueueView> queues = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT q.tenant_id, q.queue_id, q.name, s.waiting, s.oldest_wait_seconds, s.agents_available,
+                               s.offered_today, s.answered_today, s.abandoned_today, s.service_level, s.reported_at
+                          FROM queue q LEFT JOIN queue_stats s ON s.tenant_id = q.tenant_id AND s.queue_id = q.queue_id
+                         WHERE q.tenant_id = ANY(?) ORDER BY q.tenant_id, q.queue_id""")) {
+            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    queues.add(new QueueView(r.getString("tenant_id"), r.getString("queue_id"), r.getString("name"),
+                            (Integer) r.getObject("waiting"), (Long) r.getObject("oldest_wait_seconds"),
+                            (Integer) r.getObject("agents_available"), (Integer) r.getObject("offered_today"),
+                            (Integer) r.getObject("answered_today"), (Integer) r.getObject("abandoned_today"),
+                            (Double) r.getObject("service_level"), instant(r, "reported_at")));
+                }
+            }
+        }
+        return queues;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private List<ContactSummary> summaries(String sql, Object... args) throws SQLException {
+        List<ContactSummary> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(c, s, args);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(summary(r));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static ContactSummary summary(ResultSet r) throws SQLException {
+        String customer = r.getString("customer_name") != null ? r.getString("customer_name") : r.getString("customer_value");
+        return new ContactSummary(r.getString("contact_id"), r.getString("tenant_id"), r.getString("channel"), r.getString("subject"),
+                customer, r.getString("queue_id"), ContactStatus.valueOf(r.getString("status")), r.getString("agent_id"),
+                r.getString("offered_agent_id"), r.getString("offer_id"), instant(r, "offer_expires_at"), instant(r, "created_at"), instant(r, "updated_at"),
+                r.getString("last_text"), instant(r, "last_at"), r.getInt("unread"), r.getString("disposition"));
+    }
+
+    private int update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(c, s, args);
+            return s.executeUpdate();
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg instanceof Set<?> set) {
+                Array array = c.createArrayOf("text", set.toArray());
+                s.setArray(i + 1, array);
+            } else {
+                s.setObject(i + 1, arg);
+            }
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,100 @@
+import type Keycloak from 'keycloak-js';
+import type { Frame } from './types';
+
+/** A REST failure, with the problem detail the service answered. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Calls the desktop API with a fresh access token. */
+export class Api {
+  constructor(private readonly keycloak: Keycloak) {}
+
+  async token(): Promise<string> {
+    await this.keycloak.updateToken(30);
+    return this.keycloak.token ?? '';
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return this.call<T>('GET', path);
+  }
+
+  async send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T | undefined> {
+    return this.call<T>(method, path, body);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`/api${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${await this.token()}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        const problem = await response.json();
+        detail = problem.detail ?? problem.title ?? detail;
+      } catch {
+        // not a problem document
+      }
+      throw new ApiError(response.status, detail);
+    }
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/**
+ * The live socket: signs in with the access token as its first frame, re-sends a refreshed token,
+ * and reconnects with backoff (the caller re-reads its lists on every `ready`).
+ */
+export class LiveSocket {
+  private socket?: WebSocket;
+  private attempt = 0;
+  private stopped = false;
+  private refresh?: number;
+
+  constructor(
+    private readonly api: Api,
+    private readonly onFrame: (frame: Frame) => void,
+    private readonly onState: (connected: boolean) => void,
+  ) {}
+
+  connect(): void {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/ws/desktop`);
+    this.socket = socket;
+    socket.onopen = async () => {
+      this.attempt = 0;
+      socket.send(JSON.stringify({ type: 'auth', token: await this.api.token() }));
+      this.refresh = window.setInterval(async () => {
+        if (socket.readyState === WebSocket.OPEN) {
+          socket.send(JSON.stringify({ type: 'auth', token: await this.api.token() }));
+        }
+      }, 60_000);
+    };
+    socket.onmessage = (event) => {
+      const frame = JSON.parse(event.data) as Frame;
+      if (frame.type === 'ready') this.onState(true);
+      this.onFrame(frame);
+    };
+    socket.onclose = () => {
+      window.clearInterval(this.refresh);
+      this.onState(false);
+      if (!this.stopped) {
+        const delay = Math.min(10_000, 500 * 2 ** this.attempt++);
+        window.setTimeout(() => this.connect(), delay);
+      }
+    };
+  }
+
+  close(): void {
+    this.stopped = true;
+    this.socket?.close();
+  }
+}

@@ -1,0 +1,509 @@
+import Keycloak from 'keycloak-js';
+import './styles.css';
+import { Api, ApiError, LiveSocket } from './api';
+import { channelIcon, channelName, duration, h, secondsLeft, time } from './format';
+import type { AgentView, ContactSummary, Conversation, Directory, Frame, Me, Panel, Presence, QueueView, ThreadMessage } from './types';
+
+interface State {
+  me: Me;
+  contacts: Map<string, ContactSummary>;
+  selected: string | null;
+  conversation: Conversation | null;
+  panel: Panel | null;
+  directory: Directory;
+  view: 'inbox' | 'supervisor';
+  connected: boolean;
+  queues: QueueView[];
+  agents: Map<string, AgentView>;
+  watched: Map<string, ContactSummary>;
+}
+
+const config = await (await fetch('/api/config')).json();
+const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
+const api = new Api(keycloak);
+
+const state: State = {
+  me: await api.get<Me>('/me'),
+  contacts: new Map(),
+  selected: null,
+  conversation: null,
+  panel: null,
+  directory: await api.get<Directory>('/directory'),
+  view: 'inbox',
+  connected: false,
+  queues: [],
+  agents: new Map(),
+  watched: new Map(),
+};
+
+// ------------------------------------------------------------------ layout
+
+const root = document.getElementById('app')!;
+const listRegion = h('div', { class: 'list-body' });
+const threadRegion = h('section', { class: 'thread', 'aria-label': 'Conversation' });
+const panelRegion = h('aside', { class: 'customer', 'aria-label': 'Customer' });
+const wallboard = h('main', { class: 'wallboard', hidden: true });
+const toastRegion = h('div', { class: 'toast', role: 'status' });
+const presenceSelect = h('select', { id: 'presence', 'aria-label': 'Presence', onchange: () => setPresence(presenceSelect.value as Presence) },
+  ...(['AVAILABLE', 'AWAY', 'OFFLINE'] as Presence[]).map((p) => h('option', { value: p }, p.charAt(0) + p.slice(1).toLowerCase())));
+const connection = h('span', { class: 'connection', title: 'Live updates' });
+const inboxTab = h('button', { class: 'tab active', onclick: () => show('inbox') }, 'Inbox');
+const supervisorTab = h('button', { class: 'tab', onclick: () => show('supervisor') }, 'Supervisor');
+
+root.replaceChildren(
+  h('header', { class: 'topbar' },
+    h('span', { class: 'brand' }, 'Switchboard'),
+    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null),
+    h('span', { class: 'spacer' }),
+    connection,
+    h('label', { class: 'presence' }, h('span', { class: `dot ${state.me.presence.toLowerCase()}`, id: 'presence-dot' }), presenceSelect),
+    h('span', { class: 'user', title: state.me.tenants.join(', ') }, state.me.name ?? state.me.agentId),
+    h('button', { class: 'link', onclick: () => keycloak.logout({ redirectUri: location.origin + '/' }) }, 'Sign out'),
+  ),
+  h('main', { class: 'inbox' },
+    h('aside', { class: 'list', 'aria-label': 'Conversations' },
+      h('div', { class: 'list-head' }, h('h2', {}, 'Conversations'), h('span', { class: 'hint' }, 'a accept · n next · / reply · ? help')),
+      listRegion),
+    threadRegion,
+    panelRegion),
+  wallboard,
+  toastRegion,
+);
+presenceSelect.value = state.me.presence === 'WRAP_UP' ? 'AVAILABLE' : state.me.presence;
+
+// ------------------------------------------------------------------ data
+
+async function loadInbox(): Promise<void> {
+  const contacts = await api.get<ContactSummary[]>('/contacts');
+  state.contacts = new Map(contacts.map((c) => [c.contactId, c]));
+  renderList();
+  if (state.selected && state.contacts.has(state.selected)) await open(state.selected);
+  if (state.me.supervisor) await loadWallboard();
+}
+
+async function loadWallboard(): Promise<void> {
+  const [queues, agents, contacts] = await Promise.all([
+    api.get<QueueView[]>('/supervisor/queues'),
+    api.get<AgentView[]>('/supervisor/agents'),
+    api.get<ContactSummary[]>('/supervisor/contacts'),
+  ]);
+  state.queues = queues;
+  state.agents = new Map(agents.map((a) => [a.agentId, a]));
+  state.watched = new Map(contacts.map((c) => [c.contactId, c]));
+  renderWallboard();
+}
+
+function mine(contact: ContactSummary): boolean {
+  return (contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId)
+    || (contact.status === 'OFFERED' && contact.offeredTo === state.me.agentId && secondsLeft(contact.offerExpiresAt) > 0);
+}
+
+function onFrame(frame: Frame): void {
+  switch (frame.type) {
+    case 'ready':
+      void loadInbox();
+      break;
+    case 'offer':
+    case 'contact': {
+      const contact = frame.contact;
+      const known = state.contacts.get(contact.contactId);
+      if (mine(contact)) {
+        state.contacts.set(contact.contactId, { ...contact, unread: known?.unread ?? contact.unread });
+        if (frame.type === 'offer') toast(`New ${channelName(contact.channel).toLowerCase()} offer from ${contact.customer ?? 'a customer'}`);
+      } else {
+        state.contacts.delete(contact.contactId);
+        if (state.selected === contact.contactId && contact.status !== 'ASSIGNED') {
+          if (contact.status === 'ENDED') toast('Conversation wrapped up');
+          else if (known?.status === 'ASSIGNED') toast('Conversation transferred');
+          state.selected = null;
+          state.conversation = null;
+          renderThread();
+          renderPanel();
+        }
+      }
+      if (state.me.supervisor) {
+        if (contact.status === 'ENDED') state.watched.delete(contact.contactId);
+        else state.watched.set(contact.contactId, contact);
+        renderWallboard();
+      }
+      renderList();
+      if (state.selected === contact.contactId && state.conversation) {
+        state.conversation.contact = contact;
+        renderThreadHeader();
+      }
+      break;
+    }
+    case 'message': {
+      const contact = state.contacts.get(frame.contactId);
+      if (state.selected === frame.contactId && state.conversation) {
+        upsertMessage(state.conversation.messages, frame.message);
+        renderMessages();
+        if (frame.message.inbound) void api.send('POST', `/contacts/${frame.contactId}/read`);
+      } else if (contact && frame.message.inbound) {
+        contact.unread += 1;
+      }
+      if (contact) {
+        contact.lastMessage = frame.message.text;
+        contact.lastMessageAt = frame.message.at;
+        renderList();
+      }
+      break;
+    }
+    case 'presence':
+      if (frame.agent.agentId === state.me.agentId) {
+        state.me.presence = frame.agent.state;
+        renderPresence();
+      }
+      state.agents.set(frame.agent.agentId, frame.agent);
+      renderWallboard();
+      break;
+    case 'queue':
+      state.queues = [...state.queues.filter((q) => !(q.tenantId === frame.queue.tenantId && q.queueId === frame.queue.queueId)), frame.queue]
+        .sort((a, b) => (a.tenantId + a.queueId).localeCompare(b.tenantId + b.queueId));
+      renderWallboard();
+      break;
+    case 'error':
+      toast(frame.reason, true);
+      break;
+  }
+}
+
+function upsertMessage(messages: ThreadMessage[], message: ThreadMessage): void {
+  const index = messages.findIndex((m) => m.messageId === message.messageId);
+  if (index >= 0) messages[index] = { ...messages[index], ...message, text: messages[index].text ?? message.text };
+  else messages.push(message);
+  messages.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+// ------------------------------------------------------------------ actions
+
+async function attempt(action: () => Promise<unknown>, done?: string): Promise<boolean> {
+  try {
+    await action();
+    if (done) toast(done);
+    return true;
+  } catch (error) {
+    toast(error instanceof ApiError ? error.message : String(error), true);
+    return false;
+  }
+}
+
+async function setPresence(presence: Presence): Promise<void> {
+  await attempt(() => api.send('PUT', '/me/presence', { state: presence }));
+}
+
+async function answer(contact: ContactSummary, accept: boolean): Promise<void> {
+  const ok = await attempt(() => api.send('POST', `/contacts/${contact.contactId}/${accept ? 'accept' : 'decline'}`, { offerId: contact.offerId }));
+  if (ok && accept) {
+    state.selected = contact.contactId;
+    renderList();
+  } else if (ok) {
+    state.contacts.delete(contact.contactId);
+    renderList();
+  }
+}
+
+async function open(contactId: string): Promise<void> {
+  state.selected = contactId;
+  renderList();
+  try {
+    state.conversation = await api.get<Conversation>(`/contacts/${contactId}`);
+  } catch (error) {
+    toast(error instanceof ApiError ? error.message : String(error), true);
+    return;
+  }
+  renderThread();
+  const contact = state.contacts.get(contactId);
+  if (contact?.status === 'ASSIGNED') {
+    contact.unread = 0;
+    renderList();
+    void api.send('POST', `/contacts/${contactId}/read`);
+  }
+  state.panel = null;
+  renderPanel();
+  state.panel = await api.get<Panel>(`/contacts/${contactId}/customer`).catch(() => null);
+  renderPanel();
+}
+
+async function reply(contactId: string, composer: HTMLTextAreaElement): Promise<void> {
+  const text = composer.value.trim();
+  if (!text) return;
+  composer.disabled = true;
+  try {
+    const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`, { text });
+    composer.value = '';
+    if (pending && state.conversation?.contact.contactId === contactId) {
+      upsertMessage(state.conversation.messages, pending);
+      renderMessages();
+    }
+  } catch (error) {
+    toast(error instanceof ApiError ? error.message : String(error), true);
+  } finally {
+    composer.disabled = false;
+    composer.focus();
+  }
+}
+
+function show(view: 'inbox' | 'supervisor'): void {
+  state.view = view;
+  inboxTab.classList.toggle('active', view === 'inbox');
+  supervisorTab.classList.toggle('active', view === 'supervisor');
+  (document.querySelector('main.inbox') as HTMLElement).hidden = view !== 'inbox';
+  wallboard.hidden = view !== 'supervisor';
+  if (view === 'supervisor') void loadWallboard();
+}
+
+// ------------------------------------------------------------------ rendering
+
+function sortedContacts(): ContactSummary[] {
+  return [...state.contacts.values()].sort((a, b) => {
+    if ((a.status === 'OFFERED') !== (b.status === 'OFFERED')) return a.status === 'OFFERED' ? -1 : 1;
+    return (b.lastMessageAt ?? b.updatedAt).localeCompare(a.lastMessageAt ?? a.updatedAt);
+  });
+}
+
+function renderList(): void {
+  const contacts = sortedContacts();
+  if (contacts.length === 0) {
+    listRegion.replaceChildren(h('p', { class: 'empty' },
+      state.me.presence === 'AVAILABLE' ? 'Waiting for the next contact…' : 'Go available to receive contacts.'));
+    return;
+  }
+  listRegion.replaceChildren(...contacts.map((c) => c.status === 'OFFERED' ? offerCard(c) : conversationItem(c)));
+}
+
+function offerCard(contact: ContactSummary): HTMLElement {
+  return h('article', { class: 'offer', 'data-contact': contact.contactId },
+    h('div', { class: 'offer-head' },
+      h('span', { class: 'channel', title: channelName(contact.channel) }, channelIcon(contact.channel)),
+      h('strong', {}, contact.customer ?? 'Customer'),
+      h('span', { class: 'countdown', 'data-expires': contact.offerExpiresAt ?? '' }, `${secondsLeft(contact.offerExpiresAt)}s`)),
+    h('p', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? `New ${channelName(contact.channel).toLowerCase()} contact`),
+    h('p', { class: 'meta' }, `${contact.queueId ?? ''} · ${contact.tenantId}`),
+    h('div', { class: 'offer-actions' },
+      h('button', { class: 'accept primary', onclick: () => answer(contact, true), title: 'Accept (a)' }, 'Accept'),
+      h('button', { class: 'decline', onclick: () => answer(contact, false), title: 'Decline (d)' }, 'Decline')));
+}
+
+function conversationItem(contact: ContactSummary): HTMLElement {
+  return h('button', {
+    class: `conversation${state.selected === contact.contactId ? ' selected' : ''}`,
+    'data-contact': contact.contactId,
+    onclick: () => open(contact.contactId),
+  },
+  h('span', { class: 'channel', title: channelName(contact.channel) }, channelIcon(contact.channel)),
+  h('span', { class: 'who' },
+    h('strong', {}, contact.customer ?? 'Customer'),
+    h('span', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? '')),
+  h('span', { class: 'side' },
+    h('span', { class: 'time' }, time(contact.lastMessageAt ?? contact.updatedAt)),
+    contact.unread > 0 ? h('span', { class: 'badge', 'aria-label': `${contact.unread} unread` }, String(contact.unread)) : null));
+}
+
+const messagesRegion = h('ol', { class: 'messages' });
+const threadHeader = h('header', { class: 'thread-head' });
+
+function renderThread(): void {
+  const conversation = state.conversation;
+  if (!conversation || !state.selected) {
+    threadRegion.replaceChildren(h('div', { class: 'placeholder' }, h('p', {}, 'Select a conversation, or accept an offer.')));
+    return;
+  }
+  const contactId = conversation.contact.contactId;
+  const composer = h('textarea', {
+    id: 'composer', rows: '3', placeholder: 'Write a reply… (Enter sends, Shift+Enter for a new line)', 'aria-label': 'Reply',
+  }) as HTMLTextAreaElement;
+  composer.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void reply(contactId, composer);
+    }
+  });
+  const send = h('button', { id: 'send', class: 'primary', onclick: () => reply(contactId, composer) }, 'Send');
+  const held = conversation.contact.status === 'ASSIGNED' && conversation.contact.agentId === state.me.agentId;
+  threadRegion.replaceChildren(threadHeader, messagesRegion,
+    held ? h('footer', { class: 'composer' }, composer, send) : h('footer', { class: 'composer readonly' }, 'Read only'));
+  renderThreadHeader();
+  renderMessages();
+}
+
+function renderThreadHeader(): void {
+  const conversation = state.conversation;
+  if (!conversation) return;
+  const contact = conversation.contact;
+  const held = contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId;
+  const target = h('select', { id: 'transfer-target', 'aria-label': 'Transfer to' },
+    h('option', { value: '' }, 'Transfer to…'),
+    h('optgroup', { label: 'Queues' }, ...state.directory.queues.filter((q) => q.tenantId === contact.tenantId)
+      .map((q) => h('option', { value: `queue:${q.id}` }, q.name))),
+    h('optgroup', { label: 'Agents' }, ...state.directory.agents.filter((a) => a.tenantId === contact.tenantId)
+      .map((a) => h('option', { value: `agent:${a.id}` }, a.name ?? a.id))));
+  const disposition = h('select', { id: 'disposition', 'aria-label': 'Disposition' },
+    h('option', { value: '' }, 'Disposition…'),
+    ...state.directory.dispositions.map((d) => h('option', { value: d }, d)));
+  threadHeader.replaceChildren(
+    h('div', { class: 'title' },
+      h('span', { class: 'channel' }, channelIcon(contact.channel)),
+      h('div', {},
+        h('h2', {}, contact.customer ?? 'Customer'),
+        h('p', { class: 'meta' }, [channelName(contact.channel), contact.subject, contact.queueId, contact.tenantId].filter(Boolean).join(' · ')))),
+    held ? h('div', { class: 'actions' },
+      target,
+      h('button', {
+        id: 'transfer',
+        onclick: async () => {
+          const [kind, id] = target.value.split(':');
+          if (!id) return toast('Choose where to transfer', true);
+          await attempt(() => api.send('POST', `/contacts/${contact.contactId}/transfer`,
+            kind === 'queue' ? { queueId: id } : { agentId: id }), 'Transfer requested');
+        },
+      }, 'Transfer'),
+      disposition,
+      h('button', {
+        id: 'wrap-up',
+        class: 'primary',
+        onclick: async () => {
+          if (!disposition.value) return toast('Choose a disposition to wrap up', true);
+          await attempt(() => api.send('POST', `/contacts/${contact.contactId}/wrap-up`, { disposition: disposition.value }), 'Wrapped up');
+        },
+      }, 'Wrap up')) : h('span', { class: 'status' }, contact.status.toLowerCase()));
+}
+
+function renderMessages(): void {
+  const conversation = state.conversation;
+  if (!conversation) return;
+  messagesRegion.replaceChildren(...conversation.messages.map((m) => h('li', {
+    class: `message ${m.inbound ? 'inbound' : 'outbound'} ${m.status.toLowerCase()}`,
+    'data-message': m.messageId,
+  },
+  h('p', { class: 'text' }, m.text ?? (m.attachments ? `${m.attachments} attachment(s)` : '')),
+  h('span', { class: 'meta' }, `${m.inbound ? (conversation.contact.customer ?? 'Customer') : (m.agentId ?? 'Agent')} · ${time(m.at)}`
+    + (m.inbound ? '' : ` · ${m.status === 'FAILED' ? `not delivered: ${m.failure ?? ''}` : m.status.toLowerCase()}`)))));
+  messagesRegion.scrollTop = messagesRegion.scrollHeight;
+}
+
+function renderPanel(): void {
+  const panel = state.panel;
+  const conversation = state.conversation;
+  if (!conversation) {
+    panelRegion.replaceChildren();
+    return;
+  }
+  const identity = h('p', { class: 'meta' }, `${conversation.customerKind?.toLowerCase().replace('_', ' ') ?? ''} ${conversation.customerValue ?? ''}`);
+  if (!panel) {
+    panelRegion.replaceChildren(h('h3', {}, 'Customer'), identity, h('p', { class: 'hint' }, 'Loading from customer360…'));
+    return;
+  }
+  if (panel.status !== 'found' || !panel.customer) {
+    panelRegion.replaceChildren(h('h3', {}, 'Customer'), identity, h('p', { class: 'hint' }, panel.detail ?? 'Not known yet'));
+    return;
+  }
+  const customer = panel.customer;
+  panelRegion.replaceChildren(
+    h('h3', {}, customer.displayName ?? 'Customer', customer.vip ? h('span', { class: 'vip' }, 'VIP') : null),
+    identity,
+    h('ul', { class: 'identities' }, ...customer.identities.map((i) => h('li', {}, `${i.kind}: ${i.value}`))),
+    h('p', { class: 'notes' }, customer.notes ?? ''),
+    h('h4', {}, 'History'),
+    h('ol', { class: 'timeline' }, ...(panel.timeline ?? []).map((item) => h('li', {},
+      h('span', { class: 'channel' }, channelIcon(item.channel)),
+      h('span', {}, `${item.kind.toLowerCase().replace(/_/g, ' ')}${item.text ? ': ' + item.text : ''}`),
+      h('span', { class: 'time' }, time(item.occurredAt))))));
+}
+
+function renderPresence(): void {
+  presenceSelect.value = state.me.presence === 'WRAP_UP' ? presenceSelect.value : state.me.presence;
+  const dot = document.getElementById('presence-dot')!;
+  dot.className = `dot ${state.me.presence.toLowerCase()}`;
+  dot.title = state.me.presence === 'WRAP_UP' ? 'After-contact work' : state.me.presence.toLowerCase();
+  renderList();
+}
+
+function renderWallboard(): void {
+  if (!state.me.supervisor) return;
+  const agents = [...state.agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
+  wallboard.replaceChildren(
+    h('section', {},
+      h('h2', {}, 'Queues'),
+      h('table', { class: 'grid', id: 'queues' },
+        h('thead', {}, h('tr', {}, ...['Tenant', 'Queue', 'Waiting', 'Oldest wait', 'Agents available', 'Offered', 'Answered', 'Abandoned', 'Service level']
+          .map((t) => h('th', {}, t)))),
+        h('tbody', {}, ...state.queues.map((q) => h('tr', {},
+          h('td', {}, q.tenantId), h('td', {}, q.name), h('td', {}, String(q.waiting ?? '–')), h('td', {}, duration(q.oldestWaitSeconds)),
+          h('td', {}, String(q.agentsAvailable ?? '–')), h('td', {}, String(q.offeredToday ?? '–')), h('td', {}, String(q.answeredToday ?? '–')),
+          h('td', {}, String(q.abandonedToday ?? '–')),
+          h('td', {}, q.serviceLevel == null ? '–' : `${Math.round(q.serviceLevel * 100)}%`)))))),
+    h('section', {},
+      h('h2', {}, 'Agents'),
+      h('table', { class: 'grid', id: 'agents' },
+        h('thead', {}, h('tr', {}, ...['Agent', 'Tenants', 'State', 'Since', 'Contacts'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, ...agents.map((a) => h('tr', {},
+          h('td', {}, a.name ?? a.agentId), h('td', {}, a.tenants.join(', ')),
+          h('td', {}, h('span', { class: `dot ${a.state.toLowerCase()}` }), a.state.toLowerCase().replace('_', '-')),
+          h('td', {}, time(a.since)), h('td', {}, String(a.activeContacts))))))),
+    h('section', {},
+      h('h2', {}, 'Open contacts'),
+      h('table', { class: 'grid', id: 'open-contacts' },
+        h('thead', {}, h('tr', {}, ...['', 'Customer', 'Tenant', 'Queue', 'Status', 'Agent', 'Since'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, ...[...state.watched.values()].map((c) => h('tr', {},
+          h('td', {}, channelIcon(c.channel)), h('td', {}, c.customer ?? ''), h('td', {}, c.tenantId), h('td', {}, c.queueId ?? ''),
+          h('td', {}, c.status.toLowerCase()), h('td', {}, c.agentId ?? c.offeredTo ?? ''), h('td', {}, time(c.createdAt))))))));
+}
+
+let toastTimer = 0;
+function toast(text: string, error = false): void {
+  toastRegion.textContent = text;
+  toastRegion.className = `toast visible${error ? ' error' : ''}`;
+  window.clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => (toastRegion.className = 'toast'), 4000);
+}
+
+// ------------------------------------------------------------------ keyboard and timers
+
+document.addEventListener('keydown', (event) => {
+  const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement
+    || event.target instanceof HTMLSelectElement;
+  if (event.key === 'Escape' && typing) {
+    (event.target as HTMLElement).blur();
+    return;
+  }
+  if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  const offers = sortedContacts().filter((c) => c.status === 'OFFERED');
+  const held = sortedContacts().filter((c) => c.status === 'ASSIGNED');
+  if (event.key === 'a' && offers[0]) void answer(offers[0], true);
+  else if (event.key === 'd' && offers[0]) void answer(offers[0], false);
+  else if (event.key === 'n' && held.length) {
+    const index = held.findIndex((c) => c.contactId === state.selected);
+    void open(held[(index + 1) % held.length].contactId);
+  } else if (event.key === '/') {
+    event.preventDefault();
+    document.getElementById('composer')?.focus();
+  } else if (event.key === '?') {
+    toast('a accept the offer · d decline · n next conversation · / write a reply · Esc leave the reply box');
+  } else return;
+});
+
+window.setInterval(() => {
+  let expired = false;
+  document.querySelectorAll<HTMLElement>('.countdown').forEach((el) => {
+    const left = secondsLeft(el.dataset.expires ?? null);
+    el.textContent = `${left}s`;
+    el.classList.toggle('urgent', left <= 5);
+    if (left === 0) expired = true;
+  });
+  if (expired) {
+    for (const contact of state.contacts.values()) if (!mine(contact)) state.contacts.delete(contact.contactId);
+    renderList();
+  }
+}, 1000);
+
+const live = new LiveSocket(api, onFrame, (connected) => {
+  state.connected = connected;
+  connection.className = `connection ${connected ? 'up' : 'down'}`;
+  connection.textContent = connected ? 'Live' : 'Reconnecting…';
+});
+live.connect();
+renderPresence();
+renderThread();
+await loadInbox();

@@ -1,0 +1,111 @@
+// The shapes the agent-desktop API answers with (see docs/agent-desktop.md).
+
+export type Status = 'NEW' | 'QUEUED' | 'OFFERED' | 'ASSIGNED' | 'ENDED';
+export type Presence = 'AVAILABLE' | 'AWAY' | 'OFFLINE' | 'WRAP_UP';
+
+export interface Me {
+  agentId: string;
+  name: string;
+  tenants: string[];
+  roles: string[];
+  supervisor: boolean;
+  presence: Presence;
+}
+
+export interface ContactSummary {
+  contactId: string;
+  tenantId: string;
+  channel: string | null;
+  subject: string | null;
+  customer: string | null;
+  queueId: string | null;
+  status: Status;
+  agentId: string | null;
+  offeredTo: string | null;
+  offerId: string | null;
+  offerExpiresAt: string | null;
+  createdAt: string | null;
+  updatedAt: string;
+  lastMessage: string | null;
+  lastMessageAt: string | null;
+  unread: number;
+  disposition: string | null;
+}
+
+export interface ThreadMessage {
+  messageId: string;
+  inbound: boolean;
+  agentId: string | null;
+  text: string | null;
+  attachments: number;
+  at: string;
+  status: string;
+  failure: string | null;
+}
+
+export interface Conversation {
+  contact: ContactSummary;
+  customerKind: string | null;
+  customerValue: string | null;
+  messages: ThreadMessage[];
+}
+
+export interface Target {
+  tenantId: string;
+  id: string;
+  name: string;
+}
+
+export interface Directory {
+  queues: Target[];
+  agents: Target[];
+  dispositions: string[];
+}
+
+export interface Panel {
+  status: 'found' | 'unknown' | 'unavailable';
+  customer: {
+    id: string;
+    displayName: string | null;
+    language: string | null;
+    vip: boolean;
+    notes: string | null;
+    identities: { kind: string; value: string; platform: string | null }[];
+  } | null;
+  timeline: { contactId: string; channel: string; kind: string; occurredAt: string; text: string | null }[] | null;
+  detail: string | null;
+}
+
+export interface AgentView {
+  agentId: string;
+  name: string | null;
+  tenants: string[];
+  state: Presence;
+  reason: string | null;
+  since: string | null;
+  wrapUpEndsAt: string | null;
+  activeContacts: number;
+}
+
+export interface QueueView {
+  tenantId: string;
+  queueId: string;
+  name: string;
+  waiting: number | null;
+  oldestWaitSeconds: number | null;
+  agentsAvailable: number | null;
+  offeredToday: number | null;
+  answeredToday: number | null;
+  abandonedToday: number | null;
+  serviceLevel: number | null;
+  reportedAt: string | null;
+}
+
+export type Frame =
+  | { type: 'ready'; agentId: string; supervisor: boolean }
+  | { type: 'offer'; contact: ContactSummary }
+  | { type: 'contact'; contact: ContactSummary }
+  | { type: 'message'; contactId: string; message: ThreadMessage }
+  | { type: 'presence'; agent: AgentView }
+  | { type: 'queue'; queue: QueueView }
+  | { type: 'error'; code: string; reason: string };
