@@ -52,6 +52,7 @@ import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
+import io.switchboard.testing.websocket.JsonSocketClient;
 
 /**
  * The chat channel against real parts: WebSocket clients, a Kafka broker, PostgreSQL and Keycloak
@@ -73,7 +74,7 @@ class ChatChannelServiceTest {
     WidgetDirectory widgets;
 
     private KafkaTestClient kafka;
-    private final List<ChatClient> clients = new ArrayList<>();
+    private final List<JsonSocketClient> clients = new ArrayList<>();
 
     @BeforeEach
     void configureTenants() {
@@ -89,13 +90,13 @@ class ChatChannelServiceTest {
 
     @AfterEach
     void close() {
-        clients.forEach(ChatClient::close);
+        clients.forEach(JsonSocketClient::close);
         kafka.close();
     }
 
     @Test
     void theFirstMessageOpensTheContactAndIsAcknowledgedOnceOnKafka() {
-        ChatClient customer = open("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = open("widget-acme", ACME_ORIGIN);
         customer.send("{\"type\":\"start\",\"name\":\"Jane Doe\",\"email\":\"Jane@Example.com\"}");
         JsonNode ready = customer.await("ready");
         String contactId = ready.get("contactId").asText();
@@ -127,7 +128,7 @@ class ChatChannelServiceTest {
 
     @Test
     void agentsRepliesReachTheCustomerAndAnAgentJoiningIsAnnounced() {
-        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);
         customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Hello?\"}");
         customer.await("ack");
@@ -148,7 +149,7 @@ class ChatChannelServiceTest {
 
     @Test
     void aReplyAnotherInstanceDeliveredReachesTheSocketHeldHere() {
-        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);
         // What another instance publishes once it stored a reply and pushed it to its own sockets. The
         // fan-out reads from the newest offset once its partitions are assigned, so publish until one lands.
@@ -165,7 +166,7 @@ class ChatChannelServiceTest {
 
     @Test
     void aReloadResumesTheConversationWithItsHistory() {
-        ChatClient first = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient first = started("widget-acme", ACME_ORIGIN);
         JsonNode ready = first.await(frame -> true);
         String contactId = ready.path("contactId").asText();
         String token = ready.path("token").asText();
@@ -177,25 +178,25 @@ class ChatChannelServiceTest {
         first.await("message");
         first.close();
 
-        ChatClient again = open("widget-acme", ACME_ORIGIN);
+        JsonSocketClient again = open("widget-acme", ACME_ORIGIN);
         again.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
         JsonNode resumed = again.await("ready");
         assertThat(resumed.get("contactId").asText()).isEqualTo(contactId);
         assertThat(resumed.get("history")).extracting(line -> line.get("text").asText())
                 .containsExactly("Before the reload", "Answer while you were away");
 
-        ChatClient forger = open("widget-acme", ACME_ORIGIN);
+        JsonSocketClient forger = open("widget-acme", ACME_ORIGIN);
         forger.send("{\"type\":\"resume\",\"token\":\"" + token.substring(0, token.indexOf('.')) + ".AAAA\"}");
         assertThat(forger.await("error").get("code").asText()).isEqualTo("bad_token");
         // A token is good for its own widget only.
-        ChatClient elsewhere = open("widget-globex", null);
+        JsonSocketClient elsewhere = open("widget-globex", null);
         elsewhere.send("{\"type\":\"resume\",\"token\":\"" + token + "\"}");
         assertThat(elsewhere.await("error").get("code").asText()).isEqualTo("bad_token");
     }
 
     @Test
     void aCustomerWhoLeavesBeforeAnyAgentAbandonsTheContact() {
-        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);
         customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Anyone there?\"}");
         customer.await("ack");
@@ -214,7 +215,7 @@ class ChatChannelServiceTest {
 
     @Test
     void limitsAnswerWithErrorFramesAndTheSocketGoesOn() {
-        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         int max = ConfigProvider.getConfig().getValue("switchboard.chat.max-message-chars", Integer.class);
         customer.send("{\"type\":\"message\",\"id\":\"big\",\"text\":\"" + "x".repeat(max + 1) + "\"}");
         assertThat(customer.await("error").get("code").asText()).isEqualTo("too_large");
@@ -229,7 +230,7 @@ class ChatChannelServiceTest {
         }
         assertThat(customer.await("error").get("code").asText()).isEqualTo("rate_limited");
 
-        ChatClient fresh = open("widget-acme", ACME_ORIGIN);
+        JsonSocketClient fresh = open("widget-acme", ACME_ORIGIN);
         fresh.send("{\"type\":\"message\",\"id\":\"x\",\"text\":\"hi\"}");
         assertThat(fresh.await("error").get("code").asText()).isEqualTo("not_started");
     }
@@ -248,20 +249,20 @@ class ChatChannelServiceTest {
     @Test
     void oneAddressCannotHoldMoreThanItsShareOfSockets() {
         int limit = ConfigProvider.getConfig().getValue("switchboard.chat.connections-per-ip", Integer.class);
-        List<ChatClient> many = new ArrayList<>();
+        List<JsonSocketClient> many = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             many.add(open("widget-globex", null));
         }
-        ChatClient oneTooMany = open("widget-globex", null);
+        JsonSocketClient oneTooMany = open("widget-globex", null);
         assertThat(oneTooMany.await("error").get("code").asText()).isEqualTo("too_many_connections");
         await().atMost(WAIT).until(oneTooMany::closedByServer);
-        many.forEach(ChatClient::close);
+        many.forEach(JsonSocketClient::close);
         clients.removeAll(many);
     }
 
     @Test
     void theTranscriptIsForTheTenantsAgentsOnly() {
-        ChatClient customer = started("widget-acme", ACME_ORIGIN);
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);
         customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Transcript line\"}");
         customer.await("ack");
@@ -280,20 +281,20 @@ class ChatChannelServiceTest {
 
     // --- helpers ---
 
-    private ChatClient open(String widgetId, String origin) {
-        ChatClient client = ChatClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "chat/ws/" + widgetId),
+    private JsonSocketClient open(String widgetId, String origin) {
+        JsonSocketClient client = JsonSocketClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "chat/ws/" + widgetId),
                 origin);
         clients.add(client);
         return client;
     }
 
-    private ChatClient started(String widgetId, String origin) {
-        ChatClient client = open(widgetId, origin);
+    private JsonSocketClient started(String widgetId, String origin) {
+        JsonSocketClient client = open(widgetId, origin);
         client.send("{\"type\":\"start\"}");
         return client;
     }
 
-    private static String contactId(ChatClient client) {
+    private static String contactId(JsonSocketClient client) {
         return client.await("ready").get("contactId").asText();
     }
 

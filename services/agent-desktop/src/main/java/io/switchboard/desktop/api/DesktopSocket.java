@@ -52,8 +52,10 @@ public class DesktopSocket {
     public void open(WebSocketConnection connection) {
         vertx.setTimer(config.authTimeout().toMillis(), timer -> {
             if (connection.isOpen() && !registry.signedIn(connection)) {
-                send(connection, new DesktopFrames.Error("unauthenticated", "send {\"type\":\"auth\",\"token\":…} first"));
-                connection.close(new CloseReason(1008, "no token")).subscribe().with(ok -> { }, failure -> { });
+                // On the event loop: send and close without blocking.
+                connection.sendText(new DesktopFrames.Error("unauthenticated", "send {\"type\":\"auth\",\"token\":…} first"))
+                        .chain(() -> connection.close(new CloseReason(1008, "no token")))
+                        .subscribe().with(ok -> { }, failure -> LOG.debugf("closing a silent socket failed: %s", failure));
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.switchboard.chat;
+package io.switchboard.testing.websocket;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A customer's browser as far as the socket goes: a real WebSocket client (java.net.http) reading JSON frames. */
-final class ChatClient implements AutoCloseable {
+/** A browser as far as a socket goes: a real WebSocket client (java.net.http) that sends and reads JSON frames. */
+public final class JsonSocketClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,13 +22,13 @@ final class ChatClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames;
     private final boolean[] closed;
 
-    private ChatClient(WebSocket socket, BlockingQueue<JsonNode> frames, boolean[] closed) {
+    private JsonSocketClient(WebSocket socket, BlockingQueue<JsonNode> frames, boolean[] closed) {
         this.socket = socket;
         this.frames = frames;
         this.closed = closed;
     }
 
-    static ChatClient connect(URI uri, String origin) {
+    public static JsonSocketClient connect(URI uri, String origin) {
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         boolean[] closed = {false};
         StringBuilder partial = new StringBuilder();
@@ -58,15 +58,15 @@ final class ChatClient implements AutoCloseable {
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        return new ChatClient(builder.buildAsync(uri, listener).join(), frames, closed);
+        return new JsonSocketClient(builder.buildAsync(uri, listener).join(), frames, closed);
     }
 
-    void send(String json) {
+    public void send(String json) {
         socket.sendText(json, true).join();
     }
 
     /** The next frame that matches, within 30 s; frames before it are dropped. */
-    JsonNode await(Predicate<JsonNode> matching) {
+    public JsonNode await(Predicate<JsonNode> matching) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
             while (System.nanoTime() < deadline) {
@@ -82,7 +82,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next frame of this type within {@code timeout}, or null. */
-    JsonNode poll(String type, Duration timeout) {
+    public JsonNode poll(String type, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -97,11 +97,11 @@ final class ChatClient implements AutoCloseable {
         return null;
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(frame -> type.equals(frame.path("type").asText()));
     }
 
-    boolean closedByServer() {
+    public boolean closedByServer() {
         return closed[0];
     }
 

@@ -1,0 +1,333 @@
+package io.switchboard.desktop;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.Direction;
+import io.switchboard.events.EventType;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.Topics;
+import io.switchboard.events.TransferRequested;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.keycloak.KeycloakResource;
+import io.switchboard.testing.keycloak.KeycloakServer;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+import io.switchboard.testing.websocket.JsonSocketClient;
+
+/**
+ * The agent desktop against real parts: Kafka, PostgreSQL, Keycloak tokens of the demo users and
+ * WebSocket clients. Routing is played by this test (it publishes what routing would), so every
+ * step of an offer is under its control. Each test uses its own contacts.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "desktop"))
+@WithTestResource(KeycloakResource.class)
+class AgentDesktopServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final URI SOURCE = URI.create("/tests/agent-desktop");
+    private static final Instant SINCE = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private KafkaTestClient kafka;
+    private final List<JsonSocketClient> sockets = new ArrayList<>();
+
+    @BeforeEach
+    void configure() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        publish(queue("acme-bank", "billing", "Billing"));
+        publish(queue("acme-bank", "general", "General"));
+        publish(queue("globex-travel", "bookings", "Bookings"));
+        publish(agent("alice", "Alice Adams", List.of("acme-bank")));
+        publish(agent("bob", "Bob Brown", List.of("acme-bank")));
+        publish(agent("dave", "Dave Diaz", List.of("globex-travel")));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/directory").then().statusCode(200)
+                .body("queues.id", hasItem("general")).body("agents.id", hasItem("bob")));
+    }
+
+    @AfterEach
+    void close() {
+        sockets.forEach(JsonSocketClient::close);
+        kafka.close();
+    }
+
+    // ------------------------------------------------------------------ security
+
+    @Test
+    void everyEndpointNeedsAValidTokenExceptTheSignInSettings() {
+        for (String path : List.of("/api/me", "/api/contacts", "/api/contacts/x", "/api/directory", "/api/contacts/x/customer",
+                "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts")) {
+            given().get(path).then().statusCode(401);
+            given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
+        }
+        for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/transfer",
+                "/api/contacts/x/wrap-up", "/api/contacts/x/read")) {
+            given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}").put("/api/me/presence").then().statusCode(401);
+        given().get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"));
+        given().get("/").then().statusCode(200);
+    }
+
+    @Test
+    void supervisorViewsAreForSupervisorsAndShowOnlyTheirTenants() {
+        for (String path : List.of("/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts")) {
+            as("alice").get(path).then().statusCode(403);
+        }
+        publish(new QueueStatsReported(UUID.randomUUID(), "acme-bank", Instant.now(), "billing", 3, 42L, 1,
+                java.time.LocalDate.now(), 10, 7, 6, 1, 0.75, 20, 80));
+        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/supervisor/queues").then().statusCode(200)
+                .body("find { it.queueId == 'billing' }.waiting", equalTo(3)));
+        as("sam").get("/api/supervisor/queues").then().body("queueId", not(hasItem("bookings")));
+        as("gina").get("/api/supervisor/queues").then().statusCode(200)
+                .body("queueId", hasItem("bookings")).body("queueId", not(hasItem("billing")));
+        as("sam").get("/api/supervisor/agents").then().statusCode(200)
+                .body("agentId", hasItem("alice")).body("agentId", not(hasItem("dave")));
+    }
+
+    @Test
+    void anOfferIsPushedToItsAgentOnlyAndAcceptedOnce() {
+        JsonSocketClient alice = signedIn("alice");
+        JsonSocketClient bob = signedIn("bob");
+        JsonSocketClient dave = signedIn("dave");
+        String contactId = newChat("acme-bank", "I was charged twice");
+        String offerId = offer(contactId, "alice");
+
+        JsonNode offer = alice.await(f -> "offer".equals(f.path("type").asText()) && contactId.equals(f.at("/contact/contactId").asText()));
+        assertThat(offer.at("/contact/offerId").asText()).isEqualTo(offerId);
+        assertThat(offer.at("/contact/customer").asText()).isEqualTo("Jane Doe");
+        assertThat(bob.poll("offer", Duration.ofSeconds(1))).as("bob is not offered alice's contact").isNull();
+        assertThat(dave.poll("offer", Duration.ofMillis(200))).as("another tenant's agent sees nothing").isNull();
+
+        as("alice").get("/api/contacts").then().statusCode(200).body("find { it.contactId == '" + contactId + "' }.status",
+                equalTo("OFFERED"));
+        as("bob").get("/api/contacts/" + contactId).then().statusCode(404);
+        as("dave").get("/api/contacts/" + contactId).then().statusCode(404);
+        as("gina").get("/api/contacts/" + contactId).then().statusCode(404);
+        as("sam").get("/api/contacts/" + contactId).then().statusCode(200);
+        as("bob").contentType(ContentType.JSON).body(Map.of("offerId", offerId)).post("/api/contacts/" + contactId + "/accept")
+                .then().statusCode(404);
+        as("alice").contentType(ContentType.JSON).body(Map.of("offerId", "stale")).post("/api/contacts/" + contactId + "/accept")
+                .then().statusCode(409);
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("offerId", offerId)).post("/api/contacts/" + contactId + "/accept")
+                .then().statusCode(202);
+        OfferAnswered answer = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a && a.contactId().equals(contactId));
+        assertThat(answer.agentId()).isEqualTo("alice");
+        assertThat(answer.offerId()).isEqualTo(offerId);
+        assertThat(answer.answer()).isEqualTo(OfferAnswered.Answer.ACCEPTED);
+    }
+
+    @Test
+    void anAgentRepliesTransfersAndWrapsUpOnlyWhatTheyHold() {
+        JsonSocketClient alice = signedIn("alice");
+        String contactId = assignedChat("alice");
+        alice.await(f -> "contact".equals(f.path("type").asText()) && "ASSIGNED".equals(f.at("/contact/status").asText()));
+
+        as("alice").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("messages[0].text", equalTo("I was charged twice")).body("contact.unread", equalTo(0));
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", " ")).post("/api/contacts/" + contactId + "/replies")
+                .then().statusCode(400);
+        as("bob").contentType(ContentType.JSON).body(Map.of("text", "Hi")).post("/api/contacts/" + contactId + "/replies")
+                .then().statusCode(404);
+        String messageId = as("alice").contentType(ContentType.JSON).body(Map.of("text", "We refunded the second charge."))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(202).body("status", equalTo("PENDING"))
+                .extract().path("messageId");
+        ReplyRequested reply = (ReplyRequested) single(Topics.outbound(Channel.CHAT),
+                e -> e instanceof ReplyRequested r && r.messageId().equals(messageId));
+        assertThat(reply.text()).isEqualTo("We refunded the second charge.");
+        assertThat(reply.agentId()).isEqualTo("alice");
+
+        // The channel's answer marks it delivered, and the customer's next message is pushed to alice.
+        publish(new ContactMessageSent(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, messageId, Channel.CHAT, "alice",
+                Address.chatVisitor("v-" + contactId), reply.text(), List.of(), Map.of()));
+        publish(new ContactMessageReceived(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, "m2-" + contactId, Channel.CHAT,
+                Address.chatVisitor("v-" + contactId), "Thank you!", List.of(), Map.of()));
+        alice.await(f -> "message".equals(f.path("type").asText()) && "Thank you!".equals(f.at("/message/text").asText()));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + contactId).then()
+                .body("messages.find { it.messageId == '" + messageId + "' }.status", equalTo("SENT"))
+                .body("contact.unread", equalTo(1)));
+        as("alice").post("/api/contacts/" + contactId + "/read").then().statusCode(204);
+        as("alice").get("/api/contacts").then().body("find { it.contactId == '" + contactId + "' }.unread", equalTo(0));
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("queueId", "bookings")).post("/api/contacts/" + contactId + "/transfer")
+                .then().statusCode(400);
+        as("alice").contentType(ContentType.JSON).body(Map.of("agentId", "dave")).post("/api/contacts/" + contactId + "/transfer")
+                .then().statusCode(400);
+        as("alice").contentType(ContentType.JSON).body(Map.of("queueId", "general", "agentId", "bob"))
+                .post("/api/contacts/" + contactId + "/transfer").then().statusCode(400);
+        as("alice").contentType(ContentType.JSON).body(Map.of("queueId", "general", "note", "not a billing question"))
+                .post("/api/contacts/" + contactId + "/transfer").then().statusCode(202);
+        TransferRequested transfer = (TransferRequested) single(Topics.AGENTS,
+                e -> e instanceof TransferRequested t && t.contactId().equals(contactId));
+        assertThat(transfer.toQueueId()).isEqualTo("general");
+        assertThat(transfer.note()).isEqualTo("not a billing question");
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("disposition", "made-up")).post("/api/contacts/" + contactId + "/wrap-up")
+                .then().statusCode(400);
+        as("alice").contentType(ContentType.JSON).body(Map.of("disposition", "resolved")).post("/api/contacts/" + contactId + "/wrap-up")
+                .then().statusCode(204);
+        ContactEnded ended = (ContactEnded) single(Topics.CONTACTS, e -> e instanceof ContactEnded c && c.contactId().equals(contactId));
+        assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.AGENT_ENDED);
+        assertThat(ended.disposition()).isEqualTo("resolved");
+        as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "late")).post("/api/contacts/" + contactId + "/replies")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void presenceIsPublishedForRoutingAndPushedToTheAgentAndTheirSupervisors() {
+        JsonSocketClient sam = signedIn("sam");
+        JsonSocketClient gina = signedIn("gina");
+        as("bob").contentType(ContentType.JSON).body(Map.of("state", "lunch")).put("/api/me/presence").then().statusCode(400);
+        as("bob").contentType(ContentType.JSON).body(Map.of("state", "WRAP_UP")).put("/api/me/presence").then().statusCode(400);
+        as("bob").contentType(ContentType.JSON).body(Map.of("state", "available")).put("/api/me/presence").then().statusCode(202);
+        AgentStateChanged state = (AgentStateChanged) single(Topics.AGENTS,
+                e -> e instanceof AgentStateChanged s && s.agentId().equals("bob") && s.state() == AgentStateChanged.State.AVAILABLE);
+        assertThat(state.tenantId()).isEqualTo("acme-bank");
+        sam.await(f -> "presence".equals(f.path("type").asText()) && "bob".equals(f.at("/agent/agentId").asText())
+                && "AVAILABLE".equals(f.at("/agent/state").asText()));
+        assertThat(gina.poll("presence", Duration.ofSeconds(1))).as("globex's supervisor does not watch acme's agents").isNull();
+        await().atMost(WAIT).untilAsserted(() -> as("bob").get("/api/me").then().body("presence", equalTo("AVAILABLE")));
+    }
+
+    @Test
+    void theCustomerPanelSaysSoWhenCustomer360DoesNotAnswer() {
+        String contactId = assignedChat("alice");
+        as("alice").get("/api/contacts/" + contactId + "/customer").then().statusCode(200).body("status", equalTo("unavailable"));
+        as("bob").get("/api/contacts/" + contactId + "/customer").then().statusCode(404);
+    }
+
+    @Test
+    void aSocketWithoutAValidTokenIsClosed() {
+        JsonSocketClient silent = JsonSocketClient.connect(socketUri(), null);
+        sockets.add(silent);
+        assertThat(silent.await("error").path("code").asText()).isEqualTo("unauthenticated");
+        await().atMost(WAIT).until(silent::closedByServer);
+
+        JsonSocketClient forged = JsonSocketClient.connect(socketUri(), null);
+        sockets.add(forged);
+        forged.send("{\"type\":\"auth\",\"token\":\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.\"}");
+        assertThat(forged.await("error").path("code").asText()).isEqualTo("unauthenticated");
+        await().atMost(WAIT).until(forged::closedByServer);
+
+        JsonSocketClient nonsense = JsonSocketClient.connect(socketUri(), null);
+        sockets.add(nonsense);
+        nonsense.send("not json");
+        assertThat(nonsense.await("error").path("code").asText()).isEqualTo("bad_frame");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private io.restassured.specification.RequestSpecification as(String user) {
+        return given().auth().oauth2(KeycloakServer.shared().accessToken(user));
+    }
+
+    private JsonSocketClient signedIn(String user) {
+        JsonSocketClient socket = JsonSocketClient.connect(socketUri(), null);
+        sockets.add(socket);
+        socket.send("{\"type\":\"auth\",\"token\":\"" + KeycloakServer.shared().accessToken(user) + "\"}");
+        assertThat(socket.await("ready").path("agentId").asText()).isEqualTo(user);
+        return socket;
+    }
+
+    private URI socketUri() {
+        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/desktop");
+    }
+
+    private String newChat(String tenant, String text) {
+        String contactId = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new ContactCreated(UUID.randomUUID(), tenant, now, contactId, Channel.CHAT, Direction.INBOUND, "widget-acme",
+                Address.chatVisitor("v-" + contactId), null, Map.of("name", "Jane Doe"), null, text, List.of(), "en", 0, Map.of()));
+        publish(new ContactMessageReceived(UUID.randomUUID(), tenant, now, contactId, "m1-" + contactId, Channel.CHAT,
+                Address.chatVisitor("v-" + contactId), text, List.of(), Map.of()));
+        return contactId;
+    }
+
+    private String offer(String contactId, String agent) {
+        String offerId = contactId + "#1";
+        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", agent, offerId,
+                Instant.now().plusSeconds(60)));
+        return offerId;
+    }
+
+    private String assignedChat(String agent) {
+        String contactId = newChat("acme-bank", "I was charged twice");
+        String offerId = offer(contactId, agent);
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", agent, offerId));
+        await().atMost(WAIT).untilAsserted(() -> as(agent).get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("contact.status", equalTo("ASSIGNED")).body("messages.size()", equalTo(1)));
+        return contactId;
+    }
+
+    private SwitchboardEvent single(String topic, java.util.function.Predicate<SwitchboardEvent> matching) {
+        return decode(kafka.await(topic, r -> matching.test(decode(r.value())), 1, WAIT).get(0).value());
+    }
+
+    private static SwitchboardEvent decode(byte[] bytes) {
+        return EventCodec.decode(bytes) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+    }
+
+    private void publish(SwitchboardEvent event) {
+        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+    }
+
+    private static QueueConfigured queue(String tenant, String id, String name) {
+        return new QueueConfigured(UUID.nameUUIDFromBytes(("queue:" + id).getBytes()), tenant, SINCE, id, name, Map.of(), 0,
+                new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null,
+                false, true);
+    }
+
+    private static AgentConfigured agent(String id, String name, List<String> tenants) {
+        return new AgentConfigured(UUID.nameUUIDFromBytes(("agent:" + id).getBytes()), tenants.get(0), SINCE, id, name, tenants,
+                Map.of("billing", 3), Map.of(Channel.CHAT, 3), false, true);
+    }
+}
