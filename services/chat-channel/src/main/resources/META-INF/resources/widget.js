@@ -147,6 +147,11 @@
       case 'agent_left':
         notice('The agent left the chat; please wait for the next one');
         break;
+      case 'chat_ended':
+        notice('The agent ended the chat. Write again any time to start a new one.');
+        localStorage.removeItem(storageKey);
+        token = null;
+        break;
       case 'error':
         if (frame.code === 'bad_token' || frame.code === 'ended') {
           localStorage.removeItem(storageKey);

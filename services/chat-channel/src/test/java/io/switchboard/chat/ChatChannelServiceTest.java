@@ -127,6 +127,20 @@ class ChatChannelServiceTest {
     }
 
     @Test
+    void aContactTheAgentWrapsUpIsClosedForTheCustomer() {
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Thanks, that is all\"}");
+        customer.await("ack");
+
+        publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT,
+                ContactEnded.Reason.AGENT_ENDED, "resolved", null, null, null, null));
+        customer.await("chat_ended");
+        customer.send("{\"type\":\"message\",\"id\":\"c2\",\"text\":\"One more thing\"}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("ended");
+    }
+
+    @Test
     void agentsRepliesReachTheCustomerAndAnAgentJoiningIsAnnounced() {
         JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);

@@ -223,6 +223,18 @@ public class ChatService {
         }
     }
 
+    /**
+     * The contact ended elsewhere (the agent wrapped it up): the conversation closes, and the customer's
+     * sockets on this instance are told. Every instance sees it; only the first one's write counts.
+     */
+    public void endedElsewhere(ContactEnded ended) throws SQLException {
+        if (ended.reason() == ContactEnded.Reason.CUSTOMER_LEFT) {
+            return;
+        }
+        store.end(ended.contactId(), ended.reason().name(), ended.occurredAt());
+        live.send(ended.contactId(), new ChatFrames.Notice("chat_ended", null));
+    }
+
     /** Routing gave the chat to an agent (or took it away on a transfer). */
     public void assigned(String contactId, String agentId) throws SQLException {
         Optional<Conversation> conversation = store.conversation(contactId);

@@ -1,11 +1,16 @@
 package io.switchboard.chat.messaging;
 
+import java.sql.SQLException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.chat.domain.ChatService;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.service.messaging.IncomingEvents;
 
@@ -23,8 +28,13 @@ public class ReplyFanOut {
     }
 
     @Incoming("reply-fanout")
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        IncomingEvents.decode(record).filter(ContactMessageSent.class::isInstance).map(ContactMessageSent.class::cast)
-                .ifPresent(chats::deliveredElsewhere);
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactMessageSent sent) {
+            chats.deliveredElsewhere(sent);
+        } else if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.CHAT) {
+            chats.endedElsewhere(ended);
+        }
     }
 }
