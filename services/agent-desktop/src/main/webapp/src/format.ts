@@ -1,15 +1,20 @@
 /** Small display helpers. */
 
-const CHANNEL_ICONS: Record<string, string> = {
-  CHAT: '💬',
-  EMAIL: '✉️',
-  VOICE: '📞',
-  SMS: '📱',
-  SOCIAL: '🌐',
+// Short labels in coloured badges rather than emoji: they render the same on every machine and font.
+const CHANNEL_LABELS: Record<string, string> = {
+  CHAT: 'Chat',
+  EMAIL: 'Mail',
+  VOICE: 'Call',
+  SMS: 'SMS',
+  SOCIAL: 'Social',
 };
 
-export function channelIcon(channel: string | null): string {
-  return CHANNEL_ICONS[channel ?? ''] ?? '•';
+export function channelIcon(channel: string | null): HTMLElement {
+  const badge = document.createElement('span');
+  badge.className = `channel ${(channel ?? 'unknown').toLowerCase()}`;
+  badge.title = channelName(channel);
+  badge.textContent = CHANNEL_LABELS[channel ?? ''] ?? '?';
+  return badge;
 }
 
 export function channelName(channel: string | null): string {

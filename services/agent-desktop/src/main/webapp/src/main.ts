@@ -276,7 +276,7 @@ function renderList(): void {
 function offerCard(contact: ContactSummary): HTMLElement {
   return h('article', { class: 'offer', 'data-contact': contact.contactId },
     h('div', { class: 'offer-head' },
-      h('span', { class: 'channel', title: channelName(contact.channel) }, channelIcon(contact.channel)),
+      channelIcon(contact.channel),
       h('strong', {}, contact.customer ?? 'Customer'),
       h('span', { class: 'countdown', 'data-expires': contact.offerExpiresAt ?? '' }, `${secondsLeft(contact.offerExpiresAt)}s`)),
     h('p', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? `New ${channelName(contact.channel).toLowerCase()} contact`),
@@ -292,7 +292,7 @@ function conversationItem(contact: ContactSummary): HTMLElement {
     'data-contact': contact.contactId,
     onclick: () => open(contact.contactId),
   },
-  h('span', { class: 'channel', title: channelName(contact.channel) }, channelIcon(contact.channel)),
+  channelIcon(contact.channel),
   h('span', { class: 'who' },
     h('strong', {}, contact.customer ?? 'Customer'),
     h('span', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? '')),
@@ -344,7 +344,7 @@ function renderThreadHeader(): void {
     ...state.directory.dispositions.map((d) => h('option', { value: d }, d)));
   threadHeader.replaceChildren(
     h('div', { class: 'title' },
-      h('span', { class: 'channel' }, channelIcon(contact.channel)),
+      channelIcon(contact.channel),
       h('div', {},
         h('h2', {}, contact.customer ?? 'Customer'),
         h('p', { class: 'meta' }, [channelName(contact.channel), contact.subject, contact.queueId, contact.tenantId].filter(Boolean).join(' · ')))),
@@ -407,7 +407,7 @@ function renderPanel(): void {
     h('p', { class: 'notes' }, customer.notes ?? ''),
     h('h4', {}, 'History'),
     h('ol', { class: 'timeline' }, ...(panel.timeline ?? []).map((item) => h('li', {},
-      h('span', { class: 'channel' }, channelIcon(item.channel)),
+      channelIcon(item.channel),
       h('span', {}, `${item.kind.toLowerCase().replace(/_/g, ' ')}${item.text ? ': ' + item.text : ''}`),
       h('span', { class: 'time' }, time(item.occurredAt))))));
 }

@@ -41,6 +41,7 @@
     '.sb-customer{margin-left:auto;background:#1f5eff;color:#fff}.sb-agent{background:#fff;border:1px solid #e3e6ef}',
     '.sb-pending{opacity:.6}.sb-notice{text-align:center;color:#667;font-size:12px;margin:6px 0}',
     '.sb-form{display:flex;flex-direction:column;gap:8px;padding:12px}.sb-form input{padding:8px;border:1px solid #ccd;border-radius:6px}',
+    '.sb-start{border:0;border-radius:6px;padding:10px;background:#1f5eff;color:#fff;font-weight:600}',
     '.sb-compose{display:flex;border-top:1px solid #e3e6ef}.sb-compose textarea{flex:1;border:0;padding:10px;resize:none;font:inherit}',
     '.sb-compose button{border:0;background:#1f5eff;color:#fff;padding:0 16px}',
     '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}'
@@ -61,7 +62,7 @@
   var form = el('form', 'sb-form');
   var nameInput = input('text', 'Your name (optional)', 'name');
   var emailInput = input('email', 'Your email (optional)', 'email');
-  var startButton = el('button', 'sb-open', 'Start chat');
+  var startButton = el('button', 'sb-start', 'Start chat');
   startButton.type = 'submit';
   form.append(nameInput, emailInput, startButton);
   var compose = el('form', 'sb-compose');

@@ -339,6 +339,30 @@ class PlatformLauncherTest {
         }
     }
 
+    @Test
+    void aCustomerChatsAndAnAgentAnswersFromTheInboxInARealBrowser() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        assertThat(Files.isExecutable(chromium)).as("Debian's Chromium at " + chromium + " (apt-get install chromium; .ci/run does)")
+                .isTrue();
+        Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+        Path log = Files.createTempFile(WORK, "browser", ".out");
+        ProcessBuilder builder = new ProcessBuilder("node", "inbox.e2e.mjs")
+                .directory(Path.of("src/test/browser").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CHROMIUM", chromium.toString());
+        builder.environment().put("SCREENSHOTS", screenshots.toString());
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the browser test did not finish in 3 minutes:\n" + Files.readString(log));
+        }
+        assertThat(process.exitValue()).as("the browser test failed (screenshots in " + screenshots + "):\n" + Files.readString(log))
+                .isZero();
+        assertThat(screenshots.resolve("agent-2-conversation.png")).exists();
+        assertThat(screenshots.resolve("customer-1-reply.png")).exists();
+    }
+
     record Result(int exitCode, String output) {
     }
 

@@ -1,0 +1,112 @@
+// The inbox flow in a real browser against `./switchboard up`: a customer writes from the chat
+// widget, an agent signs in through Keycloak's own login page, goes available, accepts the offer,
+// replies, and wraps up; the customer sees the reply and the end of the chat. Screenshots of both
+// sides go to SCREENSHOTS (deploy/local/target/screenshots when run from Maven).
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), CHAT_URL, INBOX_URL, SCREENSHOTS.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const chatUrl = process.env.CHAT_URL ?? 'http://127.0.0.1:8082/demo.html';
+const inboxUrl = process.env.INBOX_URL ?? 'http://127.0.0.1:8083/';
+const screenshots = process.env.SCREENSHOTS ?? 'target/screenshots';
+const timeout = 30_000;
+mkdirSync(screenshots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  // The machine's network is closed: Chromium must not try to reach Google's services.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+const customerName = `Jane E2E-${Date.now().toString(36)}`;
+const complaint = 'I was charged twice';
+const answer = 'Sorry about that: we have refunded the second charge.';
+
+async function signIn(page, user) {
+  await page.waitForURL(/\/realms\/switchboard\/protocol\/openid-connect\/auth/);
+  await page.fill('#username', user);
+  await page.fill('#password', user);
+  await page.click('#kc-login');
+  await page.waitForURL((url) => url.href.startsWith(inboxUrl));
+  await page.locator('.connection.up').waitFor();
+}
+
+try {
+  // The customer, on a laptop-sized page with the widget.
+  const customerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const customer = await customerContext.newPage();
+  customer.setDefaultTimeout(timeout);
+  await customer.goto(chatUrl);
+  await customer.click('.sb-chat > .sb-open');
+  await customer.fill('input[name=name]', customerName);
+  await customer.fill('input[name=email]', 'jane.e2e@example.com');
+  await customer.click('.sb-form .sb-start');
+  await customer.fill('.sb-compose textarea', complaint);
+  await customer.press('.sb-compose textarea', 'Enter');
+  await customer.locator('.sb-line.sb-customer:not(.sb-pending)', { hasText: complaint }).waitFor();
+
+  // The agent signs in through the real Keycloak login page (authorization code + PKCE).
+  const agentContext = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  const agent = await agentContext.newPage();
+  agent.setDefaultTimeout(timeout);
+  await agent.goto(inboxUrl);
+  await signIn(agent, 'alice');
+
+  await agent.selectOption('#presence', 'AVAILABLE');
+  const offer = agent.locator('.offer', { hasText: customerName });
+  await offer.waitFor();
+  await shot(agent, 'agent-1-offer');
+  await offer.locator('button.accept').click();
+
+  const conversation = agent.locator('.conversation', { hasText: customerName });
+  await conversation.waitFor();
+  await conversation.click();
+  await agent.locator('.message.inbound', { hasText: complaint }).waitFor();
+  await agent.fill('#composer', answer);
+  await agent.press('#composer', 'Enter');
+  await agent.locator('.message.outbound.sent', { hasText: answer }).waitFor();
+
+  await customer.locator('.sb-line.sb-agent', { hasText: answer }).waitFor();
+  await shot(customer, 'customer-1-reply');
+  await shot(agent, 'agent-2-conversation');
+
+  await agent.selectOption('#disposition', 'resolved');
+  await agent.click('#wrap-up');
+  await conversation.waitFor({ state: 'detached' });
+  await shot(agent, 'agent-3-wrapped-up');
+
+  await customer.locator('.sb-notice', { hasText: 'ended the chat' }).waitFor();
+  await shot(customer, 'customer-2-ended');
+
+  // A supervisor of the tenant watches queues and agents live.
+  const supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  const supervisor = await supervisorContext.newPage();
+  supervisor.setDefaultTimeout(timeout);
+  await supervisor.goto(inboxUrl);
+  await signIn(supervisor, 'sam');
+  await supervisor.click('button.tab:has-text("Supervisor")');
+  await supervisor.locator('#queues tbody tr', { hasText: 'Billing' }).waitFor();
+  await supervisor.locator('#agents tbody tr', { hasText: 'Alice Adams' }).waitFor();
+  await shot(supervisor, 'supervisor-1-wallboard');
+
+  // The same inbox at tablet width still shows the list and the presence control.
+  await agent.setViewportSize({ width: 820, height: 1180 });
+  await agent.locator('#presence').waitFor({ state: 'visible' });
+  await shot(agent, 'agent-4-tablet');
+  console.log(`inbox e2e passed; screenshots in ${screenshots}`);
+} catch (error) {
+  for (const context of browser.contexts()) {
+    for (const [index, page] of context.pages().entries()) {
+      await page.screenshot({ path: join(screenshots, `failure-${browser.contexts().indexOf(context)}-${index}.png`) }).catch(() => {});
+    }
+  }
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
