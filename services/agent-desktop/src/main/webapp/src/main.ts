@@ -150,6 +150,13 @@ function onFrame(frame: Frame): void {
       }
       break;
     }
+    case 'typing':
+      if (state.selected === frame.contactId) {
+        typingNote.textContent = `${state.conversation?.contact.customer ?? 'The customer'} is typing…`;
+        window.clearTimeout(typingTimer);
+        typingTimer = window.setTimeout(() => (typingNote.textContent = ''), 4000);
+      }
+      break;
     case 'presence':
       if (frame.agent.agentId === state.me.agentId) {
         state.me.presence = frame.agent.state;
@@ -302,6 +309,9 @@ function conversationItem(contact: ContactSummary): HTMLElement {
 }
 
 const messagesRegion = h('ol', { class: 'messages' });
+const typingNote = h('p', { class: 'typing', 'aria-live': 'polite' });
+let typingTimer = 0;
+let typingSentAt = 0;
 const threadHeader = h('header', { class: 'thread-head' });
 
 function renderThread(): void {
@@ -314,6 +324,13 @@ function renderThread(): void {
   const composer = h('textarea', {
     id: 'composer', rows: '3', placeholder: 'Write a reply… (Enter sends, Shift+Enter for a new line)', 'aria-label': 'Reply',
   }) as HTMLTextAreaElement;
+  composer.addEventListener('input', () => {
+    // The customer sees "typing…"; at most one signal every 3 s.
+    if (Date.now() - typingSentAt > 3000) {
+      typingSentAt = Date.now();
+      void api.send('POST', `/contacts/${contactId}/typing`).catch(() => undefined);
+    }
+  });
   composer.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
@@ -322,7 +339,8 @@ function renderThread(): void {
   });
   const send = h('button', { id: 'send', class: 'primary', onclick: () => reply(contactId, composer) }, 'Send');
   const held = conversation.contact.status === 'ASSIGNED' && conversation.contact.agentId === state.me.agentId;
-  threadRegion.replaceChildren(threadHeader, messagesRegion,
+  typingNote.textContent = '';
+  threadRegion.replaceChildren(threadHeader, messagesRegion, typingNote,
     held ? h('footer', { class: 'composer' }, composer, send) : h('footer', { class: 'composer readonly' }, 'Read only'));
   renderThreadHeader();
   renderMessages();

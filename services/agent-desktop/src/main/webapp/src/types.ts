@@ -106,6 +106,7 @@ export type Frame =
   | { type: 'offer'; contact: ContactSummary }
   | { type: 'contact'; contact: ContactSummary }
   | { type: 'message'; contactId: string; message: ThreadMessage }
+  | { type: 'typing'; contactId: string }
   | { type: 'presence'; agent: AgentView }
   | { type: 'queue'; queue: QueueView }
   | { type: 'error'; code: string; reason: string };

@@ -26,6 +26,8 @@
   var pending = {};
   var retry = 0;
   var sequence = 0;
+  var lastTypingSent = 0;
+  var typingShown = null;
 
   var style = document.createElement('style');
   style.textContent = [
@@ -44,7 +46,8 @@
     '.sb-start{border:0;border-radius:6px;padding:10px;background:#1f5eff;color:#fff;font-weight:600}',
     '.sb-compose{display:flex;border-top:1px solid #e3e6ef}.sb-compose textarea{flex:1;border:0;padding:10px;resize:none;font:inherit}',
     '.sb-compose button{border:0;background:#1f5eff;color:#fff;padding:0 16px}',
-    '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}'
+    '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}',
+    '.sb-transcript{border:0;background:none;color:#1f5eff;font-size:12px;padding:6px;cursor:pointer}'
   ].join('');
   document.head.appendChild(style);
 
@@ -73,7 +76,13 @@
   var send = el('button', null, 'Send');
   send.type = 'submit';
   compose.append(textarea, send);
-  panel.append(head, log, status, token || !prechat ? compose : form);
+  var transcriptLink = el('button', 'sb-transcript', 'Email me this chat');
+  transcriptLink.type = 'button';
+  transcriptLink.onclick = function () {
+    var email = emailInput.value || window.prompt('Send the transcript to which email address?');
+    if (email) transmit({ type: 'transcript', email: email });
+  };
+  panel.append(head, log, status, token || !prechat ? compose : form, transcriptLink);
   root.append(openButton, panel);
   document.body.appendChild(root);
 
@@ -95,6 +104,14 @@
     var id = 'm-' + Date.now() + '-' + (sequence++);
     pending[id] = { text: text, line: line('customer', text, true) };
     transmit({ type: 'message', id: id, text: text });
+  };
+  // Tells the agent the customer is typing, at most every 3 s (the server keeps the same pace).
+  textarea.oninput = function () {
+    var now = Date.now();
+    if (token && socket && socket.readyState === 1 && now - lastTypingSent > 3000) {
+      lastTypingSent = now;
+      socket.send(JSON.stringify({ type: 'typing' }));
+    }
   };
   textarea.onkeydown = function (e) {
     if (e.key === 'Enter' && !e.shiftKey) {
@@ -147,6 +164,24 @@
         break;
       case 'agent_left':
         notice('The agent left the chat; please wait for the next one');
+        break;
+      case 'agent_typing':
+        status.textContent = 'The agent is typing\u2026';
+        clearTimeout(typingShown);
+        typingShown = setTimeout(function () {
+          if (status.textContent === 'The agent is typing\u2026') status.textContent = '';
+        }, 4000);
+        break;
+      case 'transcript_requested':
+        status.textContent = 'Sending the transcript\u2026';
+        break;
+      case 'transcript_sent':
+        status.textContent = '';
+        notice('The transcript is on its way to your inbox');
+        break;
+      case 'transcript_failed':
+        status.textContent = '';
+        notice('The transcript could not be emailed');
         break;
       case 'chat_ended':
         notice('The agent ended the chat. Write again any time to start a new one.');

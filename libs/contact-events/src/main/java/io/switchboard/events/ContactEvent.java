@@ -2,7 +2,7 @@ package io.switchboard.events;
 
 /** Events about one contact, on the contacts or routing topic, keyed by the contact id. */
 public sealed interface ContactEvent extends SwitchboardEvent
-        permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactEnded,
+        permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactTyping, ContactEnded,
         ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred,
         ReplyRequested {
 

@@ -60,6 +60,8 @@ final class Samples {
                         "after call work", AT.plusSeconds(30))),
                 Map.entry(EventType.OFFER_ANSWERED, new OfferAnswered(id(18), TENANT, AT, "agent-7", "c-1", "c-1#1",
                         OfferAnswered.Answer.ACCEPTED)),
+                Map.entry(EventType.CONTACT_TYPING, new ContactTyping(id(31), TENANT, AT, "c-1", Channel.CHAT,
+                        ContactTyping.Party.AGENT, "agent-7")),
                 Map.entry(EventType.TRANSFER_REQUESTED, new TransferRequested(id(30), TENANT, AT, "agent-7", "c-1", "loans", null,
                         "needs a loan officer")),
                 Map.entry(EventType.TENANT_CONFIGURED, new TenantConfigured(id(12), TENANT, AT, "Acme Bank", "Europe/London", "GB", "center-1",

@@ -37,6 +37,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
 import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
@@ -219,6 +220,21 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
         as("alice").contentType(ContentType.JSON).body(Map.of("text", "late")).post("/api/contacts/" + contactId + "/replies")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void typingReachesTheOtherSide() {
+        JsonSocketClient alice = signedIn("alice");
+        String contactId = assignedChat("alice");
+        publish(new ContactTyping(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, ContactTyping.Party.CUSTOMER,
+                null));
+        alice.await(f -> "typing".equals(f.path("type").asText()) && contactId.equals(f.path("contactId").asText()));
+
+        as("bob").post("/api/contacts/" + contactId + "/typing").then().statusCode(404);
+        as("alice").post("/api/contacts/" + contactId + "/typing").then().statusCode(204);
+        ContactTyping typing = (ContactTyping) single(Topics.CONTACTS, e -> e instanceof ContactTyping t && t.contactId().equals(contactId)
+                && t.party() == ContactTyping.Party.AGENT);
+        assertThat(typing.agentId()).isEqualTo("alice");
     }
 
     @Test

@@ -39,6 +39,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
@@ -124,6 +125,48 @@ class ChatChannelServiceTest {
         List<ContactEvent> all = eventsOf(contactId, 3);
         assertThat(all).extracting(ContactEvent::eventId).doesNotHaveDuplicates();
         assertThat(all.stream().filter(ContactCreated.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void theCustomerGetsTheTranscriptByEmailThroughTheEmailChannel() {
+        JsonSocketClient customer = open("widget-acme", ACME_ORIGIN);
+        customer.send("{\"type\":\"start\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"}");
+        String contactId = customer.await("ready").get("contactId").asText();
+        customer.send("{\"type\":\"transcript\"}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("nothing_to_send");
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"I was charged twice\"}");
+        customer.await("ack");
+
+        customer.send("{\"type\":\"transcript\",\"email\":\"not an address\"}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("bad_email");
+        customer.send("{\"type\":\"transcript\"}");
+        customer.await("transcript_requested");
+        ReplyRequested request = (ReplyRequested) decode(kafka.await(Topics.outbound(Channel.EMAIL),
+                record -> decode(record) instanceof ReplyRequested r && r.contactId().equals(contactId), 1, WAIT).get(0));
+        assertThat(request.metadata()).containsEntry("to", "jane@example.com").containsEntry("kind", "transcript");
+        assertThat(request.text()).contains("Jane Doe: I was charged twice").contains("Acme Bank");
+
+        publish(new ContactMessageSent(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, request.messageId(), Channel.EMAIL,
+                request.agentId(), io.switchboard.events.address.Address.email("jane@example.com"), request.text(), List.of(),
+                Map.of("kind", "transcript")));
+        customer.await("transcript_sent");
+    }
+
+    @Test
+    void typingIsSharedBothWays() {
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Hello\"}");
+        customer.await("ack");
+
+        customer.send("{\"type\":\"typing\"}");
+        customer.send("{\"type\":\"typing\"}");
+        kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactTyping t && t.contactId().equals(contactId)
+                && t.party() == ContactTyping.Party.CUSTOMER, 1, WAIT);
+
+        publish(new ContactTyping(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, ContactTyping.Party.AGENT,
+                "alice"));
+        assertThat(customer.await("agent_typing").path("agent").asText()).isEqualTo("alice");
     }
 
     @Test

@@ -416,6 +416,32 @@ class EmailChannelServiceTest {
     }
 
     @Test
+    void aMessageForAnotherChannelsContactIsMailedToTheNamedAddress() throws Exception {
+        String customer = sender("transcript");
+        String requestId = "transcript-" + run;
+        String chatContact = UUID.randomUUID().toString();
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), chatContact, requestId, Channel.EMAIL,
+                "chat-channel", "Customer: I was charged twice\nAgent: Refunded.", List.of(),
+                Map.of("to", customer, "subject", "Your chat with Acme Bank", "kind", "transcript")));
+
+        MimeMessage mailed = awaitRelayed(customer, 1).get(0);
+        assertThat(mailed.getSubject()).isEqualTo("Your chat with Acme Bank");
+        assertThat(((InternetAddress) mailed.getFrom()[0]).getAddress()).isEqualTo(SUPPORT);
+        assertThat(mailed.getHeader("In-Reply-To", null)).isNull();
+        assertThat(mailed.getContent().toString()).contains("I was charged twice");
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome(requestId, 1).get(0);
+        assertThat(sent.contactId()).isEqualTo(chatContact);
+        assertThat(sent.metadata()).containsEntry("kind", "transcript");
+
+        String bad = "transcript-bad-" + run;
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), chatContact, bad, Channel.EMAIL, "chat-channel",
+                "text", List.of(), Map.of("to", "not an address", "kind", "transcript")));
+        ContactMessageFailed failed = (ContactMessageFailed) awaitOutcome(bad, 1).get(0);
+        assertThat(failed.permanent()).isTrue();
+        assertThat(failed.metadata()).containsEntry("kind", "transcript");
+    }
+
+    @Test
     void aReplyThatCannotBeDeliveredIsAnsweredWithItsReason() {
         String unknown = "reply-unknown-" + run;
         publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), UUID.randomUUID().toString(), unknown,

@@ -81,6 +81,13 @@ public class InboxResource {
     }
 
     @POST
+    @Path("contacts/{id}/typing")
+    public Response typing(@PathParam("id") String contactId) throws SQLException {
+        actions.typing(viewer(), contactId);
+        return Response.noContent().build();
+    }
+
+    @POST
     @Path("contacts/{id}/accept")
     public Response accept(@PathParam("id") String contactId, Requests.OfferAnswer body) throws SQLException {
         actions.answerOffer(viewer(), contactId, body == null ? null : body.offerId(), true);

@@ -17,6 +17,7 @@ import io.switchboard.desktop.persistence.DesktopStore;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.TransferRequested;
@@ -111,6 +112,13 @@ public class AgentActions {
                 contact.tenantId(), at, contactId, Channel.valueOf(contact.channel()), ContactEnded.Reason.AGENT_ENDED, disposition,
                 null, null, null, null), config.publishTimeout());
         store.ended(contactId, contact.tenantId(), ContactEnded.Reason.AGENT_ENDED.name(), disposition, at);
+    }
+
+    /** The agent is typing a reply: the customer's widget shows it (the inbox sends this at most every 3 s). */
+    public void typing(Viewer viewer, String contactId) throws SQLException {
+        ContactSummary contact = held(viewer, contactId);
+        publisher.publish(new ContactTyping(UUID.randomUUID(), contact.tenantId(), now(), contactId, Channel.valueOf(contact.channel()),
+                ContactTyping.Party.AGENT, viewer.agentId()), config.publishTimeout());
     }
 
     public void markRead(Viewer viewer, String contactId) throws SQLException {

@@ -37,6 +37,13 @@ public final class DesktopFrames {
         }
     }
 
+    /** The customer is typing in a conversation the agent holds. */
+    public record Typing(String type, String contactId) {
+        public Typing(String contactId) {
+            this("typing", contactId);
+        }
+    }
+
     public record Presence(String type, AgentView agent) {
         public Presence(AgentView agent) {
             this("presence", agent);

@@ -25,6 +25,7 @@ import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
@@ -39,6 +40,8 @@ import io.switchboard.events.SwitchboardEvent;
 public class InboxProjector {
 
     private static final int PREVIEW_CHARS = 1_000;
+    /** The {@code metadata.kind} of a chat transcript the email channel mailed for the customer. */
+    private static final String TRANSCRIPT = "transcript";
 
     private final DesktopStore store;
     private final Pushes pushes;
@@ -61,13 +64,23 @@ public class InboxProjector {
                     received.attachments().size(), received.occurredAt());
             messageChanged(received.contactId(), received.messageId());
         } else if (event instanceof ContactMessageSent sent) {
-            store.replyOutcome(sent.messageId(), sent.contactId(), sent.tenantId(), sent.agentId(), sent.text(), sent.occurredAt(),
+            // A transcript the customer had mailed shows as a line in the thread, not as the whole text again.
+            String text = TRANSCRIPT.equals(sent.metadata().get("kind"))
+                    ? "Transcript emailed to " + (sent.to() == null ? "the customer" : sent.to().value()) : sent.text();
+            store.replyOutcome(sent.messageId(), sent.contactId(), sent.tenantId(), sent.agentId(), text, sent.occurredAt(),
                     "SENT", null);
             messageChanged(sent.contactId(), sent.messageId());
         } else if (event instanceof ContactMessageFailed failed) {
-            store.replyOutcome(failed.messageId(), failed.contactId(), failed.tenantId(), failed.agentId(), null, failed.occurredAt(),
+            String text = TRANSCRIPT.equals(failed.metadata().get("kind")) ? "Transcript by email" : null;
+            store.replyOutcome(failed.messageId(), failed.contactId(), failed.tenantId(), failed.agentId(), text, failed.occurredAt(),
                     "FAILED", failed.reason());
             messageChanged(failed.contactId(), failed.messageId());
+        } else if (event instanceof ContactTyping typing) {
+            // Not stored: only the holder's inbox shows it, for a few seconds.
+            if (typing.party() == ContactTyping.Party.CUSTOMER) {
+                store.contact(typing.contactId()).filter(c -> c.status() == ContactStatus.ASSIGNED && c.agentId() != null)
+                        .ifPresent(c -> pushes.send(new Push(Set.of(c.agentId()), Set.of(), new DesktopFrames.Typing(c.contactId()))));
+            }
         } else if (event instanceof ContactEnded ended) {
             Set<String> before = involved(ended.contactId());
             store.ended(ended.contactId(), ended.tenantId(), ended.reason().name(), ended.disposition(), ended.occurredAt());

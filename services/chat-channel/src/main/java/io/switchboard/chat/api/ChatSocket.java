@@ -99,7 +99,8 @@ public class ChatSocket {
                 case "start" -> attach(connection, session, chats.start(route, frame.name(), frame.email()));
                 case "resume" -> attach(connection, session, chats.resume(route, frame.token()));
                 case "message" -> send(connection, chats.customerMessage(started(session), frame.id(), frame.text()));
-                case "typing" -> started(session);
+                case "typing" -> chats.customerTyping(started(session));
+                case "transcript" -> send(connection, chats.transcript(route, started(session), frame.email()));
                 case "leave" -> {
                     chats.leave(started(session));
                     connection.closeAndAwait();

@@ -2,6 +2,7 @@ package io.switchboard.chat.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +29,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.address.Address;
@@ -43,6 +46,11 @@ import io.switchboard.service.config.EntryPointRoute;
 public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
+    static final Duration TYPING_EVERY = Duration.ofSeconds(3);
+    private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(2);
+    public static final String TRANSCRIPT = "transcript";
+    private static final String TRANSCRIPT_SENDER = "system:chat-channel";
+    private static final int TRANSCRIPTS_PER_CONVERSATION = 3;
     /** The instance that stored a reply and pushed it to its own sockets (metadata of contact.message.sent). */
     static final String PUSHED_BY = "pushedBy";
 
@@ -52,6 +60,9 @@ public class ChatService {
     private final ChatConfig config;
     private final ConversationToken tokens;
     private final String instanceId;
+    /** When each conversation last published its customer's typing (nanoTime), to send one per few seconds. */
+    private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
+    private final Map<String, Integer> transcripts = new ConcurrentHashMap<>();
 
     public ChatService(ChatStore store, ContactPublisher publisher, CustomerSockets live, ChatConfig config,
             @ConfigProperty(name = "quarkus.uuid") String instanceId) {
@@ -160,8 +171,77 @@ public class ChatService {
         }
     }
 
+    /**
+     * The customer is typing: the agent's inbox is told, at most once per {@link #TYPING_EVERY} per
+     * conversation, and only once the contact exists. Best effort: a broker hiccup drops it.
+     */
+    public void customerTyping(String contactId) {
+        long now = System.nanoTime();
+        Long last = lastTyping.get(contactId);
+        if (last != null && now - last < TYPING_EVERY.toNanos()) {
+            return;
+        }
+        lastTyping.put(contactId, now);
+        try {
+            Optional<Conversation> conversation = store.conversation(contactId).filter(c -> c.contactCreated() && c.open());
+            if (conversation.isPresent()) {
+                publisher.publish(List.of(new ContactTyping(UUID.randomUUID(), conversation.get().tenantId(), Instant.now(), contactId,
+                        Channel.CHAT, ContactTyping.Party.CUSTOMER, null)), TYPING_TIMEOUT);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("typing of %s not sent: %s", contactId, e.getMessage());
+        }
+    }
+
+    /**
+     * The customer asks for the transcript by email: the email channel mails it from the tenant's
+     * address (a {@code contact.reply.requested} on its outbound topic naming the recipient), and its
+     * answer on the contacts topic tells the widget. At most {@link #TRANSCRIPTS_PER_CONVERSATION}.
+     */
+    public ChatFrames.Notice transcript(EntryPointRoute route, String contactId, String email) throws ChatException {
+        try {
+            Conversation conversation = store.conversation(contactId).orElseThrow();
+            if (!conversation.contactCreated()) {
+                throw new ChatException("nothing_to_send", "write a message first");
+            }
+            String to = email != null && !email.isBlank() ? email : conversation.customerEmail();
+            if (to == null) {
+                throw new ChatException("bad_email", "give the email address to send the transcript to");
+            }
+            Address address;
+            try {
+                address = Address.email(to);
+            } catch (InvalidAddressException e) {
+                throw new ChatException("bad_email", e.getMessage());
+            }
+            if (transcripts.merge(contactId, 1, Integer::sum) > TRANSCRIPTS_PER_CONVERSATION) {
+                throw new ChatException("rate_limited", "at most " + TRANSCRIPTS_PER_CONVERSATION + " transcripts per conversation");
+            }
+            String text = Transcript.render(route.tenantName(), conversation, store.transcript(contactId));
+            publish(List.of(new ReplyRequested(UUID.randomUUID(), conversation.tenantId(), Instant.now(), contactId,
+                    "transcript:" + UUID.randomUUID(), Channel.EMAIL, TRANSCRIPT_SENDER, text, List.of(),
+                    Map.of("to", address.value(), "subject", "Your chat with " + route.tenantName(), "kind", TRANSCRIPT))));
+            return new ChatFrames.Notice("transcript_requested", null);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The email channel's answer to a transcript request, for the customer's sockets on this instance. */
+    public void transcriptOutcome(String contactId, boolean sent) {
+        live.send(contactId, new ChatFrames.Notice(sent ? "transcript_sent" : "transcript_failed", null));
+    }
+
+    /** An agent is typing: shown on this instance's sockets of the conversation. */
+    public void agentTyping(ContactTyping typing) {
+        if (typing.party() == ContactTyping.Party.AGENT && typing.channel() == Channel.CHAT) {
+            live.send(typing.contactId(), new ChatFrames.Notice("agent_typing", typing.agentId()));
+        }
+    }
+
     /** The customer's last socket here closed: the abandon clock starts (the sweep decides). */
     public void disconnected(String contactId) {
+        lastTyping.remove(contactId);
         try {
             store.connected(contactId, false, Instant.now());
         } catch (SQLException e) {

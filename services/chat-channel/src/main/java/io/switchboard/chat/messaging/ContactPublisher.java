@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.service.messaging.OutgoingEvents;
 
@@ -24,7 +25,10 @@ public class ContactPublisher {
         this.contacts = contacts;
     }
 
+    /** Each event goes to its own topic (contact events to the contacts topic, a transcript request to the email outbound topic). */
     public void publish(List<? extends SwitchboardEvent> events, Duration timeout) {
-        OutgoingEvents.sendAll(contacts, events.stream().map(event -> OutgoingEvents.message(event, SOURCE)).toList(), timeout);
+        OutgoingEvents.sendAll(contacts, events.stream()
+                .map(event -> OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(), EventType.topicOf(event)))
+                .toList(), timeout);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.chat.messaging;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +12,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.chat.domain.ChatService;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactTyping;
 import io.switchboard.service.messaging.IncomingEvents;
 
 /**
@@ -27,14 +30,24 @@ public class ReplyFanOut {
         this.chats = chats;
     }
 
+    private static boolean isTranscript(Map<String, String> metadata) {
+        return ChatService.TRANSCRIPT.equals(metadata.get("kind"));
+    }
+
     @Incoming("reply-fanout")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
         var event = IncomingEvents.decode(record);
-        if (event.isPresent() && event.get() instanceof ContactMessageSent sent) {
+        if (event.isPresent() && event.get() instanceof ContactMessageSent sent && isTranscript(sent.metadata())) {
+            chats.transcriptOutcome(sent.contactId(), true);
+        } else if (event.isPresent() && event.get() instanceof ContactMessageFailed failed && isTranscript(failed.metadata())) {
+            chats.transcriptOutcome(failed.contactId(), false);
+        } else if (event.isPresent() && event.get() instanceof ContactMessageSent sent) {
             chats.deliveredElsewhere(sent);
         } else if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.CHAT) {
             chats.endedElsewhere(ended);
+        } else if (event.isPresent() && event.get() instanceof ContactTyping typing) {
+            chats.agentTyping(typing);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.address.Address;
+import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.service.config.EntryPointRoute;
 import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
@@ -44,6 +47,10 @@ public class ReplyDelivery {
     private static final Logger LOG = Logger.getLogger(ReplyDelivery.class);
     private static final int MAX_REFERENCES = 20;
     private static final URI SOURCE = InboundMailProcessor.SOURCE;
+    /** Request metadata naming the recipient of a message that answers no email thread. */
+    public static final String STANDALONE_TO = "to";
+    /** Request metadata copied onto the outcome event, so the requester can tell its kind of message apart. */
+    private static final String KIND = "kind";
 
     private final EmailStore store;
     private final RelayMailer mailer;
@@ -71,6 +78,9 @@ public class ReplyDelivery {
 
     private OutboundRecord attempt(ReplyRequested reply) throws SQLException, InterruptedException {
         Optional<EmailThread> found = store.thread(reply.contactId()).filter(t -> t.tenantId().equals(reply.tenantId()));
+        if (found.isEmpty() && reply.metadata().containsKey(STANDALONE_TO)) {
+            return standalone(reply);
+        }
         if (found.isEmpty()) {
             return failed(reply, null, "no email conversation " + reply.contactId() + " in tenant " + reply.tenantId());
         }
@@ -92,19 +102,45 @@ public class ReplyDelivery {
         OutgoingEmail email = new OutgoingEmail(from, thread.customerAddress(), subject, reply.text() == null ? "" : reply.text(),
                 messageId, store.latestInboundMessageId(thread.contactId()).orElse(null),
                 references(store.threadMessageIds(thread.contactId())), files);
+        return send(reply, email);
+    }
 
+    /**
+     * A message that answers no email thread, to the address in {@code metadata.to} (a chat transcript
+     * the customer asked for, say): from the tenant's first email entry point, with its own subject.
+     */
+    private OutboundRecord standalone(ReplyRequested reply) throws InterruptedException {
+        String to;
+        try {
+            to = Address.email(reply.metadata().get(STANDALONE_TO)).value();
+        } catch (InvalidAddressException bad) {
+            return failed(reply, null, bad.getMessage());
+        }
+        Optional<EntryPointRoute> sender = directory.senderFor(reply.tenantId());
+        if (sender.isEmpty()) {
+            return failed(reply, null, "tenant " + reply.tenantId() + " has no email entry point to send from");
+        }
+        String from = "\"" + sender.get().tenantName().replace("\"", "") + "\" <" + sender.get().address() + ">";
+        String subject = reply.metadata().getOrDefault("subject", "Your conversation with " + sender.get().tenantName());
+        OutgoingEmail email = new OutgoingEmail(from, to, subject, reply.text() == null ? "" : reply.text(),
+                "<" + UUID.randomUUID() + "@" + domain(sender.get().address()) + ">", null, List.of(), List.of());
+        return send(reply, email);
+    }
+
+    private OutboundRecord send(ReplyRequested reply, OutgoingEmail email) throws InterruptedException {
+        String messageId = email.messageId();
+        String subject = email.subject();
         int attempts = Math.max(1, config.outbound().maxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
                 mailer.send(email);
                 return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
-                        thread.customerAddress(), subject, email.text(), true, null, false, Instant.now());
+                        email.to(), subject, email.text(), true, null, false, Instant.now());
             } catch (RelayRefusedException refused) {
                 LOG.warnf("reply %s, attempt %d of %d: %s", reply.messageId(), attempt, attempts, refused.getMessage());
                 if (refused.permanent() || attempt >= attempts) {
                     return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
-                            thread.customerAddress(), subject, email.text(), false, refused.getMessage(), refused.permanent(),
-                            Instant.now());
+                            email.to(), subject, email.text(), false, refused.getMessage(), refused.permanent(), Instant.now());
                 }
                 Thread.sleep(config.outbound().retryDelay().toMillis() * attempt);
             }
@@ -129,10 +165,19 @@ public class ReplyDelivery {
         ContactEvent event = outcome.sent()
                 ? new ContactMessageSent(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
                         Channel.EMAIL, reply.agentId(), Address.email(outcome.recipient()), outcome.text(), reply.attachments(),
-                        Map.of("messageIdHeader", outcome.messageId(), "subject", outcome.subject()))
+                        outcomeMetadata(reply, Map.of("messageIdHeader", outcome.messageId(), "subject", outcome.subject())))
                 : new ContactMessageFailed(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
-                        Channel.EMAIL, reply.agentId(), outcome.reason(), outcome.permanent(), Map.of());
+                        Channel.EMAIL, reply.agentId(), outcome.reason(), outcome.permanent(), outcomeMetadata(reply, Map.of()));
         return new StoredEvent(EventType.topicOf(event), event.subject(), OutgoingEvents.encode(event, SOURCE));
+    }
+
+    private static Map<String, String> outcomeMetadata(ReplyRequested reply, Map<String, String> metadata) {
+        if (!reply.metadata().containsKey(KIND)) {
+            return metadata;
+        }
+        Map<String, String> withKind = new HashMap<>(metadata);
+        withKind.put(KIND, reply.metadata().get(KIND));
+        return withKind;
     }
 
     /** The first Message-ID (the thread's root) and the latest ones, as RFC 5322 suggests for long threads. */

@@ -241,7 +241,17 @@ public class EmailStore {
         }
     }
 
-    /** Records a reply's outcome; a sent reply's Message-ID joins its thread. */
+    /** False for a message that answers no email thread (a chat transcript, say). */
+    private static boolean hasThread(Connection c, String contactId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM email_thread WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Records a reply's outcome; a sent reply's Message-ID joins its thread (when it has one). */
     public void saveOutbound(OutboundRecord outbound) throws SQLException {
         try {
             inTransaction(c -> {
@@ -263,7 +273,7 @@ public class EmailStore {
                     s.setTimestamp(12, Timestamp.from(outbound.decidedAt()));
                     s.executeUpdate();
                 }
-                if (outbound.sent()) {
+                if (outbound.sent() && hasThread(c, outbound.contactId())) {
                     insertThreadMessage(c, outbound.tenantId(), outbound.messageId(), outbound.contactId(), true,
                             outbound.decidedAt());
                 }
