@@ -1,0 +1,83 @@
+package io.switchboard.voice.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's settings ({@code switchboard.voice.*}). */
+@ConfigMapping(prefix = "switchboard.voice")
+public interface VoiceConfig {
+
+    Sip sip();
+
+    Media media();
+
+    /** Source addresses (IP literals) whose INVITEs are admitted as trunk calls; anything else gets 403. */
+    List<String> trunks();
+
+    /** Digest realm of the agents' phones. */
+    @WithDefault("switchboard")
+    String realm();
+
+    /** Each agent's SIP password, by agent id (the phone registers as {@code sip:<agent>@…}). */
+    Map<String, String> phones();
+
+    Registration registration();
+
+    /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
+    Map<String, Ivr> ivr();
+
+    /** How long a command to Kafka may wait for the broker. */
+    @WithDefault("5s")
+    Duration publishTimeout();
+
+    interface Sip {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("5060")
+        int port();
+
+        /** udp, tcp or both. */
+        @WithDefault("udp,tcp")
+        List<String> transports();
+    }
+
+    interface Media {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("20000")
+        int portMin();
+
+        @WithDefault("29999")
+        int portMax();
+    }
+
+    interface Registration {
+        @WithDefault("60")
+        int minExpires();
+
+        @WithDefault("3600")
+        int maxExpires();
+    }
+
+    interface Ivr {
+        /** A μ-law prompt under {@code prompts/} on the class path (8 kHz, raw). */
+        @WithDefault("welcome.ul")
+        String prompt();
+
+        /** Digit → the tenant's voice entry point the choice routes as. */
+        Map<String, String> choices();
+
+        /** Where a caller who presses nothing within {@link #timeout()} goes; absent: the DID itself. */
+        Optional<String> defaultChoice();
+
+        @WithDefault("8s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.voice.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+
+import io.switchboard.voice.media.MediaLeg;
+
+/**
+ * One inbound call through the gateway: the caller's leg (answered by us) and, once routing offers
+ * it, the agent's leg (our INVITE to their phone). Guarded by its own monitor: SIP events, routing
+ * events and timers touch it from different threads.
+ */
+public final class Call {
+
+    public enum State {
+        /** Answered, the IVR is playing and reading keys. */
+        IVR,
+        /** A contact: waiting for an agent with queue audio. */
+        QUEUED,
+        /** Our INVITE is ringing an agent's phone. */
+        RINGING,
+        /** Caller and agent are bridged. */
+        CONNECTED,
+        ENDED
+    }
+
+    public final String contactId;
+    public final String callerCallId;
+    public final String tenantId;
+    public final String did;
+    public final String caller;
+    public final Instant startedAt;
+    public final MediaLeg callerMedia;
+    public final int payloadType;
+    public final int dtmfPayloadType;
+
+    public State state = State.IVR;
+    public ServerTransaction callerInvite;
+    public Dialog callerDialog;
+    public String entryPoint;
+    public String ivrPath = "";
+    public boolean published;
+    public Instant queuedAt;
+    public Instant offeredAt;
+    public Instant answeredAt;
+    public Instant endedAt;
+
+    public String agentId;
+    public String offerId;
+    public String queueId;
+    public MediaLeg agentMedia;
+    public ClientTransaction agentInvite;
+    public Dialog agentDialog;
+    public String agentCallId;
+    public boolean agentCancelled;
+
+    private Instant holdStarted;
+    private Duration held = Duration.ZERO;
+
+    public Call(String contactId, String callerCallId, String tenantId, String did, String caller, Instant startedAt,
+            MediaLeg callerMedia, int payloadType, int dtmfPayloadType) {
+        this.contactId = contactId;
+        this.callerCallId = callerCallId;
+        this.tenantId = tenantId;
+        this.did = did;
+        this.caller = caller;
+        this.startedAt = startedAt;
+        this.callerMedia = callerMedia;
+        this.payloadType = payloadType;
+        this.dtmfPayloadType = dtmfPayloadType;
+    }
+
+    public void hold(boolean on, Instant now) {
+        if (on && holdStarted == null) {
+            holdStarted = now;
+        } else if (!on && holdStarted != null) {
+            held = held.plus(Duration.between(holdStarted, now));
+            holdStarted = null;
+        }
+    }
+
+    /** Seconds on hold so far (an open hold counts up to {@code now}). */
+    public long holdSeconds(Instant now) {
+        return (holdStarted == null ? held : held.plus(Duration.between(holdStarted, now))).toSeconds();
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.voice.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.Direction;
+import io.switchboard.events.EventType;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.address.AddressKind;
+import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.Call;
+
+/** What a call tells the platform: the contact, the agent phone's answer to an offer, and the end with its durations. */
+@ApplicationScoped
+public class CallEvents {
+
+    public static final URI SOURCE = URI.create("/channels/voice");
+
+    private final MutinyEmitter<byte[]> events;
+    private final Duration timeout;
+
+    public CallEvents(@Channel("events-out") MutinyEmitter<byte[]> events, VoiceConfig config) {
+        this.events = events;
+        this.timeout = config.publishTimeout();
+    }
+
+    /** The caller chose (or the IVR chose for them): a contact in the queue of that entry point. */
+    public void created(Call call, String region) {
+        publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
+                io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, caller(call.caller, region),
+                Address.phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
+                Map.of("callId", call.callerCallId, "did", call.did, "ivrPath", call.ivrPath)));
+    }
+
+    /** The agent's phone answered (accepted) or refused, rang out or is not registered (declined). */
+    public void answered(Call call, String agentId, String offerId, boolean accepted) {
+        publish(new OfferAnswered(UUID.randomUUID(), call.tenantId, now(), agentId, call.contactId, offerId,
+                accepted ? OfferAnswered.Answer.ACCEPTED : OfferAnswered.Answer.DECLINED));
+    }
+
+    public void ended(Call call, ContactEnded.Reason reason) {
+        Instant end = call.endedAt;
+        Long ring = call.offeredAt == null ? null
+                : Duration.between(call.offeredAt, call.answeredAt != null ? call.answeredAt : end).toSeconds();
+        Long queue = call.queuedAt == null ? null
+                : Duration.between(call.queuedAt, call.answeredAt != null ? call.answeredAt : end).toSeconds();
+        Long talk = call.answeredAt == null ? 0L : Duration.between(call.answeredAt, end).toSeconds();
+        publish(new ContactEnded(id("ended:" + call.contactId), call.tenantId, end.truncatedTo(ChronoUnit.MILLIS), call.contactId,
+                io.switchboard.events.Channel.VOICE, reason, null, ring, queue, talk, call.holdSeconds(end)));
+    }
+
+    private void publish(SwitchboardEvent event) {
+        OutgoingEvents.sendAll(events, List.of(OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(),
+                EventType.topicOf(event))), timeout);
+    }
+
+    /** The caller's number in E.164; a withheld or non-numeric caller id is kept as given. */
+    private static Address caller(String number, String region) {
+        try {
+            return Address.phone(number, region);
+        } catch (InvalidAddressException withheld) {
+            return new Address(AddressKind.PHONE, number == null || number.isBlank() ? "anonymous" : number, null);
+        }
+    }
+
+    private static UUID id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

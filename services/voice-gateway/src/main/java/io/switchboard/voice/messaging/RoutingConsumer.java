@@ -1,0 +1,46 @@
+package io.switchboard.voice.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAbandoned;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactRejected;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.voice.sip.SipGateway;
+
+/**
+ * Routing's decisions about the calls this instance holds: an offer rings the agent's phone, an
+ * offer taken back stops it, a give-up hangs the caller up. A group per instance (calls live on the
+ * instance that answered them), from the newest offset.
+ */
+@ApplicationScoped
+public class RoutingConsumer {
+
+    private final SipGateway gateway;
+
+    public RoutingConsumer(SipGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Incoming("routing")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        var event = IncomingEvents.decode(record);
+        if (event.isEmpty()) {
+            return;
+        }
+        if (event.get() instanceof ContactOffered offered && offered.channel() == Channel.VOICE) {
+            gateway.offered(offered);
+        } else if (event.get() instanceof ContactRejected rejected && rejected.offerId() != null
+                && (rejected.reason() == ContactRejected.Reason.TIMED_OUT || rejected.reason() == ContactRejected.Reason.WITHDRAWN)) {
+            gateway.offerEnded(rejected.contactId(), rejected.offerId());
+        } else if (event.get() instanceof ContactAbandoned abandoned && abandoned.reason() != ContactAbandoned.Reason.CUSTOMER_LEFT) {
+            gateway.abandoned(abandoned.contactId());
+        }
+    }
+}

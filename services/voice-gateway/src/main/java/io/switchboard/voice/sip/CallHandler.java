@@ -1,0 +1,523 @@
+package io.switchboard.voice.sip;
+
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.sdp.SdpException;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.service.config.EntryPointRoute;
+import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.DtmfReader;
+import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.media.MediaLeg;
+import io.switchboard.voice.media.MediaPorts;
+import io.switchboard.voice.media.PromptPlayer;
+import io.switchboard.voice.messaging.CallEvents;
+
+/**
+ * The call flow of the B2BUA. The caller's INVITE is answered at once (G.711, RFC 4733 events) and
+ * the IVR reads a key; the choice becomes a contact with queue audio; an offer from routing rings the
+ * agent's registered phone (our second leg, with the queue in a header as the whisper); the answer
+ * bridges the legs by relaying RTP; a BYE on either side ends both and the contact.
+ */
+final class CallHandler {
+
+    private static final Logger LOG = Logger.getLogger(CallHandler.class);
+    static final String QUEUE_PROMPT = "queue.ul";
+    static final String INVALID_PROMPT = "invalid.ul";
+
+    private final SipStack sip;
+    private final VoiceDirectory directory;
+    private final CallRegistry calls;
+    private final MediaPorts ports;
+    private final PromptPlayer player;
+    private final CallEvents events;
+    private final Registrar registrar;
+    private final VoiceConfig config;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService work;
+
+    CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
+            Registrar registrar, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+        this.sip = sip;
+        this.directory = directory;
+        this.calls = calls;
+        this.ports = ports;
+        this.player = player;
+        this.events = events;
+        this.registrar = registrar;
+        this.config = config;
+        this.timers = timers;
+        this.work = work;
+    }
+
+    // ------------------------------------------------------------------ the caller's leg
+
+    void invite(Request request, ServerTransaction transaction, String source) throws ParseException, SipException,
+            InvalidArgumentException {
+        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            reInvite(request, transaction);
+            return;
+        }
+        if (!config.trunks().contains(source)) {
+            LOG.infof("INVITE from %s refused: not a trunk", source);
+            sip.respond(transaction, request, Response.FORBIDDEN);
+            return;
+        }
+        String dialled = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+        Optional<EntryPointRoute> route = dialled == null ? Optional.empty() : directory.lookup(dialled);
+        if (route.isEmpty()) {
+            sip.respond(transaction, request, directory.loaded() ? Response.NOT_FOUND : Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        Sdp.Offer offer;
+        try {
+            offer = Sdp.read(new String(request.getRawContent() == null ? new byte[0] : request.getRawContent(), StandardCharsets.UTF_8));
+        } catch (SdpException | RuntimeException unusable) {
+            sip.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        if (offer.codec() < 0) {
+            sip.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        MediaLeg media;
+        try {
+            media = ports.open("caller");
+        } catch (SocketException full) {
+            LOG.warnf("INVITE refused: %s", full.getMessage());
+            sip.respond(transaction, request, Response.SERVICE_UNAVAILABLE);
+            return;
+        }
+        media.remote(offer.audio());
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        String from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
+        Call call = new Call(UUID.randomUUID().toString(), callId, route.get().tenantId(), route.get().address(), from, Instant.now(),
+                media, offer.codec(), offer.telephoneEvent());
+        call.callerInvite = transaction;
+        calls.add(call);
+        Response ok = sip.messages.createResponse(Response.OK, request);
+        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(tag());
+        ok.addHeader(sip.contact("switchboard"));
+        ok.setContent(Sdp.write(ports.host(), media.localPort(), offer.codec(), offer.telephoneEvent(), System.currentTimeMillis()),
+                sdpType());
+        transaction.sendResponse(ok);
+        call.callerDialog = transaction.getDialog();
+    }
+
+    /** The caller's ACK: the IVR starts. */
+    void ack(Request request) {
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        calls.byCallId(callId).filter(call -> call.callerCallId.equals(callId)).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state == Call.State.IVR && !player.isPlaying(call.callerMedia) && call.entryPoint == null) {
+                    startIvr(call);
+                }
+            }
+        });
+    }
+
+    private void startIvr(Call call) {
+        VoiceConfig.Ivr ivr = config.ivr().get(call.did);
+        if (ivr == null || ivr.choices().isEmpty()) {
+            queue(call, call.did, "");
+            return;
+        }
+        call.entryPoint = "";
+        call.callerMedia.sink(new DtmfReader(call.dtmfPayloadType, key -> key(call, ivr, key)));
+        player.play(call.callerMedia, ivr.prompt(), call.payloadType, false,
+                () -> timers.schedule(() -> ivrTimeout(call, ivr), ivr.timeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void key(Call call, VoiceConfig.Ivr ivr, char key) {
+        synchronized (call) {
+            if (call.state != Call.State.IVR) {
+                return;
+            }
+            String entryPoint = ivr.choices().get(String.valueOf(key));
+            if (entryPoint == null) {
+                player.play(call.callerMedia, INVALID_PROMPT, call.payloadType, false,
+                        () -> player.play(call.callerMedia, ivr.prompt(), call.payloadType, false, null));
+                return;
+            }
+            queue(call, entryPoint, String.valueOf(key));
+        }
+    }
+
+    private void ivrTimeout(Call call, VoiceConfig.Ivr ivr) {
+        synchronized (call) {
+            if (call.state == Call.State.IVR && !player.isPlaying(call.callerMedia)) {
+                queue(call, ivr.defaultChoice().orElse(call.did), "timeout");
+            }
+        }
+    }
+
+    /** The choice is made: a contact, queue audio until an agent answers. */
+    private void queue(Call call, String entryPoint, String path) {
+        call.state = Call.State.QUEUED;
+        call.entryPoint = entryPoint;
+        call.ivrPath = path;
+        call.queuedAt = Instant.now();
+        call.callerMedia.sink((packet, length) -> { });
+        player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
+        work.execute(() -> {
+            try {
+                events.created(call, directory.region(call.tenantId).orElse(null));
+                synchronized (call) {
+                    call.published = true;
+                    if (call.state == Call.State.ENDED) {
+                        work.execute(() -> events.ended(call, ContactEnded.Reason.CUSTOMER_LEFT));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "contact of call %s not published; hanging up", call.callerCallId);
+                hangUp(call, ContactEnded.Reason.ERROR);
+            }
+        });
+    }
+
+    private void reInvite(Request request, ServerTransaction transaction) throws ParseException, SipException,
+            InvalidArgumentException {
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<Call> found = calls.byCallId(callId);
+        if (found.isEmpty()) {
+            sip.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        Call call = found.get();
+        Sdp.Offer offer;
+        try {
+            offer = Sdp.read(new String(request.getRawContent(), StandardCharsets.UTF_8));
+        } catch (SdpException | RuntimeException unusable) {
+            sip.respond(transaction, request, Response.NOT_ACCEPTABLE_HERE);
+            return;
+        }
+        boolean fromCaller = callId.equals(call.callerCallId);
+        MediaLeg leg = fromCaller ? call.callerMedia : call.agentMedia;
+        synchronized (call) {
+            call.hold(offer.onHold(), Instant.now());
+            if (!offer.onHold() && leg != null) {
+                leg.remote(offer.audio());
+            }
+        }
+        Response ok = sip.messages.createResponse(Response.OK, request);
+        ok.addHeader(sip.contact("switchboard"));
+        String answer = Sdp.write(ports.host(), leg == null ? 9 : leg.localPort(), call.payloadType, offer.telephoneEvent(),
+                System.currentTimeMillis());
+        if (offer.onHold()) {
+            answer = answer.replace("a=sendrecv", "inactive".equals(offer.direction()) ? "a=inactive" : "a=recvonly");
+        }
+        ok.setContent(answer, sdpType());
+        transaction.sendResponse(ok);
+    }
+
+    void bye(Request request, ServerTransaction transaction) throws ParseException, SipException, InvalidArgumentException {
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<Call> found = calls.byCallId(callId);
+        if (found.isEmpty()) {
+            sip.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        transaction.sendResponse(sip.messages.createResponse(Response.OK, request));
+        Call call = found.get();
+        boolean fromCaller = callId.equals(call.callerCallId);
+        synchronized (call) {
+            if (call.state == Call.State.ENDED) {
+                return;
+            }
+            if (fromCaller) {
+                if (call.state == Call.State.CONNECTED) {
+                    sendBye(call.agentDialog);
+                } else if (call.state == Call.State.RINGING) {
+                    cancelAgent(call);
+                }
+            } else {
+                sendBye(call.callerDialog);
+            }
+            end(call, fromCaller ? ContactEnded.Reason.CUSTOMER_LEFT : ContactEnded.Reason.AGENT_ENDED);
+        }
+    }
+
+    /** A CANCEL for an INVITE we have not answered yet: 487 to the INVITE. We answer at once, so this is rare. */
+    void cancel(Request request, ServerTransaction transaction) throws ParseException, SipException, InvalidArgumentException {
+        transaction.sendResponse(sip.messages.createResponse(Response.OK, request));
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        calls.byCallId(callId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.callerDialog == null && call.callerInvite != null) {
+                    try {
+                        call.callerInvite.sendResponse(sip.messages.createResponse(Response.REQUEST_TERMINATED, call.callerInvite.getRequest()));
+                    } catch (ParseException | SipException | InvalidArgumentException e) {
+                        LOG.debugf("487 not sent: %s", e.getMessage());
+                    }
+                    end(call, ContactEnded.Reason.CUSTOMER_LEFT);
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ the agent's leg
+
+    /** Routing offers the call to an agent: ring their phone, or decline at once when it is not registered. */
+    void offer(ContactOffered offered) {
+        Optional<Call> found = calls.byContact(offered.contactId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Call call = found.get();
+        synchronized (call) {
+            if (call.state != Call.State.QUEUED) {
+                return;
+            }
+            Optional<Registrar.Binding> phone = registrar.lookup(offered.agentId(), Instant.now());
+            if (phone.isEmpty()) {
+                LOG.infof("agent %s has no registered phone: declining offer %s", offered.agentId(), offered.offerId());
+                work.execute(() -> events.answered(call, offered.agentId(), offered.offerId(), false));
+                return;
+            }
+            try {
+                ring(call, offered, phone.get());
+            } catch (ParseException | SipException | InvalidArgumentException | SocketException e) {
+                LOG.warnf("could not ring %s: %s", offered.agentId(), e.getMessage());
+                closeAgentLeg(call);
+                work.execute(() -> events.answered(call, offered.agentId(), offered.offerId(), false));
+            }
+        }
+    }
+
+    private void ring(Call call, ContactOffered offered, Registrar.Binding phone) throws ParseException, SipException,
+            InvalidArgumentException, SocketException {
+        MediaLeg media = ports.open("agent");
+        call.agentMedia = media;
+        SipURI target = (SipURI) sip.addresses.createURI(phone.contact());
+        String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
+        CallIdHeader callId = sip.provider.getNewCallId();
+        var fromAddress = sip.addresses.createAddress(sip.addresses.createSipURI("switchboard", sip.host + ":" + sip.port));
+        fromAddress.setDisplayName(call.caller == null ? "Caller" : call.caller);
+        FromHeader from = sip.headers.createFromHeader(fromAddress, tag());
+        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
+                sip.addresses.createSipURI(offered.agentId(), target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""))), null);
+        ViaHeader via = sip.headers.createViaHeader(sip.host, sip.port, transport, null);
+        Request invite = sip.messages.createRequest(target, Request.INVITE, callId, sip.headers.createCSeqHeader(1L, Request.INVITE),
+                from, to, List.of(via), sip.headers.createMaxForwardsHeader(70));
+        invite.addHeader(sip.contact("switchboard"));
+        // The whisper: which queue the call comes from, for the phone's display.
+        invite.addHeader(sip.headers.createHeader("X-Switchboard-Queue", offered.queueId()));
+        invite.addHeader(sip.headers.createSubjectHeader("Call from queue " + offered.queueId()));
+        invite.setContent(Sdp.write(ports.host(), media.localPort(), call.payloadType, call.dtmfPayloadType, System.currentTimeMillis()),
+                sdpType());
+        ClientTransaction transaction = sip.provider.getNewClientTransaction(invite);
+        call.state = Call.State.RINGING;
+        call.agentId = offered.agentId();
+        call.offerId = offered.offerId();
+        call.queueId = offered.queueId();
+        call.offeredAt = Instant.now();
+        call.agentInvite = transaction;
+        call.agentCancelled = false;
+        call.agentCallId = callId.getCallId();
+        calls.agentLeg(call, call.agentCallId);
+        transaction.sendRequest();
+    }
+
+    /** Routing took the offer back (timed out, withdrawn): stop ringing. */
+    void offerEnded(String contactId, String offerId) {
+        calls.byContact(contactId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state == Call.State.RINGING && offerId != null && offerId.equals(call.offerId)) {
+                    cancelAgent(call);
+                    call.state = Call.State.QUEUED;
+                }
+            }
+        });
+    }
+
+    /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
+    void abandoned(String contactId) {
+        calls.byContact(contactId).ifPresent(call -> hangUp(call, ContactEnded.Reason.TIMEOUT));
+    }
+
+    void response(ResponseEvent event) throws SipException, InvalidArgumentException {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<Call> found = calls.byCallId(callId);
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        Dialog dialog = event.getDialog();
+        if (status < 300 && dialog != null) {
+            dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
+        }
+        if (found.isEmpty()) {
+            if (status < 300 && dialog != null) {
+                sendBye(dialog);
+            }
+            return;
+        }
+        Call call = found.get();
+        synchronized (call) {
+            boolean current = call.state == Call.State.RINGING && callId.equals(call.agentCallId) && !call.agentCancelled;
+            if (status < 300) {
+                if (!current) {
+                    sendBye(dialog);
+                    return;
+                }
+                connect(call, response, dialog);
+            } else if (current) {
+                LOG.infof("agent %s's phone answered %d: declining offer %s", call.agentId, status, call.offerId);
+                declined(call);
+            } else if (callId.equals(call.agentCallId)) {
+                closeAgentLeg(call);
+            }
+        }
+    }
+
+    /** An INVITE to an agent's phone got no answer at all. */
+    void timeout(ClientTransaction transaction) {
+        if (transaction == null || !Request.INVITE.equals(transaction.getRequest().getMethod())) {
+            return;
+        }
+        String callId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        calls.byCallId(callId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
+                    declined(call);
+                }
+            }
+        });
+    }
+
+    private void connect(Call call, Response response, Dialog dialog) {
+        try {
+            Sdp.Offer answer = Sdp.read(new String(response.getRawContent(), StandardCharsets.UTF_8));
+            call.agentMedia.remote(answer.audio());
+        } catch (SdpException | RuntimeException unusable) {
+            LOG.warnf("agent %s answered without usable SDP; media goes where its RTP comes from", call.agentId);
+        }
+        call.agentDialog = dialog;
+        player.stop(call.callerMedia);
+        MediaLeg caller = call.callerMedia;
+        MediaLeg agent = call.agentMedia;
+        caller.sink(agent::send);
+        agent.sink(caller::send);
+        call.state = Call.State.CONNECTED;
+        call.answeredAt = Instant.now();
+        String agentId = call.agentId;
+        String offerId = call.offerId;
+        work.execute(() -> events.answered(call, agentId, offerId, true));
+    }
+
+    private void declined(Call call) {
+        String agentId = call.agentId;
+        String offerId = call.offerId;
+        closeAgentLeg(call);
+        call.state = Call.State.QUEUED;
+        work.execute(() -> events.answered(call, agentId, offerId, false));
+    }
+
+    private void cancelAgent(Call call) {
+        call.agentCancelled = true;
+        try {
+            if (call.agentInvite != null) {
+                ClientTransaction cancel = sip.provider.getNewClientTransaction(call.agentInvite.createCancel());
+                cancel.sendRequest();
+            }
+        } catch (SipException e) {
+            LOG.debugf("CANCEL not sent: %s", e.getMessage());
+        }
+        closeAgentLeg(call);
+    }
+
+    private void closeAgentLeg(Call call) {
+        if (call.agentMedia != null) {
+            player.stop(call.agentMedia);
+            call.agentMedia.close();
+            call.agentMedia = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ ending
+
+    /** Ends the call from our side (routing gave up, or we could not publish it): BYE to both legs. */
+    void hangUp(Call call, ContactEnded.Reason reason) {
+        synchronized (call) {
+            if (call.state == Call.State.ENDED) {
+                return;
+            }
+            if (call.state == Call.State.CONNECTED) {
+                sendBye(call.agentDialog);
+            } else if (call.state == Call.State.RINGING) {
+                cancelAgent(call);
+            }
+            sendBye(call.callerDialog);
+            end(call, reason);
+        }
+    }
+
+    private void end(Call call, ContactEnded.Reason reason) {
+        call.state = Call.State.ENDED;
+        call.endedAt = Instant.now();
+        player.stop(call.callerMedia);
+        call.callerMedia.close();
+        closeAgentLeg(call);
+        calls.remove(call);
+        if (call.published) {
+            work.execute(() -> events.ended(call, reason));
+        }
+    }
+
+    private void sendBye(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(sip.provider.getNewClientTransaction(bye));
+        } catch (SipException e) {
+            LOG.debugf("BYE not sent: %s", e.getMessage());
+        }
+    }
+
+    private ContentTypeHeader sdpType() throws ParseException {
+        return sip.headers.createContentTypeHeader("application", "sdp");
+    }
+
+    private static String tag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+}

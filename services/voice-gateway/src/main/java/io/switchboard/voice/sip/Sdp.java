@@ -1,0 +1,96 @@
+package io.switchboard.voice.sip;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Vector;
+
+import javax.sdp.Attribute;
+import javax.sdp.MediaDescription;
+import javax.sdp.SdpException;
+import javax.sdp.SdpFactory;
+import javax.sdp.SessionDescription;
+
+import io.switchboard.voice.media.Rtp;
+
+/**
+ * SDP offer/answer (RFC 3264) for G.711 audio with RFC 4733 telephone events: reads a peer's
+ * description with JAIN-SIP's SDP parser and writes ours.
+ */
+public final class Sdp {
+
+    /** What we agreed with a peer: where to send audio, the codec and the telephone-event type (-1: none). */
+    public record Offer(InetSocketAddress audio, List<Integer> payloadTypes, int telephoneEvent, String direction) {
+
+        /** PCMU if offered, else PCMA, else -1 (nothing we can play or relay: 488). */
+        public int codec() {
+            return payloadTypes.contains(Rtp.PCMU) ? Rtp.PCMU : payloadTypes.contains(Rtp.PCMA) ? Rtp.PCMA : -1;
+        }
+
+        public boolean onHold() {
+            return "sendonly".equals(direction) || "inactive".equals(direction) || audio.getAddress().isAnyLocalAddress();
+        }
+    }
+
+    private Sdp() {
+    }
+
+    /** Reads the first audio stream of a description; throws {@link SdpException} on anything unusable. */
+    @SuppressWarnings("unchecked")
+    public static Offer read(String text) throws SdpException {
+        SessionDescription description = SdpFactory.getInstance().createSessionDescription(text);
+        Vector<MediaDescription> media = description.getMediaDescriptions(false);
+        if (media == null) {
+            throw new SdpException("no media");
+        }
+        for (MediaDescription stream : media) {
+            if (!"audio".equalsIgnoreCase(stream.getMedia().getMediaType())) {
+                continue;
+            }
+            var connection = stream.getConnection() != null ? stream.getConnection() : description.getConnection();
+            if (connection == null) {
+                throw new SdpException("no connection address");
+            }
+            List<Integer> types = ((Vector<String>) stream.getMedia().getMediaFormats(false)).stream()
+                    .map(String::trim).map(Integer::valueOf).toList();
+            int telephoneEvent = -1;
+            String direction = "sendrecv";
+            Vector<Attribute> attributes = stream.getAttributes(false);
+            if (attributes != null) {
+                for (Attribute attribute : attributes) {
+                    String name = attribute.getName();
+                    String value = attribute.getValue();
+                    if ("rtpmap".equals(name) && value != null && value.toLowerCase(Locale.ROOT).contains("telephone-event")) {
+                        telephoneEvent = Integer.parseInt(value.trim().split("\\s+")[0]);
+                    } else if (List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(name)) {
+                        direction = name;
+                    }
+                }
+            }
+            return new Offer(new InetSocketAddress(connection.getAddress(), stream.getMedia().getMediaPort()), types, telephoneEvent,
+                    direction);
+        }
+        throw new SdpException("no audio stream");
+    }
+
+    /** Our description: one audio stream on {@code port} with {@code codec} and, when the peer offered it, telephone events. */
+    public static String write(String host, int port, int codec, int telephoneEvent, long sessionVersion) {
+        StringBuilder sdp = new StringBuilder()
+                .append("v=0\r\n")
+                .append("o=switchboard ").append(sessionVersion).append(' ').append(sessionVersion).append(" IN IP4 ").append(host).append("\r\n")
+                .append("s=switchboard\r\n")
+                .append("c=IN IP4 ").append(host).append("\r\n")
+                .append("t=0 0\r\n")
+                .append("m=audio ").append(port).append(" RTP/AVP ").append(codec);
+        if (telephoneEvent >= 0) {
+            sdp.append(' ').append(telephoneEvent);
+        }
+        sdp.append("\r\n").append("a=rtpmap:").append(codec).append(codec == Rtp.PCMA ? " PCMA/8000" : " PCMU/8000").append("\r\n");
+        if (telephoneEvent >= 0) {
+            sdp.append("a=rtpmap:").append(telephoneEvent).append(" telephone-event/8000\r\n")
+                    .append("a=fmtp:").append(telephoneEvent).append(" 0-15\r\n");
+        }
+        sdp.append("a=ptime:20\r\na=sendrecv\r\n");
+        return sdp.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package io.switchboard.voice.sip;
+
+import java.net.InetAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.jboss.logging.Logger;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.media.MediaPorts;
+import io.switchboard.voice.media.PromptPlayer;
+import io.switchboard.voice.messaging.CallEvents;
+
+/**
+ * The gateway's SIP side: starts the stack with the service, dispatches every request and response,
+ * and gives every request a final answer (a method we do not serve gets 405, a failure inside a
+ * handler 500), so no peer is left retransmitting into silence. Messages the stack cannot parse
+ * are answered 400 by the stack itself.
+ */
+@ApplicationScoped
+public class SipGateway implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(SipGateway.class);
+
+    private final VoiceConfig config;
+    private final VoiceDirectory directory;
+    private final CallRegistry calls;
+    private final MediaPorts ports;
+    private final PromptPlayer player;
+    private final CallEvents events;
+    private final Registrar registrar;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("voice-timers"));
+    /** Publishing to Kafka blocks; it never runs on the stack's threads. */
+    private final ExecutorService work = Executors.newFixedThreadPool(8, daemon("voice-work"));
+    private SipStack sip;
+    private RegisterHandler registrations;
+    private CallHandler callHandler;
+
+    public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
+            CallEvents events, Registrar registrar) {
+        this.config = config;
+        this.directory = directory;
+        this.calls = calls;
+        this.ports = ports;
+        this.player = player;
+        this.events = events;
+        this.registrar = registrar;
+    }
+
+    void start(@Observes StartupEvent start) throws Exception {
+        sip = SipStack.start(config, this);
+        registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, config, timers, work);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (sip != null) {
+            sip.stop();
+        }
+        timers.shutdownNow();
+        work.shutdown();
+    }
+
+    /** Routing offered a voice contact: ring the agent's phone. */
+    public void offered(ContactOffered offered) {
+        callHandler.offer(offered);
+    }
+
+    public void offerEnded(String contactId, String offerId) {
+        callHandler.offerEnded(contactId, offerId);
+    }
+
+    public void abandoned(String contactId) {
+        callHandler.abandoned(contactId);
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        ServerTransaction transaction = event.getServerTransaction();
+        try {
+            if (Request.ACK.equals(request.getMethod())) {
+                callHandler.ack(request);
+                return;
+            }
+            if (transaction == null) {
+                try {
+                    transaction = sip.provider.getNewServerTransaction(request);
+                } catch (TransactionAlreadyExistsException retransmission) {
+                    return;
+                }
+            }
+            switch (request.getMethod()) {
+                case Request.INVITE -> callHandler.invite(request, transaction, source(request));
+                case Request.BYE -> callHandler.bye(request, transaction);
+                case Request.CANCEL -> callHandler.cancel(request, transaction);
+                case Request.REGISTER -> registrations.register(request, transaction);
+                case Request.OPTIONS -> sip.respond(transaction, request, Response.OK);
+                default -> sip.respond(transaction, request, Response.METHOD_NOT_ALLOWED);
+            }
+        } catch (Exception e) {
+            LOG.warnf(e, "%s failed", request.getMethod());
+            if (transaction != null) {
+                sip.respond(transaction, request, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            callHandler.response(event);
+        } catch (Exception e) {
+            LOG.warnf(e, "response %d not handled", event.getResponse().getStatusCode());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()) {
+            callHandler.timeout(event.getClientTransaction());
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debugf("SIP I/O error with %s:%d (%s)", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Nothing is kept per transaction.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Calls end on BYE; nothing is kept per dialog.
+    }
+
+    /** The address the request came from (not what its Via claims). */
+    private static String source(Request request) {
+        if (request instanceof SIPRequest sipRequest) {
+            InetAddress address = sipRequest.getPeerPacketSourceAddress() != null ? sipRequest.getPeerPacketSourceAddress()
+                    : sipRequest.getRemoteAddress();
+            return address == null ? "" : address.getHostAddress();
+        }
+        return "";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package io.switchboard.voice.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.PeerUnavailableException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TransportAlreadySupportedException;
+import javax.sip.TransportNotSupportedException;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.voice.config.VoiceConfig;
+
+/**
+ * The JAIN-SIP stack of the gateway: one provider listening on UDP and TCP at the configured
+ * address, and the factories every handler builds messages with.
+ */
+public final class SipStack {
+
+    private static final Logger LOG = Logger.getLogger(SipStack.class);
+
+    public final HeaderFactory headers;
+    public final MessageFactory messages;
+    public final AddressFactory addresses;
+    public final SipProvider provider;
+    public final String host;
+    public final int port;
+    private final javax.sip.SipStack stack;
+
+    private SipStack(javax.sip.SipStack stack, SipProvider provider, HeaderFactory headers, MessageFactory messages,
+            AddressFactory addresses, String host, int port) {
+        this.stack = stack;
+        this.provider = provider;
+        this.headers = headers;
+        this.messages = messages;
+        this.addresses = addresses;
+        this.host = host;
+        this.port = port;
+    }
+
+    public static SipStack start(VoiceConfig config, SipListener listener) throws PeerUnavailableException,
+            TransportNotSupportedException, InvalidArgumentException, ObjectInUseException, TooManyListenersException,
+            TransportAlreadySupportedException {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "switchboard-voice-" + config.sip().port());
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "16");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // The stack answers what it cannot parse with 400 itself and keeps running.
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        javax.sip.SipStack stack = factory.createSipStack(properties);
+        List<String> transports = config.sip().transports();
+        SipProvider provider = null;
+        for (String transport : transports) {
+            ListeningPoint point = stack.createListeningPoint(config.sip().host(), config.sip().port(), transport.trim());
+            if (provider == null) {
+                provider = stack.createSipProvider(point);
+            } else {
+                provider.addListeningPoint(point);
+            }
+        }
+        if (provider == null) {
+            throw new IllegalStateException("switchboard.voice.sip.transports names no transport");
+        }
+        provider.addSipListener(listener);
+        LOG.infof("SIP listening on %s:%d (%s)", config.sip().host(), config.sip().port(), String.join(", ", transports));
+        return new SipStack(stack, provider, factory.createHeaderFactory(), factory.createMessageFactory(),
+                factory.createAddressFactory(), config.sip().host(), config.sip().port());
+    }
+
+    public void stop() {
+        stack.stop();
+    }
+
+    /** Our Contact header: where peers send requests within a dialog. */
+    public ContactHeader contact(String user) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, host + ":" + port);
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /** Sends a final response without content, logging a failure instead of throwing (the peer retransmits). */
+    public void respond(ServerTransaction transaction, Request request, int status) {
+        try {
+            Response response = messages.createResponse(status, request);
+            if (status == Response.METHOD_NOT_ALLOWED || status == Response.OK && Request.OPTIONS.equals(request.getMethod())) {
+                response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER"));
+            }
+            send(transaction, request, response);
+        } catch (ParseException e) {
+            LOG.warnf("could not build a %d to %s: %s", status, request.getMethod(), e.getMessage());
+        }
+    }
+
+    public void send(ServerTransaction transaction, Request request, Response response) {
+        try {
+            if (transaction != null) {
+                transaction.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.debugf("response %d to %s not sent: %s", response.getStatusCode(), request.getMethod(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.switchboard.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.events.EventType;
+import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.VoiceDirectory;
+
+/**
+ * The gateway against real peers: sipp as the carrier's trunk and as the agents' phones (RFC 4733
+ * DTMF and G.711 audio from sipp's own pcaps), and a real Kafka broker. The test plays routing: it
+ * publishes the offers routing would. Each test uses its own sipp ports.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class VoiceGatewayServiceTest {
+
+    private static final int SIP = 25060;
+    private static final String MAIN = "+442079460000";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final URI SOURCE = URI.create("/tests/voice-gateway");
+
+    @Inject
+    VoiceDirectory directory;
+    @Inject
+    Registrar registrar;
+    @Inject
+    CallRegistry calls;
+
+    private KafkaTestClient kafka;
+    private Instant testStart;
+
+    @BeforeEach
+    void configure() {
+        testStart = Instant.now();
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        publish(new TenantConfigured(UUID.nameUUIDFromBytes("acme".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
+                "Acme Bank", "Europe/London", "GB", null, "general", List.of(
+                        new TenantConfigured.EntryPoint(Channel.VOICE, MAIN, "billing"),
+                        new TenantConfigured.EntryPoint(Channel.VOICE, "+442079460001", "loans"))));
+        await().atMost(WAIT).until(() -> directory.lookup(MAIN).isPresent());
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aCallGoesThroughTheIvrToTheAgentsPhoneAndAudioFlowsBothWays() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone.xml", SIP, 27001, 27300)) {
+            register("alice", "alice-phone", 27001, 27002);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27003, 27310, "-s", MAIN, "-d", "6000")) {
+                ContactCreated created = created();
+                assertThat(created.channel()).isEqualTo(Channel.VOICE);
+                assertThat(created.entryPoint()).isEqualTo(MAIN);
+                assertThat(created.metadata()).containsEntry("ivrPath", "1");
+                assertThat(created.from().value()).isEqualTo("+447400123456");
+
+                publish(offer(created, "alice"));
+                OfferAnswered answer = answer(created.contactId());
+                assertThat(answer.answer()).isEqualTo(OfferAnswered.Answer.ACCEPTED);
+
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                long callerSentAtConnect = call.callerMedia.sent();
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(call.agentMedia.received()).as("the phone's audio reaches the gateway").isPositive();
+                    assertThat(call.callerMedia.sent()).as("and is relayed to the caller").isGreaterThan(callerSentAtConnect + 10);
+                    assertThat(call.agentMedia.sent()).as("the caller's audio is relayed to the phone").isPositive();
+                });
+
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(phone.await()).as("the phone got the whisper header and the BYE:\n" + phone.report()).isZero();
+                ContactEnded ended = ended(created.contactId());
+                assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+                assertThat(ended.talkSeconds()).isNotNull();
+                assertThat(ended.queueSeconds()).isNotNull();
+                assertThat(ended.ringSeconds()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileQueuedEndsTheContact() throws Exception {
+        try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27013, 27320, "-s", MAIN, "-d", "1000")) {
+            ContactCreated created = created();
+            assertThat(caller.await()).as(caller.report()).isZero();
+            ContactEnded ended = ended(created.contactId());
+            assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+            assertThat(ended.talkSeconds()).isZero();
+            assertThat(ended.ringSeconds()).isNull();
+        }
+    }
+
+    @Test
+    void aBusyPhoneDeclinesAndTheNextAgentsPhoneTakesTheCall() throws Exception {
+        try (Sipp busy = Sipp.start("agent-busy.xml", SIP, 27021, 27330); Sipp phone = Sipp.start("agent-phone.xml", SIP, 27023, 27340)) {
+            register("bob", "bob-phone", 27021, 27025);
+            register("alice", "alice-phone", 27023, 27027);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27029, 27350, "-s", MAIN, "-d", "6000")) {
+                ContactCreated created = created();
+                publish(offer(created, "bob"));
+                OfferAnswered declined = answer(created.contactId());
+                assertThat(declined.agentId()).isEqualTo("bob");
+                assertThat(declined.answer()).isEqualTo(OfferAnswered.Answer.DECLINED);
+                assertThat(busy.await()).as(busy.report()).isZero();
+
+                publish(offer(created, "alice"));
+                OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
+                        && a.contactId().equals(created.contactId()) && a.answer() == OfferAnswered.Answer.ACCEPTED);
+                assertThat(accepted.agentId()).isEqualTo("alice");
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(phone.await()).as(phone.report()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anAgentWithoutARegisteredPhoneDeclinesAtOnce() throws Exception {
+        try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27033, 27360, "-s", MAIN, "-d", "3000")) {
+            ContactCreated created = created();
+            publish(offer(created, "carol"));
+            OfferAnswered answer = answer(created.contactId());
+            assertThat(answer.agentId()).isEqualTo("carol");
+            assertThat(answer.answer()).isEqualTo(OfferAnswered.Answer.DECLINED);
+            assertThat(caller.await()).as(caller.report()).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownDidIs404AndAnUntrustedSourceIs403() throws Exception {
+        try (Sipp unknown = Sipp.start("call-refused.xml", SIP, 27041, 27370, "-s", "+15550000000")) {
+            assertThat(unknown.await()).as(unknown.report()).isZero();
+            assertThat(unknown.messages()).contains("SIP/2.0 404");
+        }
+        try (Sipp stranger = Sipp.startFrom("127.0.0.2", "call-refused.xml", SIP, 27043, 27380, "-s", MAIN)) {
+            assertThat(stranger.await()).as(stranger.report()).isZero();
+            assertThat(stranger.messages()).contains("SIP/2.0 403");
+        }
+    }
+
+    @Test
+    void aPhoneWithTheWrongPasswordIsRefused() throws Exception {
+        try (Sipp wrong = Sipp.start("register.xml", SIP, 27051, 27390, "-s", "bob", "-au", "bob", "-ap", "not-bobs",
+                "-set", "contact_port", "27059")) {
+            assertThat(wrong.await()).as(wrong.report()).isZero();
+            assertThat(wrong.messages()).contains("SIP/2.0 403");
+        }
+        try (Sipp stranger = Sipp.start("register.xml", SIP, 27053, 27400, "-s", "mallory", "-au", "mallory", "-ap", "x",
+                "-set", "contact_port", "27059")) {
+            assertThat(stranger.await()).as(stranger.report()).isZero();
+            assertThat(stranger.messages()).contains("SIP/2.0 403");
+        }
+        assertThat(registrar.lookup("mallory", Instant.now())).isEmpty();
+    }
+
+    @Test
+    void malformedMessagesAreAnswered400AndTheGatewayStaysUp() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(2_000);
+            String via = "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK-torture-";
+            // After RFC 4475 §3.1.2: a CSeq that is not a number, a Content-Length longer than the body, a
+            // request-URI that is not a URI. Each can be answered, so each gets a 400.
+            List<String> answerable = List.of(
+                    "INVITE sip:" + MAIN + "@127.0.0.1 SIP/2.0\r\n" + via + "1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n"
+                            + "Call-ID: torture-1\r\nCSeq: abc INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n",
+                    "INVITE sip:" + MAIN + "@127.0.0.1 SIP/2.0\r\n" + via + "3\r\nFrom: <sip:a@b>;tag=3\r\nTo: <sip:c@d>\r\n"
+                            + "Call-ID: torture-3\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 9999\r\n\r\nv=0\r\n",
+                    "INVITE not-a-uri SIP/2.0\r\n" + via + "5\r\nFrom: <sip:a@b>;tag=5\r\nTo: <sip:c@d>\r\n"
+                            + "Call-ID: torture-5\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            for (String message : answerable) {
+                String answer = exchange(socket, message);
+                assertThat(answer).as("answer to:\n" + message).startsWith("SIP/2.0 400");
+            }
+            // Without a Call-ID no valid response can be formed (a response copies it): dropped, never a crash.
+            assertThat(exchange(socket, "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n" + via + "2\r\nFrom: <sip:a@b>;tag=2\r\n"
+                    + "To: <sip:c@d>\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"))
+                    .isEqualTo("(no answer within 2 s)");
+            byte[] garbage = "\u0000\u0001 not SIP at all".getBytes(StandardCharsets.ISO_8859_1);
+            socket.send(new DatagramPacket(garbage, garbage.length,
+                    new InetSocketAddress("127.0.0.1", SIP)));
+            String options = exchange(socket, "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n" + via + "4\r\nFrom: <sip:a@b>;tag=4\r\n"
+                    + "To: <sip:c@d>\r\nCall-ID: torture-4\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            assertThat(options).as("the gateway still answers").startsWith("SIP/2.0 200");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String exchange(DatagramSocket socket, String message) throws Exception {
+        byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", SIP)));
+        byte[] buffer = new byte[4096];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException silence) {
+            return "(no answer within 2 s)";
+        }
+        return new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    private void register(String agent, String password, int contactPort, int localPort) throws Exception {
+        try (Sipp register = Sipp.start("register.xml", SIP, localPort, 27500 + 10 * (localPort % 50), "-s", agent, "-au", agent, "-ap", password,
+                "-set", "contact_port", String.valueOf(contactPort))) {
+            assertThat(register.await()).as(register.report()).isZero();
+        }
+        assertThat(registrar.lookup(agent, Instant.now())).isPresent();
+    }
+
+    private ContactCreated created() {
+        return (ContactCreated) single(Topics.CONTACTS, e -> e instanceof ContactCreated c && c.channel() == Channel.VOICE
+                && c.occurredAt().isAfter(testStart));
+    }
+
+    private OfferAnswered answer(String contactId) {
+        return (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a && a.contactId().equals(contactId));
+    }
+
+    private ContactEnded ended(String contactId) {
+        return (ContactEnded) single(Topics.CONTACTS, e -> e instanceof ContactEnded c && c.contactId().equals(contactId));
+    }
+
+    private static ContactOffered offer(ContactCreated created, String agent) {
+        return new ContactOffered(UUID.randomUUID(), created.tenantId(), Instant.now(), created.contactId(), Channel.VOICE, "billing",
+                agent, created.contactId() + "#" + agent, Instant.now().plusSeconds(30));
+    }
+
+    private SwitchboardEvent single(String topic, Predicate<SwitchboardEvent> matching) {
+        return decode(kafka.await(topic, r -> matching.test(decode(r.value())), 1, WAIT).get(0).value());
+    }
+
+    private static SwitchboardEvent decode(byte[] bytes) {
+        return EventCodec.decode(bytes) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+    }
+
+    private void publish(SwitchboardEvent event) {
+        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+    }
+}
