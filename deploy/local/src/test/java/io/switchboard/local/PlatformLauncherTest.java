@@ -300,6 +300,8 @@ class PlatformLauncherTest {
         assertThat(status.output()).containsPattern("customer360\\s+8085\\s+up");
         assertThat(status.output()).containsPattern("email-channel\\s+8084\\s+up");
         assertThat(status.output()).containsPattern("chat-channel\\s+8082\\s+up");
+        assertThat(status.output()).containsPattern("agent-desktop\\s+8083\\s+up");
+        assertThat(status.output()).containsPattern("voice-gateway\\s+8086\\s+up");
         Result again = switchboard("up");
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("kafka already running");
@@ -336,6 +338,27 @@ class PlatformLauncherTest {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    @Test
+    void aPhoneCallThroughTheDemoIvrIsQueuedInBilling() throws Exception {
+        Path scenario = ROOT.resolve("services/voice-gateway/src/test/sipp/trunk-call.xml");
+        Path log = Files.createTempFile(WORK, "sipp", ".out");
+        Instant since = Instant.now().minusSeconds(1);
+        Process sipp = new ProcessBuilder("sipp", "127.0.0.1:5080", "-sf", scenario.toString(), "-s", "+442079460000", "-i", "127.0.0.1",
+                "-p", "27901", "-mi", "127.0.0.1", "-mp", "27910", "-m", "1", "-d", "3000", "-t", "u1", "-nostdin", "-timeout", "40s",
+                "-timeout_error").directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            ContactCreated call = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                    && c.channel() == Channel.VOICE && c.occurredAt().isAfter(since), "the call's contact.created");
+            assertThat(call.metadata()).containsEntry("ivrPath", "1");
+            var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, call.contactId(), "io.switchboard.contact.queued.v1");
+            assertThat(queued.queueId()).isEqualTo("billing");
+            assertThat(sipp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(sipp.exitValue()).as(Files.readString(log)).isZero();
+        } finally {
+            sipp.destroyForcibly();
         }
     }
 
