@@ -31,6 +31,14 @@ public interface VoiceConfig {
     /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
     Map<String, Ivr> ivr();
 
+    /** Calls in progress on one instance above which new INVITEs get 503 (overload protection). */
+    @WithDefault("2000")
+    int maxCalls();
+
+    /** A call still up after this long is hung up (a caller that vanished without a BYE never holds resources for ever). */
+    @WithDefault("4h")
+    Duration maxCallDuration();
+
     /** How long a command to Kafka may wait for the broker. */
     @WithDefault("5s")
     Duration publishTimeout();

@@ -44,8 +44,8 @@ public class CallEvents {
     /** The caller chose (or the IVR chose for them): a contact in the queue of that entry point. */
     public void created(Call call, String region) {
         publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
-                io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, caller(call.caller, region),
-                Address.phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
+                io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, phone(call.caller, region),
+                phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
                 Map.of("callId", call.callerCallId, "did", call.did, "ivrPath", call.ivrPath)));
     }
 
@@ -71,8 +71,11 @@ public class CallEvents {
                 EventType.topicOf(event))), timeout);
     }
 
-    /** The caller's number in E.164; a withheld or non-numeric caller id is kept as given. */
-    private static Address caller(String number, String region) {
+    /**
+     * A number in E.164; a withheld or non-numeric caller id, or a number libphonenumber does not know
+     * (a test range, a new allocation), is kept as given rather than failing the call.
+     */
+    private static Address phone(String number, String region) {
         try {
             return Address.phone(number, region);
         } catch (InvalidAddressException withheld) {

@@ -101,6 +101,13 @@ final class CallHandler {
             sip.respond(transaction, request, directory.loaded() ? Response.NOT_FOUND : Response.SERVICE_UNAVAILABLE);
             return;
         }
+        if (calls.size() >= config.maxCalls()) {
+            LOG.warnf("INVITE refused: %d calls in progress (switchboard.voice.max-calls)", calls.size());
+            Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+            busy.addHeader(sip.headers.createRetryAfterHeader(5));
+            sip.send(transaction, request, busy);
+            return;
+        }
         Sdp.Offer offer;
         try {
             offer = Sdp.read(new String(request.getRawContent() == null ? new byte[0] : request.getRawContent(), StandardCharsets.UTF_8));
@@ -134,6 +141,29 @@ final class CallHandler {
                 sdpType());
         transaction.sendResponse(ok);
         call.callerDialog = transaction.getDialog();
+        timers.schedule(() -> hangUp(call, ContactEnded.Reason.TIMEOUT), config.maxCallDuration().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Our 200 to a caller was never ACKed (the caller is gone), or a dialog ended without a BYE we saw: release the call. */
+    void lost(String callId) {
+        calls.byCallId(callId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state == Call.State.ENDED) {
+                    return;
+                }
+                if (callId.equals(call.callerCallId)) {
+                    if (call.state == Call.State.CONNECTED) {
+                        sendBye(call.agentDialog);
+                    } else if (call.state == Call.State.RINGING) {
+                        cancelAgent(call);
+                    }
+                    end(call, ContactEnded.Reason.CUSTOMER_LEFT);
+                } else if (call.state == Call.State.CONNECTED) {
+                    sendBye(call.callerDialog);
+                    end(call, ContactEnded.Reason.AGENT_ENDED);
+                }
+            }
+        });
     }
 
     /** The caller's ACK: the IVR starts. */

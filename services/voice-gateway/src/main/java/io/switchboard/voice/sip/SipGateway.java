@@ -143,6 +143,9 @@ public class SipGateway implements SipListener {
     public void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction()) {
             callHandler.timeout(event.getClientTransaction());
+        } else if (Request.INVITE.equals(event.getServerTransaction().getRequest().getMethod())) {
+            callHandler.lost(((javax.sip.header.CallIdHeader) event.getServerTransaction().getRequest()
+                    .getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId());
         }
     }
 
@@ -158,7 +161,9 @@ public class SipGateway implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        // Calls end on BYE; nothing is kept per dialog.
+        // Normally after our BYE handling, when the call is already gone; otherwise the dialog died
+        // without one (no ACK, a transport error) and the call is released.
+        callHandler.lost(event.getDialog().getCallId().getCallId());
     }
 
     /** The address the request came from (not what its Via claims). */

@@ -66,6 +66,9 @@ public final class SipStack {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         // The stack answers what it cannot parse with 400 itself and keeps running.
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Under overload the stack refuses new transactions (503) instead of queueing without bound.
+        properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "5000");
+        properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "5000");
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
