@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +31,10 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
@@ -41,6 +45,7 @@ import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 
@@ -64,6 +69,8 @@ class VoiceGatewayServiceTest {
     Registrar registrar;
     @Inject
     CallRegistry calls;
+    @Inject
+    RecordingPolicy recording;
 
     private KafkaTestClient kafka;
     private Instant testStart;
@@ -76,7 +83,9 @@ class VoiceGatewayServiceTest {
                 "Acme Bank", "Europe/London", "GB", null, "general", List.of(
                         new TenantConfigured.EntryPoint(Channel.VOICE, MAIN, "billing"),
                         new TenantConfigured.EntryPoint(Channel.VOICE, "+442079460001", "loans"))));
-        await().atMost(WAIT).until(() -> directory.lookup(MAIN).isPresent());
+        publish(new QueueConfigured(UUID.nameUUIDFromBytes("billing".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
+                "billing", "Billing", Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, true, true));
+        await().atMost(WAIT).until(() -> directory.lookup(MAIN).isPresent() && recording.records("acme-bank", "billing"));
     }
 
     @AfterEach
@@ -115,6 +124,34 @@ class VoiceGatewayServiceTest {
                 assertThat(ended.talkSeconds()).isNotNull();
                 assertThat(ended.queueSeconds()).isNotNull();
                 assertThat(ended.ringSeconds()).isNotNull();
+
+                // Billing records its calls: one WAV per leg, G.711 as relayed.
+                for (String leg : List.of("caller", "agent")) {
+                    Path wav = Path.of("target/recordings", created.contactId() + "-" + leg + ".wav");
+                    byte[] bytes = Files.readAllBytes(wav);
+                    assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+                    assertThat(new String(bytes, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+                    assertThat(bytes.length).as(leg + " audio recorded").isGreaterThan(58 + 1_600);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTransferReleasesTheAgentsPhoneAndTheCallerWaitsAgain() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone.xml", SIP, 27061, 27420)) {
+            register("alice", "alice-phone", 27061, 27063);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27065, 27430, "-s", MAIN, "-d", "6000")) {
+                ContactCreated created = created();
+                publish(offer(created, "alice"));
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                publish(new ContactTransferred(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", "loans",
+                        null, "alice", "a loans question"));
+                assertThat(phone.await()).as("the phone gets a BYE:\n" + phone.report()).isZero();
+                await().atMost(WAIT).until(() -> call.state == Call.State.QUEUED);
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(ended(created.contactId()).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
             }
         }
     }

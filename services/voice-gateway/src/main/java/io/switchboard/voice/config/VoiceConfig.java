@@ -31,6 +31,10 @@ public interface VoiceConfig {
     /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
     Map<String, Ivr> ivr();
 
+    /** Where the WAV files of recorded calls go: {@code <contact id>-caller.wav} and {@code -agent.wav}. */
+    @WithDefault("recordings")
+    String recordingsDir();
+
     /** Calls in progress on one instance above which new INVITEs get 503 (overload protection). */
     @WithDefault("2000")
     int maxCalls();

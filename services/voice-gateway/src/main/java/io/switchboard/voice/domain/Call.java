@@ -2,6 +2,8 @@ package io.switchboard.voice.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -57,6 +59,8 @@ public final class Call {
     public Dialog agentDialog;
     public String agentCallId;
     public boolean agentCancelled;
+    /** The WAV recorders of both legs while a recorded call is connected (empty otherwise). */
+    public final List<AutoCloseable> recordings = new ArrayList<>();
 
     private Instant holdStarted;
     private Duration held = Duration.ZERO;

@@ -10,12 +10,13 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAbandoned;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactTransferred;
 import io.switchboard.service.messaging.IncomingEvents;
 import io.switchboard.voice.sip.SipGateway;
 
 /**
  * Routing's decisions about the calls this instance holds: an offer rings the agent's phone, an
- * offer taken back stops it, a give-up hangs the caller up. A group per instance (calls live on the
+ * offer taken back stops it, a transfer releases the agent's leg, a give-up hangs the caller up. A group per instance (calls live on the
  * instance that answered them), from the newest offset.
  */
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class RoutingConsumer {
         } else if (event.get() instanceof ContactRejected rejected && rejected.offerId() != null
                 && (rejected.reason() == ContactRejected.Reason.TIMED_OUT || rejected.reason() == ContactRejected.Reason.WITHDRAWN)) {
             gateway.offerEnded(rejected.contactId(), rejected.offerId());
+        } else if (event.get() instanceof ContactTransferred transferred) {
+            gateway.transferred(transferred.contactId());
         } else if (event.get() instanceof ContactAbandoned abandoned && abandoned.reason() != ContactAbandoned.Reason.CUSTOMER_LEFT) {
             gateway.abandoned(abandoned.contactId());
         }

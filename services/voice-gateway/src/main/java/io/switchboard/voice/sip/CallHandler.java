@@ -1,7 +1,9 @@
 package io.switchboard.voice.sip;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
@@ -38,11 +40,13 @@ import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DtmfReader;
+import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.MediaPorts;
 import io.switchboard.voice.media.PromptPlayer;
+import io.switchboard.voice.media.WavRecorder;
 import io.switchboard.voice.messaging.CallEvents;
 
 /**
@@ -64,12 +68,13 @@ final class CallHandler {
     private final PromptPlayer player;
     private final CallEvents events;
     private final Registrar registrar;
+    private final RecordingPolicy recording;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, RecordingPolicy recording, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -77,6 +82,7 @@ final class CallHandler {
         this.player = player;
         this.events = events;
         this.registrar = registrar;
+        this.recording = recording;
         this.config = config;
         this.timers = timers;
         this.work = work;
@@ -392,6 +398,29 @@ final class CallHandler {
         });
     }
 
+    /**
+     * Routing moved the call (an agent's blind transfer, or overflow): the agent's leg is released and
+     * the caller goes back to queue audio until the next offer rings the next phone.
+     */
+    void transferred(String contactId) {
+        calls.byContact(contactId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state == Call.State.CONNECTED) {
+                    sendBye(call.agentDialog);
+                    call.agentDialog = null;
+                    closeAgentLeg(call);
+                } else if (call.state == Call.State.RINGING) {
+                    cancelAgent(call);
+                } else {
+                    return;
+                }
+                call.state = Call.State.QUEUED;
+                call.callerMedia.sink((packet, length) -> { });
+                player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
+            }
+        });
+    }
+
     /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
     void abandoned(String contactId) {
         calls.byContact(contactId).ifPresent(call -> hangUp(call, ContactEnded.Reason.TIMEOUT));
@@ -463,8 +492,30 @@ final class CallHandler {
         player.stop(call.callerMedia);
         MediaLeg caller = call.callerMedia;
         MediaLeg agent = call.agentMedia;
-        caller.sink(agent::send);
-        agent.sink(caller::send);
+        if (recording.records(call.tenantId, call.queueId)) {
+            try {
+                Path dir = Path.of(config.recordingsDir());
+                WavRecorder callerSide = new WavRecorder(dir.resolve(call.contactId + "-caller.wav"), call.payloadType);
+                WavRecorder agentSide = new WavRecorder(dir.resolve(call.contactId + "-agent.wav"), call.payloadType);
+                call.recordings.add(callerSide);
+                call.recordings.add(agentSide);
+                caller.sink((packet, length) -> {
+                    callerSide.append(packet, length);
+                    agent.send(packet, length);
+                });
+                agent.sink((packet, length) -> {
+                    agentSide.append(packet, length);
+                    caller.send(packet, length);
+                });
+            } catch (IOException e) {
+                LOG.errorf(e, "call %s is not recorded", call.contactId);
+                caller.sink(agent::send);
+                agent.sink(caller::send);
+            }
+        } else {
+            caller.sink(agent::send);
+            agent.sink(caller::send);
+        }
         call.state = Call.State.CONNECTED;
         call.answeredAt = Instant.now();
         String agentId = call.agentId;
@@ -494,6 +545,14 @@ final class CallHandler {
     }
 
     private void closeAgentLeg(Call call) {
+        for (AutoCloseable recorder : call.recordings) {
+            try {
+                recorder.close();
+            } catch (Exception e) {
+                LOG.warnf("recording of %s not closed cleanly: %s", call.contactId, e.getMessage());
+            }
+        }
+        call.recordings.clear();
         if (call.agentMedia != null) {
             player.stop(call.agentMedia);
             call.agentMedia.close();

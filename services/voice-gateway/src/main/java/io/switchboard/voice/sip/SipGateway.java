@@ -29,6 +29,7 @@ import io.switchboard.events.ContactOffered;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.media.MediaPorts;
@@ -53,6 +54,7 @@ public class SipGateway implements SipListener {
     private final PromptPlayer player;
     private final CallEvents events;
     private final Registrar registrar;
+    private final RecordingPolicy recording;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("voice-timers"));
     /** Publishing to Kafka blocks; it never runs on the stack's threads. */
     private final ExecutorService work = Executors.newFixedThreadPool(8, daemon("voice-work"));
@@ -61,7 +63,7 @@ public class SipGateway implements SipListener {
     private CallHandler callHandler;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
-            CallEvents events, Registrar registrar) {
+            CallEvents events, Registrar registrar, RecordingPolicy recording) {
         this.config = config;
         this.directory = directory;
         this.calls = calls;
@@ -69,12 +71,13 @@ public class SipGateway implements SipListener {
         this.player = player;
         this.events = events;
         this.registrar = registrar;
+        this.recording = recording;
     }
 
     void start(@Observes StartupEvent start) throws Exception {
         sip = SipStack.start(config, this);
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
-        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, config, timers, work);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, recording, config, timers, work);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -92,6 +95,10 @@ public class SipGateway implements SipListener {
 
     public void offerEnded(String contactId, String offerId) {
         callHandler.offerEnded(contactId, offerId);
+    }
+
+    public void transferred(String contactId) {
+        callHandler.transferred(contactId);
     }
 
     public void abandoned(String contactId) {
