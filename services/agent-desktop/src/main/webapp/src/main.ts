@@ -377,6 +377,14 @@ function renderThreadHeader(): void {
             kind === 'queue' ? { queueId: id } : { agentId: id }), 'Transfer requested');
         },
       }, 'Transfer'),
+      contact.channel === 'VOICE' ? h('button', {
+        id: 'hold',
+        onclick: () => attempt(() => api.send('POST', `/contacts/${contact.contactId}/hold`), 'Caller on hold'),
+      }, 'Hold') : null,
+      contact.channel === 'VOICE' ? h('button', {
+        id: 'resume',
+        onclick: () => attempt(() => api.send('POST', `/contacts/${contact.contactId}/resume`), 'Caller back'),
+      }, 'Resume') : null,
       disposition,
       h('button', {
         id: 'wrap-up',

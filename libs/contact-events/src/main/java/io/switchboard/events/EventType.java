@@ -17,6 +17,8 @@ public enum EventType {
     CONTACT_ENDED(ContactEnded.class, "io.switchboard.contact.ended.v1", Topics.CONTACTS),
     /** On the outbound topic of the reply's channel, not on one topic. */
     REPLY_REQUESTED(ReplyRequested.class, "io.switchboard.contact.reply.requested.v1", null),
+    /** On the voice outbound topic: the gateway holding the call acts on it. */
+    CALL_CONTROL_REQUESTED(CallControlRequested.class, "io.switchboard.call.control.requested.v1", "switchboard.outbound.voice.v1"),
     CONTACT_QUEUED(ContactQueued.class, "io.switchboard.contact.queued.v1", Topics.ROUTING),
     CONTACT_OFFERED(ContactOffered.class, "io.switchboard.contact.offered.v1", Topics.ROUTING),
     CONTACT_ASSIGNED(ContactAssigned.class, "io.switchboard.contact.assigned.v1", Topics.ROUTING),

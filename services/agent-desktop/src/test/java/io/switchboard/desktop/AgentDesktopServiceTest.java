@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.not;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +30,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.CallControlRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
@@ -39,7 +43,6 @@ import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
-import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
@@ -48,9 +51,6 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.events.address.Address;
-import io.switchboard.events.codec.DecodeResult;
-import io.switchboard.events.codec.EventCodec;
-import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -122,7 +122,7 @@ class AgentDesktopServiceTest {
             as("alice").get(path).then().statusCode(403);
         }
         publish(new QueueStatsReported(UUID.randomUUID(), "acme-bank", Instant.now(), "billing", 3, 42L, 1,
-                java.time.LocalDate.now(), 10, 7, 6, 1, 0.75, 20, 80));
+                LocalDate.now(), 10, 7, 6, 1, 0.75, 20, 80));
         await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/supervisor/queues").then().statusCode(200)
                 .body("find { it.queueId == 'billing' }.waiting", equalTo(3)));
         as("sam").get("/api/supervisor/queues").then().body("queueId", not(hasItem("bookings")));
@@ -238,6 +238,19 @@ class AgentDesktopServiceTest {
     }
 
     @Test
+    void holdAndResumeAreForTheVoiceCallsAnAgentHolds() {
+        String chat = assignedChat("alice");
+        as("alice").post("/api/contacts/" + chat + "/hold").then().statusCode(409);
+        String call = assigned("alice", Channel.VOICE);
+        as("bob").post("/api/contacts/" + call + "/hold").then().statusCode(404);
+        as("alice").post("/api/contacts/" + call + "/hold").then().statusCode(202);
+        CallControlRequested hold = (CallControlRequested) single(Topics.outbound(Channel.VOICE),
+                e -> e instanceof CallControlRequested c && c.contactId().equals(call));
+        assertThat(hold.action()).isEqualTo(CallControlRequested.Action.HOLD);
+        assertThat(hold.agentId()).isEqualTo("alice");
+    }
+
+    @Test
     void presenceIsPublishedForRoutingAndPushedToTheAgentAndTheirSupervisors() {
         JsonSocketClient sam = signedIn("sam");
         JsonSocketClient gina = signedIn("gina");
@@ -281,7 +294,7 @@ class AgentDesktopServiceTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private io.restassured.specification.RequestSpecification as(String user) {
+    private RequestSpecification as(String user) {
         return given().auth().oauth2(KeycloakServer.shared().accessToken(user));
     }
 
@@ -298,42 +311,49 @@ class AgentDesktopServiceTest {
     }
 
     private String newChat(String tenant, String text) {
+        return newContact(tenant, text, Channel.CHAT);
+    }
+
+    private String newContact(String tenant, String text, Channel channel) {
         String contactId = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        publish(new ContactCreated(UUID.randomUUID(), tenant, now, contactId, Channel.CHAT, Direction.INBOUND, "widget-acme",
+        publish(new ContactCreated(UUID.randomUUID(), tenant, now, contactId, channel, Direction.INBOUND, "widget-acme",
                 Address.chatVisitor("v-" + contactId), null, Map.of("name", "Jane Doe"), null, text, List.of(), "en", 0, Map.of()));
-        publish(new ContactMessageReceived(UUID.randomUUID(), tenant, now, contactId, "m1-" + contactId, Channel.CHAT,
+        publish(new ContactMessageReceived(UUID.randomUUID(), tenant, now, contactId, "m1-" + contactId, channel,
                 Address.chatVisitor("v-" + contactId), text, List.of(), Map.of()));
         return contactId;
     }
 
     private String offer(String contactId, String agent) {
+        return offer(contactId, agent, Channel.CHAT);
+    }
+
+    private String offer(String contactId, String agent, Channel channel) {
         String offerId = contactId + "#1";
-        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", agent, offerId,
+        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, channel, "billing", agent, offerId,
                 Instant.now().plusSeconds(60)));
         return offerId;
     }
 
     private String assignedChat(String agent) {
-        String contactId = newChat("acme-bank", "I was charged twice");
-        String offerId = offer(contactId, agent);
-        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", agent, offerId));
+        return assigned(agent, Channel.CHAT);
+    }
+
+    private String assigned(String agent, Channel channel) {
+        String contactId = newContact("acme-bank", "I was charged twice", channel);
+        String offerId = offer(contactId, agent, channel);
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, channel, "billing", agent, offerId));
         await().atMost(WAIT).untilAsserted(() -> as(agent).get("/api/contacts/" + contactId).then().statusCode(200)
                 .body("contact.status", equalTo("ASSIGNED")).body("messages.size()", equalTo(1)));
         return contactId;
     }
 
-    private SwitchboardEvent single(String topic, java.util.function.Predicate<SwitchboardEvent> matching) {
-        return decode(kafka.await(topic, r -> matching.test(decode(r.value())), 1, WAIT).get(0).value());
-    }
-
-    private static SwitchboardEvent decode(byte[] bytes) {
-        return EventCodec.decode(bytes) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+    private SwitchboardEvent single(String topic, Predicate<SwitchboardEvent> matching) {
+        return kafka.awaitEvent(topic, matching, WAIT);
     }
 
     private void publish(SwitchboardEvent event) {
-        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
-                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+        kafka.publish(event, SOURCE);
     }
 
     private static QueueConfigured queue(String tenant, String id, String name) {

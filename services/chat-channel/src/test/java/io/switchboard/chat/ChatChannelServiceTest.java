@@ -40,14 +40,10 @@ import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactTyping;
-import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
-import io.switchboard.events.codec.DecodeResult;
-import io.switchboard.events.codec.EventCodec;
-import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -356,8 +352,7 @@ class ChatChannelServiceTest {
     }
 
     private void publish(SwitchboardEvent event) {
-        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
-                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+        kafka.publish(event, SOURCE);
     }
 
     private List<ContactEvent> eventsOf(String contactId, int count) {
@@ -373,6 +368,6 @@ class ChatChannelServiceTest {
     }
 
     private static SwitchboardEvent decode(ConsumerRecord<String, byte[]> record) {
-        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+        return KafkaTestClient.decode(record);
     }
 }

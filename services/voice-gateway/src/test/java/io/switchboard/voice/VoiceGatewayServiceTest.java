@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -27,20 +29,17 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.CallControlRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTransferred;
-import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
-import io.switchboard.events.codec.DecodeResult;
-import io.switchboard.events.codec.EventCodec;
-import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
@@ -157,6 +156,33 @@ class VoiceGatewayServiceTest {
     }
 
     @Test
+    void theAgentPutsTheCallerOnHoldAndTakesThemBack() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone.xml", SIP, 27071, 27440)) {
+            register("alice", "alice-phone", 27071, 27073);
+            try (Sipp caller = Sipp.start("trunk-call-hold.xml", SIP, 27075, 27450, "-s", MAIN)) {
+                ContactCreated created = created();
+                publish(offer(created, "alice"));
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+
+                publish(new CallControlRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "alice",
+                        CallControlRequested.Action.HOLD));
+                await().atMost(WAIT).until(call::onHold);
+                long heldAudio = call.callerMedia.sent();
+                await().atMost(WAIT).until(() -> call.callerMedia.sent() > heldAudio + 50);
+                Thread.sleep(1_000);
+                publish(new CallControlRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "alice",
+                        CallControlRequested.Action.RESUME));
+                await().atMost(WAIT).until(() -> !call.onHold());
+
+                assertThat(caller.await()).as("the caller got sendonly, then sendrecv:\n" + caller.report()).isZero();
+                assertThat(phone.await()).as(phone.report()).isZero();
+                assertThat(ended(created.contactId()).holdSeconds()).isGreaterThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aCallerWhoHangsUpWhileQueuedEndsTheContact() throws Exception {
         try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27013, 27320, "-s", MAIN, "-d", "1000")) {
             ContactCreated created = created();
@@ -213,6 +239,11 @@ class VoiceGatewayServiceTest {
             assertThat(stranger.await()).as(stranger.report()).isZero();
             assertThat(stranger.messages()).contains("SIP/2.0 403");
         }
+        // The same over TCP.
+        try (Sipp overTcp = Sipp.start("call-refused.xml", SIP, 27045, 27385, "-s", "+15550000000", "-t", "t1")) {
+            assertThat(overTcp.await()).as(overTcp.report()).isZero();
+            assertThat(overTcp.messages()).contains("SIP/2.0 404");
+        }
     }
 
     @Test
@@ -252,9 +283,34 @@ class VoiceGatewayServiceTest {
             assertThat(exchange(socket, "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n" + via + "2\r\nFrom: <sip:a@b>;tag=2\r\n"
                     + "To: <sip:c@d>\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"))
                     .isEqualTo("(no answer within 2 s)");
+            // Fuzzed variants of a valid INVITE (fixed seed): bytes flipped, cut short, lines repeated.
+            String valid = "INVITE sip:+15550000000@127.0.0.1 SIP/2.0\r\n" + via + "f\r\nFrom: <sip:a@b>;tag=f\r\nTo: <sip:c@d>\r\n"
+                    + "Call-ID: fuzz\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: 0\r\n\r\n";
+            Random random = new Random(4475);
+            try (DatagramSocket fuzzer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                for (int i = 0; i < 300; i++) {
+                    byte[] fuzzed = valid.replace("Call-ID: fuzz", "Call-ID: fuzz-" + i).getBytes(StandardCharsets.ISO_8859_1);
+                    switch (i % 3) {
+                        case 0 -> {
+                            for (int flips = 0; flips < 1 + random.nextInt(8); flips++) {
+                                fuzzed[random.nextInt(fuzzed.length)] = (byte) random.nextInt(256);
+                            }
+                        }
+                        case 1 -> fuzzed = Arrays.copyOf(fuzzed, random.nextInt(fuzzed.length));
+                        default -> {
+                            String[] lines = new String(fuzzed, StandardCharsets.ISO_8859_1).split("\r\n");
+                            String line = lines[1 + random.nextInt(lines.length - 1)];
+                            fuzzed = new String(fuzzed, StandardCharsets.ISO_8859_1).replace(line, line + "\r\n" + line + line)
+                                    .getBytes(StandardCharsets.ISO_8859_1);
+                        }
+                    }
+                    fuzzer.send(new DatagramPacket(fuzzed, fuzzed.length, new InetSocketAddress("127.0.0.1", SIP)));
+                }
+            }
             byte[] garbage = "\u0000\u0001 not SIP at all".getBytes(StandardCharsets.ISO_8859_1);
             socket.send(new DatagramPacket(garbage, garbage.length,
                     new InetSocketAddress("127.0.0.1", SIP)));
+            drain(socket);
             String options = exchange(socket, "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\n" + via + "4\r\nFrom: <sip:a@b>;tag=4\r\n"
                     + "To: <sip:c@d>\r\nCall-ID: torture-4\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
             assertThat(options).as("the gateway still answers").startsWith("SIP/2.0 200");
@@ -262,6 +318,18 @@ class VoiceGatewayServiceTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Reads and drops what the gateway answered to the fuzzed messages (their Via names this socket). */
+    private static void drain(DatagramSocket socket) throws Exception {
+        byte[] buffer = new byte[4096];
+        while (true) {
+            try {
+                socket.receive(new DatagramPacket(buffer, buffer.length));
+            } catch (SocketTimeoutException quiet) {
+                return;
+            }
+        }
+    }
 
     private static String exchange(DatagramSocket socket, String message) throws Exception {
         byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
@@ -303,15 +371,10 @@ class VoiceGatewayServiceTest {
     }
 
     private SwitchboardEvent single(String topic, Predicate<SwitchboardEvent> matching) {
-        return decode(kafka.await(topic, r -> matching.test(decode(r.value())), 1, WAIT).get(0).value());
-    }
-
-    private static SwitchboardEvent decode(byte[] bytes) {
-        return EventCodec.decode(bytes) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
+        return kafka.awaitEvent(topic, matching, WAIT);
     }
 
     private void publish(SwitchboardEvent event) {
-        kafka.send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, SOURCE),
-                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+        kafka.publish(event, SOURCE);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.testing.kafka;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.switchboard.events.EventType;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.codec.DecodeResult;
+import io.switchboard.events.codec.EventCodec;
 
 /** A plain Kafka client for tests: publish raw records and wait for the ones a test expects. */
 public final class KafkaTestClient implements AutoCloseable {
@@ -91,6 +97,25 @@ public final class KafkaTestClient implements AutoCloseable {
                     + " but saw " + matched.size());
         }
         return matched;
+    }
+
+    /** Publishes an event as a service would: a structured CloudEvent on its type's topic, keyed by its subject. */
+    public RecordMetadata publish(SwitchboardEvent event, URI source) {
+        return send(EventType.topicOf(event), event.subject(), EventCodec.encode(event, source),
+                Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    /** The first event on {@code topic} (read from the beginning) that matches, or an AssertionError after {@code timeout}. */
+    public SwitchboardEvent awaitEvent(String topic, Predicate<SwitchboardEvent> matching, Duration timeout) {
+        return decode(await(topic, record -> {
+            SwitchboardEvent event = decode(record);
+            return event != null && matching.test(event);
+        }, 1, timeout).get(0));
+    }
+
+    /** The event a record holds, or null for a record that is not one. */
+    public static SwitchboardEvent decode(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded ? decoded.event() : null;
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.ThreadMessage;
 import io.switchboard.desktop.domain.Viewer;
 import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.events.CallControlRequested;
 import io.switchboard.service.api.ProblemException;
 
 /** The agent's own inbox: presence, offers, conversations and what they do with them. */
@@ -78,6 +79,20 @@ public class InboxResource {
     public Response read(@PathParam("id") String contactId) throws SQLException {
         actions.markRead(viewer(), contactId);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("contacts/{id}/hold")
+    public Response hold(@PathParam("id") String contactId) throws SQLException {
+        actions.callControl(viewer(), contactId, CallControlRequested.Action.HOLD);
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("contacts/{id}/resume")
+    public Response resume(@PathParam("id") String contactId) throws SQLException {
+        actions.callControl(viewer(), contactId, CallControlRequested.Action.RESUME);
+        return Response.accepted().build();
     }
 
     @POST

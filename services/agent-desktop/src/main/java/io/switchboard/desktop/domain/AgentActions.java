@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import io.switchboard.desktop.config.DesktopConfig;
 import io.switchboard.desktop.messaging.CommandPublisher;
 import io.switchboard.desktop.persistence.DesktopStore;
 import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.CallControlRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactTyping;
@@ -91,7 +93,7 @@ public class AgentActions {
         if (toAgentId != null && toAgentId.equals(viewer.agentId())) {
             throw ProblemException.badRequest("the contact is already yours");
         }
-        if (toQueueId != null && store.queues(java.util.Set.of(contact.tenantId())).stream().noneMatch(q -> q.queueId().equals(toQueueId))) {
+        if (toQueueId != null && store.queues(Set.of(contact.tenantId())).stream().noneMatch(q -> q.queueId().equals(toQueueId))) {
             throw ProblemException.badRequest("queue " + toQueueId + " is not a queue of tenant " + contact.tenantId());
         }
         if (toAgentId != null && !store.tenantsOf(toAgentId).contains(contact.tenantId())) {
@@ -112,6 +114,16 @@ public class AgentActions {
                 contact.tenantId(), at, contactId, Channel.valueOf(contact.channel()), ContactEnded.Reason.AGENT_ENDED, disposition,
                 null, null, null, null), config.publishTimeout());
         store.ended(contactId, contact.tenantId(), ContactEnded.Reason.AGENT_ENDED.name(), disposition, at);
+    }
+
+    /** Puts the caller of a voice contact the agent holds on hold, or takes them off it. */
+    public void callControl(Viewer viewer, String contactId, CallControlRequested.Action action) throws SQLException {
+        ContactSummary contact = held(viewer, contactId);
+        if (!Channel.VOICE.name().equals(contact.channel())) {
+            throw ProblemException.conflict("hold and resume are for voice calls; contact " + contactId + " is " + contact.channel());
+        }
+        publisher.publish(new CallControlRequested(UUID.randomUUID(), contact.tenantId(), now(), contactId, viewer.agentId(), action),
+                config.publishTimeout());
     }
 
     /** The agent is typing a reply: the customer's widget shows it (the inbox sends this at most every 3 s). */

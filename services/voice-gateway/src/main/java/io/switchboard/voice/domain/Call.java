@@ -10,6 +10,7 @@ import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
 import io.switchboard.voice.media.MediaLeg;
+import io.switchboard.voice.media.WavRecorder;
 
 /**
  * One inbound call through the gateway: the caller's leg (answered by us) and, once routing offers
@@ -60,7 +61,7 @@ public final class Call {
     public String agentCallId;
     public boolean agentCancelled;
     /** The WAV recorders of both legs while a recorded call is connected (empty otherwise). */
-    public final List<AutoCloseable> recordings = new ArrayList<>();
+    public final List<WavRecorder> recordings = new ArrayList<>();
 
     private Instant holdStarted;
     private Duration held = Duration.ZERO;
@@ -85,6 +86,10 @@ public final class Call {
             held = held.plus(Duration.between(holdStarted, now));
             holdStarted = null;
         }
+    }
+
+    public boolean onHold() {
+        return holdStarted != null;
     }
 
     /** Seconds on hold so far (an open hold counts up to {@code now}). */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -49,7 +50,7 @@ public final class DigestAuth {
                 : md5(ha1 + ":" + credentials.nonce() + ":" + credentials.nonceCount() + ":" + credentials.cnonce() + ":"
                         + credentials.qop() + ":" + ha2);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                String.valueOf(credentials.response()).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                String.valueOf(credentials.response()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** What an Authorization header carried. {@code nonceCount} is the 8-hex-digit {@code nc}. */

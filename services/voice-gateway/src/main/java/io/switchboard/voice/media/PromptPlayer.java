@@ -3,6 +3,7 @@ package io.switchboard.voice.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -109,7 +110,7 @@ public class PromptPlayer {
             Rtp.header(packet, payloadType, first, sequence++ & 0xFFFF, timestamp, ssrc);
             System.arraycopy(audio, position, packet, Rtp.HEADER, n);
             // A short last frame is padded with silence (0xFF in μ-law, 0xD5 in A-law).
-            java.util.Arrays.fill(packet, Rtp.HEADER + n, packet.length, payloadType == Rtp.PCMA ? (byte) 0xD5 : (byte) 0xFF);
+            Arrays.fill(packet, Rtp.HEADER + n, packet.length, payloadType == Rtp.PCMA ? (byte) 0xD5 : (byte) 0xFF);
             leg.send(packet, packet.length);
             position += FRAME;
             timestamp += FRAME;

@@ -421,6 +421,44 @@ final class CallHandler {
         });
     }
 
+    /**
+     * The agent puts the caller on hold: a re-INVITE tells the caller's side we only send (RFC 3264
+     * §8.4), the caller hears hold audio and the agent hears nothing; resume restores the bridge.
+     */
+    void hold(String contactId, String agentId, boolean on) {
+        calls.byContact(contactId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state != Call.State.CONNECTED || !agentId.equals(call.agentId) || call.onHold() == on) {
+                    return;
+                }
+                MediaLeg caller = call.callerMedia;
+                MediaLeg agent = call.agentMedia;
+                call.hold(on, Instant.now());
+                if (on) {
+                    caller.sink((packet, length) -> { });
+                    agent.sink((packet, length) -> { });
+                    player.play(caller, QUEUE_PROMPT, call.payloadType, true, null);
+                } else {
+                    player.stop(caller);
+                    bridge(call);
+                }
+                reInvite(call.callerDialog, caller, call, on ? "sendonly" : "sendrecv");
+            }
+        });
+    }
+
+    private void reInvite(Dialog dialog, MediaLeg leg, Call call, String direction) {
+        try {
+            Request invite = dialog.createRequest(Request.INVITE);
+            invite.addHeader(sip.contact("switchboard"));
+            invite.setContent(Sdp.write(ports.host(), leg.localPort(), call.payloadType, call.dtmfPayloadType, System.currentTimeMillis())
+                    .replace("a=sendrecv", "a=" + direction), sdpType());
+            dialog.sendRequest(sip.provider.getNewClientTransaction(invite));
+        } catch (ParseException | SipException e) {
+            LOG.warnf("re-INVITE of call %s not sent: %s", call.contactId, e.getMessage());
+        }
+    }
+
     /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
     void abandoned(String contactId) {
         calls.byContact(contactId).ifPresent(call -> hangUp(call, ContactEnded.Reason.TIMEOUT));
@@ -449,6 +487,10 @@ final class CallHandler {
             return;
         }
         Call call = found.get();
+        if (callId.equals(call.callerCallId)) {
+            // The answer to our own re-INVITE (hold, resume): acknowledged above, nothing else to do.
+            return;
+        }
         synchronized (call) {
             boolean current = call.state == Call.State.RINGING && callId.equals(call.agentCallId) && !call.agentCancelled;
             if (status < 300) {
@@ -490,37 +532,48 @@ final class CallHandler {
         }
         call.agentDialog = dialog;
         player.stop(call.callerMedia);
-        MediaLeg caller = call.callerMedia;
-        MediaLeg agent = call.agentMedia;
-        if (recording.records(call.tenantId, call.queueId)) {
-            try {
-                Path dir = Path.of(config.recordingsDir());
-                WavRecorder callerSide = new WavRecorder(dir.resolve(call.contactId + "-caller.wav"), call.payloadType);
-                WavRecorder agentSide = new WavRecorder(dir.resolve(call.contactId + "-agent.wav"), call.payloadType);
-                call.recordings.add(callerSide);
-                call.recordings.add(agentSide);
-                caller.sink((packet, length) -> {
-                    callerSide.append(packet, length);
-                    agent.send(packet, length);
-                });
-                agent.sink((packet, length) -> {
-                    agentSide.append(packet, length);
-                    caller.send(packet, length);
-                });
-            } catch (IOException e) {
-                LOG.errorf(e, "call %s is not recorded", call.contactId);
-                caller.sink(agent::send);
-                agent.sink(caller::send);
-            }
-        } else {
-            caller.sink(agent::send);
-            agent.sink(caller::send);
-        }
+        startRecording(call);
+        bridge(call);
         call.state = Call.State.CONNECTED;
         call.answeredAt = Instant.now();
         String agentId = call.agentId;
         String offerId = call.offerId;
         work.execute(() -> events.answered(call, agentId, offerId, true));
+    }
+
+    /** Opens the call's WAV recorders when its queue records (once per connection). */
+    private void startRecording(Call call) {
+        if (!recording.records(call.tenantId, call.queueId) || !call.recordings.isEmpty()) {
+            return;
+        }
+        try {
+            Path dir = Path.of(config.recordingsDir());
+            call.recordings.add(new WavRecorder(dir.resolve(call.contactId + "-caller.wav"), call.payloadType));
+            call.recordings.add(new WavRecorder(dir.resolve(call.contactId + "-agent.wav"), call.payloadType));
+        } catch (IOException e) {
+            LOG.errorf(e, "call %s is not recorded", call.contactId);
+        }
+    }
+
+    /** Relays RTP between the legs (and into the recordings, when the call is recorded). */
+    private void bridge(Call call) {
+        MediaLeg caller = call.callerMedia;
+        MediaLeg agent = call.agentMedia;
+        if (call.recordings.size() == 2) {
+            WavRecorder callerSide = call.recordings.get(0);
+            WavRecorder agentSide = call.recordings.get(1);
+            caller.sink((packet, length) -> {
+                callerSide.append(packet, length);
+                agent.send(packet, length);
+            });
+            agent.sink((packet, length) -> {
+                agentSide.append(packet, length);
+                caller.send(packet, length);
+            });
+        } else {
+            caller.sink(agent::send);
+            agent.sink(caller::send);
+        }
     }
 
     private void declined(Call call) {
@@ -545,7 +598,7 @@ final class CallHandler {
     }
 
     private void closeAgentLeg(Call call) {
-        for (AutoCloseable recorder : call.recordings) {
+        for (WavRecorder recorder : call.recordings) {
             try {
                 recorder.close();
             } catch (Exception e) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,6 +98,10 @@ public class SipGateway implements SipListener {
         callHandler.offerEnded(contactId, offerId);
     }
 
+    public void hold(String contactId, String agentId, boolean on) {
+        callHandler.hold(contactId, agentId, on);
+    }
+
     public void transferred(String contactId) {
         callHandler.transferred(contactId);
     }
@@ -183,7 +188,7 @@ public class SipGateway implements SipListener {
         return "";
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
