@@ -83,9 +83,9 @@ public class DesktopSocket {
                 return;
             }
             Viewer viewer = Viewers.of(identity);
-            Viewer previous = registry.signedIn(connection) ? null : viewer;
+            boolean firstToken = !registry.signedIn(connection);
             registry.signedIn(connection, viewer);
-            if (previous != null) {
+            if (firstToken) {
                 send(connection, new DesktopFrames.Ready(viewer.agentId(), viewer.supervisor()));
             }
         } catch (RuntimeException invalid) {
