@@ -34,6 +34,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
@@ -206,6 +207,32 @@ class VoiceGatewayServiceTest {
                 assertThat(declined.agentId()).isEqualTo("bob");
                 assertThat(declined.answer()).isEqualTo(OfferAnswered.Answer.DECLINED);
                 assertThat(busy.await()).as(busy.report()).isZero();
+
+                publish(offer(created, "alice"));
+                OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
+                        && a.contactId().equals(created.contactId()) && a.answer() == OfferAnswered.Answer.ACCEPTED);
+                assertThat(accepted.agentId()).isEqualTo("alice");
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(phone.await()).as(phone.report()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aPhoneThatRingsOutIsCancelledWhenTheOfferTimesOutAndTheNextAgentAnswers() throws Exception {
+        try (Sipp silent = Sipp.start("agent-no-answer.xml", SIP, 27081, 27460); Sipp phone = Sipp.start("agent-phone.xml", SIP, 27083, 27470)) {
+            register("bob", "bob-phone", 27081, 27085);
+            register("alice", "alice-phone", 27083, 27087);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27089, 27480, "-s", MAIN, "-d", "6000")) {
+                ContactCreated created = created();
+                ContactOffered toBob = offer(created, "bob");
+                publish(toBob);
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.RINGING);
+                publish(new ContactRejected(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", "bob",
+                        toBob.offerId(), ContactRejected.Reason.TIMED_OUT));
+                assertThat(silent.await()).as("the ringing phone is cancelled:\n" + silent.report()).isZero();
+                await().atMost(WAIT).until(() -> call.state == Call.State.QUEUED);
 
                 publish(offer(created, "alice"));
                 OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
