@@ -21,6 +21,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.desktop.domain.AgentActions;
 import io.switchboard.desktop.domain.ContactSummary;
+import io.switchboard.desktop.domain.CustomerAddress;
 import io.switchboard.desktop.persistence.DesktopStore;
 
 /**
@@ -57,16 +58,16 @@ public class CustomerPanelResource {
     @GET
     public Panel panel(@PathParam("id") String contactId) throws SQLException {
         ContactSummary contact = actions.visible(Viewers.of(identity), contactId);
-        var conversation = store.conversation(contactId).orElseThrow();
-        String kind = conversation.customerKind() == null ? null : KINDS.get(conversation.customerKind());
+        CustomerAddress address = store.customerAddress(contactId).orElseThrow();
+        String kind = address.kind() == null ? null : KINDS.get(address.kind());
         if (kind == null) {
             return new Panel("unknown", null, null, "customer360 cannot look up this kind of address");
         }
         String bearer = "Bearer " + ((JsonWebToken) identity.getPrincipal()).getRawToken();
         try {
-            List<JsonNode> found = customers.byIdentifier(bearer, kind + ":" + conversation.customerValue(), contact.tenantId());
+            List<JsonNode> found = customers.byIdentifier(bearer, kind + ":" + address.value(), contact.tenantId());
             if (found.isEmpty()) {
-                return new Panel("unknown", null, null, "customer360 does not know " + conversation.customerValue() + " yet");
+                return new Panel("unknown", null, null, "customer360 does not know " + address.value() + " yet");
             }
             JsonNode customer = found.get(0);
             JsonNode timeline = customers.timeline(bearer, customer.get("id").asText(), 20);

@@ -3,7 +3,6 @@ package io.switchboard.desktop.domain;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -134,30 +133,39 @@ public class InboxProjector {
         if (status == ContactStatus.OFFERED && after.filter(c -> c.status() == ContactStatus.OFFERED).isPresent()) {
             pushes.send(new Push(Set.of(offeredTo), Set.of(), new DesktopFrames.Offer(after.get())));
         }
-        contactChanged(contactId, before);
+        if (after.isPresent()) {
+            contactChanged(after.get(), before);
+        }
     }
 
+    /** The agents a contact concerns now: its holder and the agent it is offered to. */
     private Set<String> involved(String contactId) throws SQLException {
+        return store.contact(contactId).map(InboxProjector::involved).orElse(Set.of());
+    }
+
+    private static Set<String> involved(ContactSummary contact) {
         Set<String> agents = new HashSet<>();
-        store.contact(contactId).ifPresent(c -> {
-            if (c.agentId() != null) {
-                agents.add(c.agentId());
-            }
-            if (c.offeredTo() != null) {
-                agents.add(c.offeredTo());
-            }
-        });
+        if (contact.agentId() != null) {
+            agents.add(contact.agentId());
+        }
+        if (contact.offeredTo() != null) {
+            agents.add(contact.offeredTo());
+        }
         return agents;
     }
 
     private void contactChanged(String contactId, Set<String> before) throws SQLException {
         Optional<ContactSummary> contact = store.contact(contactId);
-        if (contact.isEmpty()) {
-            return;
+        if (contact.isPresent()) {
+            contactChanged(contact.get(), before);
         }
+    }
+
+    /** Tells the agents it concerned before or now, and the tenant's supervisors. */
+    private void contactChanged(ContactSummary contact, Set<String> before) throws SQLException {
         Set<String> agents = new HashSet<>(before);
-        agents.addAll(involved(contactId));
-        pushes.send(new Push(agents, Set.of(contact.get().tenantId()), new DesktopFrames.Contact(contact.get())));
+        agents.addAll(involved(contact));
+        pushes.send(new Push(agents, Set.of(contact.tenantId()), new DesktopFrames.Contact(contact)));
         // A holder's load changed: supervisors see it on the agent's line.
         for (String agent : agents) {
             presenceChanged(agent);
@@ -165,26 +173,23 @@ public class InboxProjector {
     }
 
     private void messageChanged(String contactId, String messageId) throws SQLException {
-        Optional<Conversation> conversation = store.conversation(contactId);
-        if (conversation.isEmpty()) {
+        Optional<ContactSummary> contact = store.contact(contactId);
+        Optional<ThreadMessage> message = store.message(messageId);
+        if (contact.isEmpty() || message.isEmpty()) {
             return;
         }
-        ContactSummary contact = conversation.get().contact();
-        conversation.get().messages().stream().filter(m -> m.messageId().equals(messageId)).findFirst().ifPresent(m -> {
-            ThreadMessage preview = m.text() != null && m.text().length() > PREVIEW_CHARS
-                    ? new ThreadMessage(m.messageId(), m.inbound(), m.agentId(), m.text().substring(0, PREVIEW_CHARS), m.attachments(),
-                            m.at(), m.status(), m.failure())
-                    : m;
-            Set<String> agents = contact.agentId() == null ? Set.of() : Set.of(contact.agentId());
-            pushes.send(new Push(agents, Set.of(contact.tenantId()), new DesktopFrames.Message(contactId, preview)));
-        });
+        ThreadMessage m = message.get();
+        ThreadMessage preview = m.text() != null && m.text().length() > PREVIEW_CHARS
+                ? new ThreadMessage(m.messageId(), m.inbound(), m.agentId(), m.text().substring(0, PREVIEW_CHARS), m.attachments(), m.at(),
+                        m.status(), m.failure())
+                : m;
+        Set<String> agents = contact.get().agentId() == null ? Set.of() : Set.of(contact.get().agentId());
+        pushes.send(new Push(agents, Set.of(contact.get().tenantId()), new DesktopFrames.Message(contactId, preview)));
     }
 
     private void presenceChanged(String agentId) throws SQLException {
-        Set<String> tenants = store.tenantsOf(agentId);
-        List<AgentView> views = tenants.isEmpty() ? List.of() : store.agents(tenants);
-        views.stream().filter(a -> a.agentId().equals(agentId)).findFirst()
-                .ifPresent(view -> pushes.send(new Push(Set.of(agentId), tenants, new DesktopFrames.Presence(view))));
+        store.agent(agentId).ifPresent(view -> pushes.send(new Push(Set.of(agentId), Set.copyOf(view.tenants()),
+                new DesktopFrames.Presence(view))));
     }
 
     private String skills(AgentConfigured agent) {

@@ -21,6 +21,7 @@ import io.switchboard.desktop.domain.AgentView;
 import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
+import io.switchboard.desktop.domain.CustomerAddress;
 import io.switchboard.desktop.domain.QueueView;
 import io.switchboard.desktop.domain.ThreadMessage;
 
@@ -123,33 +124,48 @@ public class DesktopStore {
 
     public Optional<Conversation> conversation(String contactId) throws SQLException {
         Optional<ContactSummary> contact = contact(contactId);
-        if (contact.isEmpty()) {
+        Optional<CustomerAddress> customer = customerAddress(contactId);
+        if (contact.isEmpty() || customer.isEmpty()) {
             return Optional.empty();
         }
         List<ThreadMessage> messages = new ArrayList<>();
-        String kind;
-        String value;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM message WHERE contact_id = ? ORDER BY sent_at, message_id")) {
-                s.setString(1, contactId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        messages.add(new ThreadMessage(r.getString("message_id"), r.getBoolean("inbound"), r.getString("agent_id"),
-                                r.getString("text"), r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"),
-                                r.getString("failure")));
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT customer_kind, customer_value FROM contact WHERE contact_id = ?")) {
-                s.setString(1, contactId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    kind = r.getString(1);
-                    value = r.getString(2);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM message WHERE contact_id = ? ORDER BY sent_at, message_id")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    messages.add(message(r));
                 }
             }
         }
-        return Optional.of(new Conversation(contact.get(), kind, value, messages));
+        return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages));
+    }
+
+    /** How the channel named the contact's customer (kind and value), without reading the thread. */
+    public Optional<CustomerAddress> customerAddress(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT customer_kind, customer_value FROM contact WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new CustomerAddress(r.getString(1), r.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** One message of a thread. */
+    public Optional<ThreadMessage> message(String messageId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM message WHERE message_id = ?")) {
+            s.setString(1, messageId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(message(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ThreadMessage message(ResultSet r) throws SQLException {
+        return new ThreadMessage(r.getString("message_id"), r.getBoolean("inbound"), r.getString("agent_id"), r.getString("text"),
+                r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"), r.getString("failure"));
     }
 
     // ------------------------------------------------------------------ messages
@@ -229,17 +245,26 @@ public class DesktopStore {
         }
     }
 
+    private static final String AGENT_VIEW = """
+            SELECT a.agent_id, a.name, a.tenants, coalesce(p.state, 'OFFLINE') AS state, p.reason, p.since, p.wrap_up_ends_at,
+                   (SELECT count(*) FROM contact k WHERE k.status = 'ASSIGNED' AND k.agent_id = a.agent_id) AS active
+              FROM agent a LEFT JOIN agent_presence p ON p.agent_id = a.agent_id
+            """;
+
     /** Agents who serve any of the tenants, with their presence and how many contacts they hold. */
     public List<AgentView> agents(Set<String> tenants) throws SQLException {
+        return agentViews(AGENT_VIEW + " WHERE a.active AND a.tenants && ? ORDER BY a.agent_id", tenants);
+    }
+
+    /** One active agent as supervisors see them. */
+    public Optional<AgentView> agent(String agentId) throws SQLException {
+        return agentViews(AGENT_VIEW + " WHERE a.active AND a.agent_id = ?", agentId).stream().findFirst();
+    }
+
+    private List<AgentView> agentViews(String sql, Object... args) throws SQLException {
         List<AgentView> agents = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT a.agent_id, a.name, a.tenants, coalesce(p.state, 'OFFLINE') AS state, p.reason, p.since,
-                               p.wrap_up_ends_at,
-                               (SELECT count(*) FROM contact k WHERE k.status = 'ASSIGNED' AND k.agent_id = a.agent_id) AS active
-                          FROM agent a LEFT JOIN agent_presence p ON p.agent_id = a.agent_id
-                         WHERE a.active AND a.tenants && ? ORDER BY a.agent_id""")) {
-            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(c, s, args);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     agents.add(new AgentView(r.getString("agent_id"), r.getString("name"),
