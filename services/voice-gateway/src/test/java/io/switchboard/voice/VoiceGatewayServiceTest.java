@@ -208,12 +208,7 @@ class VoiceGatewayServiceTest {
                 assertThat(declined.answer()).isEqualTo(OfferAnswered.Answer.DECLINED);
                 assertThat(busy.await()).as(busy.report()).isZero();
 
-                publish(offer(created, "alice"));
-                OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
-                        && a.contactId().equals(created.contactId()) && a.answer() == OfferAnswered.Answer.ACCEPTED);
-                assertThat(accepted.agentId()).isEqualTo("alice");
-                assertThat(caller.await()).as(caller.report()).isZero();
-                assertThat(phone.await()).as(phone.report()).isZero();
+                aliceAnswers(created, caller, phone);
             }
         }
     }
@@ -234,12 +229,7 @@ class VoiceGatewayServiceTest {
                 assertThat(silent.await()).as("the ringing phone is cancelled:\n" + silent.report()).isZero();
                 await().atMost(WAIT).until(() -> call.state == Call.State.QUEUED);
 
-                publish(offer(created, "alice"));
-                OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
-                        && a.contactId().equals(created.contactId()) && a.answer() == OfferAnswered.Answer.ACCEPTED);
-                assertThat(accepted.agentId()).isEqualTo("alice");
-                assertThat(caller.await()).as(caller.report()).isZero();
-                assertThat(phone.await()).as(phone.report()).isZero();
+                aliceAnswers(created, caller, phone);
             }
         }
     }
@@ -369,6 +359,16 @@ class VoiceGatewayServiceTest {
             return "(no answer within 2 s)";
         }
         return new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The call is offered to alice, her phone answers (ACCEPTED), and both sipp peers finish their scenarios. */
+    private void aliceAnswers(ContactCreated created, Sipp caller, Sipp phone) throws InterruptedException {
+        publish(offer(created, "alice"));
+        OfferAnswered accepted = (OfferAnswered) single(Topics.AGENTS, e -> e instanceof OfferAnswered a
+                && a.contactId().equals(created.contactId()) && a.answer() == OfferAnswered.Answer.ACCEPTED);
+        assertThat(accepted.agentId()).isEqualTo("alice");
+        assertThat(caller.await()).as(caller.report()).isZero();
+        assertThat(phone.await()).as(phone.report()).isZero();
     }
 
     private void register(String agent, String password, int contactPort, int localPort) throws Exception {

@@ -158,11 +158,7 @@ final class CallHandler {
                     return;
                 }
                 if (callId.equals(call.callerCallId)) {
-                    if (call.state == Call.State.CONNECTED) {
-                        sendBye(call.agentDialog);
-                    } else if (call.state == Call.State.RINGING) {
-                        cancelAgent(call);
-                    }
+                    releaseAgentLeg(call);
                     end(call, ContactEnded.Reason.CUSTOMER_LEFT);
                 } else if (call.state == Call.State.CONNECTED) {
                     sendBye(call.callerDialog);
@@ -293,11 +289,7 @@ final class CallHandler {
                 return;
             }
             if (fromCaller) {
-                if (call.state == Call.State.CONNECTED) {
-                    sendBye(call.agentDialog);
-                } else if (call.state == Call.State.RINGING) {
-                    cancelAgent(call);
-                }
+                releaseAgentLeg(call);
             } else {
                 sendBye(call.callerDialog);
             }
@@ -405,15 +397,11 @@ final class CallHandler {
     void transferred(String contactId) {
         calls.byContact(contactId).ifPresent(call -> {
             synchronized (call) {
-                if (call.state == Call.State.CONNECTED) {
-                    sendBye(call.agentDialog);
-                    call.agentDialog = null;
-                    closeAgentLeg(call);
-                } else if (call.state == Call.State.RINGING) {
-                    cancelAgent(call);
-                } else {
+                if (call.state != Call.State.CONNECTED && call.state != Call.State.RINGING) {
                     return;
                 }
+                releaseAgentLeg(call);
+                call.agentDialog = null;
                 call.state = Call.State.QUEUED;
                 call.callerMedia.sink((packet, length) -> { });
                 player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
@@ -584,6 +572,16 @@ final class CallHandler {
         work.execute(() -> events.answered(call, agentId, offerId, false));
     }
 
+    /** Ends the agent's leg whatever it is doing: BYE when connected, CANCEL while ringing (either closes its media). */
+    private void releaseAgentLeg(Call call) {
+        if (call.state == Call.State.CONNECTED) {
+            sendBye(call.agentDialog);
+            closeAgentLeg(call);
+        } else if (call.state == Call.State.RINGING) {
+            cancelAgent(call);
+        }
+    }
+
     private void cancelAgent(Call call) {
         call.agentCancelled = true;
         try {
@@ -621,11 +619,7 @@ final class CallHandler {
             if (call.state == Call.State.ENDED) {
                 return;
             }
-            if (call.state == Call.State.CONNECTED) {
-                sendBye(call.agentDialog);
-            } else if (call.state == Call.State.RINGING) {
-                cancelAgent(call);
-            }
+            releaseAgentLeg(call);
             sendBye(call.callerDialog);
             end(call, reason);
         }
