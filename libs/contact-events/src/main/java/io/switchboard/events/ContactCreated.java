@@ -22,6 +22,9 @@ public record ContactCreated(UUID eventId, String tenantId, Instant occurredAt, 
         @JsonProperty("subject") String title, String text, List<AttachmentRef> attachments, String language,
         int priority, Map<String, String> metadata) implements ContactEvent {
 
+    /** The {@code metadata} key that names, on an OUTBOUND contact an agent started, that agent; routing assigns it to them. */
+    public static final String PLACED_BY = "agentId";
+
     public ContactCreated {
         Require.present(eventId, "eventId");
         Require.present(tenantId, "tenantId");

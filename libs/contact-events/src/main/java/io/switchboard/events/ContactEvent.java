@@ -4,7 +4,7 @@ package io.switchboard.events;
 public sealed interface ContactEvent extends SwitchboardEvent
         permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactTyping, ContactEnded,
         ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred,
-        ReplyRequested, CallControlRequested {
+        ReplyRequested, CallControlRequested, CallDialRequested {
 
     String contactId();
 

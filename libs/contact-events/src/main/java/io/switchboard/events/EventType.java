@@ -19,6 +19,8 @@ public enum EventType {
     REPLY_REQUESTED(ReplyRequested.class, "io.switchboard.contact.reply.requested.v1", null),
     /** On the voice outbound topic: the gateway holding the call acts on it. */
     CALL_CONTROL_REQUESTED(CallControlRequested.class, "io.switchboard.call.control.requested.v1", "switchboard.outbound.voice.v1"),
+    /** On the voice outbound topic: the gateway holding the agent's phone places the call. */
+    CALL_DIAL_REQUESTED(CallDialRequested.class, "io.switchboard.call.dial.requested.v1", "switchboard.outbound.voice.v1"),
     CONTACT_QUEUED(ContactQueued.class, "io.switchboard.contact.queued.v1", Topics.ROUTING),
     CONTACT_OFFERED(ContactOffered.class, "io.switchboard.contact.offered.v1", Topics.ROUTING),
     CONTACT_ASSIGNED(ContactAssigned.class, "io.switchboard.contact.assigned.v1", Topics.ROUTING),

@@ -64,6 +64,8 @@ final class Samples {
                         ContactTyping.Party.AGENT, "agent-7")),
                 Map.entry(EventType.CALL_CONTROL_REQUESTED, new CallControlRequested(id(32), TENANT, AT, "c-1", "agent-7",
                         CallControlRequested.Action.HOLD)),
+                Map.entry(EventType.CALL_DIAL_REQUESTED, new CallDialRequested(id(33), TENANT, AT, "c-2", "agent-7", "+442079460000",
+                        Address.phone("+447400123456", null))),
                 Map.entry(EventType.TRANSFER_REQUESTED, new TransferRequested(id(30), TENANT, AT, "agent-7", "c-1", "loans", null,
                         "needs a loan officer")),
                 Map.entry(EventType.TENANT_CONFIGURED, new TenantConfigured(id(12), TENANT, AT, "Acme Bank", "Europe/London", "GB", "center-1",

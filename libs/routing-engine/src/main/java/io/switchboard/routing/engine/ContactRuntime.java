@@ -29,6 +29,8 @@ final class ContactRuntime {
     String offerId;
     long offerExpires;
     int attempts;
+    /** Started by its agent (an outbound call): stays with them until it ends, even if they sign off. */
+    boolean placed;
 
     ContactRuntime(ContactRequest request, long sequence) {
         this.id = request.id();

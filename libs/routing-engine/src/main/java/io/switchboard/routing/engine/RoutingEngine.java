@@ -159,6 +159,33 @@ public final class RoutingEngine {
         return finish();
     }
 
+    /**
+     * A contact the agent started themselves (an outbound call): theirs at once, whatever their
+     * presence, holding their capacity on its channel until it ends (then wrap-up, as after any
+     * contact). It never waits and is never offered; its queue only says whose contact it is.
+     */
+    public List<Decision> contactPlaced(ContactRequest request, String agentId, Instant now) {
+        if (contacts.containsKey(request.id())) {
+            throw new RoutingException("contact " + request.id() + " is already being routed");
+        }
+        QueueRuntime queue = queueOf(request.queueId());
+        AgentRuntime agent = agentOf(agentId);
+        if (!queue.config.tenant().equals(request.tenant()) || !agent.serves(request.tenant())) {
+            throw new RoutingException("agent " + agentId + " and queue " + queue.id() + " must both serve the contact's tenant "
+                    + request.tenant());
+        }
+        begin(now);
+        ContactRuntime contact = new ContactRuntime(request, sequence++);
+        contacts.put(contact.id, contact);
+        contact.queue = queue;
+        contact.queuedAt = clock;
+        contact.status = Status.ASSIGNED;
+        contact.placed = true;
+        takeCapacity(contact, agent);
+        out.add(new Decision.Assigned(contact.id, queue.id(), agentId, null));
+        return finish();
+    }
+
     /** The agent took the offer. An offer that has expired by {@code now} is not accepted: see the returned decisions. */
     public List<Decision> acceptOffer(String contactId, String offerId, String agentId, Instant now) {
         ContactRuntime contact = offered(contactId, offerId, agentId);
@@ -301,6 +328,8 @@ public final class RoutingEngine {
         contact.offerId = offerId;
         if (assigned) {
             contact.status = Status.ASSIGNED;
+            // Only a contact its agent placed is assigned without an offer.
+            contact.placed = offerId == null;
         } else {
             contact.status = Status.OFFERED;
             contact.offerExpires = offerExpires.toEpochMilli();
@@ -471,7 +500,7 @@ public final class RoutingEngine {
                     freeCapacity(contact);
                     returnToQueue(contact);
                     back.add(contact);
-                } else if (state == AgentState.OFFLINE) {
+                } else if (state == AgentState.OFFLINE && !contact.placed) {
                     freeCapacity(contact);
                     out.add(new Decision.Released(contact.id, agent.id));
                     returnToQueue(contact);

@@ -179,6 +179,64 @@ class RoutingEngineTest {
     }
 
     @Nested
+    class PlacedContacts {
+
+        @Test
+        void anAgentsOwnCallIsTheirsAtOnceHoldsTheirCapacityAndEndsInWrapUp() {
+            engine.configureQueue(new QueueConfig("billing", TENANT, Map.of("billing", 1), 0, null, null, null, null, null,
+                    null, List.of(), null, Duration.ofSeconds(30)), T0);
+            available("a", Map.of("billing", 1), 0);
+            List<Decision> placed = engine.contactPlaced(ContactRequest.of("out", TENANT, Channel.VOICE, "billing", at(1)), "a", at(1));
+            assertThat(placed).containsExactly(new Decision.Assigned("out", "billing", "a", null));
+            assertThat(engine.activeContacts("a", Channel.VOICE)).isEqualTo(1);
+            assertThat(engine.waitingCount("billing")).isZero();
+
+            assertThat(only(arrive("in", "billing", Channel.VOICE, 2), Decision.Offered.class))
+                    .as("no inbound call for an agent on their own call").isEmpty();
+            List<Decision> ended = engine.endContact("out", at(60));
+            assertThat(ended).contains(new Decision.Released("out", "a"),
+                    new Decision.AgentStateChanged("a", AgentState.WRAP_UP, "after-contact work"));
+            assertThat(offered(engine.tick(at(90))).contactId()).isEqualTo("in");
+        }
+
+        @Test
+        void anAgentWhoIsAwayMayStillCallButOnlyForTheirOwnTenant() {
+            billingQueue(Strategy.LONGEST_IDLE);
+            engine.configureAgent(agent("a", Map.of("billing", 1)), T0);
+            engine.setAgentState("a", AgentState.AWAY, T0);
+            assertThat(engine.contactPlaced(ContactRequest.of("out", TENANT, Channel.VOICE, "billing", at(1)), "a", at(1)))
+                    .containsExactly(new Decision.Assigned("out", "billing", "a", null));
+            assertThat(engine.agentState("a")).contains(AgentState.AWAY);
+
+            engine.configureAgent(new AgentProfile("stranger", Set.of("globex"), Map.of("billing", 1), Map.of(Channel.VOICE, 1), false), T0);
+            assertThatThrownBy(() -> engine.contactPlaced(ContactRequest.of("out-2", TENANT, Channel.VOICE, "billing", at(2)), "stranger",
+                    at(2))).isInstanceOf(RoutingException.class);
+            assertThatThrownBy(() -> engine.contactPlaced(ContactRequest.of("out", TENANT, Channel.VOICE, "billing", at(3)), "a", at(3)))
+                    .as("placed twice").isInstanceOf(RoutingException.class);
+        }
+
+        @Test
+        void signingOffDoesNotPutAnAgentsOwnCallInTheQueueNorDoesARestore() {
+            billingQueue(Strategy.LONGEST_IDLE);
+            available("a", Map.of("billing", 1), 0);
+            available("b", Map.of("billing", 1), 0);
+            engine.contactPlaced(ContactRequest.of("out", TENANT, Channel.VOICE, "billing", at(1)), "a", at(1));
+            assertThat(engine.setAgentState("a", AgentState.OFFLINE, at(2))).as("not released, not offered to b").isEmpty();
+            assertThat(engine.activeContacts("a", Channel.VOICE)).isEqualTo(1);
+
+            RoutingEngine restored = new RoutingEngine();
+            restored.defineSkills(Set.of("billing"));
+            restored.configureQueue(QueueConfig.simple("billing", TENANT, Map.of("billing", 1)), T0);
+            restored.configureAgent(agent("a", Map.of("billing", 1)), T0);
+            restored.configureAgent(agent("b", Map.of("billing", 1)), T0);
+            restored.setAgentState("b", AgentState.AVAILABLE, T0);
+            restored.restoreContact(ContactRequest.of("out", TENANT, Channel.VOICE, "billing", at(1)), List.of(), 0, "a", null, null,
+                    true, at(1));
+            assertThat(restored.setAgentState("a", AgentState.OFFLINE, at(3))).as("after a restart too").isEmpty();
+        }
+    }
+
+    @Nested
     class Capacity {
 
         @Test

@@ -28,6 +28,7 @@ import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.Direction;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
@@ -159,10 +160,36 @@ public final class DomainRouter {
         }
         ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), Channel.valueOf(created.channel().name()),
                 queueId, created.priority(), created.occurredAt().isAfter(now) ? now : created.occurredAt(), null);
+        if (created.direction() == Direction.OUTBOUND) {
+            place(created, request, now, effects);
+            return;
+        }
         contacts.put(request.id(), request);
         List<Decision> decisions = engine.contactArrived(request, now);
         day(queueId, now).offered();
         effects.queues.add(queueId);
+        effects.apply(decisions, now);
+    }
+
+    /**
+     * An outbound contact its agent started (click-to-call; {@code metadata.agentId}): assigned to
+     * them at once, never queued or offered, and not counted in the queue's offered/answered figures.
+     */
+    private void place(ContactCreated created, ContactRequest request, Instant now, Effects effects) {
+        String agentId = created.metadata().get(ContactCreated.PLACED_BY);
+        if (agentId == null || engine.agentSnapshot(agentId).isEmpty()) {
+            effects.deadLetter = "outbound contact " + created.contactId() + " names no known agent in metadata." + ContactCreated.PLACED_BY;
+            return;
+        }
+        List<Decision> decisions;
+        try {
+            decisions = engine.contactPlaced(request, agentId, now);
+        } catch (RoutingException refused) {
+            effects.deadLetter = refused.getMessage();
+            return;
+        }
+        contacts.put(request.id(), request);
+        effects.placing = true;
         effects.apply(decisions, now);
     }
 
@@ -229,7 +256,7 @@ public final class DomainRouter {
         effects.agents.add(answer.agentId());
         effects.contacts.add(answer.contactId());
         effects.apply(decisions, now);
-        boolean assigned = decisions.stream().anyMatch(d -> d instanceof Decision.Assigned a && a.offerId().equals(answer.offerId()));
+        boolean assigned = decisions.stream().anyMatch(d -> d instanceof Decision.Assigned a && answer.offerId().equals(a.offerId()));
         if (answer.answer() == OfferAnswered.Answer.ACCEPTED && !assigned) {
             effects.publish(new ContactRejected(effects.nextId(), answer.tenantId(), now, answer.contactId(), null,
                     answer.agentId(), answer.offerId(), ContactRejected.Reason.OFFER_EXPIRED));
@@ -304,6 +331,8 @@ public final class DomainRouter {
         private final Set<String> agents = new LinkedHashSet<>();
         private final Set<String> queues = new LinkedHashSet<>();
         private String deadLetter;
+        /** Set for an agent's own (outbound) contact: its assignment is not an answered offer in the queue's figures. */
+        private boolean placing;
         /** Set while applying an agent's transfer, so the event names who asked and why. */
         private TransferRequested transferRequest;
 
@@ -337,7 +366,7 @@ public final class DomainRouter {
                         queues.add(abandoned.queueId());
                     }
                     DomainRouter.this.contacts.remove(abandoned.contactId());
-                } else if (decision instanceof Decision.Assigned assigned) {
+                } else if (decision instanceof Decision.Assigned assigned && !placing) {
                     ContactRequest request = DomainRouter.this.contacts.get(assigned.contactId());
                     QueueConfigured queue = DomainRouter.this.queues.get(assigned.queueId());
                     long threshold = queue == null || queue.serviceLevel() == null ? 20 : queue.serviceLevel().thresholdSeconds();

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
@@ -108,13 +110,44 @@ class DomainRouterTest {
         }));
     }
 
+    @Test
+    void anOutboundCallIsTheCallingAgentsAtOnceAndNotCountedAsAnOfferedContact() {
+        configure();
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"),
+                Map.of("billing", 3), Map.of(Channel.VOICE, 1), false, true), NOW);
+        Outcome placed = router.handle(outbound("out-1", "alice"), NOW);
+        assertThat(placed.events()).singleElement().isInstanceOfSatisfying(ContactAssigned.class, a -> {
+            assertThat(a.agentId()).isEqualTo("alice");
+            assertThat(a.queueId()).isEqualTo("billing");
+            assertThat(a.offerId()).isNull();
+        });
+        assertThat(router.day("billing", NOW).offeredCount()).isZero();
+        assertThat(router.day("billing", NOW).answeredCount()).isZero();
+        assertThat(router.handle(outbound("out-1", "alice"), NOW).events()).as("a replay changes nothing").isEmpty();
+
+        Outcome ended = router.handle(new ContactEnded(UUID.randomUUID(), "acme", NOW, "out-1", Channel.VOICE,
+                ContactEnded.Reason.CUSTOMER_LEFT, null, 0L, 0L, 42L, 0L), NOW);
+        assertThat(ended.agents()).contains("alice");
+        assertThat(router.engine().activeContacts("alice", io.switchboard.routing.engine.model.Channel.VOICE)).isZero();
+
+        assertThat(router.handle(outbound("out-2", "mallory"), NOW).deadLetter()).as("an agent routing does not know")
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no known agent"));
+    }
+
+    private static ContactCreated outbound(String id, String agent) {
+        return new ContactCreated(UUID.nameUUIDFromBytes(id.getBytes()), "acme", NOW, id, Channel.VOICE, Direction.OUTBOUND,
+                "+81312345678", Address.phone("+81312345678", null), Address.phone("+81312345679", null), Map.of(), null, null,
+                List.of(), null, 0, Map.of(ContactCreated.PLACED_BY, agent));
+    }
+
     private void configure() {
         configure(router);
     }
 
     private static void configure(DomainRouter router) {
         router.handle(new TenantConfigured(UUID.fromString("00000000-0000-4000-8000-000000000001"), "acme", NOW, "Acme", "Asia/Tokyo",
-                "JP", "center", "general", List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing"))), NOW);
+                "JP", "center", "general", List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing"),
+                        new TenantConfigured.EntryPoint(Channel.VOICE, "+81312345678", "billing"))), NOW);
         for (String queue : List.of("general", "billing")) {
             router.handle(new QueueConfigured(UUID.nameUUIDFromBytes(queue.getBytes()), "acme", NOW, queue, queue,
                     queue.equals("billing") ? Map.of("billing", 2) : Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0,
