@@ -30,17 +30,20 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.CallControlRequested;
+import io.switchboard.events.CallDialRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.Direction;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
+import io.switchboard.events.address.Address;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
@@ -60,6 +63,9 @@ class VoiceGatewayServiceTest {
 
     private static final int SIP = 25060;
     private static final String MAIN = "+442079460000";
+    private static final String CUSTOMER = "+447400123456";
+    /** The carrier's trunk for agents' own calls (switchboard.voice.outbound.trunk in the test profile). */
+    private static final int TRUNK = 27201;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final URI SOURCE = URI.create("/tests/voice-gateway");
 
@@ -279,6 +285,76 @@ class VoiceGatewayServiceTest {
     }
 
     @Test
+    void anAgentsOwnCallRingsTheirPhoneThenTheCustomerAndEndsWhenTheCustomerHangsUp() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27101, 28100)) {
+            register("alice", "alice-phone", 27101, 27103);
+            try (Sipp customer = Sipp.start("customer-answers.xml", SIP, TRUNK, 28110)) {
+                String contactId = UUID.randomUUID().toString();
+                publish(dial(contactId, "alice"));
+                ContactCreated created = created(contactId);
+                assertThat(created.direction()).isEqualTo(Direction.OUTBOUND);
+                assertThat(created.entryPoint()).isEqualTo(MAIN);
+                assertThat(created.from().value()).isEqualTo(MAIN);
+                assertThat(created.to().value()).isEqualTo(CUSTOMER);
+                assertThat(created.metadata()).containsEntry(ContactCreated.PLACED_BY, "alice");
+
+                Call call = calls.byContact(contactId).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(call.callerMedia.received()).as("the customer's audio reaches the gateway").isPositive();
+                    assertThat(call.agentMedia.sent()).as("and is relayed to the agent's phone").isPositive();
+                    assertThat(call.callerMedia.sent()).as("the agent's audio is relayed to the customer").isPositive();
+                });
+
+                assertThat(customer.await()).as("the customer saw the tenant's number, talked and hung up:\n" + customer.report()).isZero();
+                assertThat(phone.await()).as("the agent's phone was told whom it calls, then got the BYE:\n" + phone.report()).isZero();
+                ContactEnded ended = ended(contactId);
+                assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+                assertThat(ended.talkSeconds()).isGreaterThanOrEqualTo(3);
+                assertThat(ended.ringSeconds()).isNotNull();
+                assertThat(ended.queueSeconds()).as("an own call never queues").isNull();
+            }
+        }
+    }
+
+    @Test
+    void aBusyCustomerEndsTheOwnCallAsBusyAndReleasesTheAgentsPhone() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27111, 28120)) {
+            register("alice", "alice-phone", 27111, 27113);
+            try (Sipp customer = Sipp.start("agent-busy.xml", SIP, TRUNK, 28130)) {
+                String contactId = UUID.randomUUID().toString();
+                publish(dial(contactId, "alice"));
+                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.BUSY);
+                assertThat(customer.await()).as(customer.report()).isZero();
+                assertThat(phone.await()).as("the agent's phone gets a BYE:\n" + phone.report()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aCustomerWhoDoesNotPickUpIsCancelledAfterTheRingTimeout() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27121, 28140)) {
+            register("alice", "alice-phone", 27121, 27123);
+            try (Sipp customer = Sipp.start("agent-no-answer.xml", SIP, TRUNK, 28150)) {
+                String contactId = UUID.randomUUID().toString();
+                publish(dial(contactId, "alice"));
+                assertThat(customer.await()).as("the ringing customer is cancelled:\n" + customer.report()).isZero();
+                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.NO_ANSWER);
+                assertThat(phone.await()).as(phone.report()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anOwnCallWithoutARegisteredPhoneEndsAtOnceAsAnError() {
+        String contactId = UUID.randomUUID().toString();
+        publish(dial(contactId, "carol"));
+        assertThat(created(contactId).direction()).isEqualTo(Direction.OUTBOUND);
+        assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.ERROR);
+        assertThat(calls.byContact(contactId)).isEmpty();
+    }
+
+    @Test
     void malformedMessagesAreAnswered400AndTheGatewayStaysUp() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             socket.setSoTimeout(2_000);
@@ -382,6 +458,14 @@ class VoiceGatewayServiceTest {
     private ContactCreated created() {
         return (ContactCreated) single(Topics.CONTACTS, e -> e instanceof ContactCreated c && c.channel() == Channel.VOICE
                 && c.occurredAt().isAfter(testStart));
+    }
+
+    private ContactCreated created(String contactId) {
+        return (ContactCreated) single(Topics.CONTACTS, e -> e instanceof ContactCreated c && c.contactId().equals(contactId));
+    }
+
+    private static CallDialRequested dial(String contactId, String agent) {
+        return new CallDialRequested(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, agent, MAIN, Address.phone(CUSTOMER, null));
     }
 
     private OfferAnswered answer(String contactId) {

@@ -28,6 +28,9 @@ public interface VoiceConfig {
 
     Registration registration();
 
+    /** Agents' own calls (click-to-call) through the carrier. */
+    Outbound outbound();
+
     /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
     Map<String, Ivr> ivr();
 
@@ -68,6 +71,18 @@ public interface VoiceConfig {
 
         @WithDefault("29999")
         int portMax();
+    }
+
+    interface Outbound {
+        /**
+         * The carrier's trunk our outbound INVITEs go to, as {@code host:port} with optional URI
+         * parameters (e.g. {@code sip.carrier.example:5060;transport=tcp}). Absent: agents cannot place calls.
+         */
+        Optional<String> trunk();
+
+        /** How long the agent's phone, and then the customer's, may ring before the call is given up. */
+        @WithDefault("45s")
+        Duration ringTimeout();
     }
 
     interface Registration {

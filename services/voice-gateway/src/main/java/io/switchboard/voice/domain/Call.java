@@ -9,12 +9,15 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
+import io.switchboard.events.ContactEnded;
 import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.WavRecorder;
 
 /**
- * One inbound call through the gateway: the caller's leg (answered by us) and, once routing offers
- * it, the agent's leg (our INVITE to their phone). Guarded by its own monitor: SIP events, routing
+ * One call through the gateway, with two legs. Inbound: the caller's leg (answered by us) and, once
+ * routing offers it, the agent's leg (our INVITE to their phone). Outbound (click-to-call): the agent's
+ * leg first (our INVITE to their phone), then the customer's (our INVITE through the outbound trunk);
+ * the "caller" fields then hold the customer's leg. Guarded by its own monitor: SIP events, routing
  * events and timers touch it from different threads.
  */
 public final class Call {
@@ -26,6 +29,8 @@ public final class Call {
         QUEUED,
         /** Our INVITE is ringing an agent's phone. */
         RINGING,
+        /** Outbound: the agent picked up; our INVITE to the customer is ringing. */
+        DIALING,
         /** Caller and agent are bridged. */
         CONNECTED,
         ENDED
@@ -40,9 +45,13 @@ public final class Call {
     public final MediaLeg callerMedia;
     public final int payloadType;
     public final int dtmfPayloadType;
+    /** Placed by an agent (click-to-call) rather than received from a trunk. */
+    public final boolean outbound;
 
     public State state = State.IVR;
     public ServerTransaction callerInvite;
+    /** Outbound: our INVITE to the customer, while it rings (cancelled if the agent hangs up first). */
+    public ClientTransaction customerInvite;
     public Dialog callerDialog;
     public String entryPoint;
     public String ivrPath = "";
@@ -51,6 +60,7 @@ public final class Call {
     public Instant offeredAt;
     public Instant answeredAt;
     public Instant endedAt;
+    public ContactEnded.Reason endReason;
 
     public String agentId;
     public String offerId;
@@ -67,7 +77,7 @@ public final class Call {
     private Duration held = Duration.ZERO;
 
     public Call(String contactId, String callerCallId, String tenantId, String did, String caller, Instant startedAt,
-            MediaLeg callerMedia, int payloadType, int dtmfPayloadType) {
+            MediaLeg callerMedia, int payloadType, int dtmfPayloadType, boolean outbound) {
         this.contactId = contactId;
         this.callerCallId = callerCallId;
         this.tenantId = tenantId;
@@ -77,6 +87,7 @@ public final class Call {
         this.callerMedia = callerMedia;
         this.payloadType = payloadType;
         this.dtmfPayloadType = dtmfPayloadType;
+        this.outbound = outbound;
     }
 
     public void hold(boolean on, Instant now) {

@@ -7,12 +7,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.CallControlRequested;
+import io.switchboard.events.CallDialRequested;
 import io.switchboard.service.messaging.IncomingEvents;
 import io.switchboard.voice.sip.SipGateway;
 
 /**
- * Agents' call controls from the inbox (hold, resume), on {@code switchboard.outbound.voice.v1}: a
- * group per instance, because only the instance that holds the call can act on it.
+ * Agents' call controls from the inbox, on {@code switchboard.outbound.voice.v1}: hold and resume of a
+ * call, and a new call (click-to-call). A group per instance, because only the instance that holds the
+ * call, or the agent's phone registration, can act on it.
  */
 @ApplicationScoped
 public class CallControlConsumer {
@@ -26,8 +28,14 @@ public class CallControlConsumer {
     @Incoming("outbound-voice")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        IncomingEvents.decode(record).filter(CallControlRequested.class::isInstance).map(CallControlRequested.class::cast)
-                .ifPresent(control -> gateway.hold(control.contactId(), control.agentId(),
-                        control.action() == CallControlRequested.Action.HOLD));
+        var event = IncomingEvents.decode(record);
+        if (event.isEmpty()) {
+            return;
+        }
+        if (event.get() instanceof CallControlRequested control) {
+            gateway.hold(control.contactId(), control.agentId(), control.action() == CallControlRequested.Action.HOLD);
+        } else if (event.get() instanceof CallDialRequested dial) {
+            gateway.dial(dial);
+        }
     }
 }

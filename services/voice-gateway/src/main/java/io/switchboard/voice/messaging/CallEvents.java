@@ -27,7 +27,10 @@ import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 
-/** What a call tells the platform: the contact, the agent phone's answer to an offer, and the end with its durations. */
+/**
+ * What a call tells the platform: the contact (a caller's, or an agent's own outbound call), the
+ * agent phone's answer to an offer, and the end with its durations.
+ */
 @ApplicationScoped
 public class CallEvents {
 
@@ -47,6 +50,13 @@ public class CallEvents {
                 io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, phone(call.caller, region),
                 phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
                 Map.of("callId", call.callerCallId, "did", call.did, "ivrPath", call.ivrPath)));
+    }
+
+    /** An agent's own call (click-to-call): an OUTBOUND contact from the tenant's number to the customer, theirs from the start. */
+    public void placed(Call call, String agentId, Address customer) {
+        publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
+                io.switchboard.events.Channel.VOICE, Direction.OUTBOUND, call.entryPoint, phone(call.did, null), customer, Map.of(), null,
+                null, List.of(), null, 0, Map.of("callId", call.callerCallId, "did", call.did, ContactCreated.PLACED_BY, agentId)));
     }
 
     /** The agent's phone answered (accepted) or refused, rang out or is not registered (declined). */

@@ -1,12 +1,9 @@
 package io.switchboard.voice.sip;
 
-import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +24,6 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -40,13 +36,11 @@ import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DtmfReader;
-import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.MediaPorts;
 import io.switchboard.voice.media.PromptPlayer;
-import io.switchboard.voice.media.WavRecorder;
 import io.switchboard.voice.messaging.CallEvents;
 
 /**
@@ -68,13 +62,14 @@ final class CallHandler {
     private final PromptPlayer player;
     private final CallEvents events;
     private final Registrar registrar;
-    private final RecordingPolicy recording;
+    private final CallLegs legs;
+    private final Dialer dialer;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, RecordingPolicy recording, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, CallLegs legs, Dialer dialer, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -82,7 +77,8 @@ final class CallHandler {
         this.player = player;
         this.events = events;
         this.registrar = registrar;
-        this.recording = recording;
+        this.legs = legs;
+        this.dialer = dialer;
         this.config = config;
         this.timers = timers;
         this.work = work;
@@ -137,7 +133,7 @@ final class CallHandler {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         String from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
         Call call = new Call(UUID.randomUUID().toString(), callId, route.get().tenantId(), route.get().address(), from, Instant.now(),
-                media, offer.codec(), offer.telephoneEvent());
+                media, offer.codec(), offer.telephoneEvent(), false);
         call.callerInvite = transaction;
         calls.add(call);
         Response ok = sip.messages.createResponse(Response.OK, request);
@@ -147,7 +143,7 @@ final class CallHandler {
                 sdpType());
         transaction.sendResponse(ok);
         call.callerDialog = transaction.getDialog();
-        timers.schedule(() -> hangUp(call, ContactEnded.Reason.TIMEOUT), config.maxCallDuration().toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(() -> legs.hangUp(call, ContactEnded.Reason.TIMEOUT), config.maxCallDuration().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Our 200 to a caller was never ACKed (the caller is gone), or a dialog ended without a BYE we saw: release the call. */
@@ -158,11 +154,11 @@ final class CallHandler {
                     return;
                 }
                 if (callId.equals(call.callerCallId)) {
-                    releaseAgentLeg(call);
-                    end(call, ContactEnded.Reason.CUSTOMER_LEFT);
-                } else if (call.state == Call.State.CONNECTED) {
-                    sendBye(call.callerDialog);
-                    end(call, ContactEnded.Reason.AGENT_ENDED);
+                    legs.releaseAgentLeg(call);
+                    legs.end(call, ContactEnded.Reason.CUSTOMER_LEFT);
+                } else if (call.state == Call.State.CONNECTED || call.state == Call.State.DIALING) {
+                    legs.releaseCallerLeg(call);
+                    legs.end(call, ContactEnded.Reason.AGENT_ENDED);
                 }
             }
         });
@@ -223,20 +219,7 @@ final class CallHandler {
         call.queuedAt = Instant.now();
         call.callerMedia.sink((packet, length) -> { });
         player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
-        work.execute(() -> {
-            try {
-                events.created(call, directory.region(call.tenantId).orElse(null));
-                synchronized (call) {
-                    call.published = true;
-                    if (call.state == Call.State.ENDED) {
-                        work.execute(() -> events.ended(call, ContactEnded.Reason.CUSTOMER_LEFT));
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "contact of call %s not published; hanging up", call.callerCallId);
-                hangUp(call, ContactEnded.Reason.ERROR);
-            }
-        });
+        legs.announce(call, () -> events.created(call, directory.region(call.tenantId).orElse(null)));
     }
 
     private void reInvite(Request request, ServerTransaction transaction) throws ParseException, SipException,
@@ -289,11 +272,11 @@ final class CallHandler {
                 return;
             }
             if (fromCaller) {
-                releaseAgentLeg(call);
+                legs.releaseAgentLeg(call);
             } else {
-                sendBye(call.callerDialog);
+                legs.releaseCallerLeg(call);
             }
-            end(call, fromCaller ? ContactEnded.Reason.CUSTOMER_LEFT : ContactEnded.Reason.AGENT_ENDED);
+            legs.end(call, fromCaller ? ContactEnded.Reason.CUSTOMER_LEFT : ContactEnded.Reason.AGENT_ENDED);
         }
     }
 
@@ -309,7 +292,7 @@ final class CallHandler {
                     } catch (ParseException | SipException | InvalidArgumentException e) {
                         LOG.debugf("487 not sent: %s", e.getMessage());
                     }
-                    end(call, ContactEnded.Reason.CUSTOMER_LEFT);
+                    legs.end(call, ContactEnded.Reason.CUSTOMER_LEFT);
                 }
             }
         });
@@ -338,7 +321,7 @@ final class CallHandler {
                 ring(call, offered, phone.get());
             } catch (ParseException | SipException | InvalidArgumentException | SocketException e) {
                 LOG.warnf("could not ring %s: %s", offered.agentId(), e.getMessage());
-                closeAgentLeg(call);
+                legs.closeAgentLeg(call);
                 work.execute(() -> events.answered(call, offered.agentId(), offered.offerId(), false));
             }
         }
@@ -348,23 +331,13 @@ final class CallHandler {
             InvalidArgumentException, SocketException {
         MediaLeg media = ports.open("agent");
         call.agentMedia = media;
-        SipURI target = (SipURI) sip.addresses.createURI(phone.contact());
-        String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
-        CallIdHeader callId = sip.provider.getNewCallId();
-        var fromAddress = sip.addresses.createAddress(sip.addresses.createSipURI("switchboard", sip.host + ":" + sip.port));
-        fromAddress.setDisplayName(call.caller == null ? "Caller" : call.caller);
-        FromHeader from = sip.headers.createFromHeader(fromAddress, tag());
-        ToHeader to = sip.headers.createToHeader(sip.addresses.createAddress(
-                sip.addresses.createSipURI(offered.agentId(), target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""))), null);
-        ViaHeader via = sip.headers.createViaHeader(sip.host, sip.port, transport, null);
-        Request invite = sip.messages.createRequest(target, Request.INVITE, callId, sip.headers.createCSeqHeader(1L, Request.INVITE),
-                from, to, List.of(via), sip.headers.createMaxForwardsHeader(70));
-        invite.addHeader(sip.contact("switchboard"));
+        Request invite = sip.invite((SipURI) sip.addresses.createURI(phone.contact()), offered.agentId(), "switchboard",
+                call.caller == null ? "Caller" : call.caller,
+                Sdp.write(ports.host(), media.localPort(), call.payloadType, call.dtmfPayloadType, System.currentTimeMillis()));
         // The whisper: which queue the call comes from, for the phone's display.
         invite.addHeader(sip.headers.createHeader("X-Switchboard-Queue", offered.queueId()));
         invite.addHeader(sip.headers.createSubjectHeader("Call from queue " + offered.queueId()));
-        invite.setContent(Sdp.write(ports.host(), media.localPort(), call.payloadType, call.dtmfPayloadType, System.currentTimeMillis()),
-                sdpType());
+        CallIdHeader callId = (CallIdHeader) invite.getHeader(CallIdHeader.NAME);
         ClientTransaction transaction = sip.provider.getNewClientTransaction(invite);
         call.state = Call.State.RINGING;
         call.agentId = offered.agentId();
@@ -383,7 +356,7 @@ final class CallHandler {
         calls.byContact(contactId).ifPresent(call -> {
             synchronized (call) {
                 if (call.state == Call.State.RINGING && offerId != null && offerId.equals(call.offerId)) {
-                    cancelAgent(call);
+                    legs.cancelAgent(call);
                     call.state = Call.State.QUEUED;
                 }
             }
@@ -400,7 +373,7 @@ final class CallHandler {
                 if (call.state != Call.State.CONNECTED && call.state != Call.State.RINGING) {
                     return;
                 }
-                releaseAgentLeg(call);
+                legs.releaseAgentLeg(call);
                 call.agentDialog = null;
                 call.state = Call.State.QUEUED;
                 call.callerMedia.sink((packet, length) -> { });
@@ -428,7 +401,7 @@ final class CallHandler {
                     player.play(caller, QUEUE_PROMPT, call.payloadType, true, null);
                 } else {
                     player.stop(caller);
-                    bridge(call);
+                    legs.bridge(call);
                 }
                 reInvite(call.callerDialog, caller, call, on ? "sendonly" : "sendrecv");
             }
@@ -449,7 +422,7 @@ final class CallHandler {
 
     /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
     void abandoned(String contactId) {
-        calls.byContact(contactId).ifPresent(call -> hangUp(call, ContactEnded.Reason.TIMEOUT));
+        calls.byContact(contactId).ifPresent(call -> legs.hangUp(call, ContactEnded.Reason.TIMEOUT));
     }
 
     void response(ResponseEvent event) throws SipException, InvalidArgumentException {
@@ -470,11 +443,15 @@ final class CallHandler {
         }
         if (found.isEmpty()) {
             if (status < 300 && dialog != null) {
-                sendBye(dialog);
+                legs.sendBye(dialog);
             }
             return;
         }
         Call call = found.get();
+        if (dialer.placing(call, callId)) {
+            dialer.answered(call, callId, response, dialog);
+            return;
+        }
         if (callId.equals(call.callerCallId)) {
             // The answer to our own re-INVITE (hold, resume): acknowledged above, nothing else to do.
             return;
@@ -483,7 +460,7 @@ final class CallHandler {
             boolean current = call.state == Call.State.RINGING && callId.equals(call.agentCallId) && !call.agentCancelled;
             if (status < 300) {
                 if (!current) {
-                    sendBye(dialog);
+                    legs.sendBye(dialog);
                     return;
                 }
                 connect(call, response, dialog);
@@ -491,12 +468,12 @@ final class CallHandler {
                 LOG.infof("agent %s's phone answered %d: declining offer %s", call.agentId, status, call.offerId);
                 declined(call);
             } else if (callId.equals(call.agentCallId)) {
-                closeAgentLeg(call);
+                legs.closeAgentLeg(call);
             }
         }
     }
 
-    /** An INVITE to an agent's phone got no answer at all. */
+    /** An INVITE of ours (to an agent's phone, or outbound to a customer) got no answer at all. */
     void timeout(ClientTransaction transaction) {
         if (transaction == null || !Request.INVITE.equals(transaction.getRequest().getMethod())) {
             return;
@@ -504,7 +481,9 @@ final class CallHandler {
         String callId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         calls.byCallId(callId).ifPresent(call -> {
             synchronized (call) {
-                if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
+                if (dialer.placing(call, callId)) {
+                    dialer.failed(call, callId, Response.REQUEST_TIMEOUT);
+                } else if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
                     declined(call);
                 }
             }
@@ -520,8 +499,8 @@ final class CallHandler {
         }
         call.agentDialog = dialog;
         player.stop(call.callerMedia);
-        startRecording(call);
-        bridge(call);
+        legs.startRecording(call);
+        legs.bridge(call);
         call.state = Call.State.CONNECTED;
         call.answeredAt = Instant.now();
         String agentId = call.agentId;
@@ -529,124 +508,12 @@ final class CallHandler {
         work.execute(() -> events.answered(call, agentId, offerId, true));
     }
 
-    /** Opens the call's WAV recorders when its queue records (once per connection). */
-    private void startRecording(Call call) {
-        if (!recording.records(call.tenantId, call.queueId) || !call.recordings.isEmpty()) {
-            return;
-        }
-        try {
-            Path dir = Path.of(config.recordingsDir());
-            call.recordings.add(new WavRecorder(dir.resolve(call.contactId + "-caller.wav"), call.payloadType));
-            call.recordings.add(new WavRecorder(dir.resolve(call.contactId + "-agent.wav"), call.payloadType));
-        } catch (IOException e) {
-            LOG.errorf(e, "call %s is not recorded", call.contactId);
-        }
-    }
-
-    /** Relays RTP between the legs (and into the recordings, when the call is recorded). */
-    private void bridge(Call call) {
-        MediaLeg caller = call.callerMedia;
-        MediaLeg agent = call.agentMedia;
-        if (call.recordings.size() == 2) {
-            WavRecorder callerSide = call.recordings.get(0);
-            WavRecorder agentSide = call.recordings.get(1);
-            caller.sink((packet, length) -> {
-                callerSide.append(packet, length);
-                agent.send(packet, length);
-            });
-            agent.sink((packet, length) -> {
-                agentSide.append(packet, length);
-                caller.send(packet, length);
-            });
-        } else {
-            caller.sink(agent::send);
-            agent.sink(caller::send);
-        }
-    }
-
     private void declined(Call call) {
         String agentId = call.agentId;
         String offerId = call.offerId;
-        closeAgentLeg(call);
+        legs.closeAgentLeg(call);
         call.state = Call.State.QUEUED;
         work.execute(() -> events.answered(call, agentId, offerId, false));
-    }
-
-    /** Ends the agent's leg whatever it is doing: BYE when connected, CANCEL while ringing (either closes its media). */
-    private void releaseAgentLeg(Call call) {
-        if (call.state == Call.State.CONNECTED) {
-            sendBye(call.agentDialog);
-            closeAgentLeg(call);
-        } else if (call.state == Call.State.RINGING) {
-            cancelAgent(call);
-        }
-    }
-
-    private void cancelAgent(Call call) {
-        call.agentCancelled = true;
-        try {
-            if (call.agentInvite != null) {
-                ClientTransaction cancel = sip.provider.getNewClientTransaction(call.agentInvite.createCancel());
-                cancel.sendRequest();
-            }
-        } catch (SipException e) {
-            LOG.debugf("CANCEL not sent: %s", e.getMessage());
-        }
-        closeAgentLeg(call);
-    }
-
-    private void closeAgentLeg(Call call) {
-        for (WavRecorder recorder : call.recordings) {
-            try {
-                recorder.close();
-            } catch (Exception e) {
-                LOG.warnf("recording of %s not closed cleanly: %s", call.contactId, e.getMessage());
-            }
-        }
-        call.recordings.clear();
-        if (call.agentMedia != null) {
-            player.stop(call.agentMedia);
-            call.agentMedia.close();
-            call.agentMedia = null;
-        }
-    }
-
-    // ------------------------------------------------------------------ ending
-
-    /** Ends the call from our side (routing gave up, or we could not publish it): BYE to both legs. */
-    void hangUp(Call call, ContactEnded.Reason reason) {
-        synchronized (call) {
-            if (call.state == Call.State.ENDED) {
-                return;
-            }
-            releaseAgentLeg(call);
-            sendBye(call.callerDialog);
-            end(call, reason);
-        }
-    }
-
-    private void end(Call call, ContactEnded.Reason reason) {
-        call.state = Call.State.ENDED;
-        call.endedAt = Instant.now();
-        player.stop(call.callerMedia);
-        call.callerMedia.close();
-        closeAgentLeg(call);
-        calls.remove(call);
-        if (call.published) {
-            work.execute(() -> events.ended(call, reason));
-        }
-    }
-
-    private void sendBye(Dialog dialog) {
-        if (dialog == null) {
-            return;
-        }
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            dialog.sendRequest(sip.provider.getNewClientTransaction(bye));
-        } catch (SipException e) {
-            LOG.debugf("BYE not sent: %s", e.getMessage());
-        }
     }
 
     private ContentTypeHeader sdpType() throws ParseException {

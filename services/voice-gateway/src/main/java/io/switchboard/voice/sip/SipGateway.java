@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import gov.nist.javax.sip.message.SIPRequest;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.switchboard.events.CallDialRequested;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.CallRegistry;
@@ -62,6 +63,7 @@ public class SipGateway implements SipListener {
     private SipStack sip;
     private RegisterHandler registrations;
     private CallHandler callHandler;
+    private Dialer dialer;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
             CallEvents events, Registrar registrar, RecordingPolicy recording) {
@@ -78,7 +80,9 @@ public class SipGateway implements SipListener {
     void start(@Observes StartupEvent start) throws Exception {
         sip = SipStack.start(config, this);
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
-        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, recording, config, timers, work);
+        CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, work);
+        dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, dialer, config, timers, work);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -92,6 +96,11 @@ public class SipGateway implements SipListener {
     /** Routing offered a voice contact: ring the agent's phone. */
     public void offered(ContactOffered offered) {
         callHandler.offer(offered);
+    }
+
+    /** An agent asked for a call (click-to-call): ring their phone, then the customer. */
+    public void dial(CallDialRequested request) {
+        dialer.dial(request);
     }
 
     public void offerEnded(String contactId, String offerId) {

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Properties;
 import java.util.TooManyListenersException;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
@@ -94,6 +95,29 @@ public final class SipStack {
 
     public void stop() {
         stack.stop();
+    }
+
+    /**
+     * A new INVITE from us (a new dialog): to {@code target}, from {@code fromUser} at this gateway
+     * shown as {@code displayName}, with our SDP offer. The caller adds any further headers and sends
+     * it with {@link SipProvider#getNewClientTransaction}.
+     */
+    public Request invite(SipURI target, String toUser, String fromUser, String displayName, String sdp)
+            throws ParseException, InvalidArgumentException {
+        String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
+        var fromAddress = addresses.createAddress(addresses.createSipURI(fromUser, host + ":" + port));
+        if (displayName != null) {
+            fromAddress.setDisplayName(displayName);
+        }
+        String hostPort = target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : "");
+        Request invite = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
+                headers.createCSeqHeader(1L, Request.INVITE),
+                headers.createFromHeader(fromAddress, Long.toHexString(ThreadLocalRandom.current().nextLong())),
+                headers.createToHeader(addresses.createAddress(addresses.createSipURI(toUser, hostPort)), null),
+                List.of(headers.createViaHeader(host, port, transport, null)), headers.createMaxForwardsHeader(70));
+        invite.addHeader(contact("switchboard"));
+        invite.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        return invite;
     }
 
     /** Our Contact header: where peers send requests within a dialog. */
