@@ -1,4 +1,5 @@
 /** Small display helpers. */
+import type { ContactSummary } from './types';
 
 // Short labels in coloured badges rather than emoji: they render the same on every machine and font.
 const CHANNEL_LABELS: Record<string, string> = {
@@ -19,6 +20,21 @@ export function channelIcon(channel: string | null): HTMLElement {
 
 export function channelName(channel: string | null): string {
   return channel ? channel.charAt(0) + channel.slice(1).toLowerCase() : 'Unknown channel';
+}
+
+/** What to tell the agent when a contact they had ends. */
+export function endedNote(contact: ContactSummary): string {
+  const who = contact.customer ?? 'The customer';
+  switch (contact.endReason) {
+    case 'NO_ANSWER':
+      return `${who} did not answer`;
+    case 'BUSY':
+      return `${who} is busy`;
+    case 'ERROR':
+      return contact.direction === 'OUTBOUND' ? `The call to ${who} could not be placed` : 'Conversation ended';
+    default:
+      return 'Conversation wrapped up';
+  }
 }
 
 export function time(iso: string | null): string {

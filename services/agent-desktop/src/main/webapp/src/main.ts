@@ -1,8 +1,10 @@
 import Keycloak from 'keycloak-js';
 import './styles.css';
 import { Api, ApiError, LiveSocket } from './api';
-import { channelIcon, channelName, duration, h, secondsLeft, time } from './format';
-import type { AgentView, ContactSummary, Conversation, Directory, Frame, Me, Panel, Presence, QueueView, ThreadMessage } from './types';
+import { channelIcon, channelName, duration, endedNote, h, secondsLeft, time } from './format';
+import type {
+  AgentView, CallerId, ContactSummary, Conversation, Directory, Frame, Me, Panel, PlacedCall, Presence, QueueView, ThreadMessage,
+} from './types';
 
 interface State {
   me: Me;
@@ -16,6 +18,8 @@ interface State {
   queues: QueueView[];
   agents: Map<string, AgentView>;
   watched: Map<string, ContactSummary>;
+  /** The call the agent just placed: opened as soon as routing hands it to them. */
+  placedCall: string | null;
 }
 
 const config = await (await fetch('/api/config')).json();
@@ -35,6 +39,7 @@ const state: State = {
   queues: [],
   agents: new Map(),
   watched: new Map(),
+  placedCall: null,
 };
 
 // ------------------------------------------------------------------ layout
@@ -64,6 +69,7 @@ root.replaceChildren(
   h('main', { class: 'inbox' },
     h('aside', { class: 'list', 'aria-label': 'Conversations' },
       h('div', { class: 'list-head' }, h('h2', {}, 'Conversations'), h('span', { class: 'hint' }, 'a accept · n next · / reply · ? help')),
+      callForm(),
       listRegion),
     threadRegion,
     panelRegion),
@@ -111,11 +117,17 @@ function onFrame(frame: Frame): void {
       if (mine(contact)) {
         state.contacts.set(contact.contactId, { ...contact, unread: known?.unread ?? contact.unread });
         if (frame.type === 'offer') toast(`New ${channelName(contact.channel).toLowerCase()} offer from ${contact.customer ?? 'a customer'}`);
+        if (contact.contactId === state.placedCall && contact.status === 'ASSIGNED') {
+          state.placedCall = null;
+          void open(contact.contactId);
+        }
       } else {
         state.contacts.delete(contact.contactId);
-        if (state.selected === contact.contactId && contact.status !== 'ASSIGNED') {
-          if (contact.status === 'ENDED') toast('Conversation wrapped up');
-          else if (known?.status === 'ASSIGNED') toast('Conversation transferred');
+        const leftSelected = state.selected === contact.contactId && contact.status !== 'ASSIGNED';
+        // How an agent's own call ended (no answer, busy) is worth saying even when it is not the open conversation.
+        if (contact.status === 'ENDED' && (leftSelected || (known && contact.direction === 'OUTBOUND'))) toast(endedNote(contact));
+        else if (leftSelected && known?.status === 'ASSIGNED') toast('Conversation transferred');
+        if (leftSelected) {
           state.selected = null;
           state.conversation = null;
           renderThread();
@@ -211,6 +223,17 @@ async function answer(contact: ContactSummary, accept: boolean): Promise<void> {
   }
 }
 
+async function placeCall(to: string, callerId: CallerId | undefined): Promise<boolean> {
+  if (!to) {
+    toast('Enter the number to call', true);
+    return false;
+  }
+  return attempt(async () => {
+    const placed = await api.send<PlacedCall>('POST', '/calls', { to, tenantId: callerId?.tenantId, from: callerId?.number });
+    state.placedCall = placed?.contactId ?? null;
+  }, `Calling ${to}…`);
+}
+
 async function open(contactId: string): Promise<void> {
   state.selected = contactId;
   renderList();
@@ -280,6 +303,29 @@ function renderList(): void {
   listRegion.replaceChildren(...contacts.map((c) => c.status === 'OFFERED' ? offerCard(c) : conversationItem(c)));
 }
 
+/** The number field, the caller id (the voice numbers of the agent's tenants) and Call; none without a voice number. */
+function callForm(): HTMLElement | null {
+  const callerIds = state.directory.callerIds;
+  if (callerIds.length === 0) return null;
+  const severalTenants = new Set(callerIds.map((c) => c.tenantId)).size > 1;
+  const number = h('input', {
+    id: 'call-number', type: 'tel', placeholder: 'Number to call', 'aria-label': 'Number to call', autocomplete: 'off',
+  }) as HTMLInputElement;
+  const from = h('select', { id: 'caller-id', 'aria-label': 'Call from', title: 'The number the customer sees' },
+    ...callerIds.map((c, index) => h('option', { value: String(index) }, severalTenants ? `${c.number} · ${c.tenantId}` : c.number)));
+  const call = h('button', { id: 'call', class: 'primary', type: 'submit' }, 'Call');
+  return h('form', {
+    class: 'call',
+    'aria-label': 'Place a call',
+    onsubmit: async (event: Event) => {
+      event.preventDefault();
+      call.disabled = true;
+      if (await placeCall(number.value.trim(), callerIds[Number(from.value)])) number.value = '';
+      call.disabled = false;
+    },
+  }, number, from, call);
+}
+
 function offerCard(contact: ContactSummary): HTMLElement {
   return h('article', { class: 'offer', 'data-contact': contact.contactId },
     h('div', { class: 'offer-head' },
@@ -302,7 +348,7 @@ function conversationItem(contact: ContactSummary): HTMLElement {
   channelIcon(contact.channel),
   h('span', { class: 'who' },
     h('strong', {}, contact.customer ?? 'Customer'),
-    h('span', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? '')),
+    h('span', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? (contact.direction === 'OUTBOUND' ? 'Outgoing call' : ''))),
   h('span', { class: 'side' },
     h('span', { class: 'time' }, time(contact.lastMessageAt ?? contact.updatedAt)),
     contact.unread > 0 ? h('span', { class: 'badge', 'aria-label': `${contact.unread} unread` }, String(contact.unread)) : null));
@@ -365,7 +411,8 @@ function renderThreadHeader(): void {
       channelIcon(contact.channel),
       h('div', {},
         h('h2', {}, contact.customer ?? 'Customer'),
-        h('p', { class: 'meta' }, [channelName(contact.channel), contact.subject, contact.queueId, contact.tenantId].filter(Boolean).join(' · ')))),
+        h('p', { class: 'meta' }, [channelName(contact.channel), contact.direction === 'OUTBOUND' ? 'outgoing' : null, contact.subject,
+          contact.queueId, contact.tenantId].filter(Boolean).join(' · ')))),
     held ? h('div', { class: 'actions' },
       target,
       h('button', {
@@ -505,8 +552,11 @@ document.addEventListener('keydown', (event) => {
   } else if (event.key === '/') {
     event.preventDefault();
     document.getElementById('composer')?.focus();
+  } else if (event.key === 'c') {
+    event.preventDefault();
+    document.getElementById('call-number')?.focus();
   } else if (event.key === '?') {
-    toast('a accept the offer · d decline · n next conversation · / write a reply · Esc leave the reply box');
+    toast('a accept the offer · d decline · n next conversation · / write a reply · c place a call · Esc leave the reply box');
   } else return;
 });
 

@@ -2,6 +2,7 @@
 
 export type Status = 'NEW' | 'QUEUED' | 'OFFERED' | 'ASSIGNED' | 'ENDED';
 export type Presence = 'AVAILABLE' | 'AWAY' | 'OFFLINE' | 'WRAP_UP';
+export type Direction = 'INBOUND' | 'OUTBOUND';
 
 export interface Me {
   agentId: string;
@@ -16,6 +17,8 @@ export interface ContactSummary {
   contactId: string;
   tenantId: string;
   channel: string | null;
+  /** OUTBOUND: a call the agent placed; customer is then the number called. */
+  direction: Direction | null;
   subject: string | null;
   customer: string | null;
   queueId: string | null;
@@ -30,6 +33,8 @@ export interface ContactSummary {
   lastMessageAt: string | null;
   unread: number;
   disposition: string | null;
+  /** Why it ended (e.g. NO_ANSWER, BUSY, AGENT_ENDED, ABANDONED); null while open. */
+  endReason: string | null;
 }
 
 export interface ThreadMessage {
@@ -56,10 +61,21 @@ export interface Target {
   name: string;
 }
 
+/** A voice number of a tenant the agent may show customers when calling them. */
+export interface CallerId {
+  tenantId: string;
+  number: string;
+}
+
 export interface Directory {
   queues: Target[];
   agents: Target[];
   dispositions: string[];
+  callerIds: CallerId[];
+}
+
+export interface PlacedCall {
+  contactId: string;
 }
 
 export interface Panel {

@@ -3,8 +3,12 @@ package io.switchboard.desktop;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
@@ -34,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.CallControlRequested;
+import io.switchboard.events.CallDialRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
@@ -48,9 +53,11 @@ import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.events.TransferRequested;
 import io.switchboard.events.address.Address;
+import io.switchboard.events.address.AddressKind;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -72,6 +79,9 @@ class AgentDesktopServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final URI SOURCE = URI.create("/tests/agent-desktop");
     private static final Instant SINCE = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String ACME_MAIN_NUMBER = "+442079460000";
+    private static final String ACME_LOANS_NUMBER = "+442079460001";
+    private static final String CUSTOMER_NUMBER = "+447400123456";
 
     @TestHTTPResource("/")
     URI base;
@@ -82,6 +92,11 @@ class AgentDesktopServiceTest {
     @BeforeEach
     void configure() {
         kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        // acme-bank can be called from its two voice numbers; globex-travel has no voice number.
+        publish(tenant("acme-bank", "GB", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, ACME_MAIN_NUMBER, "billing"),
+                new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing"),
+                new TenantConfigured.EntryPoint(Channel.VOICE, ACME_LOANS_NUMBER, "general"))));
+        publish(tenant("globex-travel", "ES", List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-globex", "bookings"))));
         publish(queue("acme-bank", "billing", "Billing"));
         publish(queue("acme-bank", "general", "General"));
         publish(queue("globex-travel", "bookings", "Bookings"));
@@ -89,7 +104,8 @@ class AgentDesktopServiceTest {
         publish(agent("bob", "Bob Brown", List.of("acme-bank")));
         publish(agent("dave", "Dave Diaz", List.of("globex-travel")));
         await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/directory").then().statusCode(200)
-                .body("queues.id", hasItem("general")).body("agents.id", hasItem("bob")));
+                .body("queues.id", hasItem("general")).body("agents.id", hasItem("bob"))
+                .body("callerIds.number", hasItem(ACME_MAIN_NUMBER)));
     }
 
     @AfterEach
@@ -108,7 +124,7 @@ class AgentDesktopServiceTest {
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
         for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/transfer",
-                "/api/contacts/x/wrap-up", "/api/contacts/x/read")) {
+                "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
         }
         given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}").put("/api/me/presence").then().statusCode(401);
@@ -251,6 +267,77 @@ class AgentDesktopServiceTest {
     }
 
     @Test
+    void aCallIsRefusedWithAReasonForTheWrongTenantNumberOrCaller() {
+        given().contentType(ContentType.JSON).body(Map.of("to", CUSTOMER_NUMBER)).post("/api/calls").then().statusCode(401);
+        as("dave").contentType(ContentType.JSON).body(Map.of("to", CUSTOMER_NUMBER, "tenantId", "acme-bank")).post("/api/calls")
+                .then().statusCode(404);
+        as("carol").contentType(ContentType.JSON).body(Map.of("to", CUSTOMER_NUMBER)).post("/api/calls")
+                .then().statusCode(400).body("detail", containsString("tenantId"));
+        as("sam").contentType(ContentType.JSON).body(Map.of("to", CUSTOMER_NUMBER)).post("/api/calls")
+                .then().statusCode(403).body("detail", containsString("not configured as an agent"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("tenantId", "acme-bank")).post("/api/calls")
+                .then().statusCode(400).body("detail", containsString("number to call"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("to", "+44 12")).post("/api/calls")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("+44 12"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("to", CUSTOMER_NUMBER, "from", "+442079460999")).post("/api/calls")
+                .then().statusCode(400).body("detail", containsString(ACME_MAIN_NUMBER));
+        as("dave").contentType(ContentType.JSON).body(Map.of("to", "+34600000000")).post("/api/calls")
+                .then().statusCode(409).body("detail", containsString("no voice number"));
+
+        as("bob").get("/api/directory").then().body("callerIds.number", hasItems(ACME_MAIN_NUMBER, ACME_LOANS_NUMBER))
+                .body("callerIds.tenantId", everyItem(equalTo("acme-bank")));
+        as("sam").get("/api/directory").then().body("callerIds", empty());
+        as("dave").get("/api/directory").then().body("callerIds", empty());
+    }
+
+    @Test
+    void anAgentsCallReachesTheirInboxWithTheCustomerAndEndsUnanswered() {
+        hangUpCallsOf("alice");
+        JsonSocketClient socket = signedIn("alice");
+        // A national number is read in the tenant's region.
+        var placed = as("alice").contentType(ContentType.JSON).body(Map.of("to", "07400 123456", "tenantId", "acme-bank"))
+                .post("/api/calls").then().statusCode(202).extract();
+        String contactId = placed.path("contactId");
+        assertThat(placed.header("Location")).isEqualTo("/api/contacts/" + contactId);
+        CallDialRequested dial = (CallDialRequested) single(Topics.outbound(Channel.VOICE),
+                e -> e instanceof CallDialRequested d && d.contactId().equals(contactId));
+        assertThat(dial.tenantId()).isEqualTo("acme-bank");
+        assertThat(dial.agentId()).isEqualTo("alice");
+        assertThat(dial.entryPoint()).isEqualTo(ACME_MAIN_NUMBER);
+        assertThat(dial.to()).isEqualTo(new Address(AddressKind.PHONE, CUSTOMER_NUMBER, null));
+
+        // The gateway publishes the call from our number to the customer; routing assigns it to alice without an offer.
+        publish(new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS), contactId, Channel.VOICE,
+                Direction.OUTBOUND, ACME_MAIN_NUMBER, Address.phone(ACME_MAIN_NUMBER, null), Address.phone(CUSTOMER_NUMBER, null), Map.of(),
+                null, null, List.of(), null, 0, Map.of(ContactCreated.PLACED_BY, "alice", "callId", "call-" + contactId)));
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.VOICE, "billing", "alice", null));
+        // The two topics are read independently: the frame that has both the assignment and the call's details may be the second.
+        socket.await(f -> "contact".equals(f.path("type").asText()) && contactId.equals(f.at("/contact/contactId").asText())
+                && "ASSIGNED".equals(f.at("/contact/status").asText()) && "OUTBOUND".equals(f.at("/contact/direction").asText())
+                && CUSTOMER_NUMBER.equals(f.at("/contact/customer").asText()));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts").then().statusCode(200)
+                .body("find { it.contactId == '" + contactId + "' }.customer", equalTo(CUSTOMER_NUMBER))
+                .body("find { it.contactId == '" + contactId + "' }.direction", equalTo("OUTBOUND")));
+        as("alice").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("customerKind", equalTo("PHONE")).body("customerValue", equalTo(CUSTOMER_NUMBER));
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("to", "+447400999888", "from", ACME_LOANS_NUMBER)).post("/api/calls")
+                .then().statusCode(409).body("detail", containsString("already on a call"));
+
+        publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.VOICE, ContactEnded.Reason.NO_ANSWER,
+                null, 30L, null, null, null));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("contact.status", equalTo("ENDED")).body("contact.endReason", equalTo("NO_ANSWER")));
+        as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
+
+        String next = as("alice").contentType(ContentType.JSON).body(Map.of("to", "+447400999888", "from", ACME_LOANS_NUMBER))
+                .post("/api/calls").then().statusCode(202).extract().path("contactId");
+        CallDialRequested again = (CallDialRequested) single(Topics.outbound(Channel.VOICE),
+                e -> e instanceof CallDialRequested d && d.contactId().equals(next));
+        assertThat(again.entryPoint()).isEqualTo(ACME_LOANS_NUMBER);
+    }
+
+    @Test
     void presenceIsPublishedForRoutingAndPushedToTheAgentAndTheirSupervisors() {
         JsonSocketClient sam = signedIn("sam");
         JsonSocketClient gina = signedIn("gina");
@@ -348,6 +435,18 @@ class AgentDesktopServiceTest {
         return contactId;
     }
 
+    /** Ends the voice calls earlier tests left the agent holding, as the gateway would when the caller hangs up. */
+    private void hangUpCallsOf(String agent) {
+        List<String> calls = as(agent).get("/api/contacts").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.channel == 'VOICE' && it.status == 'ASSIGNED' }.contactId", String.class);
+        for (String call : calls) {
+            publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), call, Channel.VOICE, ContactEnded.Reason.CUSTOMER_LEFT,
+                    null, null, null, null, null));
+        }
+        await().atMost(WAIT).untilAsserted(() -> as(agent).get("/api/contacts").then()
+                .body("findAll { it.channel == 'VOICE' && it.status == 'ASSIGNED' }", empty()));
+    }
+
     private SwitchboardEvent single(String topic, Predicate<SwitchboardEvent> matching) {
         return kafka.awaitEvent(topic, matching, WAIT);
     }
@@ -360,6 +459,11 @@ class AgentDesktopServiceTest {
         return new QueueConfigured(UUID.nameUUIDFromBytes(("queue:" + id).getBytes()), tenant, SINCE, id, name, Map.of(), 0,
                 new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null,
                 false, true);
+    }
+
+    private static TenantConfigured tenant(String id, String region, List<TenantConfigured.EntryPoint> entryPoints) {
+        return new TenantConfigured(UUID.nameUUIDFromBytes(("tenant:" + id).getBytes()), id, SINCE, id, "Europe/London", region, null,
+                entryPoints.get(0).queueId(), entryPoints);
     }
 
     private static AgentConfigured agent(String id, String name, List<String> tenants) {

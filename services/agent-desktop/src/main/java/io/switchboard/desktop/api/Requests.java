@@ -20,4 +20,8 @@ final class Requests {
 
     record WrapUp(String disposition) {
     }
+
+    /** A call to place: {@code to} the customer's number; {@code tenantId} and {@code from} (the caller id) optional. */
+    record Call(String to, String tenantId, String from) {
+    }
 }

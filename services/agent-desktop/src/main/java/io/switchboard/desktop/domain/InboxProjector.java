@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.desktop.persistence.DesktopStore;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAbandoned;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
@@ -26,9 +27,12 @@ import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.Direction;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.address.Address;
 
 /**
  * Turns the platform's events into the inbox's read model, then tells the sockets concerned: the
@@ -54,9 +58,10 @@ public class InboxProjector {
 
     public void apply(SwitchboardEvent event) throws SQLException {
         if (event instanceof ContactCreated created) {
-            var from = created.from();
-            store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), created.title(),
-                    from.kind().name(), from.value(), created.customerHints().get("name"), created.occurredAt());
+            Address customer = customerOf(created);
+            store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), created.direction().name(),
+                    created.title(), customer == null ? null : customer.kind().name(), customer == null ? null : customer.value(),
+                    created.customerHints().get("name"), created.occurredAt());
             contactChanged(created.contactId(), Set.of());
         } else if (event instanceof ContactMessageReceived received) {
             store.messageReceived(received.messageId(), received.contactId(), received.tenantId(), received.text(),
@@ -122,7 +127,15 @@ public class InboxProjector {
             store.agentConfigured(agent.agentId(), agent.displayName(), agent.tenants(), skills(agent), agent.active());
         } else if (event instanceof QueueConfigured queue) {
             store.queueConfigured(queue.tenantId(), queue.queueId(), queue.name());
+        } else if (event instanceof TenantConfigured tenant) {
+            store.tenantConfigured(tenant.tenantId(), tenant.name(), tenant.defaultRegion(), tenant.entryPoints().stream()
+                    .filter(e -> e.channel() == Channel.VOICE).map(TenantConfigured.EntryPoint::address).toList(), tenant.occurredAt());
         }
+    }
+
+    /** The customer's side of a new contact: who wrote or called in, or whom the agent's call goes to (our number is {@code from}). */
+    private static Address customerOf(ContactCreated created) {
+        return created.direction() == Direction.OUTBOUND ? created.to() : created.from();
     }
 
     private void routed(String contactId, String tenantId, String channel, ContactStatus status, String queueId, String agentId,

@@ -22,6 +22,7 @@ import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.CustomerAddress;
+import io.switchboard.desktop.domain.DialPlan;
 import io.switchboard.desktop.domain.QueueView;
 import io.switchboard.desktop.domain.ThreadMessage;
 
@@ -50,16 +51,30 @@ public class DesktopStore {
     // ------------------------------------------------------------------ contacts
 
     /** What the channel told about a new contact; fills what is unknown, never moves its status. */
-    public void contactCreated(String contactId, String tenantId, String channel, String subject, String customerKind,
-            String customerValue, String customerName, Instant at) throws SQLException {
+    public void contactCreated(String contactId, String tenantId, String channel, String direction, String subject,
+            String customerKind, String customerValue, String customerName, Instant at) throws SQLException {
         update("""
-                INSERT INTO contact (contact_id, tenant_id, channel, subject, customer_kind, customer_value, customer_name,
-                                     created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, subject = EXCLUDED.subject,
-                    customer_kind = EXCLUDED.customer_kind, customer_value = EXCLUDED.customer_value,
-                    customer_name = EXCLUDED.customer_name, created_at = EXCLUDED.created_at""",
-                contactId, tenantId, channel, subject, customerKind, customerValue, customerName, ts(at), ts(at));
+                INSERT INTO contact (contact_id, tenant_id, channel, direction, subject, customer_kind, customer_value,
+                                     customer_name, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, direction = EXCLUDED.direction,
+                    subject = EXCLUDED.subject, customer_kind = EXCLUDED.customer_kind,
+                    customer_value = EXCLUDED.customer_value, customer_name = EXCLUDED.customer_name,
+                    created_at = EXCLUDED.created_at""",
+                contactId, tenantId, channel, direction, subject, customerKind, customerValue, customerName, ts(at), ts(at));
+    }
+
+    /** Whether the agent holds a voice call that has not ended: they are on the phone. */
+    public boolean holdsOpenCall(String agentId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT EXISTS (SELECT 1 FROM contact WHERE agent_id = ? AND status = 'ASSIGNED' AND channel = 'VOICE')""")) {
+            s.setString(1, agentId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
     }
 
     /** Routing moved the contact; {@code status} is applied unless the contact already ended. */
@@ -319,6 +334,47 @@ public class DesktopStore {
         return queues;
     }
 
+    // ------------------------------------------------------------------ tenants
+
+    /** A tenant's configuration replaces what was known of it, unless an older one arrives late. */
+    public void tenantConfigured(String tenantId, String name, String region, List<String> voiceNumbers, Instant at)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO tenant (tenant_id, name, default_region, voice_numbers, configured_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, default_region = EXCLUDED.default_region,
+                            voice_numbers = EXCLUDED.voice_numbers, configured_at = EXCLUDED.configured_at
+                        WHERE tenant.configured_at <= EXCLUDED.configured_at""")) {
+            s.setString(1, tenantId);
+            s.setString(2, name);
+            s.setString(3, region);
+            s.setArray(4, c.createArrayOf("text", voiceNumbers.toArray()));
+            s.setTimestamp(5, ts(at));
+            s.executeUpdate();
+        }
+    }
+
+    public Optional<DialPlan> dialPlan(String tenantId) throws SQLException {
+        return dialPlans(Set.of(tenantId)).stream().findFirst();
+    }
+
+    /** The dial plans of the tenants whose configuration arrived, by tenant id. */
+    public List<DialPlan> dialPlans(Set<String> tenants) throws SQLException {
+        List<DialPlan> plans = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT tenant_id, default_region, voice_numbers FROM tenant WHERE tenant_id = ANY(?) ORDER BY tenant_id""")) {
+            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    plans.add(new DialPlan(r.getString("tenant_id"), r.getString("default_region"),
+                            Arrays.asList((String[]) r.getArray("voice_numbers").getArray())));
+                }
+            }
+        }
+        return plans;
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private List<ContactSummary> summaries(String sql, Object... args) throws SQLException {
@@ -336,10 +392,10 @@ public class DesktopStore {
 
     private static ContactSummary summary(ResultSet r) throws SQLException {
         String customer = r.getString("customer_name") != null ? r.getString("customer_name") : r.getString("customer_value");
-        return new ContactSummary(r.getString("contact_id"), r.getString("tenant_id"), r.getString("channel"), r.getString("subject"),
-                customer, r.getString("queue_id"), ContactStatus.valueOf(r.getString("status")), r.getString("agent_id"),
+        return new ContactSummary(r.getString("contact_id"), r.getString("tenant_id"), r.getString("channel"), r.getString("direction"),
+                r.getString("subject"), customer, r.getString("queue_id"), ContactStatus.valueOf(r.getString("status")), r.getString("agent_id"),
                 r.getString("offered_agent_id"), r.getString("offer_id"), instant(r, "offer_expires_at"), instant(r, "created_at"), instant(r, "updated_at"),
-                r.getString("last_text"), instant(r, "last_at"), r.getInt("unread"), r.getString("disposition"));
+                r.getString("last_text"), instant(r, "last_at"), r.getInt("unread"), r.getString("disposition"), r.getString("end_reason"));
     }
 
     private int update(String sql, Object... args) throws SQLException {
