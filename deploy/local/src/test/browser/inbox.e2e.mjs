@@ -57,6 +57,12 @@ try {
   await agent.goto(inboxUrl);
   await signIn(agent, 'alice');
 
+  // The Call form offers acme-bank's numbers as caller id; a number that is not one is refused with the reason.
+  await agent.locator('form.call #caller-id option', { hasText: '+442079460000' }).waitFor({ state: 'attached' });
+  await agent.fill('#call-number', 'not a number');
+  await agent.click('#call');
+  await agent.locator('.toast.error', { hasText: 'cannot call' }).waitFor();
+
   await agent.selectOption('#presence', 'AVAILABLE');
   const offer = agent.locator('.offer', { hasText: customerName });
   await offer.waitFor();

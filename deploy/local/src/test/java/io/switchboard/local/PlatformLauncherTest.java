@@ -363,6 +363,58 @@ class PlatformLauncherTest {
     }
 
     @Test
+    void anAgentCallsACustomerFromTheInboxThroughTheTrunkAndTheCallIsTheirs() throws Exception {
+        Path sipps = ROOT.resolve("services/voice-gateway/src/test/sipp");
+        // alice's softphone registers, then answers the call she asks for; a sipp UAS on 5090 is the carrier.
+        Process register = sipp(sipps.resolve("register.xml"), "27931", "27940", "-s", "alice", "-au", "alice", "-ap", "alice-phone",
+                "-set", "contact_port", "27921");
+        assertThat(register.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(register.exitValue()).as("alice's phone registers").isZero();
+        Process phone = sipp(sipps.resolve("agent-phone-own-call.xml"), "27921", "27950");
+        Process customer = sipp(sipps.resolve("customer-answers.xml"), "5090", "27960");
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var call = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/calls"))
+                    .header("Authorization", "Bearer " + token("alice")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"to\":\"+447400123456\",\"tenantId\":\"acme-bank\",\"from\":\"+442079460000\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(call.statusCode()).as(call.body()).isEqualTo(202);
+            String contactId = call.body().replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+
+            var created = (ContactCreated) readBack(Topics.CONTACTS, contactId, "io.switchboard.contact.created.v1");
+            assertThat(created.direction()).isEqualTo(Direction.OUTBOUND);
+            var assigned = (io.switchboard.events.ContactAssigned) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.assigned.v1");
+            assertThat(assigned.agentId()).as("routing makes alice's own call hers").isEqualTo("alice");
+            var ended = (io.switchboard.events.ContactEnded) readBack(Topics.CONTACTS, event -> event instanceof io.switchboard.events.ContactEnded e
+                    && e.contactId().equals(contactId), "the call's contact.ended");
+            assertThat(ended.reason()).as("the customer talked and hung up").isEqualTo(io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT);
+            assertThat(ended.talkSeconds()).isGreaterThanOrEqualTo(3);
+            assertThat(customer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(customer.exitValue()).as("the carrier saw the tenant's number as caller id").isZero();
+            assertThat(phone.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(phone.exitValue()).as("alice's phone rang first and got the BYE").isZero();
+
+            var inbox = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/contacts/" + contactId))
+                    .header("Authorization", "Bearer " + token("alice")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(inbox.statusCode()).as("the call is in alice's inbox: " + inbox.body()).isEqualTo(200);
+            assertThat(inbox.body()).contains("+447400123456");
+        } finally {
+            phone.destroyForcibly();
+            customer.destroyForcibly();
+        }
+    }
+
+    /** Debian's sipp against the local gateway (5080), bounded in calls and time. */
+    private static Process sipp(Path scenario, String port, String mediaPort, String... args) throws IOException {
+        Path log = Files.createTempFile(WORK, "sipp", ".out");
+        List<String> command = new java.util.ArrayList<>(List.of("sipp", "127.0.0.1:5080", "-sf", scenario.toString(), "-i", "127.0.0.1",
+                "-p", port, "-mi", "127.0.0.1", "-mp", mediaPort, "-m", "1", "-t", "u1", "-nostdin", "-timeout", "40s", "-timeout_error"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
     void aCustomerChatsAndAnAgentAnswersFromTheInboxInARealBrowser() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium)).as("Debian's Chromium at " + chromium + " (apt-get install chromium; .ci/run does)")
