@@ -35,6 +35,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.Direction;
@@ -51,6 +52,7 @@ import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.media.PromptPlayer;
 
 /**
  * The gateway against real peers: sipp as the carrier's trunk and as the agents' phones (RFC 4733
@@ -77,6 +79,8 @@ class VoiceGatewayServiceTest {
     CallRegistry calls;
     @Inject
     RecordingPolicy recording;
+    @Inject
+    PromptPlayer player;
 
     private KafkaTestClient kafka;
     private Instant testStart;
@@ -186,6 +190,22 @@ class VoiceGatewayServiceTest {
                 assertThat(phone.await()).as(phone.report()).isZero();
                 assertThat(ended(created.contactId()).holdSeconds()).isGreaterThanOrEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void aWaitingCallerHearsTheExpectedWaitBetweenTheQueueAudio() throws Exception {
+        try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27131, 28170, "-s", MAIN, "-d", "8000")) {
+            ContactCreated created = created();
+            Call call = calls.byContact(created.contactId()).orElseThrow();
+            publish(new ContactQueued(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), Channel.VOICE, "billing", 0,
+                    created.occurredAt()));
+            await().atMost(WAIT).until(() -> "billing".equals(call.queueId));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> player.playing(call.callerMedia)
+                    .filter(prompt -> prompt.startsWith("wait-") || prompt.equals("still-waiting.ul")).isPresent());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> player.playing(call.callerMedia).filter("queue.ul"::equals).isPresent());
+            assertThat(caller.await()).as(caller.report()).isZero();
         }
     }
 
@@ -457,7 +477,7 @@ class VoiceGatewayServiceTest {
 
     private ContactCreated created() {
         return (ContactCreated) single(Topics.CONTACTS, e -> e instanceof ContactCreated c && c.channel() == Channel.VOICE
-                && c.occurredAt().isAfter(testStart));
+                && c.direction() == Direction.INBOUND && c.occurredAt().isAfter(testStart));
     }
 
     private ContactCreated created(String contactId) {

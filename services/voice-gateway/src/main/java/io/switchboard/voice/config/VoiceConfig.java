@@ -38,6 +38,10 @@ public interface VoiceConfig {
     @WithDefault("recordings")
     String recordingsDir();
 
+    /** How often a waiting caller is told the expected wait between the queue audio. */
+    @WithDefault("30s")
+    Duration comfortInterval();
+
     /** Calls in progress on one instance above which new INVITEs get 503 (overload protection). */
     @WithDefault("2000")
     int maxCalls();

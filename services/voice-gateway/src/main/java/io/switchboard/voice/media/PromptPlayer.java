@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +42,7 @@ public class PromptPlayer {
         if (payloadType == Rtp.PCMA) {
             audio = G711.ulawToAlaw(audio);
         }
-        playing.put(leg, new Playback(audio, payloadType, loop, done));
+        playing.put(leg, new Playback(prompt, audio, payloadType, loop, done));
     }
 
     public void stop(MediaLeg leg) {
@@ -50,6 +51,11 @@ public class PromptPlayer {
 
     public boolean isPlaying(MediaLeg leg) {
         return playing.containsKey(leg);
+    }
+
+    /** The prompt the leg hears now, if any. */
+    public Optional<String> playing(MediaLeg leg) {
+        return Optional.ofNullable(playing.get(leg)).map(playback -> playback.name);
     }
 
     private byte[] prompt(String name) {
@@ -80,6 +86,7 @@ public class PromptPlayer {
     }
 
     private static final class Playback {
+        final String name;
         final byte[] audio;
         final int payloadType;
         final boolean loop;
@@ -91,7 +98,8 @@ public class PromptPlayer {
         long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
         boolean first = true;
 
-        Playback(byte[] audio, int payloadType, boolean loop, Runnable done) {
+        Playback(String name, byte[] audio, int payloadType, boolean loop, Runnable done) {
+            this.name = name;
             this.audio = audio;
             this.payloadType = payloadType;
             this.loop = loop;

@@ -9,13 +9,15 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAbandoned;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.service.messaging.IncomingEvents;
 import io.switchboard.voice.sip.SipGateway;
 
 /**
- * Routing's decisions about the calls this instance holds: an offer rings the agent's phone, an
+ * Routing's decisions about the calls this instance holds: the queue a call waits in (for its expected
+ * wait), an offer rings the agent's phone, an
  * offer taken back stops it, a transfer releases the agent's leg, a give-up hangs the caller up. A group per instance (calls live on the
  * instance that answered them), from the newest offset.
  */
@@ -35,7 +37,9 @@ public class RoutingConsumer {
         if (event.isEmpty()) {
             return;
         }
-        if (event.get() instanceof ContactOffered offered && offered.channel() == Channel.VOICE) {
+        if (event.get() instanceof ContactQueued queued && queued.channel() == Channel.VOICE) {
+            gateway.queued(queued.contactId(), queued.queueId());
+        } else if (event.get() instanceof ContactOffered offered && offered.channel() == Channel.VOICE) {
             gateway.offered(offered);
         } else if (event.get() instanceof ContactRejected rejected && rejected.offerId() != null
                 && (rejected.reason() == ContactRejected.Reason.TIMED_OUT || rejected.reason() == ContactRejected.Reason.WITHDRAWN)) {

@@ -3,7 +3,9 @@ package io.switchboard.voice.sip;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -35,9 +37,11 @@ import io.switchboard.service.config.EntryPointRoute;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.ComfortMessage;
 import io.switchboard.voice.domain.DtmfReader;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.domain.WaitEstimates;
 import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.MediaPorts;
 import io.switchboard.voice.media.PromptPlayer;
@@ -63,13 +67,14 @@ final class CallHandler {
     private final CallEvents events;
     private final Registrar registrar;
     private final CallLegs legs;
+    private final WaitEstimates estimates;
     private final Dialer dialer;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, CallLegs legs, Dialer dialer, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, CallLegs legs, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -78,6 +83,7 @@ final class CallHandler {
         this.events = events;
         this.registrar = registrar;
         this.legs = legs;
+        this.estimates = estimates;
         this.dialer = dialer;
         this.config = config;
         this.timers = timers;
@@ -211,7 +217,7 @@ final class CallHandler {
         }
     }
 
-    /** The choice is made: a contact, queue audio until an agent answers. */
+    /** The choice is made: a contact, queue audio (with the expected wait now and then) until an agent answers. */
     private void queue(Call call, String entryPoint, String path) {
         call.state = Call.State.QUEUED;
         call.entryPoint = entryPoint;
@@ -220,6 +226,51 @@ final class CallHandler {
         call.callerMedia.sink((packet, length) -> { });
         player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
         legs.announce(call, () -> events.created(call, directory.region(call.tenantId).orElse(null)));
+        scheduleComfort(call);
+    }
+
+    /** Routing put the call in a queue: the queue whose expected wait the caller is told. */
+    void queued(String contactId, String queueId) {
+        calls.byContact(contactId).ifPresent(call -> {
+            synchronized (call) {
+                if (call.state != Call.State.ENDED) {
+                    call.queueId = queueId;
+                }
+            }
+        });
+    }
+
+    private void scheduleComfort(Call call) {
+        timers.schedule(() -> comfort(call), config.comfortInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every comfort interval while the call waits, the caller hears the expected wait, then the queue audio again. */
+    private void comfort(Call call) {
+        synchronized (call) {
+            if (call.state == Call.State.ENDED) {
+                return;
+            }
+            // Not over a message still being spoken: only the queue audio gives way.
+            if (call.state == Call.State.QUEUED && player.playing(call.callerMedia).filter(QUEUE_PROMPT::equals).isPresent()) {
+                playInTurn(call, ComfortMessage.prompts(estimates.expected(call.tenantId, call.queueId)));
+            }
+        }
+        scheduleComfort(call);
+    }
+
+    /** Plays the prompts one after the other, then loops the queue audio; an agent answering stops it at any point. */
+    private void playInTurn(Call call, List<String> prompts) {
+        if (prompts.isEmpty()) {
+            player.play(call.callerMedia, QUEUE_PROMPT, call.payloadType, true, null);
+            return;
+        }
+        player.play(call.callerMedia, prompts.get(0), call.payloadType, false, () -> {
+            synchronized (call) {
+                if (call.state == Call.State.QUEUED || call.state == Call.State.RINGING) {
+                    playInTurn(call, prompts.subList(1, prompts.size()));
+                }
+            }
+        });
     }
 
     private void reInvite(Request request, ServerTransaction transaction) throws ParseException, SipException,
@@ -503,6 +554,9 @@ final class CallHandler {
         legs.bridge(call);
         call.state = Call.State.CONNECTED;
         call.answeredAt = Instant.now();
+        if (call.queuedAt != null) {
+            estimates.answered(call.tenantId, call.queueId, Duration.between(call.queuedAt, call.answeredAt));
+        }
         String agentId = call.agentId;
         String offerId = call.offerId;
         work.execute(() -> events.answered(call, agentId, offerId, true));

@@ -34,6 +34,7 @@ import io.switchboard.voice.domain.DigestAuth;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.domain.WaitEstimates;
 import io.switchboard.voice.media.MediaPorts;
 import io.switchboard.voice.media.PromptPlayer;
 import io.switchboard.voice.messaging.CallEvents;
@@ -57,6 +58,7 @@ public class SipGateway implements SipListener {
     private final CallEvents events;
     private final Registrar registrar;
     private final RecordingPolicy recording;
+    private final WaitEstimates estimates;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("voice-timers"));
     /** Publishing to Kafka blocks; it never runs on the stack's threads. */
     private final ExecutorService work = Executors.newFixedThreadPool(8, daemon("voice-work"));
@@ -66,7 +68,7 @@ public class SipGateway implements SipListener {
     private Dialer dialer;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
-            CallEvents events, Registrar registrar, RecordingPolicy recording) {
+            CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates) {
         this.config = config;
         this.directory = directory;
         this.calls = calls;
@@ -75,6 +77,7 @@ public class SipGateway implements SipListener {
         this.events = events;
         this.registrar = registrar;
         this.recording = recording;
+        this.estimates = estimates;
     }
 
     void start(@Observes StartupEvent start) throws Exception {
@@ -82,7 +85,7 @@ public class SipGateway implements SipListener {
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
         CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, work);
         dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
-        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, dialer, config, timers, work);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, dialer, estimates, config, timers, work);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -101,6 +104,10 @@ public class SipGateway implements SipListener {
     /** An agent asked for a call (click-to-call): ring their phone, then the customer. */
     public void dial(CallDialRequested request) {
         dialer.dial(request);
+    }
+
+    public void queued(String contactId, String queueId) {
+        callHandler.queued(contactId, queueId);
     }
 
     public void offerEnded(String contactId, String offerId) {
