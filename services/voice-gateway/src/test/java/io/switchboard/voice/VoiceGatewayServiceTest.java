@@ -44,6 +44,7 @@ import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
+import io.switchboard.events.TransferRequested;
 import io.switchboard.events.address.Address;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
@@ -162,6 +163,56 @@ class VoiceGatewayServiceTest {
                 await().atMost(WAIT).until(() -> call.state == Call.State.QUEUED);
                 assertThat(caller.await()).as(caller.report()).isZero();
                 assertThat(ended(created.contactId()).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+            }
+        }
+    }
+
+    @Test
+    void theAgentsPhoneTransfersTheCallToAQueueWithRefer() throws Exception {
+        publish(new QueueConfigured(UUID.nameUUIDFromBytes("loans".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
+                "loans", "Loans", Map.of(), 0, null, QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, false, true));
+        await().atMost(WAIT).until(() -> recording.hasQueue("acme-bank", "loans"));
+        try (Sipp phone = Sipp.start("agent-phone-refer.xml", SIP, 27141, 28180)) {
+            register("alice", "alice-phone", 27141, 27143);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27145, 28190, "-s", MAIN, "-d", "8000")) {
+                ContactCreated created = created();
+                publish(offer(created, "alice"));
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+
+                TransferRequested asked = (TransferRequested) single(Topics.AGENTS, e -> e instanceof TransferRequested t
+                        && t.contactId().equals(created.contactId()));
+                assertThat(asked.agentId()).isEqualTo("alice");
+                assertThat(asked.toQueueId()).as("Refer-To names a queue of the tenant").isEqualTo("loans");
+                publish(new ContactTransferred(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", "loans",
+                        null, "alice", asked.note()));
+
+                assertThat(phone.await()).as("202, NOTIFY 100 Trying, NOTIFY 200 OK, BYE:\n" + phone.report()).isZero();
+                await().atMost(WAIT).until(() -> call.state == Call.State.QUEUED);
+                assertThat(caller.await()).as(caller.report()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aTransferRoutingRefusesIsReportedToThePhoneAndTheCallStays() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-refer-refused.xml", SIP, 27151, 28200)) {
+            register("alice", "alice-phone", 27151, 27153);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27155, 28210, "-s", MAIN, "-d", "8000")) {
+                ContactCreated created = created();
+                publish(offer(created, "alice"));
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                TransferRequested asked = (TransferRequested) single(Topics.AGENTS, e -> e instanceof TransferRequested t
+                        && t.contactId().equals(created.contactId()));
+                publish(new ContactRejected(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", asked.agentId(),
+                        null, ContactRejected.Reason.TRANSFER_REFUSED));
+
+                assertThat(phone.await()).as("NOTIFY 603 Declined, then the agent hangs up:\n" + phone.report()).isZero();
+                assertThat(ended(created.contactId()).reason()).as("the call stayed with the agent until they hung up")
+                        .isEqualTo(ContactEnded.Reason.AGENT_ENDED);
+                caller.await();
+                assertThat(caller.messages()).as("the caller is hung up with the agent").contains("BYE sip:+447400123456@");
             }
         }
     }

@@ -70,6 +70,8 @@ public final class Call {
     public Dialog agentDialog;
     public String agentCallId;
     public boolean agentCancelled;
+    /** The agent's phone asked for a transfer (REFER) and waits for NOTIFYs about it. */
+    public boolean referred;
     /** The WAV recorders of both legs while a recorded call is connected (empty otherwise). */
     public final List<WavRecorder> recordings = new ArrayList<>();
 

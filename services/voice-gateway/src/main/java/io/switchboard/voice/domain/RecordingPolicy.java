@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.SwitchboardEvent;
 
-/** Which queues record their calls (the queue's {@code recordCalls} flag from its configuration). */
+/** The tenants' queues, and which of them record their calls (the queue's {@code recordCalls} flag from its configuration). */
 @ApplicationScoped
 public class RecordingPolicy {
 
@@ -18,6 +18,11 @@ public class RecordingPolicy {
         if (event instanceof QueueConfigured queue) {
             queues.put(queue.tenantId() + ":" + queue.queueId(), queue.recordCalls() && queue.active());
         }
+    }
+
+    /** Whether {@code queueId} is one of the tenant's queues (a transfer target). */
+    public boolean hasQueue(String tenantId, String queueId) {
+        return queues.containsKey(tenantId + ":" + queueId);
     }
 
     public boolean records(String tenantId, String queueId) {

@@ -20,6 +20,7 @@ import io.switchboard.events.Direction;
 import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TransferRequested;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.AddressKind;
 import io.switchboard.events.address.InvalidAddressException;
@@ -63,6 +64,12 @@ public class CallEvents {
     public void answered(Call call, String agentId, String offerId, boolean accepted) {
         publish(new OfferAnswered(UUID.randomUUID(), call.tenantId, now(), agentId, call.contactId, offerId,
                 accepted ? OfferAnswered.Answer.ACCEPTED : OfferAnswered.Answer.DECLINED));
+    }
+
+    /** The agent's phone asked to move the call (REFER): the same request the inbox makes, for routing to decide. */
+    public void transferRequested(Call call, String toQueueId, String toAgentId) {
+        publish(new TransferRequested(UUID.randomUUID(), call.tenantId, now(), call.agentId, call.contactId, toQueueId, toAgentId,
+                "transferred from the phone"));
     }
 
     public void ended(Call call, ContactEnded.Reason reason) {

@@ -44,6 +44,8 @@ public class RoutingConsumer {
         } else if (event.get() instanceof ContactRejected rejected && rejected.offerId() != null
                 && (rejected.reason() == ContactRejected.Reason.TIMED_OUT || rejected.reason() == ContactRejected.Reason.WITHDRAWN)) {
             gateway.offerEnded(rejected.contactId(), rejected.offerId());
+        } else if (event.get() instanceof ContactRejected refused && refused.reason() == ContactRejected.Reason.TRANSFER_REFUSED) {
+            gateway.transferRefused(refused.contactId());
         } else if (event.get() instanceof ContactTransferred transferred) {
             gateway.transferred(transferred.contactId());
         } else if (event.get() instanceof ContactAbandoned abandoned && abandoned.reason() != ContactAbandoned.Reason.CUSTOMER_LEFT) {

@@ -67,6 +67,7 @@ final class CallHandler {
     private final CallEvents events;
     private final Registrar registrar;
     private final CallLegs legs;
+    private final ReferHandler referrals;
     private final WaitEstimates estimates;
     private final Dialer dialer;
     private final VoiceConfig config;
@@ -74,7 +75,7 @@ final class CallHandler {
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, CallLegs legs, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, CallLegs legs, ReferHandler referrals, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -83,6 +84,7 @@ final class CallHandler {
         this.events = events;
         this.registrar = registrar;
         this.legs = legs;
+        this.referrals = referrals;
         this.estimates = estimates;
         this.dialer = dialer;
         this.config = config;
@@ -424,6 +426,7 @@ final class CallHandler {
                 if (call.state != Call.State.CONNECTED && call.state != Call.State.RINGING) {
                     return;
                 }
+                referrals.completed(call);
                 legs.releaseAgentLeg(call);
                 call.agentDialog = null;
                 call.state = Call.State.QUEUED;

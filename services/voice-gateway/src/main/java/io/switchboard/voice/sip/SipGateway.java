@@ -66,6 +66,7 @@ public class SipGateway implements SipListener {
     private RegisterHandler registrations;
     private CallHandler callHandler;
     private Dialer dialer;
+    private ReferHandler referrals;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
             CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates) {
@@ -85,7 +86,9 @@ public class SipGateway implements SipListener {
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
         CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, work);
         dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
-        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, dialer, estimates, config, timers, work);
+        referrals = new ReferHandler(sip, calls, recording, events, work);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, referrals, dialer, estimates, config,
+                timers, work);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -122,6 +125,11 @@ public class SipGateway implements SipListener {
         callHandler.transferred(contactId);
     }
 
+    /** Routing refused a transfer: a phone that asked for it (REFER) is told. */
+    public void transferRefused(String contactId) {
+        referrals.refused(contactId);
+    }
+
     public void abandoned(String contactId) {
         callHandler.abandoned(contactId);
     }
@@ -146,6 +154,7 @@ public class SipGateway implements SipListener {
                 case Request.INVITE -> callHandler.invite(request, transaction, source(request));
                 case Request.BYE -> callHandler.bye(request, transaction);
                 case Request.CANCEL -> callHandler.cancel(request, transaction);
+                case Request.REFER -> referrals.refer(request, transaction);
                 case Request.REGISTER -> registrations.register(request, transaction);
                 case Request.OPTIONS -> sip.respond(transaction, request, Response.OK);
                 default -> sip.respond(transaction, request, Response.METHOD_NOT_ALLOWED);

@@ -131,7 +131,7 @@ public final class SipStack {
         try {
             Response response = messages.createResponse(status, request);
             if (status == Response.METHOD_NOT_ALLOWED || status == Response.OK && Request.OPTIONS.equals(request.getMethod())) {
-                response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER"));
+                response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, REFER"));
             }
             send(transaction, request, response);
         } catch (ParseException e) {
