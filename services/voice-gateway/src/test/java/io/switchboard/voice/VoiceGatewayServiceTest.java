@@ -389,6 +389,20 @@ class VoiceGatewayServiceTest {
     }
 
     @Test
+    void aCarrierThatChallengesGetsOurTrunkAccountOnce() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27161, 28220)) {
+            register("alice", "alice-phone", 27161, 27163);
+            try (Sipp carrier = Sipp.start("customer-challenges.xml", SIP, TRUNK, 28230)) {
+                String contactId = UUID.randomUUID().toString();
+                publish(dial(contactId, "alice"));
+                assertThat(carrier.await()).as("407, then the INVITE with valid digest credentials:\n" + carrier.report()).isZero();
+                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+                assertThat(phone.await()).as(phone.report()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aBusyCustomerEndsTheOwnCallAsBusyAndReleasesTheAgentsPhone() throws Exception {
         try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27111, 28120)) {
             register("alice", "alice-phone", 27111, 27113);

@@ -84,6 +84,14 @@ public interface VoiceConfig {
          */
         Optional<String> trunk();
 
+        /**
+         * Our account at the carrier, for trunks that challenge outbound INVITEs (401/407 digest);
+         * the password comes from a secret in production.
+         */
+        Optional<String> username();
+
+        Optional<String> password();
+
         /** How long the agent's phone, and then the customer's, may ring before the call is given up. */
         @WithDefault("45s")
         Duration ringTimeout();

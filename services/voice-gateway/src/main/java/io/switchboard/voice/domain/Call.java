@@ -52,6 +52,8 @@ public final class Call {
     public ServerTransaction callerInvite;
     /** Outbound: our INVITE to the customer, while it rings (cancelled if the agent hangs up first). */
     public ClientTransaction customerInvite;
+    /** Outbound: the trunk challenged our INVITE and we answered with our credentials (once per call). */
+    public boolean customerChallenged;
     public Dialog callerDialog;
     public String entryPoint;
     public String ivrPath = "";

@@ -20,6 +20,7 @@ import javax.sip.message.Response;
 
 import org.jboss.logging.Logger;
 
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import io.switchboard.events.CallDialRequested;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.service.config.EntryPointRoute;
@@ -55,6 +56,8 @@ final class Dialer {
     private final CallLegs legs;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
+    /** Present when the carrier gave us an account: its challenges to our INVITEs are answered. */
+    private final Optional<AuthenticationHelper> trunkAccount;
 
     Dialer(SipStack sip, CallRegistry calls, Registrar registrar, VoiceDirectory directory, MediaPorts ports, CallEvents events,
             CallLegs legs, VoiceConfig config, ScheduledExecutorService timers) {
@@ -67,6 +70,9 @@ final class Dialer {
         this.legs = legs;
         this.config = config;
         this.timers = timers;
+        VoiceConfig.Outbound outbound = config.outbound();
+        this.trunkAccount = outbound.username().flatMap(user -> outbound.password().map(password -> sip.authenticator(user, password,
+                outbound.trunk().orElse(""))));
     }
 
     /**
@@ -125,8 +131,12 @@ final class Dialer {
     /** A final response to the INVITE to the agent's phone or to the customer. */
     void answered(Call call, String callId, Response response, Dialog dialog) {
         synchronized (call) {
-            if (response.getStatusCode() >= 300) {
-                failed(call, callId, response.getStatusCode());
+            int status = response.getStatusCode();
+            if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) && answerChallenge(call, callId, response)) {
+                return;
+            }
+            if (status >= 300) {
+                failed(call, callId, status);
                 return;
             }
             boolean agentLeg = callId.equals(call.agentCallId);
@@ -138,6 +148,23 @@ final class Dialer {
                 // Answered after we gave up on it (cancelled, or the other leg hung up): let it go.
                 legs.sendBye(dialog);
             }
+        }
+    }
+
+    /** The carrier asks who we are: the INVITE again with our credentials, once; a second challenge means they are wrong. */
+    private boolean answerChallenge(Call call, String callId, Response challenge) {
+        if (trunkAccount.isEmpty() || call.state != Call.State.DIALING || !callId.equals(call.callerCallId) || call.customerChallenged) {
+            return false;
+        }
+        try {
+            ClientTransaction retry = trunkAccount.get().handleChallenge(challenge, call.customerInvite, sip.provider, 5);
+            call.customerChallenged = true;
+            call.customerInvite = retry;
+            retry.sendRequest();
+            return true;
+        } catch (SipException | RuntimeException e) {
+            LOG.warnf("the trunk's challenge for call %s not answered: %s", call.contactId, e.getMessage());
+            return false;
         }
     }
 

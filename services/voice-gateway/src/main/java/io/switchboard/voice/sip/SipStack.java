@@ -27,6 +27,10 @@ import javax.sip.message.Response;
 
 import org.jboss.logging.Logger;
 
+import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
+import gov.nist.javax.sip.clientauthutils.UserCredentials;
+
 import io.switchboard.voice.config.VoiceConfig;
 
 /**
@@ -118,6 +122,30 @@ public final class SipStack {
         invite.addHeader(contact("switchboard"));
         invite.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
         return invite;
+    }
+
+    /**
+     * Answers digest challenges (401/407) to our requests with the given account, through the
+     * stack's own client authentication (RFC 2617 responses, nonce counts, the resent request).
+     */
+    public AuthenticationHelper authenticator(String username, String password, String domain) {
+        UserCredentials credentials = new UserCredentials() {
+            @Override
+            public String getUserName() {
+                return username;
+            }
+
+            @Override
+            public String getPassword() {
+                return password;
+            }
+
+            @Override
+            public String getSipDomain() {
+                return domain;
+            }
+        };
+        return ((SipStackExt) stack).getAuthenticationHelper((challenged, realm) -> credentials, headers);
     }
 
     /** Our Contact header: where peers send requests within a dialog. */
