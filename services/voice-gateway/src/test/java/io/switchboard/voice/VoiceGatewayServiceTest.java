@@ -195,6 +195,32 @@ class VoiceGatewayServiceTest {
     }
 
     @Test
+    void theAgentsPhoneTransfersTheCallToAnOutsideNumberAndTheContactLeavesTheCenter() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-refer-number.xml", SIP, 27171, 28240)) {
+            register("alice", "alice-phone", 27171, 27173);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27175, 28250, "-s", MAIN, "-d", "9000");
+                    Sipp outside = Sipp.start("outside-answers.xml", SIP, TRUNK, 28260)) {
+                ContactCreated created = created();
+                publish(offer(created, "alice"));
+                Call call = calls.byContact(created.contactId()).orElseThrow();
+                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+
+                ContactEnded transferred = ended(created.contactId());
+                assertThat(transferred.reason()).isEqualTo(ContactEnded.Reason.TRANSFERRED_OUT);
+                assertThat(phone.await()).as("202, NOTIFY 100 Trying, NOTIFY 200 OK, BYE:\n" + phone.report()).isZero();
+                long relayed = call.callerMedia.sent();
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(call.agentMedia.received()).as("the outside party's audio reaches the gateway").isPositive();
+                    assertThat(call.callerMedia.sent()).as("and is relayed to the caller").isGreaterThan(relayed);
+                });
+                assertThat(caller.await()).as("the caller talks on, then hangs up:\n" + caller.report()).isZero();
+                assertThat(outside.await()).as("the outside party saw the tenant's number and got the BYE:\n" + outside.report()).isZero();
+                assertThat(calls.byContact(created.contactId())).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aTransferRoutingRefusesIsReportedToThePhoneAndTheCallStays() throws Exception {
         try (Sipp phone = Sipp.start("agent-phone-refer-refused.xml", SIP, 27151, 28200)) {
             register("alice", "alice-phone", 27151, 27153);

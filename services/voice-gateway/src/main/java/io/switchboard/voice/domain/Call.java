@@ -74,6 +74,15 @@ public final class Call {
     public boolean agentCancelled;
     /** The agent's phone asked for a transfer (REFER) and waits for NOTIFYs about it. */
     public boolean referred;
+    /** A transfer to an outside number: our INVITE to it through the trunk, its Call-ID and media, until it answers. */
+    public ClientTransaction transferInvite;
+    public String transferCallId;
+    public MediaLeg transferMedia;
+    /**
+     * The contact is over for the center (transferred out) while the call still runs through the
+     * gateway: nothing more is published about it.
+     */
+    public boolean contactOver;
     /** The WAV recorders of both legs while a recorded call is connected (empty otherwise). */
     public final List<WavRecorder> recordings = new ArrayList<>();
 

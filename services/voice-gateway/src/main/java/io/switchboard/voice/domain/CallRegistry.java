@@ -20,8 +20,14 @@ public class CallRegistry {
         byCallId.put(call.callerCallId, call);
     }
 
+    /** Another leg of the call (an agent's phone, an outside number it is transferred to), found by its Call-ID from now on. */
     public void agentLeg(Call call, String callId) {
         byCallId.put(callId, call);
+    }
+
+    /** A leg that left the call (an agent's phone replaced by an outside number): its Call-ID no longer finds it. */
+    public void forget(String callId) {
+        byCallId.remove(callId);
     }
 
     public Optional<Call> byContact(String contactId) {
@@ -37,6 +43,9 @@ public class CallRegistry {
         byCallId.remove(call.callerCallId, call);
         if (call.agentCallId != null) {
             byCallId.remove(call.agentCallId, call);
+        }
+        if (call.transferCallId != null) {
+            byCallId.remove(call.transferCallId, call);
         }
     }
 

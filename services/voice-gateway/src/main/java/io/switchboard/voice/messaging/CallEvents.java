@@ -73,7 +73,11 @@ public class CallEvents {
     }
 
     public void ended(Call call, ContactEnded.Reason reason) {
-        Instant end = call.endedAt;
+        ended(call, reason, call.endedAt);
+    }
+
+    /** The contact ended at {@code end} while the call may go on (transferred out of the center). */
+    public void ended(Call call, ContactEnded.Reason reason, Instant end) {
         Long ring = call.offeredAt == null ? null
                 : Duration.between(call.offeredAt, call.answeredAt != null ? call.answeredAt : end).toSeconds();
         Long queue = call.queuedAt == null ? null

@@ -68,6 +68,7 @@ final class CallHandler {
     private final Registrar registrar;
     private final CallLegs legs;
     private final ReferHandler referrals;
+    private final OutsideTransfer outside;
     private final WaitEstimates estimates;
     private final Dialer dialer;
     private final VoiceConfig config;
@@ -75,7 +76,7 @@ final class CallHandler {
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, CallLegs legs, ReferHandler referrals, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, CallLegs legs, ReferHandler referrals, OutsideTransfer outside, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -85,6 +86,7 @@ final class CallHandler {
         this.registrar = registrar;
         this.legs = legs;
         this.referrals = referrals;
+        this.outside = outside;
         this.estimates = estimates;
         this.dialer = dialer;
         this.config = config;
@@ -502,6 +504,10 @@ final class CallHandler {
             return;
         }
         Call call = found.get();
+        if (outside.owns(call, callId)) {
+            outside.answered(call, response, dialog);
+            return;
+        }
         if (dialer.placing(call, callId)) {
             dialer.answered(call, callId, response, dialog);
             return;
@@ -535,7 +541,9 @@ final class CallHandler {
         String callId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         calls.byCallId(callId).ifPresent(call -> {
             synchronized (call) {
-                if (dialer.placing(call, callId)) {
+                if (outside.owns(call, callId)) {
+                    outside.failed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
+                } else if (dialer.placing(call, callId)) {
                     dialer.failed(call, callId, Response.REQUEST_TIMEOUT);
                 } else if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
                     declined(call);

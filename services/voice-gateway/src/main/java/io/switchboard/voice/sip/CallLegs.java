@@ -2,12 +2,15 @@ package io.switchboard.voice.sip;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 
 import org.jboss.logging.Logger;
@@ -169,7 +172,14 @@ final class CallLegs {
         call.callerMedia.close();
         closeAgentLeg(call);
         calls.remove(call);
-        if (call.published) {
+        if (call.transferInvite != null) {
+            cancel(call.transferInvite);
+            call.transferInvite = null;
+        }
+        if (call.transferMedia != null) {
+            call.transferMedia.close();
+        }
+        if (call.published && !call.contactOver) {
             work.execute(() -> events.ended(call, reason));
         }
     }
@@ -186,7 +196,29 @@ final class CallLegs {
         }
     }
 
-    private void cancel(ClientTransaction invite) {
+    /** Tells the agent's phone how the transfer it asked for (REFER) goes: a sipfrag status line in a NOTIFY (RFC 3515 §2.4.5). */
+    void notifyReferrer(Call call, String status, boolean last) {
+        try {
+            Request notify = call.agentDialog.createRequest(Request.NOTIFY);
+            notify.addHeader(sip.headers.createEventHeader("refer"));
+            SubscriptionStateHeader state = sip.headers.createSubscriptionStateHeader(
+                    last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
+            if (last) {
+                state.setReasonCode("noresource");
+            } else {
+                state.setExpires(60);
+            }
+            notify.addHeader(state);
+            var type = sip.headers.createContentTypeHeader("message", "sipfrag");
+            type.setParameter("version", "2.0");
+            notify.setContent(status, type);
+            call.agentDialog.sendRequest(sip.provider.getNewClientTransaction(notify));
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.warnf("NOTIFY of call %s's transfer not sent: %s", call.contactId, e.getMessage());
+        }
+    }
+
+    void cancel(ClientTransaction invite) {
         try {
             sip.provider.getNewClientTransaction(invite.createCancel()).sendRequest();
         } catch (SipException e) {

@@ -1,5 +1,6 @@
 package io.switchboard.voice.sip;
 
+import java.net.SocketException;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +11,6 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ReferToHeader;
-import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -23,10 +23,11 @@ import io.switchboard.voice.messaging.CallEvents;
 
 /**
  * Blind transfer from the agent's phone (RFC 3515): a REFER on the agent's leg names a queue of the
- * call's tenant or another agent (the user part of Refer-To). It becomes the same transfer request
- * the inbox makes; routing decides, and its answer reaches the phone as NOTIFYs: "100 Trying" at
- * once, then "200 OK" (the phone's leg is released and the caller waits again) or "603 Declined"
- * (the call stays with the agent).
+ * call's tenant, a number outside the center, or another agent (the user part of Refer-To). A queue or
+ * an agent becomes the same transfer request the inbox makes; routing decides, and its answer reaches
+ * the phone as NOTIFYs: "100 Trying" at once, then "200 OK" (the phone's leg is released and the
+ * caller waits again) or "603 Declined" (the call stays with the agent). A number is called through
+ * the trunk ({@link OutsideTransfer}).
  */
 final class ReferHandler {
 
@@ -36,13 +37,18 @@ final class ReferHandler {
     private final CallRegistry calls;
     private final RecordingPolicy queues;
     private final CallEvents events;
+    private final CallLegs legs;
+    private final OutsideTransfer outside;
     private final ExecutorService work;
 
-    ReferHandler(SipStack sip, CallRegistry calls, RecordingPolicy queues, CallEvents events, ExecutorService work) {
+    ReferHandler(SipStack sip, CallRegistry calls, RecordingPolicy queues, CallEvents events, CallLegs legs, OutsideTransfer outside,
+            ExecutorService work) {
         this.sip = sip;
         this.calls = calls;
         this.queues = queues;
         this.events = events;
+        this.legs = legs;
+        this.outside = outside;
         this.work = work;
     }
 
@@ -67,10 +73,25 @@ final class ReferHandler {
                 return;
             }
             boolean toQueue = queues.hasQueue(call.tenantId, target);
+            boolean toNumber = !toQueue && OutsideTransfer.isNumber(target);
+            if (toNumber && !outside.available()) {
+                sip.respond(transaction, request, Response.FORBIDDEN);
+                return;
+            }
             transaction.sendResponse(sip.messages.createResponse(Response.ACCEPTED, request));
             call.referred = true;
-            notifyPhone(call, "SIP/2.0 100 Trying", false);
-            work.execute(() -> events.transferRequested(call, toQueue ? target : null, toQueue ? null : target));
+            legs.notifyReferrer(call, "SIP/2.0 100 Trying", false);
+            if (toNumber) {
+                try {
+                    outside.start(call, target);
+                } catch (ParseException | SipException | InvalidArgumentException | SocketException | RuntimeException e) {
+                    LOG.warnf("could not call %s to transfer call %s: %s", target, call.contactId, e.getMessage());
+                    call.referred = false;
+                    legs.notifyReferrer(call, "SIP/2.0 500 Server Internal Error", true);
+                }
+            } else {
+                work.execute(() -> events.transferRequested(call, toQueue ? target : null, toQueue ? null : target));
+            }
         }
     }
 
@@ -78,7 +99,7 @@ final class ReferHandler {
     void completed(Call call) {
         if (call.referred) {
             call.referred = false;
-            notifyPhone(call, "SIP/2.0 200 OK", true);
+            legs.notifyReferrer(call, "SIP/2.0 200 OK", true);
         }
     }
 
@@ -88,30 +109,9 @@ final class ReferHandler {
             synchronized (call) {
                 if (call.referred) {
                     call.referred = false;
-                    notifyPhone(call, "SIP/2.0 603 Declined", true);
+                    legs.notifyReferrer(call, "SIP/2.0 603 Declined", true);
                 }
             }
         });
-    }
-
-    private void notifyPhone(Call call, String status, boolean last) {
-        try {
-            Request notify = call.agentDialog.createRequest(Request.NOTIFY);
-            notify.addHeader(sip.headers.createEventHeader("refer"));
-            SubscriptionStateHeader state = sip.headers.createSubscriptionStateHeader(
-                    last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
-            if (last) {
-                state.setReasonCode("noresource");
-            } else {
-                state.setExpires(60);
-            }
-            notify.addHeader(state);
-            var type = sip.headers.createContentTypeHeader("message", "sipfrag");
-            type.setParameter("version", "2.0");
-            notify.setContent(status, type);
-            call.agentDialog.sendRequest(sip.provider.getNewClientTransaction(notify));
-        } catch (ParseException | SipException | InvalidArgumentException e) {
-            LOG.warnf("NOTIFY of call %s's transfer not sent: %s", call.contactId, e.getMessage());
-        }
     }
 }

@@ -86,9 +86,10 @@ public class SipGateway implements SipListener {
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
         CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, work);
         dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
-        referrals = new ReferHandler(sip, calls, recording, events, work);
-        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, referrals, dialer, estimates, config,
-                timers, work);
+        OutsideTransfer outside = new OutsideTransfer(sip, calls, ports, events, legs, config, timers, work);
+        referrals = new ReferHandler(sip, calls, recording, events, legs, outside, work);
+        callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, referrals, outside, dialer, estimates,
+                config, timers, work);
     }
 
     void stop(@Observes ShutdownEvent stop) {
