@@ -416,44 +416,18 @@ class VoiceGatewayServiceTest {
 
     @Test
     void aCarrierThatChallengesGetsOurTrunkAccountOnce() throws Exception {
-        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27161, 28220)) {
-            register("alice", "alice-phone", 27161, 27163);
-            try (Sipp carrier = Sipp.start("customer-challenges.xml", SIP, TRUNK, 28230)) {
-                String contactId = UUID.randomUUID().toString();
-                publish(dial(contactId, "alice"));
-                assertThat(carrier.await()).as("407, then the INVITE with valid digest credentials:\n" + carrier.report()).isZero();
-                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
-                assertThat(phone.await()).as(phone.report()).isZero();
-            }
-        }
+        assertThat(aliceCallsThroughTheTrunk("customer-challenges.xml", 27161, 28220).reason())
+                .as("401, then the INVITE with valid digest credentials").isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
     }
 
     @Test
     void aBusyCustomerEndsTheOwnCallAsBusyAndReleasesTheAgentsPhone() throws Exception {
-        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27111, 28120)) {
-            register("alice", "alice-phone", 27111, 27113);
-            try (Sipp customer = Sipp.start("agent-busy.xml", SIP, TRUNK, 28130)) {
-                String contactId = UUID.randomUUID().toString();
-                publish(dial(contactId, "alice"));
-                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.BUSY);
-                assertThat(customer.await()).as(customer.report()).isZero();
-                assertThat(phone.await()).as("the agent's phone gets a BYE:\n" + phone.report()).isZero();
-            }
-        }
+        assertThat(aliceCallsThroughTheTrunk("agent-busy.xml", 27111, 28120).reason()).isEqualTo(ContactEnded.Reason.BUSY);
     }
 
     @Test
     void aCustomerWhoDoesNotPickUpIsCancelledAfterTheRingTimeout() throws Exception {
-        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, 27121, 28140)) {
-            register("alice", "alice-phone", 27121, 27123);
-            try (Sipp customer = Sipp.start("agent-no-answer.xml", SIP, TRUNK, 28150)) {
-                String contactId = UUID.randomUUID().toString();
-                publish(dial(contactId, "alice"));
-                assertThat(customer.await()).as("the ringing customer is cancelled:\n" + customer.report()).isZero();
-                assertThat(ended(contactId).reason()).isEqualTo(ContactEnded.Reason.NO_ANSWER);
-                assertThat(phone.await()).as(phone.report()).isZero();
-            }
-        }
+        assertThat(aliceCallsThroughTheTrunk("agent-no-answer.xml", 27121, 28140).reason()).isEqualTo(ContactEnded.Reason.NO_ANSWER);
     }
 
     @Test
@@ -556,6 +530,23 @@ class VoiceGatewayServiceTest {
         assertThat(accepted.agentId()).isEqualTo("alice");
         assertThat(caller.await()).as(caller.report()).isZero();
         assertThat(phone.await()).as(phone.report()).isZero();
+    }
+
+    /**
+     * alice's phone answers her own call and {@code carrierScenario} plays the carrier on the trunk;
+     * both sipp peers must finish their scenarios (the phone always ends with our BYE). Returns how the contact ended.
+     */
+    private ContactEnded aliceCallsThroughTheTrunk(String carrierScenario, int phonePort, int mediaPort) throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-own-call.xml", SIP, phonePort, mediaPort)) {
+            register("alice", "alice-phone", phonePort, phonePort + 2);
+            try (Sipp carrier = Sipp.start(carrierScenario, SIP, TRUNK, mediaPort + 10)) {
+                String contactId = UUID.randomUUID().toString();
+                publish(dial(contactId, "alice"));
+                assertThat(carrier.await()).as(carrier.report()).isZero();
+                assertThat(phone.await()).as("the agent's phone gets a BYE:\n" + phone.report()).isZero();
+                return ended(contactId);
+            }
+        }
     }
 
     private void register(String agent, String password, int contactPort, int localPort) throws Exception {

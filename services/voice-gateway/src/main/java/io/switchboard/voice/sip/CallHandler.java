@@ -76,7 +76,8 @@ final class CallHandler {
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
-            Registrar registrar, CallLegs legs, ReferHandler referrals, OutsideTransfer outside, Dialer dialer, WaitEstimates estimates, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            Registrar registrar, CallLegs legs, ReferHandler referrals, OutsideTransfer outside, Dialer dialer, WaitEstimates estimates,
+            VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;

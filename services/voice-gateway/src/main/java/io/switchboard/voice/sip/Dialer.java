@@ -132,7 +132,8 @@ final class Dialer {
     void answered(Call call, String callId, Response response, Dialog dialog) {
         synchronized (call) {
             int status = response.getStatusCode();
-            if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) && answerChallenge(call, callId, response)) {
+            boolean challenged = status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED;
+            if (challenged && answerChallenge(call, callId, response)) {
                 return;
             }
             if (status >= 300) {
