@@ -62,6 +62,7 @@ import io.switchboard.voice.media.PromptPlayer;
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(LeftOpenCall.class)
 class VoiceGatewayServiceTest {
 
     private static final int SIP = 25060;
@@ -110,6 +111,8 @@ class VoiceGatewayServiceTest {
             register("alice", "alice-phone", 27001, 27002);
             try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27003, 27310, "-s", MAIN, "-d", "6000")) {
                 ContactCreated created = created();
+                Path journalled = LeftOpenCall.JOURNAL.resolve(created.contactId() + "~acme-bank");
+                await().atMost(WAIT).until(() -> Files.exists(journalled));
                 assertThat(created.channel()).isEqualTo(Channel.VOICE);
                 assertThat(created.entryPoint()).isEqualTo(MAIN);
                 assertThat(created.metadata()).containsEntry("ivrPath", "1");
@@ -132,6 +135,7 @@ class VoiceGatewayServiceTest {
                 assertThat(phone.await()).as("the phone got the whisper header and the BYE:\n" + phone.report()).isZero();
                 ContactEnded ended = ended(created.contactId());
                 assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+                await("the journal forgets an ended contact").atMost(WAIT).until(() -> !Files.exists(journalled));
                 assertThat(ended.talkSeconds()).isNotNull();
                 assertThat(ended.queueSeconds()).isNotNull();
                 assertThat(ended.ringSeconds()).isNotNull();
@@ -146,6 +150,14 @@ class VoiceGatewayServiceTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aContactACrashLeftOpenIsEndedWhenTheGatewayStartsAgain() {
+        ContactEnded ended = ended(LeftOpenCall.CONTACT_ID);
+        assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.ERROR);
+        assertThat(ended.tenantId()).isEqualTo("acme-bank");
+        await().atMost(WAIT).until(() -> !Files.exists(LeftOpenCall.JOURNAL.resolve(LeftOpenCall.CONTACT_ID + "~acme-bank")));
     }
 
     @Test

@@ -42,6 +42,13 @@ public interface VoiceConfig {
     @WithDefault("30s")
     Duration comfortInterval();
 
+    /**
+     * Where the contacts of calls in progress are noted (a file each), so that a gateway restarted
+     * after a crash ends them; keep it on a volume that outlives the process.
+     */
+    @WithDefault("voice-journal")
+    String journalDir();
+
     /** Calls in progress on one instance above which new INVITEs get 503 (overload protection). */
     @WithDefault("2000")
     int maxCalls();

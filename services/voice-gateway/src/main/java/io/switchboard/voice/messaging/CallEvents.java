@@ -87,6 +87,12 @@ public class CallEvents {
                 io.switchboard.events.Channel.VOICE, reason, null, ring, queue, talk, call.holdSeconds(end)));
     }
 
+    /** A contact whose call a crash cut off (found in the journal at start-up): ended, with nothing measured. */
+    public void endedAfterRestart(String contactId, String tenantId) {
+        publish(new ContactEnded(id("ended:" + contactId), tenantId, now(), contactId, io.switchboard.events.Channel.VOICE,
+                ContactEnded.Reason.ERROR, null, null, null, null, null));
+    }
+
     private void publish(SwitchboardEvent event) {
         OutgoingEvents.sendAll(events, List.of(OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(),
                 EventType.topicOf(event))), timeout);

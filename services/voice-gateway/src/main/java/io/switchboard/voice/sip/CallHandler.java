@@ -477,6 +477,11 @@ final class CallHandler {
         }
     }
 
+    /** The gateway stops: the call is hung up and its contact ends as ERROR. */
+    void hangUpOnShutdown(Call call) {
+        legs.hangUp(call, ContactEnded.Reason.ERROR);
+    }
+
     /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
     void abandoned(String contactId) {
         calls.byContact(contactId).ifPresent(call -> legs.hangUp(call, ContactEnded.Reason.TIMEOUT));

@@ -19,6 +19,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.OpenCallJournal;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.PromptPlayer;
@@ -40,16 +41,18 @@ final class CallLegs {
     private final CallEvents events;
     private final RecordingPolicy recording;
     private final VoiceConfig config;
+    private final OpenCallJournal journal;
     private final ExecutorService work;
 
     CallLegs(SipStack sip, CallRegistry calls, PromptPlayer player, CallEvents events, RecordingPolicy recording, VoiceConfig config,
-            ExecutorService work) {
+            OpenCallJournal journal, ExecutorService work) {
         this.sip = sip;
         this.calls = calls;
         this.player = player;
         this.events = events;
         this.recording = recording;
         this.config = config;
+        this.journal = journal;
         this.work = work;
     }
 
@@ -61,10 +64,11 @@ final class CallLegs {
         work.execute(() -> {
             try {
                 publishCreated.run();
+                journal.opened(call.contactId, call.tenantId);
                 synchronized (call) {
                     call.published = true;
                     if (call.state == Call.State.ENDED) {
-                        work.execute(() -> events.ended(call, call.endReason));
+                        publishEnd(call, call.endReason, call.endedAt);
                     }
                 }
             } catch (RuntimeException e) {
@@ -180,8 +184,19 @@ final class CallLegs {
             call.transferMedia.close();
         }
         if (call.published && !call.contactOver) {
-            work.execute(() -> events.ended(call, reason));
+            publishEnd(call, reason, call.endedAt);
         }
+    }
+
+    /**
+     * Publishes the end of the call's contact off the SIP threads; only once the broker has it does
+     * the journal forget the contact (a crash before that lets the next start end it again, same event id).
+     */
+    void publishEnd(Call call, ContactEnded.Reason reason, Instant at) {
+        work.execute(() -> {
+            events.ended(call, reason, at);
+            journal.closed(call.contactId, call.tenantId);
+        });
     }
 
     void sendBye(Dialog dialog) {

@@ -4,7 +4,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -26,7 +25,6 @@ import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.media.MediaPorts;
-import io.switchboard.voice.messaging.CallEvents;
 
 /**
  * A transfer to a number outside the center, asked by the agent's phone (a REFER to a number). The
@@ -45,22 +43,18 @@ final class OutsideTransfer {
     private final SipStack sip;
     private final CallRegistry calls;
     private final MediaPorts ports;
-    private final CallEvents events;
     private final CallLegs legs;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
-    private final ExecutorService work;
 
-    OutsideTransfer(SipStack sip, CallRegistry calls, MediaPorts ports, CallEvents events, CallLegs legs, VoiceConfig config,
-            ScheduledExecutorService timers, ExecutorService work) {
+    OutsideTransfer(SipStack sip, CallRegistry calls, MediaPorts ports, CallLegs legs, VoiceConfig config,
+            ScheduledExecutorService timers) {
         this.sip = sip;
         this.calls = calls;
         this.ports = ports;
-        this.events = events;
         this.legs = legs;
         this.config = config;
         this.timers = timers;
-        this.work = work;
     }
 
     static boolean isNumber(String target) {
@@ -147,8 +141,7 @@ final class OutsideTransfer {
         call.transferCallId = null;
         legs.bridge(call);
         call.contactOver = true;
-        Instant now = Instant.now();
-        work.execute(() -> events.ended(call, ContactEnded.Reason.TRANSFERRED_OUT, now));
+        legs.publishEnd(call, ContactEnded.Reason.TRANSFERRED_OUT, Instant.now());
     }
 
     private void giveUp(Call call, String callId) {

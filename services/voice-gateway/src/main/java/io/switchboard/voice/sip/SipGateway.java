@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +32,7 @@ import io.switchboard.events.ContactOffered;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.OpenCallJournal;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
@@ -59,6 +61,7 @@ public class SipGateway implements SipListener {
     private final Registrar registrar;
     private final RecordingPolicy recording;
     private final WaitEstimates estimates;
+    private final OpenCallJournal journal;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("voice-timers"));
     /** Publishing to Kafka blocks; it never runs on the stack's threads. */
     private final ExecutorService work = Executors.newFixedThreadPool(8, daemon("voice-work"));
@@ -69,7 +72,7 @@ public class SipGateway implements SipListener {
     private ReferHandler referrals;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
-            CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates) {
+            CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates, OpenCallJournal journal) {
         this.config = config;
         this.directory = directory;
         this.calls = calls;
@@ -79,25 +82,34 @@ public class SipGateway implements SipListener {
         this.registrar = registrar;
         this.recording = recording;
         this.estimates = estimates;
+        this.journal = journal;
     }
 
     void start(@Observes StartupEvent start) throws Exception {
         sip = SipStack.start(config, this);
         registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
-        CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, work);
+        CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, journal, work);
         dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
-        OutsideTransfer outside = new OutsideTransfer(sip, calls, ports, events, legs, config, timers, work);
+        OutsideTransfer outside = new OutsideTransfer(sip, calls, ports, legs, config, timers);
         referrals = new ReferHandler(sip, calls, recording, events, legs, outside, work);
         callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, referrals, outside, dialer, estimates,
                 config, timers, work);
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        if (sip != null) {
-            sip.stop();
+    /**
+     * Calls cannot outlive the process: each is hung up (BYE to both legs) and its contact ended as
+     * ERROR before the stack stops. What the broker does not take in time stays in the journal.
+     */
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        if (callHandler != null) {
+            calls.all().forEach(callHandler::hangUpOnShutdown);
         }
         timers.shutdownNow();
         work.shutdown();
+        work.awaitTermination(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (sip != null) {
+            sip.stop();
+        }
     }
 
     /** Routing offered a voice contact: ring the agent's phone. */
