@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.switchboard.voice.config.VoiceConfig;
 
 /**
@@ -29,6 +31,7 @@ public class OpenCallJournal {
     public record Entry(String contactId, String tenantId) {
     }
 
+    private static final Logger LOG = Logger.getLogger(OpenCallJournal.class);
     /** URL encoding always encodes '~', so it cannot occur inside either id. */
     private static final char SEPARATOR = '~';
 
@@ -62,7 +65,8 @@ public class OpenCallJournal {
         } catch (FileAlreadyExistsException again) {
             // A redelivered publish of the same contact.
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A full or read-only disk must not drop calls; only a crash would then leave this contact open.
+            LOG.warnf("contact %s not journalled: %s", contactId, e.getMessage());
         }
     }
 
@@ -70,7 +74,8 @@ public class OpenCallJournal {
         try {
             Files.deleteIfExists(file(new Entry(contactId, tenantId)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.warnf("contact %s not removed from the journal (a restart will end it again, harmlessly): %s", contactId,
+                    e.getMessage());
         }
     }
 
