@@ -559,10 +559,7 @@ final class CallHandler {
     }
 
     private void connect(Call call, Response response, Dialog dialog) {
-        try {
-            Sdp.Offer answer = Sdp.read(new String(response.getRawContent(), StandardCharsets.UTF_8));
-            call.agentMedia.remote(answer.audio());
-        } catch (SdpException | RuntimeException unusable) {
+        if (!Sdp.answerInto(call.agentMedia, response)) {
             LOG.warnf("agent %s answered without usable SDP; media goes where its RTP comes from", call.agentId);
         }
         call.agentDialog = dialog;

@@ -1,14 +1,12 @@
 package io.switchboard.voice.sip;
 
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sdp.SdpException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -202,7 +200,7 @@ final class Dialer {
 
     private void agentPickedUp(Call call, Response response, Dialog dialog) {
         call.agentDialog = dialog;
-        remote(call.agentMedia, response);
+        Sdp.answerInto(call.agentMedia, response);
         legs.bridge(call);
         try {
             callCustomer(call);
@@ -214,12 +212,9 @@ final class Dialer {
     }
 
     private void callCustomer(Call call) throws ParseException, SipException, InvalidArgumentException {
-        SipURI trunk = (SipURI) sip.addresses.createURI("sip:" + call.caller + "@" + config.outbound().trunk().orElseThrow());
-        Request invite = sip.invite(trunk, call.caller, call.did, null,
+        Request invite = sip.trunkInvite(config.outbound().trunk().orElseThrow(), call.caller, call.did,
                 Sdp.write(ports.host(), call.callerMedia.localPort(), PCMU, TELEPHONE_EVENT, System.currentTimeMillis()));
         ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).setCallId(call.callerCallId);
-        // The number the customer sees, asserted for carriers that take caller id from it (RFC 3325).
-        invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + call.did + "@" + sip.host + ">"));
         ClientTransaction transaction = sip.provider.getNewClientTransaction(invite);
         call.state = Call.State.DIALING;
         call.customerInvite = transaction;
@@ -231,7 +226,7 @@ final class Dialer {
     private void customerPickedUp(Call call, Response response, Dialog dialog) {
         call.callerDialog = dialog;
         call.customerInvite = null;
-        remote(call.callerMedia, response);
+        Sdp.answerInto(call.callerMedia, response);
         call.state = Call.State.CONNECTED;
         call.answeredAt = Instant.now();
         legs.startRecording(call);
@@ -261,13 +256,5 @@ final class Dialer {
             case Response.REQUEST_TIMEOUT, Response.TEMPORARILY_UNAVAILABLE, Response.REQUEST_TERMINATED -> ContactEnded.Reason.NO_ANSWER;
             default -> ContactEnded.Reason.ERROR;
         };
-    }
-
-    private static void remote(MediaLeg leg, Response response) {
-        try {
-            leg.remote(Sdp.read(new String(response.getRawContent(), StandardCharsets.UTF_8)).audio());
-        } catch (SdpException | RuntimeException unusable) {
-            LOG.debugf("answer without usable SDP; media goes where the peer's RTP comes from");
-        }
     }
 }

@@ -1,19 +1,16 @@
 package io.switchboard.voice.sip;
 
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import javax.sdp.SdpException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
-import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -69,10 +66,8 @@ final class OutsideTransfer {
     void start(Call call, String number) throws ParseException, SipException, InvalidArgumentException, SocketException {
         var media = ports.open("outside");
         try {
-            SipURI trunk = (SipURI) sip.addresses.createURI("sip:" + number + "@" + config.outbound().trunk().orElseThrow());
-            Request invite = sip.invite(trunk, number, call.did, null,
+            Request invite = sip.trunkInvite(config.outbound().trunk().orElseThrow(), number, call.did,
                     Sdp.write(ports.host(), media.localPort(), call.payloadType, call.dtmfPayloadType, System.currentTimeMillis()));
-            invite.addHeader(sip.headers.createHeader("P-Asserted-Identity", "<sip:" + call.did + "@" + sip.host + ">"));
             ClientTransaction transaction = sip.provider.getNewClientTransaction(invite);
             String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             call.transferMedia = media;
@@ -123,9 +118,7 @@ final class OutsideTransfer {
 
     /** The outside party answered: it takes the agent's place in the call, and the contact leaves the center. */
     private void handOver(Call call, Response response, Dialog dialog) {
-        try {
-            call.transferMedia.remote(Sdp.read(new String(response.getRawContent(), StandardCharsets.UTF_8)).audio());
-        } catch (SdpException | RuntimeException unusable) {
+        if (!Sdp.answerInto(call.transferMedia, response)) {
             LOG.debugf("outside party answered without usable SDP; media goes where its RTP comes from");
         }
         call.referred = false;

@@ -1,6 +1,7 @@
 package io.switchboard.voice.sip;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Vector;
@@ -10,7 +11,9 @@ import javax.sdp.MediaDescription;
 import javax.sdp.SdpException;
 import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
+import javax.sip.message.Response;
 
+import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.Rtp;
 
 /**
@@ -33,6 +36,19 @@ public final class Sdp {
     }
 
     private Sdp() {
+    }
+
+    /**
+     * Points {@code leg} at the audio address of a 2xx's SDP answer. False when the answer has no usable
+     * SDP: the leg then sends where the peer's RTP comes from (symmetric RTP).
+     */
+    public static boolean answerInto(MediaLeg leg, Response answer) {
+        try {
+            leg.remote(read(new String(answer.getRawContent(), StandardCharsets.UTF_8)).audio());
+            return true;
+        } catch (SdpException | RuntimeException unusable) {
+            return false;
+        }
     }
 
     /** Reads the first audio stream of a description; throws {@link SdpException} on anything unusable. */

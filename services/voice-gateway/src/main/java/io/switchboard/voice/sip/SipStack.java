@@ -148,6 +148,17 @@ public final class SipStack {
         return ((SipStackExt) stack).getAuthenticationHelper((challenged, realm) -> credentials, headers);
     }
 
+    /**
+     * A new INVITE to {@code number} through the carrier's {@code trunk} ({@code host:port[;params]}),
+     * from the tenant's {@code did}, which is also asserted (RFC 3325) for carriers that take the
+     * caller id from P-Asserted-Identity.
+     */
+    public Request trunkInvite(String trunk, String number, String did, String sdp) throws ParseException, InvalidArgumentException {
+        Request invite = invite((SipURI) addresses.createURI("sip:" + number + "@" + trunk), number, did, null, sdp);
+        invite.addHeader(headers.createHeader("P-Asserted-Identity", "<sip:" + did + "@" + host + ">"));
+        return invite;
+    }
+
     /** Our Contact header: where peers send requests within a dialog. */
     public ContactHeader contact(String user) throws ParseException {
         SipURI uri = addresses.createSipURI(user, host + ":" + port);
