@@ -166,9 +166,7 @@ class VoiceGatewayServiceTest {
             register("alice", "alice-phone", 27061, 27063);
             try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27065, 27430, "-s", MAIN, "-d", "6000")) {
                 ContactCreated created = created();
-                publish(offer(created, "alice"));
-                Call call = calls.byContact(created.contactId()).orElseThrow();
-                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                Call call = connectedToAlice(created);
                 publish(new ContactTransferred(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", "loans",
                         null, "alice", "a loans question"));
                 assertThat(phone.await()).as("the phone gets a BYE:\n" + phone.report()).isZero();
@@ -188,9 +186,7 @@ class VoiceGatewayServiceTest {
             register("alice", "alice-phone", 27141, 27143);
             try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27145, 28190, "-s", MAIN, "-d", "8000")) {
                 ContactCreated created = created();
-                publish(offer(created, "alice"));
-                Call call = calls.byContact(created.contactId()).orElseThrow();
-                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                Call call = connectedToAlice(created);
 
                 TransferRequested asked = (TransferRequested) single(Topics.AGENTS, e -> e instanceof TransferRequested t
                         && t.contactId().equals(created.contactId()));
@@ -213,9 +209,7 @@ class VoiceGatewayServiceTest {
             try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27175, 28250, "-s", MAIN, "-d", "9000");
                     Sipp outside = Sipp.start("outside-answers.xml", SIP, TRUNK, 28260)) {
                 ContactCreated created = created();
-                publish(offer(created, "alice"));
-                Call call = calls.byContact(created.contactId()).orElseThrow();
-                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                Call call = connectedToAlice(created);
 
                 ContactEnded transferred = ended(created.contactId());
                 assertThat(transferred.reason()).isEqualTo(ContactEnded.Reason.TRANSFERRED_OUT);
@@ -238,9 +232,7 @@ class VoiceGatewayServiceTest {
             register("alice", "alice-phone", 27151, 27153);
             try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27155, 28210, "-s", MAIN, "-d", "8000")) {
                 ContactCreated created = created();
-                publish(offer(created, "alice"));
-                Call call = calls.byContact(created.contactId()).orElseThrow();
-                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                connectedToAlice(created);
                 TransferRequested asked = (TransferRequested) single(Topics.AGENTS, e -> e instanceof TransferRequested t
                         && t.contactId().equals(created.contactId()));
                 publish(new ContactRejected(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "billing", asked.agentId(),
@@ -261,9 +253,7 @@ class VoiceGatewayServiceTest {
             register("alice", "alice-phone", 27071, 27073);
             try (Sipp caller = Sipp.start("trunk-call-hold.xml", SIP, 27075, 27450, "-s", MAIN)) {
                 ContactCreated created = created();
-                publish(offer(created, "alice"));
-                Call call = calls.byContact(created.contactId()).orElseThrow();
-                await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+                Call call = connectedToAlice(created);
 
                 publish(new CallControlRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "alice",
                         CallControlRequested.Action.HOLD));
@@ -532,6 +522,14 @@ class VoiceGatewayServiceTest {
             return "(no answer within 2 s)";
         }
         return new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The call is offered to alice and her phone answers: the call once it is connected. */
+    private Call connectedToAlice(ContactCreated created) {
+        publish(offer(created, "alice"));
+        Call call = calls.byContact(created.contactId()).orElseThrow();
+        await().atMost(WAIT).until(() -> call.state == Call.State.CONNECTED);
+        return call;
     }
 
     /** The call is offered to alice, her phone answers (ACCEPTED), and both sipp peers finish their scenarios. */
