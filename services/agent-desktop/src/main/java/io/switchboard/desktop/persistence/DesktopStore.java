@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -217,18 +218,10 @@ public class DesktopStore {
 
     public void agentConfigured(String agentId, String name, List<String> tenants, String skillsJson, boolean active)
             throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO agent (agent_id, name, tenants, skills, active) VALUES (?, ?, ?, ?::jsonb, ?)
-                        ON CONFLICT (agent_id) DO UPDATE SET name = EXCLUDED.name, tenants = EXCLUDED.tenants,
-                            skills = EXCLUDED.skills, active = EXCLUDED.active""")) {
-            s.setString(1, agentId);
-            s.setString(2, name);
-            s.setArray(3, c.createArrayOf("text", tenants.toArray()));
-            s.setString(4, skillsJson);
-            s.setBoolean(5, active);
-            s.executeUpdate();
-        }
+        update("""
+                INSERT INTO agent (agent_id, name, tenants, skills, active) VALUES (?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (agent_id) DO UPDATE SET name = EXCLUDED.name, tenants = EXCLUDED.tenants,
+                    skills = EXCLUDED.skills, active = EXCLUDED.active""", agentId, name, tenants, skillsJson, active);
     }
 
     public void presence(String agentId, String state, String reason, Instant since, Instant wrapUpEndsAt) throws SQLException {
@@ -339,19 +332,11 @@ public class DesktopStore {
     /** A tenant's configuration replaces what was known of it, unless an older one arrives late. */
     public void tenantConfigured(String tenantId, String name, String region, List<String> voiceNumbers, Instant at)
             throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO tenant (tenant_id, name, default_region, voice_numbers, configured_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, default_region = EXCLUDED.default_region,
-                            voice_numbers = EXCLUDED.voice_numbers, configured_at = EXCLUDED.configured_at
-                        WHERE tenant.configured_at <= EXCLUDED.configured_at""")) {
-            s.setString(1, tenantId);
-            s.setString(2, name);
-            s.setString(3, region);
-            s.setArray(4, c.createArrayOf("text", voiceNumbers.toArray()));
-            s.setTimestamp(5, ts(at));
-            s.executeUpdate();
-        }
+        update("""
+                INSERT INTO tenant (tenant_id, name, default_region, voice_numbers, configured_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, default_region = EXCLUDED.default_region,
+                    voice_numbers = EXCLUDED.voice_numbers, configured_at = EXCLUDED.configured_at
+                WHERE tenant.configured_at <= EXCLUDED.configured_at""", tenantId, name, region, voiceNumbers, ts(at));
     }
 
     public Optional<DialPlan> dialPlan(String tenantId) throws SQLException {
@@ -364,7 +349,7 @@ public class DesktopStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         SELECT tenant_id, default_region, voice_numbers FROM tenant WHERE tenant_id = ANY(?) ORDER BY tenant_id""")) {
-            s.setArray(1, c.createArrayOf("text", tenants.toArray()));
+            bind(c, s, tenants);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     plans.add(new DialPlan(r.getString("tenant_id"), r.getString("default_region"),
@@ -405,11 +390,12 @@ public class DesktopStore {
         }
     }
 
+    /** Binds collections as text arrays (in their order), anything else as itself. */
     private static void bind(Connection c, PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];
-            if (arg instanceof Set<?> set) {
-                Array array = c.createArrayOf("text", set.toArray());
+            if (arg instanceof Collection<?> values) {
+                Array array = c.createArrayOf("text", values.toArray());
                 s.setArray(i + 1, array);
             } else {
                 s.setObject(i + 1, arg);
