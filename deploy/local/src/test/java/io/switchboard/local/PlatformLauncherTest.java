@@ -343,22 +343,18 @@ class PlatformLauncherTest {
 
     @Test
     void aPhoneCallThroughTheDemoIvrIsQueuedInBilling() throws Exception {
-        Path scenario = ROOT.resolve("services/voice-gateway/src/test/sipp/trunk-call.xml");
-        Path log = Files.createTempFile(WORK, "sipp", ".out");
         Instant since = Instant.now().minusSeconds(1);
-        Process sipp = new ProcessBuilder("sipp", "127.0.0.1:5080", "-sf", scenario.toString(), "-s", "+442079460000", "-i", "127.0.0.1",
-                "-p", "27901", "-mi", "127.0.0.1", "-mp", "27910", "-m", "1", "-d", "3000", "-t", "u1", "-nostdin", "-timeout", "40s",
-                "-timeout_error").directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Sipp sipp = sipp(ROOT.resolve("services/voice-gateway/src/test/sipp/trunk-call.xml"), "27901", "27910",
+                "-s", "+442079460000", "-d", "3000");
         try {
             ContactCreated call = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
                     && c.channel() == Channel.VOICE && c.occurredAt().isAfter(since), "the call's contact.created");
             assertThat(call.metadata()).containsEntry("ivrPath", "1");
             var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, call.contactId(), "io.switchboard.contact.queued.v1");
             assertThat(queued.queueId()).isEqualTo("billing");
-            assertThat(sipp.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(sipp.exitValue()).as(Files.readString(log)).isZero();
+            assertThat(sipp.finish()).as(sipp.output()).isZero();
         } finally {
-            sipp.destroyForcibly();
+            sipp.process().destroyForcibly();
         }
     }
 
@@ -366,12 +362,11 @@ class PlatformLauncherTest {
     void anAgentCallsACustomerFromTheInboxThroughTheTrunkAndTheCallIsTheirs() throws Exception {
         Path sipps = ROOT.resolve("services/voice-gateway/src/test/sipp");
         // alice's softphone registers, then answers the call she asks for; a sipp UAS on 5090 is the carrier.
-        Process register = sipp(sipps.resolve("register.xml"), "27931", "27940", "-s", "alice", "-au", "alice", "-ap", "alice-phone",
+        Sipp register = sipp(sipps.resolve("register.xml"), "27931", "27940", "-s", "alice", "-au", "alice", "-ap", "alice-phone",
                 "-set", "contact_port", "27921");
-        assertThat(register.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(register.exitValue()).as("alice's phone registers").isZero();
-        Process phone = sipp(sipps.resolve("agent-phone-own-call.xml"), "27921", "27950");
-        Process customer = sipp(sipps.resolve("customer-answers.xml"), "5090", "27960");
+        assertThat(register.finish()).as("alice's phone registers:\n" + register.output()).isZero();
+        Sipp phone = sipp(sipps.resolve("agent-phone-own-call.xml"), "27921", "27950");
+        Sipp customer = sipp(sipps.resolve("customer-answers.xml"), "5090", "27960");
         try {
             var http = java.net.http.HttpClient.newHttpClient();
             var call = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/calls"))
@@ -390,28 +385,41 @@ class PlatformLauncherTest {
                     && e.contactId().equals(contactId), "the call's contact.ended");
             assertThat(ended.reason()).as("the customer talked and hung up").isEqualTo(io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT);
             assertThat(ended.talkSeconds()).isGreaterThanOrEqualTo(3);
-            assertThat(customer.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(customer.exitValue()).as("the carrier saw the tenant's number as caller id").isZero();
-            assertThat(phone.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(phone.exitValue()).as("alice's phone rang first and got the BYE").isZero();
+            assertThat(customer.finish()).as("the carrier saw the tenant's number as caller id:\n" + customer.output()).isZero();
+            assertThat(phone.finish()).as("alice's phone rang first and got the BYE:\n" + phone.output()).isZero();
 
             var inbox = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/contacts/" + contactId))
                     .header("Authorization", "Bearer " + token("alice")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(inbox.statusCode()).as("the call is in alice's inbox: " + inbox.body()).isEqualTo(200);
             assertThat(inbox.body()).contains("+447400123456");
         } finally {
-            phone.destroyForcibly();
-            customer.destroyForcibly();
+            phone.process().destroyForcibly();
+            customer.process().destroyForcibly();
+        }
+    }
+
+    /** A sipp run and where its output goes. */
+    private record Sipp(Process process, Path log) {
+
+        /** Waits for sipp to stop by itself (it is bounded in calls and time); its exit code, 0 when every call passed. */
+        int finish() throws InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("sipp stopped within 60 s").isTrue();
+            return process.exitValue();
+        }
+
+        String output() throws IOException {
+            return Files.readString(log);
         }
     }
 
     /** Debian's sipp against the local gateway (5080), bounded in calls and time. */
-    private static Process sipp(Path scenario, String port, String mediaPort, String... args) throws IOException {
+    private static Sipp sipp(Path scenario, String port, String mediaPort, String... args) throws IOException {
         Path log = Files.createTempFile(WORK, "sipp", ".out");
         List<String> command = new java.util.ArrayList<>(List.of("sipp", "127.0.0.1:5080", "-sf", scenario.toString(), "-i", "127.0.0.1",
                 "-p", port, "-mi", "127.0.0.1", "-mp", mediaPort, "-m", "1", "-t", "u1", "-nostdin", "-timeout", "40s", "-timeout_error"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Sipp(new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start(), log);
     }
 
     @Test
