@@ -169,6 +169,14 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A call to the realm's admin REST API as the bootstrap admin, for tests that read back or change
+     * users behind a service's back (as an operator would in Keycloak's own admin console).
+     */
+    public HttpResponse<String> adminRequest(String method, String path, Object body) {
+        return adminCall(adminToken(), method, path, body);
+    }
+
     private String adminToken() {
         return passwordGrant("http://127.0.0.1:" + port + "/realms/master", "admin-cli", "admin", "admin")
                 .get("access_token").asText();

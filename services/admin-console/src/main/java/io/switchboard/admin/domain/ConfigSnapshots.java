@@ -1,0 +1,62 @@
+package io.switchboard.admin.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.TenantConfigured;
+
+/** Turns what admins configure into the contract's configuration snapshots, the only thing other services see. */
+public final class ConfigSnapshots {
+
+    private ConfigSnapshots() {
+    }
+
+    public static TenantConfigured tenant(String tenantId, TenantSettings tenant, List<EntryPointSettings> entryPoints, Instant at) {
+        List<TenantConfigured.EntryPoint> points = entryPoints.stream()
+                .map(e -> new TenantConfigured.EntryPoint(e.channel(), e.address(), e.queueId()))
+                .toList();
+        return new TenantConfigured(UUID.randomUUID(), tenantId, at, tenant.name(), tenant.timeZone(), tenant.defaultRegion(),
+                tenant.routingDomain(), tenant.defaultQueueId(), points);
+    }
+
+    /** A queue without hours of its own follows the tenant's; a deleted queue is published inactive. */
+    public static QueueConfigured queue(String tenantId, String queueId, QueueSettings queue, TenantSettings tenant, boolean active,
+            Instant at) {
+        List<Opening> openings = queue.businessHours().isEmpty() ? tenant.businessHours() : queue.businessHours();
+        QueueConfigured.BusinessHours hours = openings.isEmpty() ? null
+                : new QueueConfigured.BusinessHours(queue.timeZone() != null ? queue.timeZone() : tenant.timeZone(),
+                        openings.stream().map(o -> new QueueConfigured.BusinessHours.Opening(o.day(), o.opens(), o.closes())).toList(),
+                        queue.outsideHours());
+        return new QueueConfigured(UUID.randomUUID(), tenantId, at, queueId, queue.name(), queue.requiredSkills(), queue.priority(),
+                new QueueConfigured.ServiceLevelTarget(queue.serviceLevelSeconds(), queue.serviceLevelPercent()), queue.strategy(),
+                queue.preferredAgentSeconds(), queue.offerTimeoutSeconds(), queue.maxWaitSeconds(), queue.overflowQueueId(),
+                queue.relaxation().stream()
+                        .map(r -> new QueueConfigured.RelaxationStep(r.afterSeconds(), r.skill(), r.minimumProficiency()))
+                        .toList(),
+                hours, queue.recordCalls(), active);
+    }
+
+    /** The agent as routing sees them; the first tenant they serve administers them. */
+    public static AgentConfigured agent(AgentSettings agent, Instant at) {
+        return new AgentConfigured(UUID.randomUUID(), agent.tenants().get(0), at, agent.username(), agent.displayName(),
+                agent.tenants(), agent.skills(), agent.capacity(), agent.blending(), agent.enabled());
+    }
+
+    public static AgentConfigured retired(AgentConfigured agent, Instant at) {
+        return new AgentConfigured(UUID.randomUUID(), agent.tenantId(), at, agent.agentId(), agent.displayName(), agent.tenants(),
+                agent.skills(), agent.capacity(), agent.blending(), false);
+    }
+
+    /** Whether two snapshots of an agent say the same, whatever their event ids and times. */
+    public static boolean sameAgent(AgentConfigured a, AgentConfigured b) {
+        return a.tenantId().equals(b.tenantId()) && a.agentId().equals(b.agentId())
+                && Objects.equals(a.displayName(), b.displayName()) && a.tenants().equals(b.tenants())
+                && Map.copyOf(a.skills()).equals(Map.copyOf(b.skills())) && Map.copyOf(a.capacity()).equals(Map.copyOf(b.capacity()))
+                && a.blending() == b.blending() && a.active() == b.active();
+    }
+}

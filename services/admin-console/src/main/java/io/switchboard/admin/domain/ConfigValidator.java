@@ -1,0 +1,291 @@
+package io.switchboard.admin.domain;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.switchboard.events.Channel;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.address.Address;
+import io.switchboard.events.address.InvalidAddressException;
+
+/** The rules a configuration change must keep; each broken rule becomes a field error in words. */
+public final class ConfigValidator {
+
+    private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern WIDGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private ConfigValidator() {
+    }
+
+    public static void tenant(TenantSettings tenant, Collection<String> queueIds) {
+        Errors errors = new Errors();
+        if (tenant == null) {
+            throw InvalidConfigurationException.of("", "a tenant needs a body");
+        }
+        name(errors, tenant.name());
+        zone(errors, "timeZone", tenant.timeZone(), true);
+        if (Errors.blank(tenant.defaultRegion())) {
+            errors.add("defaultRegion", "is required: the ISO 3166 region phone numbers without a country code are read in, e.g. GB");
+        } else if (!REGIONS.contains(tenant.defaultRegion())) {
+            errors.add("defaultRegion", "'" + tenant.defaultRegion() + "' is not an ISO 3166 region code (two capital letters, e.g. GB)");
+        }
+        if (tenant.routingDomain() != null && !Identifiers.valid(tenant.routingDomain())) {
+            errors.add("routingDomain", "must be lower-case letters, digits or dashes");
+        }
+        if (tenant.defaultQueueId() != null && !queueIds.contains(tenant.defaultQueueId())) {
+            errors.add("defaultQueueId", "no queue '" + tenant.defaultQueueId() + "' in this tenant");
+        }
+        hours(errors, "businessHours", tenant.businessHours());
+        errors.throwIfAny();
+    }
+
+    public static void skill(String skillId, SkillSettings skill) {
+        Errors errors = new Errors();
+        if (!Identifiers.valid(skillId)) {
+            errors.add("skillId", "must be 1-63 lower-case letters, digits or dashes");
+        }
+        if (skill == null) {
+            throw InvalidConfigurationException.of("", "a skill needs a body");
+        }
+        name(errors, skill.name());
+        errors.throwIfAny();
+    }
+
+    /**
+     * @param skills    the tenant's catalogue
+     * @param overflows every other queue of the tenant and the queue it overflows to (null for none)
+     */
+    public static void queue(String queueId, QueueSettings queue, Set<String> skills, Map<String, String> overflows) {
+        Errors errors = new Errors();
+        if (queue == null) {
+            throw InvalidConfigurationException.of("", "a queue needs a body");
+        }
+        if (!Identifiers.valid(queueId)) {
+            errors.add("queueId", "must be 1-63 lower-case letters, digits or dashes");
+        }
+        name(errors, queue.name());
+        queue.requiredSkills().forEach((skill, level) -> {
+            if (!skills.contains(skill)) {
+                errors.add("requiredSkills." + skill, "unknown skill: '" + skill + "' is not in this tenant's catalogue");
+            }
+            if (level == null || level < 1 || level > 5) {
+                errors.add("requiredSkills." + skill, "proficiency must be from 1 to 5");
+            }
+        });
+        range(errors, "priority", queue.priority(), 0, 100);
+        range(errors, "serviceLevelSeconds", queue.serviceLevelSeconds(), 1, 3600);
+        range(errors, "serviceLevelPercent", queue.serviceLevelPercent(), 1, 100);
+        range(errors, "preferredAgentSeconds", queue.preferredAgentSeconds(), 0, 3600);
+        range(errors, "offerTimeoutSeconds", queue.offerTimeoutSeconds(), 5, 600);
+        range(errors, "maxWaitSeconds", queue.maxWaitSeconds(), 0, 86_400);
+        overflow(errors, queueId, queue, overflows);
+        for (int i = 0; i < queue.relaxation().size(); i++) {
+            relaxation(errors, "relaxation[" + i + "]", queue.relaxation().get(i), queue.requiredSkills());
+        }
+        hours(errors, "businessHours", queue.businessHours());
+        zone(errors, "timeZone", queue.timeZone(), false);
+        if (queue.outsideHours() == QueueConfigured.BusinessHours.OutsideHours.OVERFLOW && queue.overflowQueueId() == null) {
+            errors.add("outsideHours", "OVERFLOW outside hours needs an overflowQueueId");
+        }
+        errors.throwIfAny();
+    }
+
+    /** Reads the address as its channel writes it (E.164 for phone numbers, lower-case email) and returns that form. */
+    public static EntryPointSettings entryPoint(EntryPointSettings entryPoint, String region, Set<String> queueIds) {
+        Errors errors = new Errors();
+        if (entryPoint == null || entryPoint.channel() == null) {
+            throw InvalidConfigurationException.of("channel", "is required: one of " + Arrays.toString(Channel.values()));
+        }
+        String address = entryPoint.address() == null ? "" : entryPoint.address().trim();
+        if (address.isEmpty()) {
+            errors.add("address", "is required");
+        } else {
+            try {
+                address = switch (entryPoint.channel()) {
+                    case VOICE, SMS -> Address.phone(address, region).value();
+                    case EMAIL -> {
+                        if (!EMAIL.matcher(address).matches()) {
+                            throw new InvalidAddressException("'" + address + "' is not an email address");
+                        }
+                        yield Address.email(address).value();
+                    }
+                    case CHAT -> {
+                        if (!WIDGET.matcher(address).matches()) {
+                            throw new InvalidAddressException("a widget id is letters, digits, '-' or '_' (up to 64)");
+                        }
+                        yield address;
+                    }
+                    case SOCIAL -> address;
+                };
+            } catch (InvalidAddressException e) {
+                errors.add("address", e.getMessage());
+            }
+        }
+        if (entryPoint.queueId() == null || !queueIds.contains(entryPoint.queueId())) {
+            errors.add("queueId", "no queue '" + entryPoint.queueId() + "' in this tenant");
+        }
+        errors.throwIfAny();
+        return new EntryPointSettings(entryPoint.channel(), address, entryPoint.queueId());
+    }
+
+    /** @param catalogue the skills of the agent's tenants' catalogues together */
+    public static void agent(String username, AgentSettings agent, Set<String> catalogue, Set<String> existingTenants,
+            String password, boolean creating) {
+        Errors errors = new Errors();
+        if (agent == null) {
+            throw InvalidConfigurationException.of("", "an agent needs a body");
+        }
+        if (!Identifiers.valid(username)) {
+            errors.add("username", "must be 1-63 lower-case letters, digits or dashes");
+        }
+        if (Errors.blank(agent.firstName())) {
+            errors.add("firstName", "is required (Keycloak asks for it at sign-in otherwise)");
+        }
+        if (Errors.blank(agent.lastName())) {
+            errors.add("lastName", "is required (Keycloak asks for it at sign-in otherwise)");
+        }
+        if (Errors.blank(agent.email()) || !EMAIL.matcher(agent.email()).matches()) {
+            errors.add("email", "must be an email address");
+        }
+        if (agent.tenants().isEmpty()) {
+            errors.add("tenants", "an agent serves at least one tenant");
+        }
+        for (String tenant : agent.tenants()) {
+            if (!existingTenants.contains(tenant)) {
+                errors.add("tenants", "no tenant '" + tenant + "'");
+            }
+        }
+        agent.skills().forEach((skill, level) -> {
+            if (!catalogue.contains(skill)) {
+                errors.add("skills." + skill, "unknown skill: '" + skill + "' is in none of the agent's tenants' catalogues");
+            }
+            if (level == null || level < 1 || level > 5) {
+                errors.add("skills." + skill, "proficiency must be from 1 to 5");
+            }
+        });
+        agent.capacity().forEach((channel, slots) -> {
+            if (slots == null || slots < 0 || slots > 100) {
+                errors.add("capacity." + channel, "must be from 0 to 100 contacts at once");
+            }
+        });
+        if (creating && Errors.blank(password)) {
+            errors.add("password", "a new agent needs a password to sign in with");
+        }
+        if (!Errors.blank(password) && password.length() < 8) {
+            errors.add("password", "must be at least 8 characters");
+        }
+        errors.throwIfAny();
+    }
+
+    private static void overflow(Errors errors, String queueId, QueueSettings queue, Map<String, String> overflows) {
+        String target = queue.overflowQueueId();
+        if (queue.maxWaitSeconds() > 0 && target == null) {
+            errors.add("overflowQueueId", "a maximum wait needs a queue to overflow to");
+        }
+        if (target == null) {
+            return;
+        }
+        if (target.equals(queueId)) {
+            errors.add("overflowQueueId", "a queue cannot overflow to itself");
+            return;
+        }
+        if (!overflows.containsKey(target)) {
+            errors.add("overflowQueueId", "no queue '" + target + "' in this tenant");
+            return;
+        }
+        Map<String, String> chain = new LinkedHashMap<>(overflows);
+        chain.put(queueId, target);
+        List<String> path = new ArrayList<>(List.of(queueId));
+        Set<String> seen = new HashSet<>(path);
+        for (String next = target; next != null; next = chain.get(next)) {
+            path.add(next);
+            if (!seen.add(next)) {
+                errors.add("overflowQueueId", "overflow cycle: " + String.join(" → ", path));
+                return;
+            }
+        }
+    }
+
+    private static void relaxation(Errors errors, String field, QueueSettings.Relaxation step, Map<String, Integer> required) {
+        if (step == null) {
+            errors.add(field, "is empty");
+            return;
+        }
+        if (step.afterSeconds() <= 0) {
+            errors.add(field + ".afterSeconds", "must be positive");
+        }
+        Integer level = step.skill() == null ? null : required.get(step.skill());
+        if (level == null) {
+            errors.add(field + ".skill", "relaxes only a skill the queue requires");
+        } else if (step.minimumProficiency() != null && (step.minimumProficiency() < 1 || step.minimumProficiency() >= level)) {
+            errors.add(field + ".minimumProficiency", "must be from 1 to " + (level - 1) + " (below the required " + level
+                    + "), or empty to drop the skill");
+        }
+    }
+
+    static void hours(Errors errors, String field, List<Opening> openings) {
+        for (int i = 0; i < openings.size(); i++) {
+            Opening opening = openings.get(i);
+            String at = field + "[" + i + "]";
+            if (opening == null || opening.day() == null || opening.opens() == null || opening.closes() == null) {
+                errors.add(at, "needs a day, an opening and a closing time (HH:MM)");
+                continue;
+            }
+            if (!opening.opens().isBefore(opening.closes())) {
+                errors.add(at, "opens at " + opening.opens() + " but closes at " + opening.closes() + ": closing must be later");
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                Opening other = openings.get(j);
+                if (other != null && other.day() == opening.day() && other.opens() != null && other.closes() != null
+                        && opening.opens().isBefore(other.closes()) && other.opens().isBefore(opening.closes())) {
+                    errors.add(at, "overlaps " + field + "[" + j + "] on " + dayName(opening.day()));
+                }
+            }
+        }
+    }
+
+    private static String dayName(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    private static void zone(Errors errors, String field, String zone, boolean required) {
+        if (Errors.blank(zone)) {
+            if (required) {
+                errors.add(field, "is required: an IANA time zone such as Europe/London");
+            }
+            return;
+        }
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            errors.add(field, "'" + zone + "' is not an IANA time zone (e.g. Europe/London)");
+        }
+    }
+
+    private static void name(Errors errors, String name) {
+        if (Errors.blank(name)) {
+            errors.add("name", "is required");
+        } else if (name.length() > 100) {
+            errors.add("name", "is longer than 100 characters");
+        }
+    }
+
+    private static void range(Errors errors, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            errors.add(field, "must be from " + min + " to " + max);
+        }
+    }
+}

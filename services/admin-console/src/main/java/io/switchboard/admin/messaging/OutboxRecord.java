@@ -1,0 +1,5 @@
+package io.switchboard.admin.messaging;
+
+/** An event in the outbox, waiting to be published. */
+public record OutboxRecord(long id, String topic, String key, byte[] payload) {
+}

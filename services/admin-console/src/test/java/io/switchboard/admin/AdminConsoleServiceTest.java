@@ -1,0 +1,270 @@
+package io.switchboard.admin;
+
+import static io.switchboard.admin.ConsoleFixture.as;
+import static io.switchboard.admin.ConsoleFixture.queueBody;
+import static io.switchboard.admin.ConsoleFixture.tenantBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.Channel;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.Topics;
+import io.switchboard.testing.kafka.KafkaBrokerResource;
+import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.keycloak.KeycloakResource;
+import io.switchboard.testing.keycloak.KeycloakServer;
+import io.switchboard.testing.postgres.PostgresDatabaseResource;
+
+/**
+ * The console against real parts: Kafka, PostgreSQL and Keycloak. Users are really created in
+ * Keycloak through the console and read back through Keycloak's own admin API; every change is
+ * checked on the config topic as routing would read it.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "admin"))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(KeycloakAdminClientResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminConsoleServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConsoleFixture f;
+    private KafkaTestClient kafka;
+
+    /** Once per class, but after Quarkus has pointed REST Assured at the app (it does so before each test). */
+    @BeforeEach
+    void setUp() {
+        if (f != null) {
+            return;
+        }
+        f = new ConsoleFixture();
+        f.createTenants();
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void aTenantsQueuesAndEntryPointsArePublishedAsTheContractsSnapshots() {
+        TenantConfigured tenant = (TenantConfigured) await(e -> e instanceof TenantConfigured t && t.tenantId().equals(f.tenant));
+        assertThat(tenant.name()).isEqualTo("Tenant " + f.tenant);
+        assertThat(tenant.defaultRegion()).isEqualTo("GB");
+
+        as(f.admin).body(tenantBody("Tenant " + f.tenant)).put("/api/tenants/" + f.tenant)
+                .then().statusCode(200).body("changed", equalTo(false));
+
+        as(f.admin).body(Map.of("name", "Billing", "requiredSkills", Map.of("billing", 2), "priority", 2,
+                        "serviceLevelSeconds", 30, "serviceLevelPercent", 90, "strategy", "MOST_SKILLED", "offerTimeoutSeconds", 25,
+                        "maxWaitSeconds", 300, "overflowQueueId", "general",
+                        "relaxation", List.of(Map.of("afterSeconds", 60, "skill", "billing", "minimumProficiency", 1))))
+                .put("/api/tenants/" + f.tenant + "/queues/billing")
+                .then().statusCode(200).body("changed", equalTo(true))
+                .body("warnings[0]", containsString("no active agent of " + f.tenant + " can serve this queue"));
+        QueueConfigured queue = (QueueConfigured) await(e -> e instanceof QueueConfigured q && q.tenantId().equals(f.tenant)
+                && q.queueId().equals("billing"));
+        assertThat(queue.requiredSkills()).containsEntry("billing", 2);
+        assertThat(queue.serviceLevel()).isEqualTo(new QueueConfigured.ServiceLevelTarget(30, 90));
+        assertThat(queue.strategy()).isEqualTo(QueueConfigured.Strategy.MOST_SKILLED);
+        assertThat(queue.overflowQueueId()).isEqualTo("general");
+        assertThat(queue.relaxation()).containsExactly(new QueueConfigured.RelaxationStep(60, "billing", 1));
+        // No hours of its own: the tenant's Monday hours, in the tenant's zone.
+        assertThat(queue.businessHours().timeZone()).isEqualTo("Europe/London");
+        assertThat(queue.businessHours().weekly()).hasSize(1);
+
+        as(f.admin).body(Map.of("channel", "VOICE", "address", "020 7946 0123", "queueId", "billing"))
+                .put("/api/tenants/" + f.tenant + "/entry-points")
+                .then().statusCode(200).body("value.address", equalTo("+442079460123"));
+        await(e -> e instanceof TenantConfigured t && t.tenantId().equals(f.tenant)
+                && t.entryPoints().contains(new TenantConfigured.EntryPoint(Channel.VOICE, "+442079460123", "billing")));
+
+        // The same number for another tenant: an address belongs to one entry point only.
+        as(f.otherAdmin).body(Map.of("channel", "VOICE", "address", "+442079460123", "queueId", "general"))
+                .put("/api/tenants/" + f.otherTenant + "/entry-points")
+                .then().statusCode(409).body("detail", containsString("already belongs to another tenant's entry point"));
+
+        as(f.admin).get("/api/tenants/" + f.tenant + "/audit").then().statusCode(200)
+                .body("entityType", hasItem("queue")).body("entityType", hasItem("entry-point"))
+                .body("find { it.entityId == 'billing' && it.entityType == 'queue' }.actor", equalTo(f.admin))
+                .body("find { it.entityId == 'billing' && it.entityType == 'queue' }.after.priority", equalTo(2));
+    }
+
+    @Test
+    void badChangesGetAFieldLevelReasonAndWriteNothing() {
+        as(f.admin).body(queueBody("Mortgages", Map.of("mortgages", 2, "loans", 9)))
+                .put("/api/tenants/" + f.tenant + "/queues/mortgages")
+                .then().statusCode(400)
+                .body("violations.field", hasItem("requiredSkills.mortgages"))
+                .body("violations.find { it.field == 'requiredSkills.mortgages' }.message", containsString("unknown skill"))
+                .body("violations.find { it.field == 'requiredSkills.loans' }.message", containsString("from 1 to 5"));
+        as(f.admin).get("/api/tenants/" + f.tenant + "/queues").then().statusCode(200).body("queueId", not(hasItem("mortgages")));
+
+        as(f.admin).body(Map.of("name", "A", "overflowQueueId", "cycle-b", "maxWaitSeconds", 60, "serviceLevelSeconds", 20,
+                "serviceLevelPercent", 80, "offerTimeoutSeconds", 20)).put("/api/tenants/" + f.tenant + "/queues/cycle-a")
+                .then().statusCode(400).body("violations[0].message", containsString("no queue 'cycle-b'"));
+        as(f.admin).body(Map.of("name", "A", "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 20))
+                .put("/api/tenants/" + f.tenant + "/queues/cycle-a").then().statusCode(200);
+        as(f.admin).body(Map.of("name", "B", "overflowQueueId", "cycle-a", "maxWaitSeconds", 60, "serviceLevelSeconds", 20,
+                "serviceLevelPercent", 80, "offerTimeoutSeconds", 20)).put("/api/tenants/" + f.tenant + "/queues/cycle-b")
+                .then().statusCode(200);
+        as(f.admin).body(Map.of("name", "A", "overflowQueueId", "cycle-b", "maxWaitSeconds", 60, "serviceLevelSeconds", 20,
+                "serviceLevelPercent", 80, "offerTimeoutSeconds", 20)).put("/api/tenants/" + f.tenant + "/queues/cycle-a")
+                .then().statusCode(400)
+                .body("violations.find { it.field == 'overflowQueueId' }.message", equalTo("overflow cycle: cycle-a → cycle-b → cycle-a"));
+
+        as(f.admin).body(Map.of("name", "X", "timeZone", "Mars/Olympus", "defaultRegion", "UK",
+                        "businessHours", List.of(Map.of("day", "MONDAY", "opens", "18:00", "closes", "08:00"))))
+                .put("/api/tenants/" + f.tenant)
+                .then().statusCode(400)
+                .body("violations.field", hasItem("timeZone")).body("violations.field", hasItem("defaultRegion"))
+                .body("violations.find { it.field == 'businessHours[0]' }.message", containsString("closing must be later"));
+        as(f.admin).body("{\"name\": ").put("/api/tenants/" + f.tenant).then().statusCode(400)
+                .body("detail", containsString("not valid JSON"));
+        as(f.admin).get("/api/tenants/" + f.tenant).then().statusCode(200).body("settings.timeZone", equalTo("Europe/London"));
+
+        as(f.admin).body(Map.of("channel", "VOICE", "address", "not a number", "queueId", "general"))
+                .put("/api/tenants/" + f.tenant + "/entry-points")
+                .then().statusCode(400).body("violations[0].field", equalTo("address"));
+        as(f.admin).delete("/api/tenants/" + f.tenant + "/queues/cycle-a").then().statusCode(409)
+                .body("detail", containsString("cycle-b overflow to 'cycle-a'"));
+    }
+
+    @Test
+    void agentsAreKeycloakUsersAndEveryChangeReachesTheConfigTopic() throws Exception {
+        String username = "new-" + f.suffix;
+        String path = "/api/tenants/" + f.tenant + "/agents/" + username;
+        as(f.admin).body(agentBody(List.of(f.tenant), Map.of("billing", 3), "correct-horse-9")).put(path)
+                .then().statusCode(200).body("changed", equalTo(true));
+
+        JsonNode user = keycloakUser(username);
+        assertThat(user.path("attributes").path("skills").toString()).isEqualTo("[\"billing:3\"]");
+        assertThat(user.path("attributes").path("tenants").toString()).isEqualTo("[\"" + f.tenant + "\"]");
+        JsonNode roles = JSON.readTree(KeycloakServer.shared().adminRequest("GET", "/users/" + user.path("id").asText()
+                + "/role-mappings/realm", null).body());
+        assertThat(roles.findValuesAsText("name")).contains("agent");
+        assertThat(KeycloakServer.shared().accessToken(username, "correct-horse-9")).isNotBlank();
+        await(e -> e instanceof AgentConfigured a && a.agentId().equals(username) && a.active()
+                && a.skills().equals(Map.of("billing", 3)));
+
+        as(f.admin).body(agentBody(List.of(f.tenant), Map.of("billing", 3, "loans", 4), null)).put(path)
+                .then().statusCode(200).body("changed", equalTo(true));
+        // The call returns after the broker acknowledged the snapshot: routing can read it now.
+        await(e -> e instanceof AgentConfigured a && a.agentId().equals(username) && a.skills().equals(Map.of("billing", 3, "loans", 4)));
+        as(f.supervisor).get("/api/tenants/" + f.tenant + "/agents").then().statusCode(200)
+                .body("find { it.username == '" + username + "' }.skills.loans", equalTo(4));
+
+        as(f.admin).body(agentBody(List.of(f.tenant), Map.of("cooking", 3, "billing", 6), null)).put(path)
+                .then().statusCode(400)
+                .body("violations.find { it.field == 'skills.cooking' }.message", containsString("unknown skill"))
+                .body("violations.find { it.field == 'skills.billing' }.message", containsString("from 1 to 5"));
+        // Body tampering: giving the agent a tenant the admin does not administer.
+        as(f.admin).body(agentBody(List.of(f.tenant, f.otherTenant), Map.of(), null)).put(path).then().statusCode(403);
+        // Id guessing from the other tenant's admin.
+        as(f.otherAdmin).body(agentBody(List.of(f.otherTenant), Map.of(), "another-pass-1"))
+                .put("/api/tenants/" + f.tenant + "/agents/" + username).then().statusCode(403);
+        as(f.otherAdmin).body(agentBody(List.of(f.otherTenant), Map.of(), "another-pass-1"))
+                .put("/api/tenants/" + f.otherTenant + "/agents/" + username).then().statusCode(409);
+        assertThat(keycloakUser(username).path("attributes").path("tenants").toString()).isEqualTo("[\"" + f.tenant + "\"]");
+
+        // An operator disables the user in Keycloak's own console: the reconcile tells routing.
+        com.fasterxml.jackson.databind.node.ObjectNode disabled = (com.fasterxml.jackson.databind.node.ObjectNode) keycloakUser(username);
+        disabled.put("enabled", false);
+        assertThat(KeycloakServer.shared().adminRequest("PUT", "/users/" + user.path("id").asText(), disabled).statusCode()).isEqualTo(204);
+        await(e -> e instanceof AgentConfigured a && a.agentId().equals(username) && !a.active());
+
+        as(f.admin).delete(path).then().statusCode(204);
+        assertThat(keycloakUsers(username)).isEmpty();
+        as(f.admin).get("/api/tenants/" + f.tenant + "/audit").then().statusCode(200)
+                .body("find { it.entityId == '" + username + "' && it.action == 'DELETE' }.actor", equalTo(f.admin));
+    }
+
+    @Test
+    void theSkillCatalogueGuardsItsSkills() {
+        as(f.admin).body(queueBody("Loans", Map.of("loans", 3))).put("/api/tenants/" + f.tenant + "/queues/loans").then().statusCode(200);
+        as(f.admin).delete("/api/tenants/" + f.tenant + "/skills/loans").then().statusCode(409)
+                .body("detail", containsString("required by queue(s) loans"));
+        as(f.supervisor).get("/api/tenants/" + f.tenant + "/skills").then().statusCode(200).body("skillId", hasItem("loans"));
+        as(f.admin).body(Map.of("name", "Temporary")).put("/api/tenants/" + f.tenant + "/skills/temp").then().statusCode(200);
+        as(f.admin).delete("/api/tenants/" + f.tenant + "/skills/temp").then().statusCode(204);
+        as(f.admin).get("/api/tenants/" + f.tenant + "/skills").then().body("skillId", not(hasItem("temp")));
+    }
+
+    @Test
+    void theStaffingPlannerAndTrunkSizingAnswer() {
+        as(f.supervisor).body(Map.of("intervalMinutes", 30, "handleSeconds", 180, "serviceLevelSeconds", 20,
+                        "serviceLevelPercent", 80, "shrinkagePercent", 30,
+                        "intervals", List.of(Map.of("start", "09:00", "contacts", 100), Map.of("start", "09:30", "contacts", 0))))
+                .post("/api/planner/staffing").then().statusCode(200)
+                .body("[0].agents", equalTo(14)).body("[0].scheduled", equalTo(20)).body("[1].agents", equalTo(0));
+        as(f.admin).body(Map.of("busyHourErlangs", 10, "blockingPercent", 1, "codec", "G711", "packetMillis", 20, "ethernet", true))
+                .post("/api/planner/trunk").then().statusCode(200)
+                .body("channels", equalTo(18)).body("kbpsPerCall", equalTo(87.2f));
+        as(f.admin).body(Map.of("codec", "G711", "packetMillis", 5)).post("/api/planner/trunk").then().statusCode(400)
+                .body("violations.field", hasItem("packetMillis")).body("violations.field", hasItem("concurrentCalls"));
+        as(f.agent).body(Map.of()).post("/api/planner/trunk").then().statusCode(403);
+    }
+
+    @Test
+    void theWebAppsSignInSettingsArePublicAndTheApiDocumentIsServed() {
+        io.restassured.RestAssured.get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"));
+        io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/tenants/{tenantId}/queues/{queueId}"));
+        as(f.admin).get("/api/me").then().statusCode(200).body("writable", equalTo(List.of(f.tenant)));
+        as(f.supervisor).get("/api/me").then().statusCode(200).body("writable", empty()).body("readable", equalTo(List.of(f.tenant)));
+    }
+
+    static Map<String, Object> agentBody(List<String> tenants, Map<String, Integer> skills, String password) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("firstName", "Nina", "lastName", "New", "email",
+                "nina-" + tenants.get(0) + "@example.com", "role", "AGENT", "tenants", tenants, "skills", skills,
+                "capacity", Map.of("VOICE", 1, "CHAT", 2)));
+        if (password != null) {
+            body.put("password", password);
+        }
+        return body;
+    }
+
+    private SwitchboardEvent await(java.util.function.Predicate<SwitchboardEvent> matching) {
+        return kafka.awaitEvent(Topics.CONFIG, matching, WAIT);
+    }
+
+    private static JsonNode keycloakUser(String username) throws Exception {
+        JsonNode users = keycloakUsers(username);
+        assertThat(users).hasSize(1);
+        return users.get(0);
+    }
+
+    private static JsonNode keycloakUsers(String username) throws Exception {
+        return JSON.readTree(KeycloakServer.shared().adminRequest("GET", "/users?exact=true&briefRepresentation=false&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null).body());
+    }
+}
