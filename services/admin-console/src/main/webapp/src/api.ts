@@ -1,0 +1,46 @@
+import type Keycloak from 'keycloak-js';
+
+export interface Violation { field: string; message: string }
+
+/** A REST failure, with the problem detail and the field-level violations the console answered. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly violations: Violation[] = []) {
+    super(message);
+  }
+}
+
+/** Calls the console API with a fresh access token. */
+export class Api {
+  constructor(private readonly keycloak: Keycloak) {}
+
+  get<T>(path: string): Promise<T> { return this.call<T>('GET', path); }
+  put<T>(path: string, body: unknown): Promise<T> { return this.call<T>('PUT', path, body); }
+  post<T>(path: string, body: unknown): Promise<T> { return this.call<T>('POST', path, body); }
+  delete(path: string): Promise<void> { return this.call<void>('DELETE', path); }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    await this.keycloak.updateToken(30);
+    const response = await fetch(`/api${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.keycloak.token ?? ''}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      let detail = response.statusText;
+      let violations: Violation[] = [];
+      try {
+        const problem = await response.json();
+        detail = problem.detail ?? problem.title ?? detail;
+        violations = problem.violations ?? [];
+      } catch {
+        // not a problem document
+      }
+      throw new ApiError(response.status, detail, violations);
+    }
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

@@ -1,0 +1,57 @@
+type Attrs = Record<string, string | number | boolean | ((event: Event) => void) | undefined>;
+type Child = Node | string | null | undefined | false;
+
+/** Creates an element with attributes (on* become listeners) and children. */
+export function h(tag: string, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(key.slice(2), value);
+    } else if (value === true) {
+      element.setAttribute(key, '');
+    } else {
+      element.setAttribute(key, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+/** Parses "a:1, b:2" into { a: 1, b: 2 }; throws with a reason a person can act on. */
+export function parsePairs(text: string, what: string): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z0-9_-]+)\s*:\s*(\d+)$/.exec(part);
+    if (!match) throw new Error(`"${part}" is not ${what}:number`);
+    result[match[1]] = Number(match[2]);
+  }
+  return result;
+}
+
+export function formatPairs(map: Record<string, number> | undefined): string {
+  return Object.entries(map ?? {}).map(([k, v]) => `${k}:${v}`).join(', ');
+}
+
+export interface OpeningJson { day: string; opens: string; closes: string }
+
+const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** Parses "MONDAY 08:00-18:00; TUESDAY 08:00-18:00". */
+export function parseHours(text: string): OpeningJson[] {
+  return text.split(';').map((p) => p.trim()).filter(Boolean).map((part) => {
+    const match = /^([A-Za-z]+)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(part);
+    if (!match) throw new Error(`"${part}" is not DAY HH:MM-HH:MM`);
+    const day = match[1].toUpperCase();
+    if (!DAYS.includes(day)) throw new Error(`"${match[1]}" is not a weekday`);
+    if (match[2] >= match[3]) throw new Error(`${day} closes at ${match[3]}, before it opens at ${match[2]}`);
+    return { day, opens: match[2], closes: match[3] };
+  });
+}
+
+export function formatHours(hours: OpeningJson[] | undefined): string {
+  return (hours ?? []).map((o) => `${o.day} ${o.opens.slice(0, 5)}-${o.closes.slice(0, 5)}`).join('; ');
+}

@@ -1,0 +1,236 @@
+import Keycloak from 'keycloak-js';
+import { Api } from './api';
+import { formatHours, formatPairs, h, parseHours, parsePairs } from './dom';
+import type { OpeningJson } from './dom';
+import { between, form, identifier, required } from './form';
+import type { Field } from './form';
+import { planner } from './planner';
+import './styles.css';
+
+interface Me { username: string; roles: string[]; readable: string[]; writable: string[] }
+interface Tenant { tenantId: string; settings: { name: string; timeZone: string; defaultRegion: string; routingDomain?: string; defaultQueueId?: string; businessHours: OpeningJson[] } }
+interface Skill { skillId: string; name: string; description?: string }
+interface Queue { queueId: string; settings: Record<string, any> }
+interface EntryPoint { channel: string; address: string; queueId: string }
+interface Agent { username: string; firstName: string; lastName: string; email: string; role: string; enabled: boolean; tenants: string[]; skills: Record<string, number>; capacity: Record<string, number> }
+interface Change { changed: boolean; warnings: string[] }
+
+const config = await (await fetch('/api/config')).json();
+const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
+const api = new Api(keycloak);
+const me = await api.get<Me>('/me');
+
+const TABS = ['Queues', 'Skills', 'Agents', 'Entry points', 'Tenant', 'Audit', 'Planner'] as const;
+type Tab = (typeof TABS)[number];
+let tenantId = me.readable[0] ?? '';
+let tab: Tab = 'Queues';
+const app = document.getElementById('app')!;
+
+const canWrite = () => me.writable.includes(tenantId);
+const base = () => `/tenants/${encodeURIComponent(tenantId)}`;
+const saved = (change: Change) => (change.changed ? 'Saved and published.' : 'No change.') + (change.warnings.length ? ` Warning: ${change.warnings.join(' ')}` : '');
+const confirmDelete = (what: string) => window.confirm(`Delete ${what}? This cannot be undone.`);
+
+async function render(): Promise<void> {
+  const main = h('main', { class: 'content' });
+  app.replaceChildren(
+    h('header', { class: 'topbar' },
+      h('span', { class: 'brand' }, 'Switchboard console'),
+      h('select', { 'aria-label': 'Tenant', onchange: (e: Event) => { tenantId = (e.target as HTMLSelectElement).value; void render(); } },
+        ...me.readable.map((t) => h('option', { value: t, selected: t === tenantId }, t))),
+      h('nav', { class: 'tabs' }, ...TABS.map((t) => h('button', { class: `tab${t === tab ? ' active' : ''}`, onclick: () => { tab = t; void render(); } }, t))),
+      h('span', { class: 'spacer' }),
+      h('span', { class: 'user' }, `${me.username}${canWrite() ? ' (admin)' : ' (read only)'}`),
+      h('button', { class: 'link', onclick: () => keycloak.logout({ redirectUri: location.origin + '/' }) }, 'Sign out')),
+    main);
+  if (!tenantId) {
+    main.append(h('p', {}, 'Your account serves no tenant.'));
+    return;
+  }
+  try {
+    main.append(...await page(tab));
+  } catch (e) {
+    main.append(h('p', { class: 'status' }, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+async function page(which: Tab): Promise<HTMLElement[]> {
+  switch (which) {
+    case 'Queues': return queuesPage();
+    case 'Skills': return skillsPage();
+    case 'Agents': return agentsPage();
+    case 'Entry points': return entryPointsPage();
+    case 'Tenant': return tenantPage();
+    case 'Audit': return auditPage();
+    case 'Planner': return [planner(api)];
+  }
+}
+
+/** A list with a search box that filters its rows as the user types. */
+function searchable(title: string, headings: string[], rows: { cells: (string | HTMLElement)[]; text: string }[]): HTMLElement {
+  const body = h('tbody');
+  const fill = (query: string) => body.replaceChildren(...rows.filter((r) => r.text.toLowerCase().includes(query.toLowerCase()))
+    .map((r) => h('tr', {}, ...r.cells.map((c) => h('td', {}, c)))));
+  fill('');
+  const search = h('input', { type: 'search', placeholder: `Search ${title.toLowerCase()}`, 'aria-label': `Search ${title.toLowerCase()}` }) as HTMLInputElement;
+  search.addEventListener('input', () => fill(search.value));
+  return h('section', { class: 'card' }, h('h3', {}, title), search,
+    h('table', {}, h('thead', {}, h('tr', {}, ...headings.map((x) => h('th', {}, x)))), body));
+}
+
+function deleteButton(what: string, path: string): HTMLElement | string {
+  if (!canWrite()) return '';
+  return h('button', { class: 'danger', onclick: async () => {
+    if (!confirmDelete(what)) return;
+    try { await api.delete(path); void render(); } catch (e) { alert(e instanceof Error ? e.message : String(e)); }
+  } }, 'Delete');
+}
+
+async function skillsPage(): Promise<HTMLElement[]> {
+  const skills = await api.get<Skill[]>(`${base()}/skills`);
+  const list = searchable('Skills', ['Skill', 'Name', ''], skills.map((s) => ({
+    text: `${s.skillId} ${s.name}`, cells: [s.skillId, s.name, deleteButton(`skill ${s.skillId}`, `${base()}/skills/${s.skillId}`)],
+  })));
+  if (!canWrite()) return [list];
+  return [list, form('Add or change a skill', [
+    { name: 'skillId', label: 'Skill id', check: identifier('The skill id') },
+    { name: 'name', label: 'Name', check: required('The name') },
+    { name: 'description', label: 'Description' },
+  ], 'Save skill', async (v) => {
+    await api.put(`${base()}/skills/${v.skillId}`, { name: v.name, description: v.description });
+    void render();
+  }).element];
+}
+
+async function queuesPage(): Promise<HTMLElement[]> {
+  const [queues, skills] = await Promise.all([api.get<Queue[]>(`${base()}/queues`), api.get<Skill[]>(`${base()}/skills`)]);
+  const catalogue = new Set(skills.map((s) => s.skillId));
+  const list = searchable('Queues', ['Queue', 'Name', 'Skills', 'Service level', 'Strategy', 'Overflow', ''], queues.map((q) => ({
+    text: `${q.queueId} ${q.settings.name} ${Object.keys(q.settings.requiredSkills).join(' ')}`,
+    cells: [q.queueId, q.settings.name, formatPairs(q.settings.requiredSkills),
+      `${q.settings.serviceLevelPercent}% in ${q.settings.serviceLevelSeconds} s`, q.settings.strategy,
+      q.settings.overflowQueueId ? `${q.settings.overflowQueueId} after ${q.settings.maxWaitSeconds} s` : '—',
+      deleteButton(`queue ${q.queueId}`, `${base()}/queues/${q.queueId}`)],
+  })));
+  if (!canWrite()) return [list];
+  const skillsCheck = (v: string) => {
+    try {
+      const unknown = Object.entries(parsePairs(v, 'skill')).flatMap(([s, level]) =>
+        !catalogue.has(s) ? [`unknown skill "${s}"`] : level < 1 || level > 5 ? [`${s}: proficiency must be from 1 to 5`] : []);
+      return unknown.length ? unknown.join('; ') : null;
+    } catch (e) { return (e as Error).message; }
+  };
+  const fields: Field[] = [
+    { name: 'queueId', label: 'Queue id', check: identifier('The queue id') },
+    { name: 'name', label: 'Name', check: required('The name') },
+    { name: 'requiredSkills', label: 'Required skills', hint: `skill:minimum, e.g. billing:2 (catalogue: ${[...catalogue].join(', ') || 'empty'})`, check: skillsCheck },
+    { name: 'priority', label: 'Priority (higher first)', kind: 'number', value: 0, check: between('Priority', 0, 100) },
+    { name: 'serviceLevelPercent', label: 'Service level target %', kind: 'number', value: 80, check: between('The target', 1, 100) },
+    { name: 'serviceLevelSeconds', label: 'Answered within (s)', kind: 'number', value: 20, check: between('The threshold', 1, 3600) },
+    { name: 'strategy', label: 'Strategy', kind: 'select', options: ['LONGEST_IDLE', 'MOST_SKILLED', 'LEAST_OCCUPIED'], value: 'LONGEST_IDLE' },
+    { name: 'offerTimeoutSeconds', label: 'Offer rings for (s)', kind: 'number', value: 20, check: between('The offer timeout', 5, 600) },
+    { name: 'maxWaitSeconds', label: 'Maximum wait (s, 0 = none)', kind: 'number', value: 0, check: between('The maximum wait', 0, 86400) },
+    { name: 'overflowQueueId', label: 'Overflow queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)] },
+    { name: 'businessHours', label: 'Own hours (empty: the tenant\'s)', hint: 'MONDAY 08:00-18:00; TUESDAY 08:00-18:00', check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
+    { name: 'recordCalls', label: 'Record calls', kind: 'checkbox' },
+  ];
+  return [list, form('Add or change a queue', fields, 'Save queue', async (v) => {
+    const change = await api.put<Change>(`${base()}/queues/${v.queueId}`, {
+      name: v.name, requiredSkills: parsePairs(v.requiredSkills, 'skill'), priority: Number(v.priority),
+      serviceLevelPercent: Number(v.serviceLevelPercent), serviceLevelSeconds: Number(v.serviceLevelSeconds), strategy: v.strategy,
+      offerTimeoutSeconds: Number(v.offerTimeoutSeconds), maxWaitSeconds: Number(v.maxWaitSeconds),
+      overflowQueueId: v.overflowQueueId || null, businessHours: parseHours(v.businessHours), recordCalls: v.recordCalls === 'true',
+    });
+    setTimeout(() => void render(), change.warnings.length ? 4000 : 0);
+    return saved(change);
+  }).element];
+}
+
+async function agentsPage(): Promise<HTMLElement[]> {
+  const agents = await api.get<Agent[]>(`${base()}/agents`);
+  const list = searchable('Agents', ['Username', 'Name', 'Role', 'Tenants', 'Skills', 'Enabled', ''], agents.map((a) => ({
+    text: `${a.username} ${a.firstName} ${a.lastName} ${Object.keys(a.skills).join(' ')}`,
+    cells: [a.username, `${a.firstName} ${a.lastName}`, a.role, a.tenants.join(', '), formatPairs(a.skills), a.enabled ? 'yes' : 'no',
+      deleteButton(`agent ${a.username}`, `${base()}/agents/${a.username}`)],
+  })));
+  if (!canWrite()) return [list];
+  const existing = new Set(agents.map((a) => a.username));
+  const fields: Field[] = [
+    { name: 'username', label: 'Username', check: identifier('The username') },
+    { name: 'firstName', label: 'First name', check: required('The first name') },
+    { name: 'lastName', label: 'Last name', check: required('The last name') },
+    { name: 'email', label: 'Email', check: (v) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? null : 'Enter an email address') },
+    { name: 'role', label: 'Role', kind: 'select', options: ['AGENT', 'SUPERVISOR'], value: 'AGENT' },
+    { name: 'tenants', label: 'Tenants served', value: tenantId, hint: `comma-separated; yours: ${me.writable.join(', ')}`,
+      check: (v) => { const bad = v.split(',').map((t) => t.trim()).filter((t) => t && !me.writable.includes(t)); return !v.trim() ? 'At least one tenant' : bad.length ? `You do not administer ${bad.join(', ')}` : null; } },
+    { name: 'skills', label: 'Skills', hint: 'skill:proficiency (1-5), e.g. billing:4, loans:2',
+      check: (v) => { try { const bad = Object.entries(parsePairs(v, 'skill')).filter(([, l]) => l < 1 || l > 5); return bad.length ? `${bad[0][0]}: proficiency must be from 1 to 5` : null; } catch (e) { return (e as Error).message; } } },
+    { name: 'capacity', label: 'Capacity', value: 'VOICE:1, CHAT:3, EMAIL:5, SMS:3, SOCIAL:3', check: (v) => { try { parsePairs(v, 'CHANNEL'); return null; } catch (e) { return (e as Error).message; } } },
+    { name: 'password', label: 'Password (new agents; or to reset)', kind: 'password',
+      check: (v) => (v && v.length < 8 ? 'At least 8 characters' : null) },
+    { name: 'enabled', label: 'Enabled', kind: 'checkbox', value: true },
+  ];
+  return [list, form('Add or change an agent', fields, 'Save agent', async (v) => {
+    if (!existing.has(v.username) && !v.password) throw new Error('A new agent needs a password');
+    const change = await api.put<Change>(`${base()}/agents/${v.username}`, {
+      firstName: v.firstName, lastName: v.lastName, email: v.email, role: v.role, enabled: v.enabled === 'true',
+      tenants: v.tenants.split(',').map((t) => t.trim()).filter(Boolean), skills: parsePairs(v.skills, 'skill'),
+      capacity: parsePairs(v.capacity, 'CHANNEL'), password: v.password || null,
+    });
+    setTimeout(() => void render(), 800);
+    return saved(change);
+  }).element];
+}
+
+async function entryPointsPage(): Promise<HTMLElement[]> {
+  const [points, queues] = await Promise.all([api.get<EntryPoint[]>(`${base()}/entry-points`), api.get<Queue[]>(`${base()}/queues`)]);
+  const list = searchable('Entry points', ['Channel', 'Address', 'Queue', ''], points.map((p) => ({
+    text: `${p.channel} ${p.address} ${p.queueId}`,
+    cells: [p.channel, p.address, p.queueId, deleteButton(`${p.channel} entry point ${p.address}`, `${base()}/entry-points/${p.channel}/${encodeURIComponent(p.address)}`)],
+  })));
+  if (!canWrite()) return [list];
+  return [list, form('Add an entry point', [
+    { name: 'channel', label: 'Channel', kind: 'select', options: ['VOICE', 'EMAIL', 'CHAT', 'SMS', 'SOCIAL'], value: 'VOICE' },
+    { name: 'address', label: 'Address', hint: 'a number (+44 20 7946 0000), an email address, a widget id or a social account', check: required('The address') },
+    { name: 'queueId', label: 'Queue', kind: 'select', options: queues.map((q) => q.queueId) },
+  ], 'Save entry point', async (v) => {
+    const change = await api.put<Change>(`${base()}/entry-points`, v);
+    setTimeout(() => void render(), 800);
+    return saved(change);
+  }).element];
+}
+
+async function tenantPage(): Promise<HTMLElement[]> {
+  let tenant: Tenant | undefined;
+  try { tenant = await api.get<Tenant>(base()); } catch { tenant = undefined; }
+  const queues = tenant ? await api.get<Queue[]>(`${base()}/queues`) : [];
+  const s = tenant?.settings;
+  const summary = h('section', { class: 'card' }, h('h3', {}, tenant ? s!.name : `${tenantId} is not configured yet`),
+    tenant ? h('p', {}, `${s!.timeZone} · phone region ${s!.defaultRegion} · default queue ${s!.defaultQueueId ?? '—'} · hours ${formatHours(s!.businessHours) || 'always open'}`) : null);
+  if (!canWrite()) return [summary];
+  return [summary, form('Tenant settings', [
+    { name: 'name', label: 'Name', value: s?.name ?? '', check: required('The name') },
+    { name: 'timeZone', label: 'Time zone', value: s?.timeZone ?? 'Europe/London', hint: 'IANA zone, e.g. Europe/London',
+      check: (v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return null; } catch { return `"${v}" is not a time zone`; } } },
+    { name: 'defaultRegion', label: 'Phone region', value: s?.defaultRegion ?? 'GB', check: (v) => (/^[A-Z]{2}$/.test(v) ? null : 'Two capital letters, e.g. GB') },
+    { name: 'routingDomain', label: 'Routing domain (tenants sharing agents)', value: s?.routingDomain ?? '' },
+    { name: 'defaultQueueId', label: 'Default queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)], value: s?.defaultQueueId ?? '' },
+    { name: 'businessHours', label: 'Business hours', value: formatHours(s?.businessHours), hint: 'MONDAY 08:00-18:00; ... (empty: always open)',
+      check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
+  ], 'Save tenant', async (v) => saved(await api.put<Change>(base(), {
+    name: v.name, timeZone: v.timeZone, defaultRegion: v.defaultRegion, routingDomain: v.routingDomain || null,
+    defaultQueueId: v.defaultQueueId || null, businessHours: parseHours(v.businessHours),
+  }))).element];
+}
+
+async function auditPage(): Promise<HTMLElement[]> {
+  const lines = await api.get<{ id: number; at: string; actor: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown }[]>(`${base()}/audit?limit=200`);
+  return [searchable('Audit log', ['When', 'Who', 'What', 'Before', 'After'], lines.map((l) => ({
+    text: `${l.actor} ${l.action} ${l.entityType} ${l.entityId}`,
+    cells: [new Date(l.at).toLocaleString(), l.actor, `${l.action} ${l.entityType} ${l.entityId}`,
+      h('code', {}, l.before ? JSON.stringify(l.before) : '—'), h('code', {}, l.after ? JSON.stringify(l.after) : '—')],
+  })))];
+}
+
+await render();
