@@ -21,7 +21,7 @@ import io.switchboard.events.Topics;
 
 /**
  * The small jobs ./switchboard needs done in Java: creating the platform's topics from the one
- * list in contact-events, and the local database. Exits non-zero with a one-line reason on failure.
+ * list in contact-events, the local database, and the demo center through the admin console. Exits non-zero with a one-line reason on failure.
  */
 public final class PlatformTool {
 
@@ -34,10 +34,10 @@ public final class PlatformTool {
                 createTopics(args[1], Duration.ofSeconds(60));
             } else if (args.length == 3 && args[0].equals("database")) {
                 createDatabase(args[1], args[2]);
-            } else if (args.length == 2 && args[0].equals("seed")) {
-                seed(args[1]);
+            } else if (args.length == 3 && args[0].equals("seed-console")) {
+                seedConsole(args[1], args[2]);
             } else {
-                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> | seed <bootstrap>");
+                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> | seed-console <console-url> <realm-url>");
                 System.exit(2);
             }
         } catch (RuntimeException e) {
@@ -79,24 +79,16 @@ public final class PlatformTool {
         }
     }
 
-    /** Publishes the demo configuration to the compacted config topic. */
-    static void seed(String bootstrap) {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
-                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all"),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            for (var event : DemoConfiguration.events()) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.CONFIG, event.subject(),
-                        io.switchboard.events.codec.EventCodec.encode(event, java.net.URI.create("/deploy/local"))))
-                        .get(30, TimeUnit.SECONDS);
-            }
-            System.out.println("seeded " + DemoConfiguration.events().size() + " configuration snapshots");
+    /** Configures the demo center through the admin console (see {@link DemoCenter}). */
+    static void seedConsole(String consoleUrl, String realmUrl) {
+        try {
+            int changed = new ConsoleSeeder(consoleUrl, realmUrl).seed();
+            System.out.println(changed == 0 ? "demo center already configured" : "configured the demo center (" + changed + " changes)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not seed the demo configuration: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the admin console at " + consoleUrl + " did not answer: " + e.getMessage());
         }
     }
 

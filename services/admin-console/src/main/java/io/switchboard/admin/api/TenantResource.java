@@ -8,8 +8,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import io.switchboard.admin.domain.AgentService;
 import io.switchboard.admin.domain.Change;
 import io.switchboard.admin.domain.ConfigurationService;
 import io.switchboard.admin.domain.NotFoundException;
@@ -24,11 +27,15 @@ public class TenantResource {
     public record TenantView(String tenantId, TenantSettings settings) {
     }
 
+    private static final Logger LOG = Logger.getLogger(TenantResource.class);
+
     private final ConfigurationService configuration;
+    private final AgentService agents;
     private final SecurityIdentity identity;
 
-    public TenantResource(ConfigurationService configuration, SecurityIdentity identity) {
+    public TenantResource(ConfigurationService configuration, AgentService agents, SecurityIdentity identity) {
         this.configuration = configuration;
+        this.agents = agents;
         this.identity = identity;
     }
 
@@ -50,6 +57,15 @@ public class TenantResource {
     @PUT
     @Path("/{tenantId}")
     public Change<TenantSettings> put(@PathParam("tenantId") String tenantId, TenantSettings tenant) {
-        return configuration.putTenant(Actors.of(identity), tenantId, tenant);
+        Change<TenantSettings> change = configuration.putTenant(Actors.of(identity), tenantId, tenant);
+        if (change.changed()) {
+            // The tenant's agents waited in Keycloak for it; the periodic reconcile retries if Keycloak is down now.
+            try {
+                agents.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warnf("the agents of %s wait for the next reconcile: %s", tenantId, e.getMessage());
+            }
+        }
+        return change;
     }
 }

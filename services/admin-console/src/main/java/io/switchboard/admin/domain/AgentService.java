@@ -121,11 +121,17 @@ public final class AgentService {
         publisher.flush();
     }
 
-    /** Publishes every agent whose Keycloak user changed since the last snapshot; returns how many. */
+    /**
+     * Publishes every agent whose Keycloak user changed since the last snapshot; returns how many.
+     * An agent is held back until every tenant they serve is configured here: routing places an
+     * agent in their tenant's routing domain, which only the tenant's snapshot names.
+     */
     public int reconcile() {
         List<AgentSettings> agents = directory.agents();
         int changes = store.inTransaction(tx -> {
-            List<AgentConfigured> changed = AgentReconciler.changes(agents, tx.publishedAgents(), clock.instant());
+            List<AgentSettings> placeable = agents.stream()
+                    .filter(a -> a.tenants().stream().allMatch(t -> tx.tenant(t).isPresent())).toList();
+            List<AgentConfigured> changed = AgentReconciler.changes(placeable, tx.publishedAgents(), clock.instant());
             for (AgentConfigured change : changed) {
                 tx.recordPublishedAgent(change);
                 tx.publish(change);

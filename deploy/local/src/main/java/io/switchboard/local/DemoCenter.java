@@ -1,0 +1,92 @@
+package io.switchboard.local;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo center ./switchboard up configures through the admin console's own API, as an admin
+ * would: two tenants (a bank and a travel company sharing one routing domain, because some agents
+ * serve both), their skills, five queues and their entry points. The agents are the realm's demo
+ * users (deploy/keycloak), whose skills are Keycloak attributes the console publishes. Writing the
+ * same settings again changes nothing, so every start may seed.
+ */
+final class DemoCenter {
+
+    /** One console call: PUT {@code path} with {@code body}. */
+    record Put(String path, Map<String, Object> body) {
+    }
+
+    private DemoCenter() {
+    }
+
+    static List<Put> requests() {
+        List<Put> puts = new ArrayList<>();
+        // Tenants first (their default queue once it exists), so agents and queues have a home.
+        puts.add(tenant("acme-bank", "Acme Bank", "Europe/London", "GB", null));
+        puts.add(tenant("globex-travel", "Globex Travel", "Europe/Madrid", "ES", null));
+        puts.add(skill("acme-bank", "billing", "Billing"));
+        puts.add(skill("acme-bank", "loans", "Loans"));
+        puts.add(skill("globex-travel", "travel", "Travel"));
+        puts.add(skill("globex-travel", "spanish", "Spanish"));
+        puts.add(queue("acme-bank", "general", "General", Map.of(), 0, null));
+        puts.add(queue("acme-bank", "billing", "Billing", Map.of("billing", 2), 1, "general"));
+        puts.add(queue("acme-bank", "loans", "Loans", Map.of("loans", 3), 2, "general"));
+        puts.add(queue("globex-travel", "bookings", "Bookings", Map.of("travel", 1), 0, null));
+        Map<String, Object> reservas = queueBody("Reservas", Map.of("spanish", 3), 1, "bookings", 300);
+        reservas.put("strategy", "MOST_SKILLED");
+        reservas.put("relaxation", List.of(Map.of("afterSeconds", 60, "skill", "spanish", "minimumProficiency", 1)));
+        reservas.put("businessHours", weekdays("08:00", "20:00"));
+        reservas.put("timeZone", "Europe/Madrid");
+        reservas.put("outsideHours", "OVERFLOW");
+        reservas.put("recordCalls", true);
+        puts.add(new Put("/api/tenants/globex-travel/queues/bookings-es", reservas));
+        puts.add(tenant("acme-bank", "Acme Bank", "Europe/London", "GB", "general"));
+        puts.add(tenant("globex-travel", "Globex Travel", "Europe/Madrid", "ES", "bookings"));
+        puts.add(entryPoint("acme-bank", "VOICE", "+442079460000", "billing"));
+        puts.add(entryPoint("acme-bank", "EMAIL", "support@acme-bank.example", "billing"));
+        puts.add(entryPoint("acme-bank", "CHAT", "widget-acme", "billing"));
+        puts.add(entryPoint("acme-bank", "VOICE", "+442079460001", "loans"));
+        puts.add(entryPoint("globex-travel", "CHAT", "widget-globex", "bookings"));
+        puts.add(entryPoint("globex-travel", "EMAIL", "help@globex.example", "bookings"));
+        puts.add(entryPoint("globex-travel", "VOICE", "+34910000000", "bookings-es"));
+        return puts;
+    }
+
+    private static Put tenant(String id, String name, String zone, String region, String defaultQueue) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "timeZone", zone, "defaultRegion", region,
+                "routingDomain", "demo-center", "businessHours", List.of()));
+        if (defaultQueue != null) {
+            body.put("defaultQueueId", defaultQueue);
+        }
+        return new Put("/api/tenants/" + id, body);
+    }
+
+    private static Put skill(String tenant, String id, String name) {
+        return new Put("/api/tenants/" + tenant + "/skills/" + id, Map.of("name", name));
+    }
+
+    private static Put queue(String tenant, String id, String name, Map<String, Integer> skills, int priority, String overflow) {
+        return new Put("/api/tenants/" + tenant + "/queues/" + id, queueBody(name, skills, priority, overflow, overflow == null ? 0 : 600));
+    }
+
+    private static Map<String, Object> queueBody(String name, Map<String, Integer> skills, int priority, String overflow, int maxWait) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "requiredSkills", skills, "priority", priority,
+                "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "strategy", "LONGEST_IDLE", "offerTimeoutSeconds", 20,
+                "maxWaitSeconds", maxWait));
+        if (overflow != null) {
+            body.put("overflowQueueId", overflow);
+        }
+        return body;
+    }
+
+    private static Put entryPoint(String tenant, String channel, String address, String queue) {
+        return new Put("/api/tenants/" + tenant + "/entry-points", Map.of("channel", channel, "address", address, "queueId", queue));
+    }
+
+    private static List<Map<String, String>> weekdays(String opens, String closes) {
+        return List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+                .map(day -> Map.of("day", day, "opens", opens, "closes", closes)).toList();
+    }
+}
