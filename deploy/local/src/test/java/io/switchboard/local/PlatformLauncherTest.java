@@ -121,6 +121,62 @@ class PlatformLauncherTest {
         assertThat(offered.agentId()).isEqualTo("alice");
     }
 
+    /**
+     * Live reconfiguration across services: an admin creates an agent (a real Keycloak user who can
+     * sign in), a queue needing a skill nobody has and a widget for it; a contact waits there until
+     * the admin gives the agent the skill, and routing then offers it to them without a restart.
+     */
+    @Test
+    void anAdminGivesAnAgentASkillInTheConsoleAndRoutingOffersThemItsContacts() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String agent = "e2e-" + suffix;
+        String skill = "e2e-skill-" + suffix;
+        String queue = "e2e-queue-" + suffix;
+        String widget = "widget-e2e-" + suffix;
+        String admin = token("ada");
+        consolePut(admin, "/api/tenants/acme-bank/skills/" + skill, Map.of("name", "E2E"));
+        consolePut(admin, "/api/tenants/acme-bank/queues/" + queue, Map.of("name", "E2E", "requiredSkills", Map.of(skill, 3),
+                "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 30));
+        consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", queue));
+        Map<String, Object> profile = new java.util.HashMap<>(Map.of("firstName", "Eve", "lastName", "Endtoend",
+                "email", agent + "@demo.switchboard.example", "role", "AGENT", "tenants", List.of("acme-bank"),
+                "skills", Map.of("billing", 1), "password", "e2e-password-1"));
+        consolePut(admin, "/api/tenants/acme-bank/agents/" + agent, profile);
+        assertThat(token(agent, "e2e-password-1")).as("the new agent signs in with the password the admin set").isNotBlank();
+        publish(Topics.AGENTS, new io.switchboard.events.AgentStateChanged(UUID.randomUUID(), "acme-bank",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), agent, io.switchboard.events.AgentStateChanged.State.AVAILABLE, "e2e", null));
+
+        String contactId = UUID.randomUUID().toString();
+        publish(Topics.CONTACTS, new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                contactId, Channel.CHAT, Direction.INBOUND, widget, Address.chatVisitor("visitor-" + suffix), null, Map.of(),
+                "Skills", "Who can help?", List.of(), "en", 0, Map.of()));
+        var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+        assertThat(queued.queueId()).isEqualTo(queue);
+
+        profile.put("skills", Map.of("billing", 1, skill, 4));
+        profile.remove("password");
+        long before = System.nanoTime();
+        consolePut(admin, "/api/tenants/acme-bank/agents/" + agent, profile);
+        var offered = (io.switchboard.events.ContactOffered) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.offered.v1");
+        long millis = (System.nanoTime() - before) / 1_000_000;
+        assertThat(offered.agentId()).isEqualTo(agent);
+        System.out.printf("console change to routing offer: %d ms%n", millis);
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var delete = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8089/api/tenants/acme-bank/agents/" + agent))
+                .header("Authorization", "Bearer " + admin).DELETE().build();
+        assertThat(http.send(delete, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+    }
+
+    private static void consolePut(String token, String path, Map<String, ?> body) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8089" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(body))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT " + path + ": " + response.body()).isEqualTo(200);
+    }
+
     @Test
     void customer360ResolvesADemoContactAndServesItOnlyWithAKeycloakToken() throws Exception {
         String mobile = "07400 " + (100000 + new java.util.Random().nextInt(900000));
@@ -248,7 +304,11 @@ class PlatformLauncherTest {
 
     /** A demo user's access token from the platform's Keycloak (password = user name). */
     private static String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=switchboard-desktop&username=" + user + "&password=" + user
+        return token(user, user);
+    }
+
+    private static String token(String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=switchboard-desktop&username=" + user + "&password=" + password
                 + "&scope=openid";
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:18080/realms/switchboard/protocol/openid-connect/token"))
