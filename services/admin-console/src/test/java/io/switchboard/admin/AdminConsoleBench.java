@@ -81,7 +81,7 @@ class AdminConsoleBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println(Files.readString(out));
-        assertThat(queue).allMatch(ms -> ms > 0);
+        assertThat(Arrays.stream(queue).min().orElse(0)).isPositive();
     }
 
     private static Map<String, Object> summary(double[] millis) {
