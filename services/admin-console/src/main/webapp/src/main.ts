@@ -25,21 +25,25 @@ const TABS = ['Queues', 'Skills', 'Agents', 'Entry points', 'Tenant', 'Audit', '
 type Tab = (typeof TABS)[number];
 let tenantId = me.readable[0] ?? '';
 let tab: Tab = 'Queues';
+/** What the last change did, shown above the page after it re-renders with the new state. */
+let flash = '';
 const app = document.getElementById('app')!;
 
 const canWrite = () => me.writable.includes(tenantId);
 const base = () => `/tenants/${encodeURIComponent(tenantId)}`;
 const saved = (change: Change) => (change.changed ? 'Saved and published.' : 'No change.') + (change.warnings.length ? ` Warning: ${change.warnings.join(' ')}` : '');
+/** Shows what a change did and re-renders the page with the new state. */
+const done = (message: string) => { flash = message; void render(); return message; };
 const confirmDelete = (what: string) => window.confirm(`Delete ${what}? This cannot be undone.`);
 
 async function render(): Promise<void> {
-  const main = h('main', { class: 'content' });
+  const main = h('main', { class: 'content' }, flash ? h('p', { class: 'flash', role: 'status' }, flash) : null);
   app.replaceChildren(
     h('header', { class: 'topbar' },
       h('span', { class: 'brand' }, 'Switchboard console'),
-      h('select', { 'aria-label': 'Tenant', onchange: (e: Event) => { tenantId = (e.target as HTMLSelectElement).value; void render(); } },
+      h('select', { 'aria-label': 'Tenant', onchange: (e: Event) => { tenantId = (e.target as HTMLSelectElement).value; flash = ''; void render(); } },
         ...me.readable.map((t) => h('option', { value: t, selected: t === tenantId }, t))),
-      h('nav', { class: 'tabs' }, ...TABS.map((t) => h('button', { class: `tab${t === tab ? ' active' : ''}`, onclick: () => { tab = t; void render(); } }, t))),
+      h('nav', { class: 'tabs' }, ...TABS.map((t) => h('button', { class: `tab${t === tab ? ' active' : ''}`, onclick: () => { tab = t; flash = ''; void render(); } }, t))),
       h('span', { class: 'spacer' }),
       h('span', { class: 'user' }, `${me.username}${canWrite() ? ' (admin)' : ' (read only)'}`),
       h('button', { class: 'link', onclick: () => keycloak.logout({ redirectUri: location.origin + '/' }) }, 'Sign out')),
@@ -83,7 +87,7 @@ function deleteButton(what: string, path: string): HTMLElement | string {
   if (!canWrite()) return '';
   return h('button', { class: 'danger', onclick: async () => {
     if (!confirmDelete(what)) return;
-    try { await api.delete(path); void render(); } catch (e) { alert(e instanceof Error ? e.message : String(e)); }
+    try { await api.delete(path); done(`Deleted ${what}.`); } catch (e) { alert(e instanceof Error ? e.message : String(e)); }
   } }, 'Delete');
 }
 
@@ -98,8 +102,8 @@ async function skillsPage(): Promise<HTMLElement[]> {
     { name: 'name', label: 'Name', check: required('The name') },
     { name: 'description', label: 'Description' },
   ], 'Save skill', async (v) => {
-    await api.put(`${base()}/skills/${v.skillId}`, { name: v.name, description: v.description });
-    void render();
+    const change = await api.put<Change>(`${base()}/skills/${v.skillId}`, { name: v.name, description: v.description });
+    return done(change.changed ? 'Saved.' : 'No change.');
   }).element];
 }
 
@@ -142,8 +146,7 @@ async function queuesPage(): Promise<HTMLElement[]> {
       offerTimeoutSeconds: Number(v.offerTimeoutSeconds), maxWaitSeconds: Number(v.maxWaitSeconds),
       overflowQueueId: v.overflowQueueId || null, businessHours: parseHours(v.businessHours), recordCalls: v.recordCalls === 'true',
     });
-    setTimeout(() => void render(), change.warnings.length ? 4000 : 0);
-    return saved(change);
+    return done(saved(change));
   }).element];
 }
 
@@ -178,8 +181,7 @@ async function agentsPage(): Promise<HTMLElement[]> {
       tenants: v.tenants.split(',').map((t) => t.trim()).filter(Boolean), skills: parsePairs(v.skills, 'skill'),
       capacity: parsePairs(v.capacity, 'CHANNEL'), password: v.password || null,
     });
-    setTimeout(() => void render(), 800);
-    return saved(change);
+    return done(saved(change));
   }).element];
 }
 
@@ -196,8 +198,7 @@ async function entryPointsPage(): Promise<HTMLElement[]> {
     { name: 'queueId', label: 'Queue', kind: 'select', options: queues.map((q) => q.queueId) },
   ], 'Save entry point', async (v) => {
     const change = await api.put<Change>(`${base()}/entry-points`, v);
-    setTimeout(() => void render(), 800);
-    return saved(change);
+    return done(saved(change));
   }).element];
 }
 
@@ -218,10 +219,10 @@ async function tenantPage(): Promise<HTMLElement[]> {
     { name: 'defaultQueueId', label: 'Default queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)], value: s?.defaultQueueId ?? '' },
     { name: 'businessHours', label: 'Business hours', value: formatHours(s?.businessHours), hint: 'MONDAY 08:00-18:00; ... (empty: always open)',
       check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
-  ], 'Save tenant', async (v) => saved(await api.put<Change>(base(), {
+  ], 'Save tenant', async (v) => done(saved(await api.put<Change>(base(), {
     name: v.name, timeZone: v.timeZone, defaultRegion: v.defaultRegion, routingDomain: v.routingDomain || null,
     defaultQueueId: v.defaultQueueId || null, businessHours: parseHours(v.businessHours),
-  }))).element];
+  })))).element];
 }
 
 async function auditPage(): Promise<HTMLElement[]> {

@@ -484,12 +484,26 @@ class PlatformLauncherTest {
 
     @Test
     void aCustomerChatsAndAnAgentAnswersFromTheInboxInARealBrowser() throws Exception {
+        Path screenshots = browserTest("inbox.e2e.mjs");
+        assertThat(screenshots.resolve("agent-2-conversation.png")).exists();
+        assertThat(screenshots.resolve("customer-1-reply.png")).exists();
+    }
+
+    @Test
+    void anAdminCreatesAQueueAndAnAgentInTheConsoleAndThatAgentIsOfferedItsChatInTheInbox() throws Exception {
+        Path screenshots = browserTest("console.e2e.mjs");
+        assertThat(screenshots.resolve("console-2-agents.png")).exists();
+        assertThat(screenshots.resolve("console-4-new-agent-offer.png")).exists();
+    }
+
+    /** Runs a Playwright script of src/test/browser against the platform; returns where its screenshots are. */
+    private static Path browserTest(String script) throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium)).as("Debian's Chromium at " + chromium + " (apt-get install chromium; .ci/run does)")
                 .isTrue();
         Path screenshots = Path.of("target/screenshots").toAbsolutePath();
         Path log = Files.createTempFile(WORK, "browser", ".out");
-        ProcessBuilder builder = new ProcessBuilder("node", "inbox.e2e.mjs")
+        ProcessBuilder builder = new ProcessBuilder("node", script)
                 .directory(Path.of("src/test/browser").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -498,12 +512,11 @@ class PlatformLauncherTest {
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("the browser test did not finish in 3 minutes:\n" + Files.readString(log));
+            throw new AssertionError(script + " did not finish in 3 minutes:\n" + Files.readString(log));
         }
-        assertThat(process.exitValue()).as("the browser test failed (screenshots in " + screenshots + "):\n" + Files.readString(log))
+        assertThat(process.exitValue()).as(script + " failed (screenshots in " + screenshots + "):\n" + Files.readString(log))
                 .isZero();
-        assertThat(screenshots.resolve("agent-2-conversation.png")).exists();
-        assertThat(screenshots.resolve("customer-1-reply.png")).exists();
+        return screenshots;
     }
 
     record Result(int exitCode, String output) {

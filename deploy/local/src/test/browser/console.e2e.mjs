@@ -1,0 +1,154 @@
+// The admin console in a real browser against `./switchboard up`: an admin signs in through
+// Keycloak's login page, adds a skill, a queue that needs it (the form refuses an unknown skill as
+// she types), a chat widget leading to the queue and an agent with two skills and a password. That
+// agent then signs in to the inbox and is offered a customer's chat from the new widget.
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), CONSOLE_URL, INBOX_URL, CHAT_ORIGIN, SCREENSHOTS.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const consoleUrl = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8089/';
+const inboxUrl = process.env.INBOX_URL ?? 'http://127.0.0.1:8083/';
+const chatOrigin = process.env.CHAT_ORIGIN ?? 'http://127.0.0.1:8082';
+const screenshots = process.env.SCREENSHOTS ?? 'target/screenshots';
+const timeout = 30_000;
+mkdirSync(screenshots, { recursive: true });
+
+const run = Date.now().toString(36);
+const skill = `mortgages-${run}`;
+const queue = `mortgages-${run}`;
+const widget = `widget-${run}`;
+const username = `nora-${run}`;
+const password = `Nora-pass-${run}`;
+const customerName = `Max Console-${run}`;
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+async function signIn(page, user, secret, landing) {
+  await page.waitForURL(/\/realms\/switchboard\/protocol\/openid-connect\/auth/);
+  await page.fill('#username', user);
+  await page.fill('#password', secret);
+  await page.click('#kc-login');
+  await page.waitForURL((url) => url.href.startsWith(landing));
+}
+
+async function submit(page, formLabel, expected) {
+  await page.locator(`form[aria-label="${formLabel}"] button[type=submit]`).click();
+  await page.locator('.flash', { hasText: expected }).waitFor();
+}
+
+try {
+  const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const admin = await adminContext.newPage();
+  admin.setDefaultTimeout(timeout);
+  await admin.goto(consoleUrl);
+  await signIn(admin, 'ada', 'ada', consoleUrl);
+  await admin.locator('.topbar .user', { hasText: 'ada (admin)' }).waitFor();
+  await admin.selectOption('select[aria-label=Tenant]', 'acme-bank');
+
+  await admin.click('button.tab:has-text("Skills")');
+  const skillForm = 'form[aria-label="Add or change a skill"]';
+  await admin.fill(`${skillForm} input[name=skillId]`, skill);
+  await admin.fill(`${skillForm} input[name=name]`, 'Mortgages');
+  await submit(admin, 'Add or change a skill', 'Saved');
+  await admin.locator('tbody tr', { hasText: skill }).waitFor();
+
+  await admin.click('button.tab:has-text("Queues")');
+  const queueForm = 'form[aria-label="Add or change a queue"]';
+  await admin.fill(`${queueForm} input[name=queueId]`, queue);
+  await admin.fill(`${queueForm} input[name=name]`, 'Mortgages');
+  // A skill that is not in the catalogue is refused as it is typed, in words.
+  await admin.fill(`${queueForm} input[name=requiredSkills]`, 'mortgage:2');
+  await admin.locator(`${queueForm} .field-error[data-field=requiredSkills]`, { hasText: 'unknown skill' }).waitFor();
+  await admin.fill(`${queueForm} input[name=requiredSkills]`, `${skill}:2`);
+  await admin.waitForFunction((selector) => document.querySelector(selector)?.textContent === '',
+    `${queueForm} .field-error[data-field=requiredSkills]`);
+  await submit(admin, 'Add or change a queue', 'Saved and published');
+  await shot(admin, 'console-1-queue');
+  await admin.locator('tbody tr', { hasText: queue }).waitFor();
+
+  // Deleting asks first; dismissing keeps the queue.
+  admin.once('dialog', (dialog) => dialog.dismiss());
+  await admin.locator('tbody tr', { hasText: queue }).locator('button.danger').click();
+  await admin.locator('tbody tr', { hasText: queue }).waitFor();
+
+  await admin.click('button.tab:has-text("Entry points")');
+  const pointForm = 'form[aria-label="Add an entry point"]';
+  await admin.selectOption(`${pointForm} select[name=channel]`, 'CHAT');
+  await admin.fill(`${pointForm} input[name=address]`, widget);
+  await admin.selectOption(`${pointForm} select[name=queueId]`, queue);
+  await submit(admin, 'Add an entry point', 'Saved and published');
+
+  await admin.click('button.tab:has-text("Agents")');
+  const agentForm = 'form[aria-label="Add or change an agent"]';
+  await admin.fill(`${agentForm} input[name=username]`, username);
+  await admin.fill(`${agentForm} input[name=firstName]`, 'Nora');
+  await admin.fill(`${agentForm} input[name=lastName]`, 'Newhire');
+  await admin.fill(`${agentForm} input[name=email]`, `${username}@demo.switchboard.example`);
+  await admin.fill(`${agentForm} input[name=skills]`, `billing:2, ${skill}:3`);
+  await admin.fill(`${agentForm} input[name=password]`, 'short');
+  await admin.locator(`${agentForm} .field-error[data-field=password]`, { hasText: 'At least 8 characters' }).waitFor();
+  await admin.fill(`${agentForm} input[name=password]`, password);
+  await submit(admin, 'Add or change an agent', 'Saved and published');
+  await admin.locator('tbody tr', { hasText: username }).waitFor();
+  await shot(admin, 'console-2-agents');
+
+  await admin.click('button.tab:has-text("Audit")');
+  await admin.locator('tbody tr', { hasText: `CREATE agent ${username}` }).waitFor();
+  await admin.click('button.tab:has-text("Planner")');
+  await admin.locator('form[aria-label^="Staffing"] button[type=submit]').click();
+  await admin.locator('.plan svg rect.needed').first().waitFor();
+  await shot(admin, 'console-3-planner');
+
+  // A customer writes from the client's own site (served here on loopback: Chromium blocks a page it
+  // cannot place on the local network from opening the widget's socket) embedding the new widget.
+  const site = createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end(`<!doctype html><html><body><h1>Mortgages</h1><script src="${chatOrigin}/widget.js" data-widget="${widget}" async></script></body></html>`);
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const customerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const customer = await customerContext.newPage();
+  customer.setDefaultTimeout(timeout);
+  await customer.goto(`http://127.0.0.1:${site.address().port}/`);
+  await customer.click('.sb-chat > .sb-open');
+  await customer.fill('input[name=name]', customerName);
+  await customer.fill('input[name=email]', `max.${run}@example.com`);
+  await customer.click('.sb-form .sb-start');
+  await customer.fill('.sb-compose textarea', 'I would like a mortgage');
+  await customer.press('.sb-compose textarea', 'Enter');
+  await customer.locator('.sb-line.sb-customer:not(.sb-pending)', { hasText: 'I would like a mortgage' }).waitFor();
+
+  // The new agent signs in to the inbox with the password the admin set and is offered the chat.
+  const agentContext = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  const agent = await agentContext.newPage();
+  agent.setDefaultTimeout(timeout);
+  await agent.goto(inboxUrl);
+  await signIn(agent, username, password, inboxUrl);
+  await agent.locator('.connection.up').waitFor();
+  await agent.selectOption('#presence', 'AVAILABLE');
+  await agent.locator('.offer', { hasText: customerName }).waitFor();
+  await shot(agent, 'console-4-new-agent-offer');
+  site.close();
+  console.log(`console e2e passed; screenshots in ${screenshots}`);
+} catch (error) {
+  for (const context of browser.contexts()) {
+    for (const [index, page] of context.pages().entries()) {
+      console.error(`page ${browser.contexts().indexOf(context)}-${index} was at ${page.url()}`);
+      await page.screenshot({ path: join(screenshots, `console-failure-${browser.contexts().indexOf(context)}-${index}.png`) }).catch(() => {});
+    }
+  }
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
