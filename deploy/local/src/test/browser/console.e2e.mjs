@@ -1,21 +1,17 @@
 // The admin console in a real browser against `./switchboard up`: an admin signs in through
 // Keycloak's login page, adds a skill, a queue that needs it (the form refuses an unknown skill as
 // she types), a chat widget leading to the queue and an agent with two skills and a password. That
-// agent then signs in to the inbox and is offered a customer's chat from the new widget.
+// agent then signs in to the inbox and is offered a customer's chat from the new widget; the admin
+// deletes her at the end.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CONSOLE_URL, INBOX_URL, CHAT_ORIGIN, SCREENSHOTS.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { failureShots, launch, screenshots, shot, signIn } from './chromium.mjs';
 
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const consoleUrl = process.env.CONSOLE_URL ?? 'http://127.0.0.1:8089/';
 const inboxUrl = process.env.INBOX_URL ?? 'http://127.0.0.1:8083/';
 const chatOrigin = process.env.CHAT_ORIGIN ?? 'http://127.0.0.1:8082';
-const screenshots = process.env.SCREENSHOTS ?? 'target/screenshots';
 const timeout = 30_000;
-mkdirSync(screenshots, { recursive: true });
 
 const run = Date.now().toString(36);
 const skill = `mortgages-${run}`;
@@ -25,21 +21,7 @@ const username = `nora-${run}`;
 const password = `Nora-pass-${run}`;
 const customerName = `Max Console-${run}`;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-
-async function signIn(page, user, secret, landing) {
-  await page.waitForURL(/\/realms\/switchboard\/protocol\/openid-connect\/auth/);
-  await page.fill('#username', user);
-  await page.fill('#password', secret);
-  await page.click('#kc-login');
-  await page.waitForURL((url) => url.href.startsWith(landing));
-}
+const browser = await launch();
 
 async function submit(page, formLabel, expected) {
   await page.locator(`form[aria-label="${formLabel}"] button[type=submit]`).click();
@@ -94,12 +76,20 @@ try {
   await admin.fill(`${agentForm} input[name=firstName]`, 'Nora');
   await admin.fill(`${agentForm} input[name=lastName]`, 'Newhire');
   await admin.fill(`${agentForm} input[name=email]`, `${username}@demo.switchboard.example`);
-  await admin.fill(`${agentForm} input[name=skills]`, `billing:2, ${skill}:3`);
+  // Two skills, neither enough for a demo queue: she must not take other tests' contacts.
+  await admin.fill(`${agentForm} input[name=skills]`, `${skill}:3, loans:1`);
   await admin.fill(`${agentForm} input[name=password]`, 'short');
   await admin.locator(`${agentForm} .field-error[data-field=password]`, { hasText: 'At least 8 characters' }).waitFor();
   await admin.fill(`${agentForm} input[name=password]`, password);
   await submit(admin, 'Add or change an agent', 'Saved and published');
   await admin.locator('tbody tr', { hasText: username }).waitFor();
+  // Edit fills the form with the agent as they are; a skill is raised without retyping the rest.
+  await admin.locator('tbody tr', { hasText: username }).locator('button.edit').click();
+  const skills = await admin.inputValue(`${agentForm} input[name=skills]`);
+  if (!skills.includes(`${skill}:3`)) throw new Error(`Edit did not fill the agent's skills: "${skills}"`);
+  await admin.fill(`${agentForm} input[name=skills]`, skills.replace('loans:1', 'loans:2'));
+  await submit(admin, 'Add or change an agent', 'Saved and published');
+  await admin.locator('tbody tr', { hasText: username }).filter({ hasText: 'loans:2' }).waitFor();
   await shot(admin, 'console-2-agents');
 
   await admin.click('button.tab:has-text("Audit")');
@@ -138,15 +128,17 @@ try {
   await agent.selectOption('#presence', 'AVAILABLE');
   await agent.locator('.offer', { hasText: customerName }).waitFor();
   await shot(agent, 'console-4-new-agent-offer');
+
+  // The admin deletes her again (confirming this time): routing stops offering her contacts.
+  await admin.click('button.tab:has-text("Agents")');
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.locator('tbody tr', { hasText: username }).locator('button.danger').click();
+  await admin.locator('.flash', { hasText: `Deleted agent ${username}` }).waitFor();
+  if (await admin.locator('tbody tr', { hasText: username }).count() !== 0) throw new Error(`${username} is still listed`);
   site.close();
   console.log(`console e2e passed; screenshots in ${screenshots}`);
 } catch (error) {
-  for (const context of browser.contexts()) {
-    for (const [index, page] of context.pages().entries()) {
-      console.error(`page ${browser.contexts().indexOf(context)}-${index} was at ${page.url()}`);
-      await page.screenshot({ path: join(screenshots, `console-failure-${browser.contexts().indexOf(context)}-${index}.png`) }).catch(() => {});
-    }
-  }
+  await failureShots(browser, 'console-failure');
   console.error(error);
   process.exitCode = 1;
 } finally {

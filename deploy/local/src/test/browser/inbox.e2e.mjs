@@ -4,35 +4,19 @@
 // sides go to SCREENSHOTS (deploy/local/target/screenshots when run from Maven).
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CHAT_URL, INBOX_URL, SCREENSHOTS.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { failureShots, launch, screenshots, shot, signIn as keycloakSignIn } from './chromium.mjs';
 
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const chatUrl = process.env.CHAT_URL ?? 'http://127.0.0.1:8082/demo.html';
 const inboxUrl = process.env.INBOX_URL ?? 'http://127.0.0.1:8083/';
-const screenshots = process.env.SCREENSHOTS ?? 'target/screenshots';
 const timeout = 30_000;
-mkdirSync(screenshots, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  // The machine's network is closed: Chromium must not try to reach Google's services.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+const browser = await launch();
 const customerName = `Jane E2E-${Date.now().toString(36)}`;
 const complaint = 'I was charged twice';
 const answer = 'Sorry about that: we have refunded the second charge.';
 
 async function signIn(page, user) {
-  await page.waitForURL(/\/realms\/switchboard\/protocol\/openid-connect\/auth/);
-  await page.fill('#username', user);
-  await page.fill('#password', user);
-  await page.click('#kc-login');
-  await page.waitForURL((url) => url.href.startsWith(inboxUrl));
+  await keycloakSignIn(page, user, user, inboxUrl);
   await page.locator('.connection.up').waitFor();
 }
 
@@ -106,11 +90,7 @@ try {
   await shot(agent, 'agent-4-tablet');
   console.log(`inbox e2e passed; screenshots in ${screenshots}`);
 } catch (error) {
-  for (const context of browser.contexts()) {
-    for (const [index, page] of context.pages().entries()) {
-      await page.screenshot({ path: join(screenshots, `failure-${browser.contexts().indexOf(context)}-${index}.png`) }).catch(() => {});
-    }
-  }
+  await failureShots(browser, 'failure');
   console.error(error);
   process.exitCode = 1;
 } finally {

@@ -14,6 +14,8 @@ export interface Field {
 
 export interface FormHandle {
   element: HTMLElement;
+  /** Puts an existing item's values into the fields, to change it. */
+  fill(values: Record<string, string | boolean>): void;
 }
 
 /**
@@ -82,7 +84,18 @@ export function form(title: string, fields: Field[], submitLabel: string,
       }
     }
   });
-  return { element };
+  const fill = (values: Record<string, string | boolean>) => {
+    for (const [name, value] of Object.entries(values)) {
+      const input = inputs.get(name);
+      if (!input) continue;
+      if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
+      else input.value = String(value);
+    }
+    fields.forEach(validate);
+    status.textContent = '';
+    element.scrollIntoView({ block: 'start' });
+  };
+  return { element, fill };
 }
 
 export const required = (label: string) => (v: string) => (v.trim() ? null : `${label} is required`);

@@ -67,7 +67,7 @@ async function page(which: Tab): Promise<HTMLElement[]> {
     case 'Entry points': return entryPointsPage();
     case 'Tenant': return tenantPage();
     case 'Audit': return auditPage();
-    case 'Planner': return [planner(api)];
+    case 'Planner': return [planner(api, base(), (await api.get<Queue[]>(`${base()}/queues`)).map((q) => q.queueId))];
   }
 }
 
@@ -87,37 +87,44 @@ function deleteButton(what: string, path: string): HTMLElement | string {
   if (!canWrite()) return '';
   return h('button', { class: 'danger', onclick: async () => {
     if (!confirmDelete(what)) return;
-    try { await api.delete(path); done(`Deleted ${what}.`); } catch (e) { alert(e instanceof Error ? e.message : String(e)); }
+    try { await api.delete(path); done(`Deleted ${what}.`); } catch (e) { done(e instanceof Error ? e.message : String(e)); }
   } }, 'Delete');
+}
+
+/** Edit (fills the form with the item) and Delete (after a confirmation), for admins only. */
+function actions(edit: () => void, what: string, path: string): HTMLElement | string {
+  if (!canWrite()) return '';
+  return h('span', { class: 'row-actions' }, h('button', { class: 'edit', onclick: edit }, 'Edit'), deleteButton(what, path));
 }
 
 async function skillsPage(): Promise<HTMLElement[]> {
   const skills = await api.get<Skill[]>(`${base()}/skills`);
-  const list = searchable('Skills', ['Skill', 'Name', ''], skills.map((s) => ({
-    text: `${s.skillId} ${s.name}`, cells: [s.skillId, s.name, deleteButton(`skill ${s.skillId}`, `${base()}/skills/${s.skillId}`)],
+  const list = (edit?: (s: Skill) => void) => searchable('Skills', ['Skill', 'Name', ''], skills.map((s) => ({
+    text: `${s.skillId} ${s.name}`, cells: [s.skillId, s.name, actions(() => edit?.(s), `skill ${s.skillId}`, `${base()}/skills/${s.skillId}`)],
   })));
-  if (!canWrite()) return [list];
-  return [list, form('Add or change a skill', [
+  if (!canWrite()) return [list()];
+  const editor = form('Add or change a skill', [
     { name: 'skillId', label: 'Skill id', check: identifier('The skill id') },
     { name: 'name', label: 'Name', check: required('The name') },
     { name: 'description', label: 'Description' },
   ], 'Save skill', async (v) => {
     const change = await api.put<Change>(`${base()}/skills/${v.skillId}`, { name: v.name, description: v.description });
     return done(change.changed ? 'Saved.' : 'No change.');
-  }).element];
+  });
+  return [list((s) => editor.fill({ skillId: s.skillId, name: s.name, description: s.description ?? '' })), editor.element];
 }
 
 async function queuesPage(): Promise<HTMLElement[]> {
   const [queues, skills] = await Promise.all([api.get<Queue[]>(`${base()}/queues`), api.get<Skill[]>(`${base()}/skills`)]);
   const catalogue = new Set(skills.map((s) => s.skillId));
-  const list = searchable('Queues', ['Queue', 'Name', 'Skills', 'Service level', 'Strategy', 'Overflow', ''], queues.map((q) => ({
+  const list = (edit?: (q: Queue) => void) => searchable('Queues', ['Queue', 'Name', 'Skills', 'Service level', 'Strategy', 'Overflow', ''], queues.map((q) => ({
     text: `${q.queueId} ${q.settings.name} ${Object.keys(q.settings.requiredSkills).join(' ')}`,
     cells: [q.queueId, q.settings.name, formatPairs(q.settings.requiredSkills),
       `${q.settings.serviceLevelPercent}% in ${q.settings.serviceLevelSeconds} s`, q.settings.strategy,
       q.settings.overflowQueueId ? `${q.settings.overflowQueueId} after ${q.settings.maxWaitSeconds} s` : '—',
-      deleteButton(`queue ${q.queueId}`, `${base()}/queues/${q.queueId}`)],
+      actions(() => edit?.(q), `queue ${q.queueId}`, `${base()}/queues/${q.queueId}`)],
   })));
-  if (!canWrite()) return [list];
+  if (!canWrite()) return [list()];
   const skillsCheck = (v: string) => {
     try {
       const unknown = Object.entries(parsePairs(v, 'skill')).flatMap(([s, level]) =>
@@ -139,7 +146,7 @@ async function queuesPage(): Promise<HTMLElement[]> {
     { name: 'businessHours', label: 'Own hours (empty: the tenant\'s)', hint: 'MONDAY 08:00-18:00; TUESDAY 08:00-18:00', check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
     { name: 'recordCalls', label: 'Record calls', kind: 'checkbox' },
   ];
-  return [list, form('Add or change a queue', fields, 'Save queue', async (v) => {
+  const editor = form('Add or change a queue', fields, 'Save queue', async (v) => {
     const change = await api.put<Change>(`${base()}/queues/${v.queueId}`, {
       name: v.name, requiredSkills: parsePairs(v.requiredSkills, 'skill'), priority: Number(v.priority),
       serviceLevelPercent: Number(v.serviceLevelPercent), serviceLevelSeconds: Number(v.serviceLevelSeconds), strategy: v.strategy,
@@ -147,17 +154,24 @@ async function queuesPage(): Promise<HTMLElement[]> {
       overflowQueueId: v.overflowQueueId || null, businessHours: parseHours(v.businessHours), recordCalls: v.recordCalls === 'true',
     });
     return done(saved(change));
-  }).element];
+  });
+  const edit = (q: Queue) => editor.fill({
+    queueId: q.queueId, name: q.settings.name, requiredSkills: formatPairs(q.settings.requiredSkills), priority: String(q.settings.priority),
+    serviceLevelPercent: String(q.settings.serviceLevelPercent), serviceLevelSeconds: String(q.settings.serviceLevelSeconds),
+    strategy: q.settings.strategy, offerTimeoutSeconds: String(q.settings.offerTimeoutSeconds), maxWaitSeconds: String(q.settings.maxWaitSeconds),
+    overflowQueueId: q.settings.overflowQueueId ?? '', businessHours: formatHours(q.settings.businessHours), recordCalls: q.settings.recordCalls === true,
+  });
+  return [list(edit), editor.element];
 }
 
 async function agentsPage(): Promise<HTMLElement[]> {
   const agents = await api.get<Agent[]>(`${base()}/agents`);
-  const list = searchable('Agents', ['Username', 'Name', 'Role', 'Tenants', 'Skills', 'Enabled', ''], agents.map((a) => ({
+  const list = (edit?: (a: Agent) => void) => searchable('Agents', ['Username', 'Name', 'Role', 'Tenants', 'Skills', 'Enabled', ''], agents.map((a) => ({
     text: `${a.username} ${a.firstName} ${a.lastName} ${Object.keys(a.skills).join(' ')}`,
     cells: [a.username, `${a.firstName} ${a.lastName}`, a.role, a.tenants.join(', '), formatPairs(a.skills), a.enabled ? 'yes' : 'no',
-      deleteButton(`agent ${a.username}`, `${base()}/agents/${a.username}`)],
+      actions(() => edit?.(a), `agent ${a.username}`, `${base()}/agents/${a.username}`)],
   })));
-  if (!canWrite()) return [list];
+  if (!canWrite()) return [list()];
   const existing = new Set(agents.map((a) => a.username));
   const fields: Field[] = [
     { name: 'username', label: 'Username', check: identifier('The username') },
@@ -174,7 +188,7 @@ async function agentsPage(): Promise<HTMLElement[]> {
       check: (v) => (v && v.length < 8 ? 'At least 8 characters' : null) },
     { name: 'enabled', label: 'Enabled', kind: 'checkbox', value: true },
   ];
-  return [list, form('Add or change an agent', fields, 'Save agent', async (v) => {
+  const editor = form('Add or change an agent', fields, 'Save agent', async (v) => {
     if (!existing.has(v.username) && !v.password) throw new Error('A new agent needs a password');
     const change = await api.put<Change>(`${base()}/agents/${v.username}`, {
       firstName: v.firstName, lastName: v.lastName, email: v.email, role: v.role, enabled: v.enabled === 'true',
@@ -182,7 +196,12 @@ async function agentsPage(): Promise<HTMLElement[]> {
       capacity: parsePairs(v.capacity, 'CHANNEL'), password: v.password || null,
     });
     return done(saved(change));
-  }).element];
+  });
+  const edit = (a: Agent) => editor.fill({
+    username: a.username, firstName: a.firstName, lastName: a.lastName, email: a.email, role: a.role, tenants: a.tenants.join(', '),
+    skills: formatPairs(a.skills), capacity: formatPairs(a.capacity), password: '', enabled: a.enabled,
+  });
+  return [list(edit), editor.element];
 }
 
 async function entryPointsPage(): Promise<HTMLElement[]> {

@@ -36,7 +36,8 @@ function chart(plans: IntervalPlan[]): SVGSVGElement {
   return svg;
 }
 
-export function planner(api: Api): HTMLElement {
+/** The staffing form and trunk sizing; `tenantPath` and `queues` feed the forecast from observed traffic. */
+export function planner(api: Api, tenantPath: string, queues: string[]): HTMLElement {
   const result = h('div', { class: 'plan' });
   const staffing = form('Staffing (Erlang C; Erlang A with patience)', [
     { name: 'start', label: 'First interval starts', value: '08:00', check: (v) => (/^\d{2}:\d{2}$/.test(v) ? null : 'HH:MM') },
@@ -66,6 +67,23 @@ export function planner(api: Api): HTMLElement {
         p.averageSpeedOfAnswerSeconds === null ? '—' : `${p.averageSpeedOfAnswerSeconds.toFixed(1)} s`, `${(p.occupancy * 100).toFixed(1)}%`].map((c) => h('td', {}, c)))))));
     return `Peak: ${Math.max(...plans.map((p) => p.scheduled))} agents scheduled.`;
   });
+  const observed = form('Forecast from observed traffic', [
+    { name: 'queueId', label: 'Queue', kind: 'select', options: queues },
+    { name: 'date', label: 'Day to plan', value: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), check: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'YYYY-MM-DD') },
+    { name: 'weeks', label: 'Weeks of history (same weekday)', kind: 'number', value: 4, check: between('Weeks', 1, 52) },
+    { name: 'intervalMinutes', label: 'Interval (minutes)', kind: 'select', options: ['15', '30', '60'], value: '30' },
+  ], 'Use as forecast', async (v) => {
+    const forecast = await api.get<{ intervals: { start: string; contacts: number }[] }>(
+      `${tenantPath}/queues/${encodeURIComponent(v.queueId)}/forecast?date=${v.date}&weeks=${v.weeks}&intervalMinutes=${v.intervalMinutes}`);
+    const busy = forecast.intervals.filter((i) => i.contacts > 0);
+    if (busy.length === 0) return 'No contacts on that weekday in the weeks read.';
+    const first = forecast.intervals.indexOf(busy[0]);
+    const last = forecast.intervals.indexOf(busy[busy.length - 1]);
+    const day = forecast.intervals.slice(first, last + 1);
+    staffing.fill({ start: day[0].start.slice(0, 5), intervalMinutes: v.intervalMinutes,
+      contacts: day.map((i) => String(Math.round(i.contacts * 10) / 10)).join(', ') });
+    return `Forecast of ${day.length} intervals from ${day[0].start.slice(0, 5)} filled in; press Plan.`;
+  });
   const trunkResult = h('p', { class: 'plan' });
   const trunk = form('Trunk sizing (Erlang B and bandwidth)', [
     { name: 'busyHourErlangs', label: 'Busy-hour traffic (Erlangs)', kind: 'text', value: '10', check: (v) => (Number(v) > 0 ? null : 'A positive number') },
@@ -81,5 +99,5 @@ export function planner(api: Api): HTMLElement {
     });
     trunkResult.textContent = `${plan.channels} channels; ${plan.kbpsPerCall.toFixed(1)} kb/s per call and ${(plan.kbpsTotal / 1000).toFixed(2)} Mb/s in all, each direction.`;
   });
-  return h('div', { class: 'planner' }, staffing.element, result, trunk.element, trunkResult);
+  return h('div', { class: 'planner' }, h('div', { class: 'stack' }, staffing.element, observed.element), result, trunk.element, trunkResult);
 }

@@ -234,6 +234,28 @@ class AdminConsoleServiceTest {
         as(f.agent).body(Map.of()).post("/api/planner/trunk").then().statusCode(403);
     }
 
+    /** Routing's queued contacts become the planner's forecast: the same weekday of the previous weeks, averaged. */
+    @Test
+    void aQueuesForecastIsReadFromTheContactsRoutingQueued() {
+        java.util.function.BiConsumer<String, String> queued = (contact, at) -> kafka.publish(new io.switchboard.events.ContactQueued(
+                java.util.UUID.randomUUID(), f.tenant, java.time.Instant.parse(at), contact, Channel.CHAT, "general", 0,
+                java.time.Instant.parse(at)), java.net.URI.create("/tests/admin-console"));
+        queued.accept("c1-" + f.suffix, "2026-11-23T09:05:00Z");
+        queued.accept("c1-" + f.suffix, "2026-11-23T09:05:00Z");
+        queued.accept("c2-" + f.suffix, "2026-11-23T09:20:00Z");
+        queued.accept("c3-" + f.suffix, "2026-11-16T09:07:00Z");
+        queued.accept("c4-" + f.suffix, "2026-11-24T09:07:00Z");
+        queued.accept("c5-" + f.suffix, "2026-11-09T09:07:00Z");
+        String path = "/api/tenants/" + f.tenant + "/queues/general/forecast?date=2026-11-30&weeks=2&intervalMinutes=15";
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> as(f.supervisor).get(path).then().statusCode(200)
+                .body("intervals.size()", equalTo(96))
+                .body("intervals[36].start", equalTo("09:00:00")).body("intervals[36].contacts", equalTo(1.0f))
+                .body("intervals[37].contacts", equalTo(0.5f)).body("intervals[38].contacts", equalTo(0.0f)));
+        as(f.supervisor).get("/api/tenants/" + f.tenant + "/queues/general/forecast?date=30-11-2026").then().statusCode(400)
+                .body("violations[0].field", equalTo("date"));
+        as(f.otherAdmin).get(path).then().statusCode(403);
+    }
+
     @Test
     void theWebAppsSignInSettingsArePublicAndTheApiDocumentIsServed() {
         io.restassured.RestAssured.get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"));

@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
         row("GET", t + "/queues", 401, 403, OK, 403, OK);
         row("GET", t + "/queues/{queueId}", 401, 403, OK, 403, OK);
         row("PUT", t + "/queues/{queueId}", 401, 403, 403, 403, OK);
+        row("GET", t + "/queues/{queueId}/forecast", 401, 403, OK, 403, OK);
         row("DELETE", t + "/queues/{queueId}", 401, 403, 403, 403, OK);
         row("GET", t + "/entry-points", 401, 403, OK, 403, OK);
         row("PUT", t + "/entry-points", 401, 403, 403, 403, OK);
