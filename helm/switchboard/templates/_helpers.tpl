@@ -101,21 +101,6 @@ admin-console:
 {{- end -}}
 {{- end -}}
 
-{{/*
-Routing's own Kafka clients (services/routing KafkaClients) take bootstrap.servers only, none of the
-kafka.* security settings, so routing needs a PLAINTEXT listener: Strimzi's plain listener, or
-kafka.external.routingBootstrapServers on a secured external cluster.
-*/}}
-{{- define "switchboard.kafka.routingBootstrapServers" -}}
-{{- if eq .Values.kafka.mode "strimzi" -}}
-{{- printf "%s-kafka-bootstrap:9092" (include "switchboard.kafka.clusterName" .) -}}
-{{- else if eq .Values.kafka.external.securityProtocol "PLAINTEXT" -}}
-{{- include "switchboard.kafka.bootstrapServers" . -}}
-{{- else -}}
-{{- required "kafka.external.routingBootstrapServers is required with a secured Kafka: routing's Kafka clients do not take the security settings yet, so they need a PLAINTEXT listener" .Values.kafka.external.routingBootstrapServers -}}
-{{- end -}}
-{{- end -}}
-
 {{- define "switchboard.kafka.securityProtocol" -}}
 {{- if eq .Values.kafka.mode "strimzi" -}}
 {{- ternary "SSL" "PLAINTEXT" .Values.kafka.strimzi.tls -}}
@@ -275,9 +260,6 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $env := dict -}}
 {{- $_ := set $env "QUARKUS_HTTP_PORT" (toString $svc.port) -}}
 {{- $_ := set $env "JAVA_TOOL_OPTIONS" (printf "-XX:MaxRAMPercentage=%v" $root.Values.pod.maxRamPercentage) -}}
-{{- if eq $name "routing" -}}
-{{- $_ := set $env "KAFKA_BOOTSTRAP_SERVERS" (include "switchboard.kafka.routingBootstrapServers" $root) -}}
-{{- else -}}
 {{- $_ := set $env "KAFKA_BOOTSTRAP_SERVERS" (include "switchboard.kafka.bootstrapServers" $root) -}}
 {{- $protocol := include "switchboard.kafka.securityProtocol" $root -}}
 {{- if ne $protocol "PLAINTEXT" -}}
@@ -289,7 +271,6 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- if include "switchboard.kafka.caSecretName" $root -}}
 {{- $_ := set $env "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}
 {{- $_ := set $env "KAFKA_SSL_TRUSTSTORE_LOCATION" (printf "/etc/switchboard/kafka-ca/%s" (include "switchboard.kafka.caSecretKey" $root)) -}}
-{{- end -}}
 {{- end -}}
 {{- if $traits.database -}}
 {{- $db := printf "%s:%s/%s" (include "switchboard.pg.host" $root) (include "switchboard.pg.port" $root) $root.Values.postgresql.database -}}

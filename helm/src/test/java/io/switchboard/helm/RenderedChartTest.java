@@ -264,11 +264,25 @@ class RenderedChartTest {
             if (service.equals("chat-channel")) {
                 assertThat(env.get("SWITCHBOARD_CHAT_TOKEN_SECRET").path("valueFrom").path("secretKeyRef").isObject()).isTrue();
             }
-            if (service.equals("routing")) {
-                assertThat(env).as("routing's Kafka clients take no security settings").doesNotContainKeys(
-                        "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_JAAS_CONFIG");
-            }
         }
+    }
+
+    /** Routing's own Kafka clients take the channels' connection settings, so it reaches a secured cluster as they do. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renders")
+    void routingConnectsToKafkaLikeEveryOtherService(String render, List<JsonNode> docs) {
+        java.util.function.Function<String, Map<String, String>> kafkaEnv = service -> {
+            JsonNode deployment = Manifests.find(docs, "Deployment", d -> service.equals(component(d))).orElseThrow();
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            Map<String, String> kafka = new java.util.TreeMap<>();
+            environment(docs, container).forEach((name, value) -> {
+                if (name.startsWith("KAFKA_")) {
+                    kafka.put(name, value.toString());
+                }
+            });
+            return kafka;
+        };
+        assertThat(kafkaEnv.apply("routing")).as(render).isEqualTo(kafkaEnv.apply("chat-channel")).containsKey("KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @ParameterizedTest(name = "{0}")

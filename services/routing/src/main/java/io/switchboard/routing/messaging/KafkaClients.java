@@ -3,6 +3,7 @@ package io.switchboard.routing.messaging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smallrye.common.annotation.Identifier;
+
 import io.switchboard.routing.config.RoutingConfig;
 
 /**
@@ -35,14 +38,35 @@ public class KafkaClients {
 
     private final String bootstrapServers;
     private final RoutingConfig config;
+    private final Map<String, Object> connection;
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RoutingConfig config) {
+    /**
+     * @param broker every {@code kafka.*} setting (from properties or {@code KAFKA_*} variables, prefix
+     *               removed), as the messaging channels get them; routing takes their connection part
+     */
+    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RoutingConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> broker) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
+        this.connection = connectionSettings(broker);
+    }
+
+    /**
+     * The settings that say how to reach and authenticate to the brokers (TLS and SASL), so routing's
+     * own clients connect to a secured cluster exactly as the services' channels do.
+     */
+    static Map<String, Object> connectionSettings(Map<String, Object> broker) {
+        Map<String, Object> connection = new HashMap<>();
+        broker.forEach((key, value) -> {
+            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                connection.put(key, value);
+            }
+        });
+        return Map.copyOf(connection);
     }
 
     public KafkaConsumer<String, byte[]> consumer(String group, String clientId) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(connection);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -56,7 +80,7 @@ public class KafkaClients {
     }
 
     public KafkaProducer<String, byte[]> producer(String clientId) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(connection);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -65,10 +89,15 @@ public class KafkaClients {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Creates the internal commands topic when it does not exist yet. */
+    /**
+     * Creates the internal commands topic when it does not exist yet, with the cluster's default
+     * replication factor (a real cluster replicates it like every other topic; a test broker has one).
+     */
     public void ensureCommandsTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(config.commandsTopic(), config.commandPartitions(), (short) 1)))
+        Map<String, Object> props = new HashMap<>(connection);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(config.commandsTopic(), Optional.of(config.commandPartitions()), Optional.empty())))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
