@@ -12,6 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.admin.config.AdminConfig;
 import io.switchboard.admin.domain.ConfigPublisher;
+import io.switchboard.admin.persistence.OutboxRecord;
 import io.switchboard.admin.persistence.OutboxStore;
 import io.switchboard.service.messaging.OutgoingEvents;
 

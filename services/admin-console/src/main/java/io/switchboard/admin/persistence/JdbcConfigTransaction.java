@@ -23,7 +23,6 @@ import io.switchboard.admin.domain.EntryPointSettings;
 import io.switchboard.admin.domain.QueueSettings;
 import io.switchboard.admin.domain.SkillSettings;
 import io.switchboard.admin.domain.TenantSettings;
-import io.switchboard.admin.messaging.ConfigOutbox;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ConfigEvent;

@@ -12,8 +12,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.switchboard.admin.messaging.OutboxRecord;
-
 /**
  * The outbox's reading side. One relay drains it at a time across every console instance (a
  * transaction-scoped advisory lock), so the events of one key leave in the order they committed.

@@ -1,4 +1,4 @@
-package io.switchboard.admin.messaging;
+package io.switchboard.admin.persistence;
 
 import java.net.URI;
 
