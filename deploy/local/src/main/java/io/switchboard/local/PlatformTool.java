@@ -21,7 +21,8 @@ import io.switchboard.events.Topics;
 
 /**
  * The small jobs ./switchboard needs done in Java: creating the platform's topics from the one
- * list in contact-events, the local database, and the demo center through the admin console. Exits non-zero with a one-line reason on failure.
+ * list in contact-events, the local database, and the demo center through the admin console.
+ * Exits non-zero with a one-line reason on failure.
  */
 public final class PlatformTool {
 
