@@ -60,7 +60,8 @@ public class ProblemMappers {
                 "the server failed to handle the request; it has been logged", path(uri), List.of()));
     }
 
-    private static Response respond(ProblemDetail problem) {
+    /** The problem as its response, for a service's own mappers of its own exceptions. */
+    public static Response respond(ProblemDetail problem) {
         return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -68,7 +69,8 @@ public class ProblemMappers {
         return URI.create("about:blank");
     }
 
-    private static URI path(UriInfo uri) {
+    /** The request's path, the {@code instance} of a problem. */
+    public static URI path(UriInfo uri) {
         return uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
     }
 

@@ -12,8 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.admin.domain.AuditRecord;
-import io.switchboard.admin.domain.ConfigStore;
-import io.switchboard.admin.domain.InvalidConfigurationException;
+import io.switchboard.admin.domain.ConfigurationService;
 
 /** Every change to a tenant's configuration: who, when, and the values before and after; newest first. */
 @Path("/tenants/{tenantId}/audit")
@@ -21,11 +20,11 @@ import io.switchboard.admin.domain.InvalidConfigurationException;
 @Blocking
 public class AuditResource {
 
-    private final ConfigStore store;
+    private final ConfigurationService configuration;
     private final SecurityIdentity identity;
 
-    public AuditResource(ConfigStore store, SecurityIdentity identity) {
-        this.store = store;
+    public AuditResource(ConfigurationService configuration, SecurityIdentity identity) {
+        this.configuration = configuration;
         this.identity = identity;
     }
 
@@ -33,10 +32,6 @@ public class AuditResource {
     @GET
     public List<AuditRecord> list(@PathParam("tenantId") String tenantId, @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("before") Long before) {
-        Actors.of(identity).requireRead(tenantId);
-        if (limit < 1 || limit > 1000) {
-            throw InvalidConfigurationException.of("limit", "must be from 1 to 1000");
-        }
-        return store.inTransaction(tx -> tx.auditLog(tenantId, limit, before));
+        return configuration.auditLog(Actors.of(identity), tenantId, limit, before);
     }
 }

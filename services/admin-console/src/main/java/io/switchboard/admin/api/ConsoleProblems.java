@@ -16,6 +16,7 @@ import io.switchboard.admin.domain.InvalidConfigurationException;
 import io.switchboard.admin.domain.NotFoundException;
 import io.switchboard.admin.persistence.StoreException;
 import io.switchboard.service.api.ProblemDetail;
+import io.switchboard.service.api.ProblemMappers;
 
 /** The domain's refusals as RFC 9457 problem details: a field-level list for invalid changes, a reason for the rest. */
 public class ConsoleProblems {
@@ -26,7 +27,8 @@ public class ConsoleProblems {
     public Response invalid(InvalidConfigurationException e, UriInfo uri) {
         List<ProblemDetail.Violation> violations = e.errors().stream()
                 .map(f -> new ProblemDetail.Violation(f.field(), f.message())).toList();
-        return respond(new ProblemDetail(blank(), "Bad Request", 400, e.getMessage(), path(uri), violations));
+        return ProblemMappers.respond(new ProblemDetail(URI.create("about:blank"), "Bad Request", 400, e.getMessage(),
+                ProblemMappers.path(uri), violations));
     }
 
     @ServerExceptionMapper
@@ -58,18 +60,7 @@ public class ConsoleProblems {
     }
 
     private static Response respond(ProblemDetail problem, UriInfo uri) {
-        return respond(new ProblemDetail(problem.type(), problem.title(), problem.status(), problem.detail(), path(uri), List.of()));
-    }
-
-    private static Response respond(ProblemDetail problem) {
-        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static URI blank() {
-        return URI.create("about:blank");
-    }
-
-    private static URI path(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
+        return ProblemMappers.respond(new ProblemDetail(problem.type(), problem.title(), problem.status(), problem.detail(),
+                ProblemMappers.path(uri), List.of()));
     }
 }

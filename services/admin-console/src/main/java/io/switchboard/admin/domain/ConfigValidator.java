@@ -23,7 +23,6 @@ import io.switchboard.events.address.InvalidAddressException;
 public final class ConfigValidator {
 
     private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern WIDGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private ConfigValidator() {
@@ -115,12 +114,7 @@ public final class ConfigValidator {
             try {
                 address = switch (entryPoint.channel()) {
                     case VOICE, SMS -> Address.phone(address, region).value();
-                    case EMAIL -> {
-                        if (!EMAIL.matcher(address).matches()) {
-                            throw new InvalidAddressException("'" + address + "' is not an email address");
-                        }
-                        yield Address.email(address).value();
-                    }
+                    case EMAIL -> Address.email(address).value();
                     case CHAT -> {
                         if (!WIDGET.matcher(address).matches()) {
                             throw new InvalidAddressException("a widget id is letters, digits, '-' or '_' (up to 64)");
@@ -156,8 +150,10 @@ public final class ConfigValidator {
         if (Errors.blank(agent.lastName())) {
             errors.add("lastName", "is required (Keycloak asks for it at sign-in otherwise)");
         }
-        if (Errors.blank(agent.email()) || !EMAIL.matcher(agent.email()).matches()) {
-            errors.add("email", "must be an email address");
+        try {
+            Address.email(agent.email());
+        } catch (InvalidAddressException e) {
+            errors.add("email", "must be an email address (" + e.getMessage() + ")");
         }
         if (agent.tenants().isEmpty()) {
             errors.add("tenants", "an agent serves at least one tenant");

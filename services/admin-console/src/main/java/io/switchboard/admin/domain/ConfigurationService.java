@@ -243,6 +243,17 @@ public final class ConfigurationService {
         publisher.flush();
     }
 
+    // ------------------------------------------------------------------ audit
+
+    /** The tenant's audit log, newest first, from before {@code beforeId} (null: from the newest). */
+    public List<AuditRecord> auditLog(Actor actor, String tenantId, int limit, Long beforeId) {
+        actor.requireRead(tenantId);
+        if (limit < 1 || limit > 1000) {
+            throw InvalidConfigurationException.of("limit", "must be from 1 to 1000");
+        }
+        return store.inTransaction(tx -> tx.auditLog(tenantId, limit, beforeId));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static EntryPointSettings find(List<EntryPointSettings> points, Channel channel, String address) {
