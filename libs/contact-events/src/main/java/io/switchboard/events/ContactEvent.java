@@ -2,7 +2,8 @@ package io.switchboard.events;
 
 /** Events about one contact, on the contacts or routing topic, keyed by the contact id. */
 public sealed interface ContactEvent extends SwitchboardEvent
-        permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactTyping, ContactEnded,
+        permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactMessageStatusChanged,
+        ContactTyping, ContactEnded,
         ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred,
         ReplyRequested, CallControlRequested, CallDialRequested {
 

@@ -13,6 +13,7 @@ public enum EventType {
     CONTACT_MESSAGE_RECEIVED(ContactMessageReceived.class, "io.switchboard.contact.message.received.v1", Topics.CONTACTS),
     CONTACT_MESSAGE_SENT(ContactMessageSent.class, "io.switchboard.contact.message.sent.v1", Topics.CONTACTS),
     CONTACT_MESSAGE_FAILED(ContactMessageFailed.class, "io.switchboard.contact.message.failed.v1", Topics.CONTACTS),
+    CONTACT_MESSAGE_STATUS(ContactMessageStatusChanged.class, "io.switchboard.contact.message.status.v1", Topics.CONTACTS),
     CONTACT_TYPING(ContactTyping.class, "io.switchboard.contact.typing.v1", Topics.CONTACTS),
     CONTACT_ENDED(ContactEnded.class, "io.switchboard.contact.ended.v1", Topics.CONTACTS),
     /** On the outbound topic of the reply's channel, not on one topic. */
