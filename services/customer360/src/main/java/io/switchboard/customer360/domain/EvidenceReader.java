@@ -18,7 +18,10 @@ import io.switchboard.events.address.InvalidAddressException;
 /**
  * Turns a {@code contact.created} into identifiers with their strength. Hints come from channels
  * (a pre-chat form, an email header): {@code email}, {@code phone}, {@code name}, and
- * {@code email.verified=true} when the channel proved the sender controls the email address.
+ * {@code email.verified=true} when the channel proved the sender controls the email address, and
+ * {@code phone.verified=true} when the phone hint is the sender's own number as their platform proved
+ * it (a WhatsApp id is the customer's E.164 number). A social handle the platform delivered on the
+ * social channel is the platform's proof of who wrote, like a caller's number on voice.
  */
 public final class EvidenceReader {
 
@@ -26,6 +29,7 @@ public final class EvidenceReader {
     public static final String HINT_PHONE = "phone";
     public static final String HINT_NAME = "name";
     public static final String HINT_EMAIL_VERIFIED = "email.verified";
+    public static final String HINT_PHONE_VERIFIED = "phone.verified";
 
     private static final Logger LOG = Logger.getLogger(EvidenceReader.class);
 
@@ -42,8 +46,9 @@ public final class EvidenceReader {
         }
         hint(contact, HINT_EMAIL, Address::email).ifPresent(email ->
                 found.merge(email, emailVerified, Boolean::logicalOr));
+        boolean phoneVerified = "true".equalsIgnoreCase(contact.customerHints().get(HINT_PHONE_VERIFIED));
         hint(contact, HINT_PHONE, raw -> Address.phone(raw, defaultRegion)).ifPresent(phone ->
-                found.merge(phone, false, Boolean::logicalOr));
+                found.merge(phone, phoneVerified, Boolean::logicalOr));
         List<Evidence> identifiers = new ArrayList<>();
         found.forEach((address, strong) -> identifiers.add(new Evidence(address, strong)));
         String name = blankToNull(contact.customerHints().get(HINT_NAME));
@@ -55,7 +60,8 @@ public final class EvidenceReader {
         return switch (address.kind()) {
             case PHONE -> channel == Channel.VOICE || channel == Channel.SMS;
             case EMAIL -> emailVerified;
-            case SOCIAL, CHAT_VISITOR -> false;
+            case SOCIAL -> channel == Channel.SOCIAL;
+            case CHAT_VISITOR -> false;
         };
     }
 

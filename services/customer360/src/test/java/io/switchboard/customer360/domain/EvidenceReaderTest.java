@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.switchboard.events.Channel;
 import io.switchboard.events.address.Address;
+import io.switchboard.events.address.SocialPlatform;
 
 class EvidenceReaderTest {
 
@@ -30,6 +31,19 @@ class EvidenceReaderTest {
                 .containsExactly(new Evidence(jane, false));
         assertThat(EvidenceReader.read(Contacts.created(Channel.EMAIL, jane, Map.of("email.verified", "true")), null)
                 .identifiers()).containsExactly(new Evidence(jane, true));
+    }
+
+    @Test
+    void aWhatsAppSenderIsProvenByTheirIdAndTheNumberThePlatformVerified() {
+        Address whatsapp = Address.social(SocialPlatform.WHATSAPP, "447400123456");
+        Address mobile = Address.phone("+447400123456", null);
+        ContactEvidence evidence = EvidenceReader.read(Contacts.created(Channel.SOCIAL, whatsapp,
+                Map.of("phone", "+447400123456", "phone.verified", "true", "name", "Pat")), "GB");
+        assertThat(evidence.identifiers()).containsExactly(new Evidence(whatsapp, true), new Evidence(mobile, true));
+
+        ContactEvidence unverified = EvidenceReader.read(Contacts.created(Channel.SOCIAL, whatsapp,
+                Map.of("phone", "+447400123456")), "GB");
+        assertThat(unverified.identifiers()).containsExactly(new Evidence(whatsapp, true), new Evidence(mobile, false));
     }
 
     @Test
