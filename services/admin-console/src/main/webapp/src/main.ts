@@ -213,7 +213,7 @@ async function entryPointsPage(): Promise<HTMLElement[]> {
   if (!canWrite()) return [list];
   return [list, form('Add an entry point', [
     { name: 'channel', label: 'Channel', kind: 'select', options: ['VOICE', 'EMAIL', 'CHAT', 'SMS', 'SOCIAL'], value: 'VOICE' },
-    { name: 'address', label: 'Address', hint: 'a number (+44 20 7946 0000), an email address, a widget id or a social account', check: required('The address') },
+    { name: 'address', label: 'Address', hint: 'a number (+44 20 7946 0000), an email address, a widget id or a social account (whatsapp:<phone number id>, messenger:<page id>, instagram:<account id>, telegram:<bot>)', check: required('The address') },
     { name: 'queueId', label: 'Queue', kind: 'select', options: queues.map((q) => q.queueId) },
   ], 'Save entry point', async (v) => {
     const change = await api.put<Change>(`${base()}/entry-points`, v);

@@ -18,6 +18,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.events.address.SocialAccount;
 
 /** The rules a configuration change must keep; each broken rule becomes a field error in words. */
 public final class ConfigValidator {
@@ -121,7 +122,7 @@ public final class ConfigValidator {
                         }
                         yield address;
                     }
-                    case SOCIAL -> address;
+                    case SOCIAL -> SocialAccount.parse(address).address();
                 };
             } catch (InvalidAddressException e) {
                 errors.add("address", e.getMessage());

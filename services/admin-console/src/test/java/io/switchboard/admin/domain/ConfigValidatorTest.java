@@ -47,6 +47,11 @@ class ConfigValidatorTest {
                 .address()).isEqualTo("support@acme.example");
         assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.SMS, "07911 123456", "q"), "GB", Set.of("q")).address())
                 .isEqualTo("+447911123456");
+        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.SOCIAL, "WhatsApp:100000000000001", "q"), "GB",
+                Set.of("q")).address()).isEqualTo("whatsapp:100000000000001");
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.SOCIAL, "acme page", "q"), "GB", Set.of("q")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("platform:id")));
         assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.CHAT, "bad widget!", "nope"), "GB", Set.of("q")))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("address", "queueId"));
