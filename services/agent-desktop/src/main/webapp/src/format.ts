@@ -10,16 +10,40 @@ const CHANNEL_LABELS: Record<string, string> = {
   SOCIAL: 'Social',
 };
 
-export function channelIcon(channel: string | null): HTMLElement {
+const PLATFORM_LABELS: Record<string, [string, string]> = {
+  WHATSAPP: ['WA', 'WhatsApp'],
+  MESSENGER: ['FB', 'Messenger'],
+  INSTAGRAM: ['IG', 'Instagram'],
+  TELEGRAM: ['TG', 'Telegram'],
+};
+
+/** The channel's badge; a social contact shows its platform's. */
+export function channelIcon(channel: string | null, platform: string | null = null): HTMLElement {
   const badge = document.createElement('span');
-  badge.className = `channel ${(channel ?? 'unknown').toLowerCase()}`;
-  badge.title = channelName(channel);
-  badge.textContent = CHANNEL_LABELS[channel ?? ''] ?? '?';
+  const social = channel === 'SOCIAL' && platform ? PLATFORM_LABELS[platform] : undefined;
+  badge.className = `channel ${(channel ?? 'unknown').toLowerCase()}${social ? ` ${platform!.toLowerCase()}` : ''}`;
+  badge.title = channelName(channel, platform);
+  badge.textContent = social ? social[0] : CHANNEL_LABELS[channel ?? ''] ?? '?';
   return badge;
 }
 
-export function channelName(channel: string | null): string {
+export function channelName(channel: string | null, platform: string | null = null): string {
+  if (channel === 'SOCIAL' && platform && PLATFORM_LABELS[platform]) return PLATFORM_LABELS[platform][1];
+  if (channel === 'SMS') return 'SMS';
   return channel ? channel.charAt(0) + channel.slice(1).toLowerCase() : 'Unknown channel';
+}
+
+/** How long until a messaging window closes: "5h 12m left", "3m left", or "closed". */
+export function windowLeft(closesAt: string, now = Date.now()): string {
+  const minutes = Math.floor((new Date(closesAt).getTime() - now) / 60_000);
+  if (minutes < 0) return 'closed';
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours}h ${minutes % 60}m left` : `${minutes}m left`;
+}
+
+/** Fills a template's {{1}}, {{2}}… with the parameters given so far. */
+export function renderTemplate(text: string, parameters: string[]): string {
+  return text.replace(/\{\{(\d+)\}\}/g, (whole, n: string) => parameters[Number(n) - 1] || whole);
 }
 
 /** What to tell the agent when a contact they had ends. */

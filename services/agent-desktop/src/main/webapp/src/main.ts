@@ -1,9 +1,11 @@
 import Keycloak from 'keycloak-js';
 import './styles.css';
 import { Api, ApiError, LiveSocket } from './api';
-import { channelIcon, channelName, duration, endedNote, h, secondsLeft, time } from './format';
+import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secondsLeft, time, windowLeft } from './format';
+import { countSegments } from './segments';
 import type {
-  AgentView, CallerId, ContactSummary, Conversation, Directory, Frame, Me, Panel, PlacedCall, Presence, QueueView, ThreadMessage,
+  AgentView, CallerId, ContactSummary, Conversation, Directory, Frame, Me, Panel, PlacedCall, Presence, QueueView, ReplyPolicy,
+  ReplyTemplate, ThreadMessage,
 } from './types';
 
 interface State {
@@ -20,6 +22,8 @@ interface State {
   watched: Map<string, ContactSummary>;
   /** The call the agent just placed: opened as soon as routing hands it to them. */
   placedCall: string | null;
+  /** Whether the open conversation may be answered now (SMS opt-outs, the platforms' windows). */
+  policy: ReplyPolicy | null;
 }
 
 const config = await (await fetch('/api/config')).json();
@@ -40,6 +44,7 @@ const state: State = {
   agents: new Map(),
   watched: new Map(),
   placedCall: null,
+  policy: null,
 };
 
 // ------------------------------------------------------------------ layout
@@ -116,7 +121,7 @@ function onFrame(frame: Frame): void {
       const known = state.contacts.get(contact.contactId);
       if (mine(contact)) {
         state.contacts.set(contact.contactId, { ...contact, unread: known?.unread ?? contact.unread });
-        if (frame.type === 'offer') toast(`New ${channelName(contact.channel).toLowerCase()} offer from ${contact.customer ?? 'a customer'}`);
+        if (frame.type === 'offer') toast(`New ${channelName(contact.channel, contact.platform)} offer from ${contact.customer ?? 'a customer'}`);
         if (contact.contactId === state.placedCall && contact.status === 'ASSIGNED') {
           state.placedCall = null;
           void open(contact.contactId);
@@ -243,7 +248,9 @@ async function open(contactId: string): Promise<void> {
     toast(error instanceof ApiError ? error.message : String(error), true);
     return;
   }
+  state.policy = null;
   renderThread();
+  void loadPolicy(contactId);
   const contact = state.contacts.get(contactId);
   if (contact?.status === 'ASSIGNED') {
     contact.unread = 0;
@@ -256,9 +263,40 @@ async function open(contactId: string): Promise<void> {
   renderPanel();
 }
 
+/** Asks the contact's channel whether a reply is allowed now, then redraws the composer. */
+async function loadPolicy(contactId: string): Promise<void> {
+  const channel = state.conversation?.contact.channel;
+  if (channel !== 'SMS' && channel !== 'SOCIAL') return;
+  const policy = await api.get<ReplyPolicy>(`/contacts/${contactId}/reply-policy`).catch(() => null);
+  if (state.conversation?.contact.contactId !== contactId) return;
+  state.policy = policy;
+  renderComposer();
+}
+
+async function sendTemplate(contactId: string, template: ReplyTemplate, parameters: string[]): Promise<void> {
+  if (parameters.some((p) => !p.trim())) {
+    toast(`Fill in all ${template.parameters} parameters of ${template.name}`, true);
+    return;
+  }
+  const text = renderTemplate(template.text, parameters);
+  const ok = await attempt(async () => {
+    const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`,
+      { text, template: { name: template.name, language: template.language, parameters } });
+    if (pending && state.conversation?.contact.contactId === contactId) {
+      upsertMessage(state.conversation.messages, pending);
+      renderMessages();
+    }
+  }, `Template ${template.name} sent`);
+  if (ok) renderComposer();
+}
+
 async function reply(contactId: string, composer: HTMLTextAreaElement): Promise<void> {
   const text = composer.value.trim();
   if (!text) return;
+  if (state.policy && !state.policy.canReply) {
+    toast(state.policy.reason ?? 'A reply is not allowed now', true);
+    return;
+  }
   composer.disabled = true;
   try {
     const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`, { text });
@@ -329,10 +367,10 @@ function callForm(): HTMLElement | null {
 function offerCard(contact: ContactSummary): HTMLElement {
   return h('article', { class: 'offer', 'data-contact': contact.contactId },
     h('div', { class: 'offer-head' },
-      channelIcon(contact.channel),
+      channelIcon(contact.channel, contact.platform),
       h('strong', {}, contact.customer ?? 'Customer'),
       h('span', { class: 'countdown', 'data-expires': contact.offerExpiresAt ?? '' }, `${secondsLeft(contact.offerExpiresAt)}s`)),
-    h('p', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? `New ${channelName(contact.channel).toLowerCase()} contact`),
+    h('p', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? `New ${channelName(contact.channel, contact.platform)} contact`),
     h('p', { class: 'meta' }, `${contact.queueId ?? ''} · ${contact.tenantId}`),
     h('div', { class: 'offer-actions' },
       h('button', { class: 'accept primary', onclick: () => answer(contact, true), title: 'Accept (a)' }, 'Accept'),
@@ -345,7 +383,7 @@ function conversationItem(contact: ContactSummary): HTMLElement {
     'data-contact': contact.contactId,
     onclick: () => open(contact.contactId),
   },
-  channelIcon(contact.channel),
+  channelIcon(contact.channel, contact.platform),
   h('span', { class: 'who' },
     h('strong', {}, contact.customer ?? 'Customer'),
     h('span', { class: 'preview' }, contact.lastMessage ?? contact.subject ?? (contact.direction === 'OUTBOUND' ? 'Outgoing call' : ''))),
@@ -359,6 +397,8 @@ const typingNote = h('p', { class: 'typing', 'aria-live': 'polite' });
 let typingTimer = 0;
 let typingSentAt = 0;
 const threadHeader = h('header', { class: 'thread-head' });
+const composerRegion = h('div', { class: 'composer-region' });
+let windowTimer = 0;
 
 function renderThread(): void {
   const conversation = state.conversation;
@@ -366,10 +406,64 @@ function renderThread(): void {
     threadRegion.replaceChildren(h('div', { class: 'placeholder' }, h('p', {}, 'Select a conversation, or accept an offer.')));
     return;
   }
-  const contactId = conversation.contact.contactId;
+  typingNote.textContent = '';
+  threadRegion.replaceChildren(threadHeader, messagesRegion, typingNote, composerRegion);
+  renderThreadHeader();
+  renderMessages();
+  renderComposer();
+}
+
+/**
+ * The reply box, as the channel allows it now: free text (with the SMS segment count, or the
+ * platform's window and its time left), the tenant's templates once a WhatsApp window closed, or the
+ * reason no reply may be sent (an SMS number that opted out).
+ */
+function renderComposer(): void {
+  window.clearInterval(windowTimer);
+  const conversation = state.conversation;
+  if (!conversation) return;
+  const contact = conversation.contact;
+  const contactId = contact.contactId;
+  const held = contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId;
+  if (!held) {
+    composerRegion.replaceChildren(h('footer', { class: 'composer readonly' }, 'Read only'));
+    return;
+  }
+  const policy = state.policy?.contactId === contactId ? state.policy : null;
+  if (policy && !policy.canReply) {
+    composerRegion.replaceChildren(
+      h('p', { class: 'policy refused', id: 'reply-policy', role: 'alert' }, policy.reason ?? 'A reply is not allowed now'),
+      policy.templates.length ? templateForm(contactId, policy.templates) : h('footer', { class: 'composer readonly' }, 'No reply possible'));
+    return;
+  }
   const composer = h('textarea', {
     id: 'composer', rows: '3', placeholder: 'Write a reply… (Enter sends, Shift+Enter for a new line)', 'aria-label': 'Reply',
   }) as HTMLTextAreaElement;
+  const notes: HTMLElement[] = [];
+  if (contact.channel === 'SMS') {
+    const counter = h('p', { class: 'policy segments', id: 'segments', 'aria-live': 'polite' }, '');
+    const count = () => {
+      const c = countSegments(composer.value);
+      counter.textContent = c.units === 0 ? 'SMS · 160 characters per segment'
+        : `${c.segments} segment${c.segments === 1 ? '' : 's'} · ${c.encoding} · ${c.remaining} left in this segment`;
+    };
+    composer.addEventListener('input', count);
+    count();
+    notes.push(counter);
+  }
+  if (policy?.windowClosesAt) {
+    const closesAt = policy.windowClosesAt;
+    const timer = h('p', { class: 'policy window', id: 'window' }, '');
+    const tick = () => {
+      const left = windowLeft(closesAt);
+      timer.textContent = `${channelName(contact.channel, contact.platform)} reply window: ${left}`;
+      if (left === 'closed') void loadPolicy(contactId);
+    };
+    tick();
+    windowTimer = window.setInterval(tick, 30_000);
+    notes.push(timer);
+  }
+  if (policy?.status === 'unavailable' && policy.reason) notes.push(h('p', { class: 'policy note' }, policy.reason));
   composer.addEventListener('input', () => {
     // The customer sees "typing…"; at most one signal every 3 s.
     if (Date.now() - typingSentAt > 3000) {
@@ -384,12 +478,30 @@ function renderThread(): void {
     }
   });
   const send = h('button', { id: 'send', class: 'primary', onclick: () => reply(contactId, composer) }, 'Send');
-  const held = conversation.contact.status === 'ASSIGNED' && conversation.contact.agentId === state.me.agentId;
-  typingNote.textContent = '';
-  threadRegion.replaceChildren(threadHeader, messagesRegion, typingNote,
-    held ? h('footer', { class: 'composer' }, composer, send) : h('footer', { class: 'composer readonly' }, 'Read only'));
-  renderThreadHeader();
-  renderMessages();
+  composerRegion.replaceChildren(...notes, h('footer', { class: 'composer' }, composer, send));
+}
+
+/** Picks one of the tenant's approved templates, fills its parameters and shows what the customer will read. */
+function templateForm(contactId: string, templates: ReplyTemplate[]): HTMLElement {
+  const choice = h('select', { id: 'template', 'aria-label': 'Template' },
+    ...templates.map((t, i) => h('option', { value: String(i) }, `${t.name} (${t.language})`)));
+  const fields = h('span', { class: 'parameters' });
+  const preview = h('p', { class: 'preview', id: 'template-preview' });
+  let inputs: HTMLInputElement[] = [];
+  const selected = () => templates[Number(choice.value)];
+  const update = () => { preview.textContent = renderTemplate(selected().text, inputs.map((i) => i.value)); };
+  const build = () => {
+    inputs = Array.from({ length: selected().parameters }, (_, i) =>
+      h('input', { class: 'parameter', 'aria-label': `Parameter ${i + 1}`, placeholder: `{{${i + 1}}}`, oninput: update }) as HTMLInputElement);
+    fields.replaceChildren(...inputs);
+    update();
+  };
+  choice.addEventListener('change', build);
+  build();
+  return h('footer', { class: 'composer template' },
+    h('div', { class: 'template-fields' }, choice, fields, preview),
+    h('button', { id: 'send-template', class: 'primary', onclick: () => sendTemplate(contactId, selected(), inputs.map((i) => i.value.trim())) },
+      'Send template'));
 }
 
 function renderThreadHeader(): void {
@@ -408,10 +520,10 @@ function renderThreadHeader(): void {
     ...state.directory.dispositions.map((d) => h('option', { value: d }, d)));
   threadHeader.replaceChildren(
     h('div', { class: 'title' },
-      channelIcon(contact.channel),
+      channelIcon(contact.channel, contact.platform),
       h('div', {},
         h('h2', {}, contact.customer ?? 'Customer'),
-        h('p', { class: 'meta' }, [channelName(contact.channel), contact.direction === 'OUTBOUND' ? 'outgoing' : null, contact.subject,
+        h('p', { class: 'meta' }, [channelName(contact.channel, contact.platform), contact.direction === 'OUTBOUND' ? 'outgoing' : null, contact.subject,
           contact.queueId, contact.tenantId].filter(Boolean).join(' · ')))),
     held ? h('div', { class: 'actions' },
       target,
@@ -452,8 +564,15 @@ function renderMessages(): void {
   },
   h('p', { class: 'text' }, m.text ?? (m.attachments ? `${m.attachments} attachment(s)` : '')),
   h('span', { class: 'meta' }, `${m.inbound ? (conversation.contact.customer ?? 'Customer') : (m.agentId ?? 'Agent')} · ${time(m.at)}`
-    + (m.inbound ? '' : ` · ${m.status === 'FAILED' ? `not delivered: ${m.failure ?? ''}` : m.status.toLowerCase()}`)))));
+    + (m.inbound ? '' : ` · ${outcome(m)}`)))));
   messagesRegion.scrollTop = messagesRegion.scrollHeight;
+}
+
+/** A reply's fate: what the channel answered, then how far the provider says it got. */
+function outcome(m: ThreadMessage): string {
+  if (m.status === 'FAILED') return `not delivered: ${m.failure ?? ''}`;
+  if (m.delivery === 'UNDELIVERED' || m.delivery === 'FAILED') return `not delivered: ${m.deliveryReason ?? m.delivery.toLowerCase()}`;
+  return (m.delivery ?? m.status).toLowerCase();
 }
 
 function renderPanel(): void {
@@ -520,7 +639,7 @@ function renderWallboard(): void {
       h('table', { class: 'grid', id: 'open-contacts' },
         h('thead', {}, h('tr', {}, ...['', 'Customer', 'Tenant', 'Queue', 'Status', 'Agent', 'Since'].map((t) => h('th', {}, t)))),
         h('tbody', {}, ...[...state.watched.values()].map((c) => h('tr', {},
-          h('td', {}, channelIcon(c.channel)), h('td', {}, c.customer ?? ''), h('td', {}, c.tenantId), h('td', {}, c.queueId ?? ''),
+          h('td', {}, channelIcon(c.channel, c.platform)), h('td', {}, c.customer ?? ''), h('td', {}, c.tenantId), h('td', {}, c.queueId ?? ''),
           h('td', {}, c.status.toLowerCase()), h('td', {}, c.agentId ?? c.offeredTo ?? ''), h('td', {}, time(c.createdAt))))))));
 }
 

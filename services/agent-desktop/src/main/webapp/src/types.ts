@@ -35,6 +35,8 @@ export interface ContactSummary {
   disposition: string | null;
   /** Why it ended (e.g. NO_ANSWER, BUSY, AGENT_ENDED, ABANDONED); null while open. */
   endReason: string | null;
+  /** A social contact's platform: WHATSAPP, MESSENGER, INSTAGRAM or TELEGRAM. */
+  platform: string | null;
 }
 
 export interface ThreadMessage {
@@ -46,6 +48,29 @@ export interface ThreadMessage {
   at: string;
   status: string;
   failure: string | null;
+  /** What the provider reported later: QUEUED, SENT, DELIVERED, READ, UNDELIVERED or FAILED. */
+  delivery: string | null;
+  deliveryReason: string | null;
+}
+
+/** An approved template a WhatsApp reply outside the 24-hour window must use; {{1}}… are its parameters. */
+export interface ReplyTemplate {
+  name: string;
+  language: string;
+  text: string;
+  parameters: number;
+}
+
+/** Whether the agent may reply now, from the contact's channel (opt-outs, the platforms' windows). */
+export interface ReplyPolicy {
+  contactId: string;
+  channel: string | null;
+  platform: string | null;
+  canReply: boolean;
+  reason: string | null;
+  windowClosesAt: string | null;
+  templates: ReplyTemplate[];
+  status: 'open' | 'checked' | 'unavailable';
 }
 
 export interface Conversation {

@@ -45,6 +45,7 @@ import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactMessageStatusChanged;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
@@ -74,6 +75,7 @@ import io.switchboard.testing.websocket.JsonSocketClient;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "desktop"))
 @WithTestResource(KeycloakResource.class)
+@WithTestResource(ChannelStubResource.class)
 class AgentDesktopServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -119,6 +121,7 @@ class AgentDesktopServiceTest {
     @Test
     void everyEndpointNeedsAValidTokenExceptTheSignInSettings() {
         for (String path : List.of("/api/me", "/api/contacts", "/api/contacts/x", "/api/directory", "/api/contacts/x/customer",
+                "/api/contacts/x/reply-policy",
                 "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts")) {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
@@ -236,6 +239,75 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
         as("alice").contentType(ContentType.JSON).body(Map.of("text", "late")).post("/api/contacts/" + contactId + "/replies")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aRepliesDeliveryIsShownAsFarAsItGotAndTheSmsChannelIsAskedBeforeTheAgentTypes() {
+        JsonSocketClient alice = signedIn("alice");
+        String contactId = assigned("alice", Channel.SMS);
+        String messageId = as("alice").contentType(ContentType.JSON).body(Map.of("text", "Your card is unblocked."))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(202).extract().path("messageId");
+        single(Topics.outbound(Channel.SMS), e -> e instanceof ReplyRequested r && r.messageId().equals(messageId));
+        publish(new ContactMessageSent(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, messageId, Channel.SMS, "alice",
+                Address.phone(CUSTOMER_NUMBER, null), "Your card is unblocked.", List.of(), Map.of("segments", "1")));
+        publish(status(contactId, messageId, ContactMessageStatusChanged.Status.DELIVERED, null));
+        // A late "sent" from the carrier never hides that it was delivered.
+        publish(status(contactId, messageId, ContactMessageStatusChanged.Status.SENT, null));
+        alice.await(f -> "message".equals(f.path("type").asText()) && "DELIVERED".equals(f.at("/message/delivery").asText()));
+        String marker = "late-" + UUID.randomUUID();
+        publish(new ContactMessageReceived(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, marker, Channel.SMS,
+                Address.phone(CUSTOMER_NUMBER, null), "thanks", List.of(), Map.of()));
+        alice.await(f -> "message".equals(f.path("type").asText()) && marker.equals(f.at("/message/messageId").asText()));
+        as("alice").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("messages.find { it.messageId == '" + messageId + "' }.delivery", equalTo("DELIVERED"));
+
+        // The SMS channel says the number opted out: the inbox hears it with the agent's own token.
+        ChannelStubResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get("/sms/api/contacts/" + contactId + "/reply-policy")
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"contactId":"%s","channel":"SMS","platform":null,"canReply":false,
+                         "reason":"+447400123456 opted out with STOP","windowClosesAt":null,"templates":[]}""".formatted(contactId))));
+        as("alice").get("/api/contacts/" + contactId + "/reply-policy").then().statusCode(200)
+                .body("canReply", equalTo(false)).body("reason", containsString("opted out")).body("status", equalTo("checked"));
+        as("bob").get("/api/contacts/" + contactId + "/reply-policy").then().statusCode(404);
+        // A chat has no such rules, and a channel that does not answer leaves the reply allowed, with a note.
+        String chat = assignedChat("alice");
+        as("alice").get("/api/contacts/" + chat + "/reply-policy").then().statusCode(200).body("canReply", equalTo(true))
+                .body("status", equalTo("open"));
+        String otherSms = assigned("alice", Channel.SMS);
+        as("alice").get("/api/contacts/" + otherSms + "/reply-policy").then().statusCode(200).body("canReply", equalTo(true))
+                .body("status", equalTo("unavailable"));
+    }
+
+    @Test
+    void aWhatsAppTemplateTravelsAsTheRepliesMetadataAndOnlyForSocialContacts() {
+        String contactId = assigned("alice", Channel.SOCIAL);
+        ChannelStubResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get("/social/api/contacts/" + contactId + "/reply-policy")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"contactId":"%s","channel":"SOCIAL","platform":"WHATSAPP","canReply":false,
+                         "reason":"WhatsApp's 24-hour customer service window closed","windowClosesAt":"2026-12-01T09:00:00Z",
+                         "templates":[{"name":"account_update","language":"en","text":"Hello {{1}}, case {{2}} was updated.",
+                                       "parameters":2}]}""".formatted(contactId))));
+        as("alice").get("/api/contacts/" + contactId + "/reply-policy").then().statusCode(200)
+                .body("platform", equalTo("WHATSAPP")).body("canReply", equalTo(false))
+                .body("templates[0].name", equalTo("account_update")).body("windowClosesAt", equalTo("2026-12-01T09:00:00Z"));
+
+        Map<String, Object> template = Map.of("name", "account_update", "language", "en", "parameters", List.of("Jane", "C-42"));
+        String messageId = as("alice").contentType(ContentType.JSON)
+                .body(Map.of("text", "Hello Jane, case C-42 was updated.", "template", template))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(202).extract().path("messageId");
+        ReplyRequested reply = (ReplyRequested) single(Topics.outbound(Channel.SOCIAL),
+                e -> e instanceof ReplyRequested r && r.messageId().equals(messageId));
+        assertThat(reply.metadata()).containsEntry("template", "account_update").containsEntry("templateLanguage", "en")
+                .containsEntry("templateParameters", "[\"Jane\",\"C-42\"]");
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "x", "template", Map.of("name", "Bad Name!", "language", "en")))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(400);
+        String chat = assignedChat("alice");
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "x", "template", template))
+                .post("/api/contacts/" + chat + "/replies").then().statusCode(400);
     }
 
     @Test
@@ -453,6 +525,12 @@ class AgentDesktopServiceTest {
 
     private void publish(SwitchboardEvent event) {
         kafka.publish(event, SOURCE);
+    }
+
+    private static ContactMessageStatusChanged status(String contactId, String messageId, ContactMessageStatusChanged.Status status,
+            String reason) {
+        return new ContactMessageStatusChanged(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, messageId, Channel.SMS, status,
+                reason, status.name().toLowerCase(), Map.of());
     }
 
     private static QueueConfigured queue(String tenant, String id, String name) {

@@ -59,7 +59,8 @@ public class CustomerPanelResource {
     public Panel panel(@PathParam("id") String contactId) throws SQLException {
         ContactSummary contact = actions.visible(Viewers.of(identity), contactId);
         CustomerAddress address = store.customerAddress(contactId).orElseThrow();
-        String kind = address.kind() == null ? null : KINDS.get(address.kind());
+        String kind = "SOCIAL".equals(address.kind()) && address.platform() != null ? address.platform().toLowerCase(java.util.Locale.ROOT)
+                : address.kind() == null ? null : KINDS.get(address.kind());
         if (kind == null) {
             return new Panel("unknown", null, null, "customer360 cannot look up this kind of address");
         }

@@ -19,6 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.switchboard.desktop.domain.AgentActions;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
+import io.switchboard.desktop.domain.ReplyTemplate;
 import io.switchboard.desktop.domain.ThreadMessage;
 import io.switchboard.desktop.domain.Viewer;
 import io.switchboard.desktop.persistence.DesktopStore;
@@ -119,7 +120,9 @@ public class InboxResource {
     @POST
     @Path("contacts/{id}/replies")
     public Response reply(@PathParam("id") String contactId, Requests.Reply body) throws SQLException {
-        ThreadMessage pending = actions.reply(viewer(), contactId, body == null ? null : body.text());
+        Requests.Template template = body == null ? null : body.template();
+        ThreadMessage pending = actions.reply(viewer(), contactId, body == null ? null : body.text(), template == null ? null
+                : new ReplyTemplate(template.name(), template.language(), template.parameters()));
         return Response.accepted(pending).build();
     }
 

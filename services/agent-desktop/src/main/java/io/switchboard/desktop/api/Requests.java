@@ -12,7 +12,11 @@ final class Requests {
     record OfferAnswer(String offerId) {
     }
 
-    record Reply(String text) {
+    /** A reply: free text, or (on WhatsApp outside its window) an approved template with its parameters and the rendered text. */
+    record Reply(String text, Template template) {
+    }
+
+    record Template(String name, String language, java.util.List<String> parameters) {
     }
 
     record Transfer(String queueId, String agentId, String note) {

@@ -18,6 +18,12 @@ public interface DesktopConfig {
     /** Where customer360 answers (the REST client reads it too). */
     String customer360Url();
 
+    /** Where the SMS channel answers reply policies (opt-outs). */
+    String smsChannelUrl();
+
+    /** Where the social channel answers reply policies (the platforms' windows and templates). */
+    String socialChannelUrl();
+
     String keycloakUrl();
 
     String keycloakRealm();

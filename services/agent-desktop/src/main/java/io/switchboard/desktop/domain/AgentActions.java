@@ -65,9 +65,17 @@ public class AgentActions {
                 accept ? OfferAnswered.Answer.ACCEPTED : OfferAnswered.Answer.DECLINED), config.publishTimeout());
     }
 
-    /** Stores the reply as PENDING, then asks the channel to deliver it; the channel's answer marks it SENT or FAILED. */
-    public ThreadMessage reply(Viewer viewer, String contactId, String text) throws SQLException {
+    /**
+     * Stores the reply as PENDING, then asks the channel to deliver it; the channel's answer marks it SENT or FAILED.
+     * A template (social contacts only) travels as the reply's metadata; {@code text} is its rendered preview.
+     */
+    public ThreadMessage reply(Viewer viewer, String contactId, String text, ReplyTemplate template) throws SQLException {
         ContactSummary contact = held(viewer, contactId);
+        if (template != null && !Channel.SOCIAL.name().equals(contact.channel())) {
+            throw ProblemException.badRequest("templates are for social messaging contacts; contact " + contactId + " is "
+                    + contact.channel());
+        }
+        Map<String, String> metadata = template == null ? Map.of() : template.metadata();
         if (text == null || text.isBlank()) {
             throw ProblemException.badRequest("a reply needs text");
         }
@@ -81,8 +89,8 @@ public class AgentActions {
         Instant at = now();
         store.replyRequested(messageId, contactId, contact.tenantId(), viewer.agentId(), text, at);
         publisher.publish(new ReplyRequested(UUID.randomUUID(), contact.tenantId(), at, contactId, messageId,
-                Channel.valueOf(contact.channel()), viewer.agentId(), text, List.of(), Map.of()), config.publishTimeout());
-        return new ThreadMessage(messageId, false, viewer.agentId(), text, 0, at, "PENDING", null);
+                Channel.valueOf(contact.channel()), viewer.agentId(), text, List.of(), metadata), config.publishTimeout());
+        return new ThreadMessage(messageId, false, viewer.agentId(), text, 0, at, "PENDING", null, null, null);
     }
 
     public void transfer(Viewer viewer, String contactId, String toQueueId, String toAgentId, String note) throws SQLException {

@@ -22,6 +22,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactMessageStatusChanged;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
@@ -59,7 +60,8 @@ public class InboxProjector {
     public void apply(SwitchboardEvent event) throws SQLException {
         if (event instanceof ContactCreated created) {
             Address customer = customerOf(created);
-            store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), created.direction().name(),
+            store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), platformOf(created, customer),
+                    created.direction().name(),
                     created.title(), customer == null ? null : customer.kind().name(), customer == null ? null : customer.value(),
                     created.customerHints().get("name"), created.occurredAt());
             contactChanged(created.contactId(), Set.of());
@@ -79,6 +81,10 @@ public class InboxProjector {
             store.replyOutcome(failed.messageId(), failed.contactId(), failed.tenantId(), failed.agentId(), text, failed.occurredAt(),
                     "FAILED", failed.reason());
             messageChanged(failed.contactId(), failed.messageId());
+        } else if (event instanceof ContactMessageStatusChanged status) {
+            if (store.delivery(status.messageId(), status.contactId(), status.status().name(), status.status().rank(), status.reason())) {
+                messageChanged(status.contactId(), status.messageId());
+            }
         } else if (event instanceof ContactTyping typing) {
             // Not stored: only the holder's inbox shows it, for a few seconds.
             if (typing.party() == ContactTyping.Party.CUSTOMER) {
@@ -131,6 +137,14 @@ public class InboxProjector {
             store.tenantConfigured(tenant.tenantId(), tenant.name(), tenant.defaultRegion(), tenant.entryPoints().stream()
                     .filter(e -> e.channel() == Channel.VOICE).map(TenantConfigured.EntryPoint::address).toList(), tenant.occurredAt());
         }
+    }
+
+    /** A social contact's platform: the customer's handle names it, else the channel's {@code metadata.platform}. */
+    private static String platformOf(ContactCreated created, Address customer) {
+        if (customer != null && customer.platform() != null) {
+            return customer.platform().name();
+        }
+        return created.channel() == Channel.SOCIAL ? created.metadata().get("platform") : null;
     }
 
     /** The customer's side of a new contact: who wrote or called in, or whom the agent's call goes to (our number is {@code from}). */
@@ -191,11 +205,7 @@ public class InboxProjector {
         if (contact.isEmpty() || message.isEmpty()) {
             return;
         }
-        ThreadMessage m = message.get();
-        ThreadMessage preview = m.text() != null && m.text().length() > PREVIEW_CHARS
-                ? new ThreadMessage(m.messageId(), m.inbound(), m.agentId(), m.text().substring(0, PREVIEW_CHARS), m.attachments(), m.at(),
-                        m.status(), m.failure())
-                : m;
+        ThreadMessage preview = message.get().preview(PREVIEW_CHARS);
         Set<String> agents = contact.get().agentId() == null ? Set.of() : Set.of(contact.get().agentId());
         pushes.send(new Push(agents, Set.of(contact.get().tenantId()), new DesktopFrames.Message(contactId, preview)));
     }

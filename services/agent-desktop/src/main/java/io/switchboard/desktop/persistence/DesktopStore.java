@@ -52,17 +52,17 @@ public class DesktopStore {
     // ------------------------------------------------------------------ contacts
 
     /** What the channel told about a new contact; fills what is unknown, never moves its status. */
-    public void contactCreated(String contactId, String tenantId, String channel, String direction, String subject,
+    public void contactCreated(String contactId, String tenantId, String channel, String platform, String direction, String subject,
             String customerKind, String customerValue, String customerName, Instant at) throws SQLException {
         update("""
-                INSERT INTO contact (contact_id, tenant_id, channel, direction, subject, customer_kind, customer_value,
+                INSERT INTO contact (contact_id, tenant_id, channel, platform, direction, subject, customer_kind, customer_value,
                                      customer_name, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, direction = EXCLUDED.direction,
-                    subject = EXCLUDED.subject, customer_kind = EXCLUDED.customer_kind,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, platform = EXCLUDED.platform,
+                    direction = EXCLUDED.direction, subject = EXCLUDED.subject, customer_kind = EXCLUDED.customer_kind,
                     customer_value = EXCLUDED.customer_value, customer_name = EXCLUDED.customer_name,
                     created_at = EXCLUDED.created_at""",
-                contactId, tenantId, channel, direction, subject, customerKind, customerValue, customerName, ts(at), ts(at));
+                contactId, tenantId, channel, platform, direction, subject, customerKind, customerValue, customerName, ts(at), ts(at));
     }
 
     /** Whether the agent holds a voice call that has not ended: they are on the phone. */
@@ -157,13 +157,13 @@ public class DesktopStore {
         return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages));
     }
 
-    /** How the channel named the contact's customer (kind and value), without reading the thread. */
+    /** How the channel named the contact's customer (kind, value and social platform), without reading the thread. */
     public Optional<CustomerAddress> customerAddress(String contactId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT customer_kind, customer_value FROM contact WHERE contact_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT customer_kind, customer_value, platform FROM contact WHERE contact_id = ?")) {
             s.setString(1, contactId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new CustomerAddress(r.getString(1), r.getString(2))) : Optional.empty();
+                return r.next() ? Optional.of(new CustomerAddress(r.getString(1), r.getString(2), r.getString(3))) : Optional.empty();
             }
         }
     }
@@ -181,7 +181,8 @@ public class DesktopStore {
 
     private static ThreadMessage message(ResultSet r) throws SQLException {
         return new ThreadMessage(r.getString("message_id"), r.getBoolean("inbound"), r.getString("agent_id"), r.getString("text"),
-                r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"), r.getString("failure"));
+                r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"), r.getString("failure"), r.getString("delivery"),
+                r.getString("delivery_reason"));
     }
 
     // ------------------------------------------------------------------ messages
@@ -212,6 +213,17 @@ public class DesktopStore {
                 ON CONFLICT (message_id) DO UPDATE SET status = EXCLUDED.status, failure = EXCLUDED.failure
                 WHERE message.status <> 'SENT'""",
                 messageId, contactId, tenantId, agentId, text, ts(at), status, failure);
+    }
+
+    /**
+     * What the provider reported about a reply; kept only when it got further than what was known
+     * ({@code rank}), so a late "sent" never hides "delivered". Returns whether it changed the message.
+     */
+    public boolean delivery(String messageId, String contactId, String status, int rank, String reason) throws SQLException {
+        return update("""
+                UPDATE message SET delivery = ?, delivery_rank = ?, delivery_reason = ?
+                 WHERE message_id = ? AND contact_id = ? AND NOT inbound AND delivery_rank < ?""",
+                status, rank, reason, messageId, contactId, rank) > 0;
     }
 
     // ------------------------------------------------------------------ agents and queues
@@ -380,7 +392,8 @@ public class DesktopStore {
         return new ContactSummary(r.getString("contact_id"), r.getString("tenant_id"), r.getString("channel"), r.getString("direction"),
                 r.getString("subject"), customer, r.getString("queue_id"), ContactStatus.valueOf(r.getString("status")), r.getString("agent_id"),
                 r.getString("offered_agent_id"), r.getString("offer_id"), instant(r, "offer_expires_at"), instant(r, "created_at"), instant(r, "updated_at"),
-                r.getString("last_text"), instant(r, "last_at"), r.getInt("unread"), r.getString("disposition"), r.getString("end_reason"));
+                r.getString("last_text"), instant(r, "last_at"), r.getInt("unread"), r.getString("disposition"), r.getString("end_reason"),
+                r.getString("platform"));
     }
 
     private int update(String sql, Object... args) throws SQLException {
