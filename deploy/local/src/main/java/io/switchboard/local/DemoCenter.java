@@ -14,6 +14,13 @@ import java.util.Map;
  */
 final class DemoCenter {
 
+    /**
+     * acme-bank's SMS number. The UK's drama range (07700 900xxx) would be the natural choice, but
+     * libphonenumber rightly reads it as no valid number, so the demo uses a valid mobile number that
+     * only the local provider simulator answers for.
+     */
+    static final String ACME_SMS = "+447700100100";
+
     /** One console call: PUT {@code path} with {@code body}. */
     record Put(String path, Map<String, Object> body) {
     }
@@ -51,6 +58,12 @@ final class DemoCenter {
         puts.add(entryPoint("globex-travel", "CHAT", "widget-globex", "bookings"));
         puts.add(entryPoint("globex-travel", "EMAIL", "help@globex.example", "bookings"));
         puts.add(entryPoint("globex-travel", "VOICE", "+34910000000", "bookings-es"));
+        // Text and social messaging (the numbers and accounts the local provider simulator answers for).
+        puts.add(entryPoint("acme-bank", "SMS", ACME_SMS, "billing"));
+        puts.add(entryPoint("globex-travel", "SMS", "+34600000100", "bookings"));
+        puts.add(entryPoint("acme-bank", "SOCIAL", "whatsapp:100000000000001", "billing"));
+        puts.add(entryPoint("acme-bank", "SOCIAL", "messenger:200000000000001", "billing"));
+        puts.add(entryPoint("acme-bank", "SOCIAL", "telegram:acme_bank_bot", "billing"));
         return puts;
     }
 
