@@ -291,6 +291,176 @@ class PlatformLauncherTest {
         }
     }
 
+    /**
+     * SMS end to end: a text signed as Twilio signs it becomes a contact in billing; the agent offered it
+     * accepts and answers from the inbox; the reply leaves through the provider's API (the local
+     * simulator) and its delivery callback marks it delivered in the inbox. Then the customer texts STOP:
+     * the inbox says why no reply is possible, and one sent anyway is refused.
+     */
+    @Test
+    void aSignedTextIsAnsweredFromTheInboxDeliveredAndAfterStopNoReplyLeaves() throws Exception {
+        String customer = "+447400" + (100_000 + new java.util.Random().nextInt(900_000));
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(twilioWebhook(Map.of("From", customer, "To", DemoCenter.ACME_SMS, "Body", "Is my card blocked?",
+                "MessageSid", sid, "NumMedia", "0", "AccountSid", TWILIO_ACCOUNT))).isEqualTo(200);
+        var created = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                && c.channel() == Channel.SMS && customer.equals(c.from().value()), "the text's contact.created");
+        assertThat(created.tenantId()).isEqualTo("acme-bank");
+        String contactId = created.contactId();
+        DesktopAgent agent = offeredAgent(contactId, "billing");
+        agent.accept(contactId);
+
+        String replyText = "Your card is not blocked. " + UUID.randomUUID();
+        String messageId = agent.reply(contactId, Map.of("text", replyText));
+        String sent = awaitProviderRequest(r -> r.path("path").asText().endsWith("/Messages.json")
+                && decodedForm(r.path("body").asText()).getOrDefault("Body", "").equals(replyText), "the reply at the Twilio API");
+        assertThat(decodedForm(sent)).containsEntry("To", customer).containsEntry("From", DemoCenter.ACME_SMS);
+        agent.awaitMessage(contactId, messageId, m -> "DELIVERED".equals(m.path("delivery").asText()),
+                "the reply marked delivered by the carrier's callback");
+
+        assertThat(twilioWebhook(Map.of("From", customer, "To", DemoCenter.ACME_SMS, "Body", "STOP",
+                "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "NumMedia", "0", "AccountSid", TWILIO_ACCOUNT)))
+                .isEqualTo(200);
+        Instant deadline = Instant.now().plusSeconds(30);
+        var policy = agent.replyPolicy(contactId);
+        while (policy.path("canReply").asBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            policy = agent.replyPolicy(contactId);
+        }
+        assertThat(policy.path("canReply").asBoolean()).as(policy.toString()).isFalse();
+        assertThat(policy.path("reason").asText()).containsIgnoringCase("STOP");
+        String refused = agent.reply(contactId, Map.of("text", "One more thing"));
+        var failed = (io.switchboard.events.ContactMessageFailed) readBack(Topics.CONTACTS,
+                event -> event instanceof io.switchboard.events.ContactMessageFailed f && f.messageId().equals(refused),
+                "contact.message.failed for a reply to an opted-out number");
+        assertThat(failed.permanent()).isTrue();
+    }
+
+    /**
+     * WhatsApp end to end: a signed Cloud API webhook becomes a contact; the agent's reply leaves through
+     * the Graph API and the platform's status webhook marks it delivered. A conversation whose customer
+     * last wrote 25 hours ago takes no free text, only one of the tenant's templates.
+     */
+    @Test
+    void aSignedWhatsAppMessageIsAnsweredThroughTheGraphApiAndAClosedWindowTakesOnlyATemplate() throws Exception {
+        String waId = "447400" + (100_000 + new java.util.Random().nextInt(900_000));
+        assertThat(whatsappWebhook(waId, "Pat Whats", "Hello from WhatsApp", Instant.now())).isEqualTo(200);
+        var created = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                && c.channel() == Channel.SOCIAL && waId.equals(c.from().value()), "the WhatsApp message's contact.created");
+        assertThat(created.from().platform()).isEqualTo(io.switchboard.events.address.SocialPlatform.WHATSAPP);
+        String contactId = created.contactId();
+        DesktopAgent agent = offeredAgent(contactId, "billing");
+        agent.accept(contactId);
+        var open = agent.replyPolicy(contactId);
+        assertThat(open.path("canReply").asBoolean()).as(open.toString()).isTrue();
+        assertThat(open.path("windowClosesAt").asText()).isNotBlank();
+
+        String replyText = "Hello Pat, how can we help? " + UUID.randomUUID();
+        String messageId = agent.reply(contactId, Map.of("text", replyText));
+        String sent = awaitProviderRequest(r -> r.path("path").asText().equals("/graph/v21.0/100000000000001/messages")
+                && r.path("body").asText().contains(replyText), "the reply at the Graph API");
+        assertThat(sent).contains("\"to\":\"" + waId + "\"");
+        agent.awaitMessage(contactId, messageId, m -> "DELIVERED".equals(m.path("delivery").asText()),
+                "the reply marked delivered by WhatsApp's status webhook");
+
+        String lateId = "447400" + (100_000 + new java.util.Random().nextInt(900_000));
+        assertThat(whatsappWebhook(lateId, "Lee Late", "Are you there?", Instant.now().minus(Duration.ofHours(25)))).isEqualTo(200);
+        String late = readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c && c.channel() == Channel.SOCIAL
+                && lateId.equals(c.from().value()), "the late message's contact.created").subject();
+        DesktopAgent lateAgent = offeredAgent(late, "billing");
+        lateAgent.accept(late);
+        var closed = lateAgent.replyPolicy(late);
+        assertThat(closed.path("canReply").asBoolean()).as(closed.toString()).isFalse();
+        assertThat(closed.path("templates").size()).as(closed.toString()).isPositive();
+        String freeForm = lateAgent.reply(late, Map.of("text", "Sorry for the wait"));
+        var refused = (io.switchboard.events.ContactMessageFailed) readBack(Topics.CONTACTS,
+                event -> event instanceof io.switchboard.events.ContactMessageFailed f && f.messageId().equals(freeForm),
+                "contact.message.failed for free text outside the window");
+        assertThat(refused.reason()).containsIgnoringCase("window");
+        var template = closed.path("templates").get(0);
+        List<String> parameters = java.util.stream.IntStream.rangeClosed(1, template.path("parameters").asInt())
+                .mapToObj(i -> "p" + i).toList();
+        lateAgent.reply(late, Map.of("text", template.path("text").asText(), "template", Map.of("name", template.path("name").asText(),
+                "language", template.path("language").asText(), "parameters", parameters)));
+        awaitProviderRequest(r -> r.path("path").asText().endsWith("/messages") && r.path("body").asText().contains("\"template\"")
+                && r.path("body").asText().contains(lateId), "the template at the Graph API");
+    }
+
+    private static final String TWILIO_ACCOUNT = "ACswitchboardlocal00000000000000";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Posts a text to the SMS channel as Twilio does, signed with the local account's token; returns the status. */
+    private static int twilioWebhook(Map<String, String> form) throws Exception {
+        String url = "http://127.0.0.1:8087/webhooks/twilio/sms";
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", io.switchboard.local.providers.Signatures.twilio("local-twilio-token", url, form))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        return response.statusCode();
+    }
+
+    /** Posts a WhatsApp Cloud API message webhook to the social channel, signed with the local app secret. */
+    private static int whatsappWebhook(String waId, String name, String text, Instant at) throws Exception {
+        var payload = JSON.createObjectNode().put("object", "whatsapp_business_account");
+        var value = payload.putArray("entry").addObject().put("id", "900000000000001").putArray("changes").addObject()
+                .put("field", "messages").putObject("value").put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000001").put("phone_number_id", "100000000000001");
+        value.putArray("contacts").addObject().put("wa_id", waId).putObject("profile").put("name", name);
+        var message = value.putArray("messages").addObject().put("from", waId).put("id", "wamid.E2E" + UUID.randomUUID())
+                .put("timestamp", String.valueOf(at.getEpochSecond())).put("type", "text");
+        message.putObject("text").put("body", text);
+        byte[] body = JSON.writeValueAsBytes(payload);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8088/webhooks/meta"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", io.switchboard.local.providers.Signatures.meta("local-meta-app-secret", body))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        return response.statusCode();
+    }
+
+    /** Makes alice available, waits for routing to offer the contact, and returns the agent it was offered to. */
+    private static DesktopAgent offeredAgent(String contactId, String queue) throws Exception {
+        new DesktopAgent("alice", token("alice")).goAvailable();
+        var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+        assertThat(queued.queueId()).isEqualTo(queue);
+        var offered = (io.switchboard.events.ContactOffered) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.offered.v1");
+        return new DesktopAgent(offered.agentId(), token(offered.agentId()));
+    }
+
+    /** Waits until the provider simulator received a matching request; returns its body. */
+    private static String awaitProviderRequest(java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> matching,
+            String what) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            var requests = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8090/requests")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            for (var request : requests) {
+                if (matching.test(request)) {
+                    return request.path("body").asText();
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(what + " did not reach the provider simulator within 60 s");
+    }
+
+    private static Map<String, String> decodedForm(String body) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
     private static String nextFrame(java.util.concurrent.BlockingQueue<String> frames, String type) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
