@@ -55,6 +55,12 @@ final class DesktopAgent {
         return JSON.readTree(sent.body()).path("messageId").asText();
     }
 
+    /** Ends the contact with a disposition, freeing the agent's capacity for the next one. */
+    void wrapUp(String contactId) throws Exception {
+        HttpResponse<String> done = send("POST", "/contacts/" + contactId + "/wrap-up", Map.of("disposition", "resolved"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
     JsonNode replyPolicy(String contactId) throws Exception {
         HttpResponse<String> policy = send("GET", "/contacts/" + contactId + "/reply-policy", null);
         assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);

@@ -334,6 +334,7 @@ class PlatformLauncherTest {
                 event -> event instanceof io.switchboard.events.ContactMessageFailed f && f.messageId().equals(refused),
                 "contact.message.failed for a reply to an opted-out number");
         assertThat(failed.permanent()).isTrue();
+        agent.wrapUp(contactId);
     }
 
     /**
@@ -384,6 +385,8 @@ class PlatformLauncherTest {
                 "language", template.path("language").asText(), "parameters", parameters)));
         awaitProviderRequest(r -> r.path("path").asText().endsWith("/messages") && r.path("body").asText().contains("\"template\"")
                 && r.path("body").asText().contains(lateId), "the template at the Graph API");
+        agent.wrapUp(contactId);
+        lateAgent.wrapUp(late);
     }
 
     private static final String TWILIO_ACCOUNT = "ACswitchboardlocal00000000000000";
@@ -657,6 +660,13 @@ class PlatformLauncherTest {
         Path screenshots = browserTest("inbox.e2e.mjs");
         assertThat(screenshots.resolve("agent-2-conversation.png")).exists();
         assertThat(screenshots.resolve("customer-1-reply.png")).exists();
+    }
+
+    @Test
+    void anAgentAnswersATextAndAWhatsAppMessageInTheInboxWithBadgesSegmentsAndTheWindowInARealBrowser() throws Exception {
+        Path screenshots = browserTest("messaging.e2e.mjs");
+        assertThat(screenshots.resolve("messaging-2-sms-delivered.png")).exists();
+        assertThat(screenshots.resolve("messaging-3-whatsapp.png")).exists();
     }
 
     @Test
