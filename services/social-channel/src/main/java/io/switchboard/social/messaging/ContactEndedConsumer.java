@@ -1,0 +1,33 @@
+package io.switchboard.social.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.social.domain.SocialStore;
+import io.switchboard.social.domain.StoreException;
+
+/** Closes a social conversation when its contact ends, so the customer's next message opens a new contact. */
+@ApplicationScoped
+public class ContactEndedConsumer {
+
+    private final SocialStore store;
+
+    public ContactEndedConsumer(SocialStore store) {
+        this.store = store;
+    }
+
+    @Incoming("contact-lifecycle")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SOCIAL) {
+            store.markEnded(ended.contactId(), ended.occurredAt());
+        }
+    }
+}

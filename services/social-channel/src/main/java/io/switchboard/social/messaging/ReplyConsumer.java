@@ -1,0 +1,37 @@
+package io.switchboard.social.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.social.domain.ReplyDelivery;
+import io.switchboard.social.domain.StoreException;
+
+/**
+ * Agents' replies from {@code switchboard.outbound.social.v1}, one at a time in offset order. A
+ * failure to reach the database or the broker fails the channel (health goes down) rather than
+ * skipping the reply; after a restart the uncommitted request is delivered again.
+ */
+@ApplicationScoped
+public class ReplyConsumer {
+
+    private final ReplyDelivery delivery;
+
+    public ReplyConsumer(ReplyDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @Incoming("outbound-social")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SOCIAL) {
+            delivery.deliver(reply);
+        }
+    }
+}
