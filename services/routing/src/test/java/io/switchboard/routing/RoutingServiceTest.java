@@ -166,6 +166,15 @@ class RoutingServiceTest {
         ContactOffered second = awaitEvent(ContactOffered.class,
                 e -> e.contactId().equals(contact.contactId()) && !e.offerId().equals(first.offerId()));
         assertThat(second.agentId()).isEqualTo("agent-2-" + tenant);
+
+        // Prometheus sees the offer that rang out, the queue's figures and the agents by state.
+        String queue = "queue=\"billing-" + tenant + "\",tenant=\"" + tenant + "\"";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("switchboard_offers_timed_out_total{" + queue + "} 1.0")
+                .contains("switchboard_queue_waiting{" + queue + "}")
+                .contains("switchboard_queue_agents_available{" + queue + "}")
+                .contains("switchboard_queue_oldest_wait_seconds{" + queue + "}")
+                .containsPattern("switchboard_agents\\{state=\"AVAILABLE\"\\} [1-9]"));
     }
 
     @Test

@@ -67,6 +67,7 @@ public class Processor implements Runnable {
     private final RoutingConfig config;
     private final RoutingStore store;
     private final RoutingView view;
+    private final RoutingMetrics metrics;
     private final Map<String, DomainRouter> routers = new HashMap<>();
     private final Set<Integer> partitions = new HashSet<>();
     /** Domains whose rebuild failed: their inputs wait (the batch is retried) rather than meet an empty engine. */
@@ -80,11 +81,12 @@ public class Processor implements Runnable {
     private Thread thread;
     private Runnable published = () -> { };
 
-    public Processor(KafkaClients kafka, RoutingConfig config, RoutingStore store, RoutingView view) {
+    public Processor(KafkaClients kafka, RoutingConfig config, RoutingStore store, RoutingView view, RoutingMetrics metrics) {
         this.kafka = kafka;
         this.config = config;
         this.store = store;
         this.view = view;
+        this.metrics = metrics;
     }
 
     public synchronized void start(Runnable onPublished) {
@@ -136,6 +138,7 @@ public class Processor implements Runnable {
                 }
                 if (now >= nextView) {
                     view.refresh(routers.values());
+                    metrics.refresh(view);
                     nextView = now + config.viewInterval().toMillis();
                 }
             }
@@ -180,6 +183,7 @@ public class Processor implements Runnable {
                 }
                 pending.flush(connection);
                 connection.commit();
+                metrics.decided(pending.decided);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -239,6 +243,7 @@ public class Processor implements Runnable {
             try {
                 pending.flush(connection);
                 connection.commit();
+                metrics.decided(pending.decided);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -291,6 +296,8 @@ public class Processor implements Runnable {
         private final Map<String, Set<String>> agents = new LinkedHashMap<>();
         private final Map<String, Set<String>> queues = new LinkedHashMap<>();
         private final List<RoutingStore.OutboxInsert> outbox = new ArrayList<>();
+        /** The decisions' events, counted in the metrics once the batch is committed. */
+        private final List<SwitchboardEvent> decided = new ArrayList<>();
 
         void add(DomainRouter router, Outcome outcome) {
             String domain = router.domain();
@@ -303,6 +310,7 @@ public class Processor implements Runnable {
             if (!outcome.queues().isEmpty()) {
                 queues.computeIfAbsent(domain, d -> new LinkedHashSet<>()).addAll(outcome.queues());
             }
+            decided.addAll(outcome.events());
             for (SwitchboardEvent event : outcome.events()) {
                 outbox.add(new RoutingStore.OutboxInsert(domain, EventType.of(event).topic(), event.subject(),
                         EventCodec.encode(event, SOURCE), null));

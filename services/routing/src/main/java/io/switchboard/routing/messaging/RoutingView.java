@@ -24,7 +24,9 @@ import io.switchboard.routing.engine.QueueStats;
 @ApplicationScoped
 public class RoutingView {
 
-    public record QueueView(String queueId, String tenantId, int waiting, Long oldestWaitSeconds, int agentsAvailable) {
+    /** @param serviceLevelToday answered within the threshold ÷ (answered + abandoned) today; null until one of them happened */
+    public record QueueView(String queueId, String tenantId, int waiting, Long oldestWaitSeconds, int agentsAvailable,
+            Double serviceLevelToday) {
     }
 
     public record WaitingContact(String contactId, String channel, int priority, Instant arrivedAt, long waitedSeconds,
@@ -50,7 +52,7 @@ public class RoutingView {
                 QueueStats stats = engine.queueStats(queueId);
                 queues.add(new QueueView(queueId, stats.tenant(), stats.waiting(),
                         stats.oldestArrival() == null ? null : Duration.between(stats.oldestArrival(), now).toSeconds(),
-                        stats.agentsAvailable()));
+                        stats.agentsAvailable(), router.day(queueId, now).serviceLevel()));
                 List<WaitingContact> contacts = new ArrayList<>();
                 for (String contactId : engine.waitingContacts(queueId)) {
                     engine.contactSnapshot(contactId).ifPresent(c -> contacts.add(waitingContact(c, now)));
