@@ -1,0 +1,92 @@
+package io.switchboard.sms.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The SMS channel's settings ({@code switchboard.sms.*}); see docs/sms-channel.md for each key. */
+@ConfigMapping(prefix = "switchboard.sms")
+public interface SmsConfig {
+
+    /** The service's public base URL: the URL providers sign over (behind a proxy, never the Host header). */
+    String publicUrl();
+
+    /** Texts within this time of the customer's previous one join its open contact. */
+    @WithDefault("24h")
+    Duration window();
+
+    /** A webhook body above this is refused with 413 before it is read further. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** Texts stored but not acknowledged by Kafka for this long are published by the sweeper. */
+    @WithDefault("30s")
+    Duration sweepAfter();
+
+    /** How often the sweeper looks for stored-but-unacknowledged texts. */
+    @WithDefault("10s")
+    Duration sweepEvery();
+
+    /** A reply needing more segments is refused (permanent) rather than billed. */
+    @WithDefault("10")
+    int maxSegments();
+
+    /** The answer to HELP; {@code {tenant}} becomes the tenant's name. */
+    @WithDefault("{tenant}: you are texting our customer service. Reply STOP to unsubscribe. Msg&data rates may apply.")
+    String helpText();
+
+    /** Per-tenant answers to HELP, by tenant id. */
+    Map<String, String> helpTexts();
+
+    Media media();
+
+    Outbound outbound();
+
+    Twilio twilio();
+
+    interface Media {
+        /** A larger MMS file is left out of the message (named in its metadata). */
+        @WithDefault("5242880")
+        long maxBytes();
+
+        @WithDefault("10")
+        int maxCount();
+
+        @WithDefault("15s")
+        Duration timeout();
+    }
+
+    interface Outbound {
+        /** Provider calls per text; 429, 5xx and connection failures are retried. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface Twilio {
+        @WithDefault("true")
+        boolean enabled();
+
+        String accountSid();
+
+        /** Secret: from SWITCHBOARD_SMS_TWILIO_AUTH_TOKEN; no default, so the service does not start without it. */
+        String authToken();
+
+        /** Twilio's REST API, or the local simulator's {@code http://127.0.0.1:8090/twilio}. */
+        @WithDefault("https://api.twilio.com")
+        String apiBaseUrl();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,33 @@
+package io.switchboard.sms.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.sms.domain.SmsStore;
+import io.switchboard.sms.domain.StoreException;
+
+/** Closes an SMS conversation when its contact ends (wrap-up), so the customer's next text opens a new one. */
+@ApplicationScoped
+public class ContactEndedConsumer {
+
+    private final SmsStore store;
+
+    public ContactEndedConsumer(SmsStore store) {
+        this.store = store;
+    }
+
+    @Incoming("contact-lifecycle")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SMS) {
+            store.markEnded(ended.contactId(), ended.occurredAt());
+        }
+    }
+}

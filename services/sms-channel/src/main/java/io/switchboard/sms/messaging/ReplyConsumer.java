@@ -1,0 +1,38 @@
+package io.switchboard.sms.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.sms.domain.ReplyService;
+import io.switchboard.sms.domain.StoreException;
+import io.switchboard.sms.domain.UnavailableException;
+
+/**
+ * Agents' replies from {@code switchboard.outbound.sms.v1}, one at a time in offset order. A failure to
+ * reach the database or the broker fails the channel (health goes down) rather than skipping the reply;
+ * after a restart the uncommitted request is delivered again and answered from its stored outcome.
+ */
+@ApplicationScoped
+public class ReplyConsumer {
+
+    private final ReplyService replies;
+
+    public ReplyConsumer(ReplyService replies) {
+        this.replies = replies;
+    }
+
+    @Incoming("outbound-sms")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, UnavailableException, InterruptedException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SMS) {
+            replies.deliver(reply);
+        }
+    }
+}
