@@ -174,7 +174,8 @@ class RoutingServiceTest {
                 .contains("switchboard_queue_waiting{" + queue + "}")
                 .contains("switchboard_queue_agents_available{" + queue + "}")
                 .contains("switchboard_queue_oldest_wait_seconds{" + queue + "}")
-                .containsPattern("switchboard_agents\\{state=\"AVAILABLE\"\\} [1-9]"));
+                .containsPattern("switchboard_agents\\{state=\"AVAILABLE\"\\} [1-9]")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"routing-processor\""));
     }
 
     @Test

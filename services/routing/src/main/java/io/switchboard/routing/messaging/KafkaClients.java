@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 
 import io.switchboard.routing.config.RoutingConfig;
@@ -39,16 +41,18 @@ public class KafkaClients {
     private final String bootstrapServers;
     private final RoutingConfig config;
     private final Map<String, Object> connection;
+    private final MeterRegistry registry;
 
     /**
      * @param broker every {@code kafka.*} setting (from properties or {@code KAFKA_*} variables, prefix
      *               removed), as the messaging channels get them; routing takes their connection part
      */
     public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RoutingConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> broker) {
+            @Identifier("default-kafka-broker") Map<String, Object> broker, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
         this.connection = connectionSettings(broker);
+        this.registry = registry;
     }
 
     /**
@@ -76,7 +80,10 @@ public class KafkaClients {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 4));
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        // Its lag and fetch rates on /q/metrics, like the messaging channels' clients (kafka_consumer_*).
+        new KafkaClientMetrics(consumer).bindTo(registry);
+        return consumer;
     }
 
     public KafkaProducer<String, byte[]> producer(String clientId) {
@@ -86,7 +93,9 @@ public class KafkaClients {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        new KafkaClientMetrics(producer).bindTo(registry);
+        return producer;
     }
 
     /**
