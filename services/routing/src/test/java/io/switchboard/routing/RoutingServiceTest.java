@@ -97,6 +97,34 @@ class RoutingServiceTest {
     }
 
     @Test
+    void theContactsTraceContinuesThroughRoutingsDecisions() {
+        configureTenant();
+        available("agent-1");
+        ContactCreated contact = chat("widget-" + tenant);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        // As a channel publishes it with tracing on: the Kafka header (the CloudEvent extension says the same).
+        kafka.send(Topics.CONTACTS, contact.contactId(), EventCodec.encode(contact, URI.create("/tests"), "00-" + traceId + "-00f067aa0ba902b7-01"),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        for (Class<? extends SwitchboardEvent> decided : List.of(ContactQueued.class, ContactOffered.class)) {
+            ConsumerRecord<String, byte[]> record = kafka.await(Topics.ROUTING, r -> contact.contactId().equals(r.key())
+                    && decoded(r).filter(decided::isInstance).isPresent(), 1, WAIT).get(0);
+            assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                    .as(decided.getSimpleName() + " continues the contact's trace").startsWith("00-" + traceId + "-");
+            var envelope = ((DecodeResult.Decoded) EventCodec.decode(record.value())).envelope();
+            assertThat(String.valueOf(envelope.getExtension("traceparent"))).startsWith("00-" + traceId + "-");
+        }
+
+        // An outside producer that sets only the CloudEvent extension is followed too.
+        ContactCreated plain = chat("widget-" + tenant);
+        String otherTrace = UUID.randomUUID().toString().replace("-", "");
+        kafka.send(Topics.CONTACTS, plain.contactId(), EventCodec.encode(plain, URI.create("/tests"), "00-" + otherTrace + "-00f067aa0ba902b7-01"));
+        ConsumerRecord<String, byte[]> queued = kafka.await(Topics.ROUTING, r -> plain.contactId().equals(r.key())
+                && decoded(r).filter(ContactQueued.class::isInstance).isPresent(), 1, WAIT).get(0);
+        assertThat(new String(queued.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .startsWith("00-" + otherTrace + "-");
+    }
+
+    @Test
     void queueStatisticsCountTheDayAndItsServiceLevel() {
         configureTenant();
         available("agent-1");

@@ -88,10 +88,7 @@ public class OutboxRelay implements Runnable {
     private static ProducerRecord<String, byte[]> record(RoutingStore.OutboxRow row) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        if (row.headers() != null) {
-            int equals = row.headers().indexOf('=');
-            record.headers().add(row.headers().substring(0, equals), row.headers().substring(equals + 1).getBytes(StandardCharsets.UTF_8));
-        }
+        OutboxHeaders.addTo(record.headers(), row.headers());
         return record;
     }
 

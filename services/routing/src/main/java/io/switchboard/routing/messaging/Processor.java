@@ -68,6 +68,7 @@ public class Processor implements Runnable {
     private final RoutingStore store;
     private final RoutingView view;
     private final RoutingMetrics metrics;
+    private final TraceContinuation traces;
     private final Map<String, DomainRouter> routers = new HashMap<>();
     private final Set<Integer> partitions = new HashSet<>();
     /** Domains whose rebuild failed: their inputs wait (the batch is retried) rather than meet an empty engine. */
@@ -81,8 +82,10 @@ public class Processor implements Runnable {
     private Thread thread;
     private Runnable published = () -> { };
 
-    public Processor(KafkaClients kafka, RoutingConfig config, RoutingStore store, RoutingView view, RoutingMetrics metrics) {
+    public Processor(KafkaClients kafka, RoutingConfig config, RoutingStore store, RoutingView view, RoutingMetrics metrics,
+            TraceContinuation traces) {
         this.kafka = kafka;
+        this.traces = traces;
         this.config = config;
         this.store = store;
         this.view = view;
@@ -214,20 +217,22 @@ public class Processor implements Runnable {
             routers.put(domain, router);
             ownedDomains = Set.copyOf(routers.keySet());
         }
-        Outcome outcome;
-        try {
-            outcome = router.handle(event, Instant.now());
-        } catch (RoutingException refused) {
-            outcome = Outcome.refused(refused.getMessage());
-        }
-        if (event instanceof ConfigEvent configEvent && outcome.deadLetter().isEmpty()) {
-            store.saveConfig(connection, domain, configRow(configEvent, record.value()));
-        }
-        pending.add(router, outcome);
-        if (outcome.deadLetter().isPresent()) {
-            LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), outcome.deadLetter().get());
-            pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, record.key(), record.value(),
-                    "reason=" + outcome.deadLetter().get()));
+        try (TraceContinuation.Decision trace = traces.begin(record, EventType.of(event).type())) {
+            Outcome outcome;
+            try {
+                outcome = router.handle(event, Instant.now());
+            } catch (RoutingException refused) {
+                outcome = Outcome.refused(refused.getMessage());
+            }
+            if (event instanceof ConfigEvent configEvent && outcome.deadLetter().isEmpty()) {
+                store.saveConfig(connection, domain, configRow(configEvent, record.value()));
+            }
+            pending.add(router, outcome, trace.traceparent());
+            if (outcome.deadLetter().isPresent()) {
+                LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), outcome.deadLetter().get());
+                pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, record.key(), record.value(),
+                        OutboxHeaders.of("reason", outcome.deadLetter().get(), TraceContinuation.HEADER, trace.traceparent())));
+            }
         }
     }
 
@@ -300,6 +305,11 @@ public class Processor implements Runnable {
         private final List<SwitchboardEvent> decided = new ArrayList<>();
 
         void add(DomainRouter router, Outcome outcome) {
+            add(router, outcome, null);
+        }
+
+        /** @param traceparent the context the decision's events carry (the input's trace), or null */
+        void add(DomainRouter router, Outcome outcome, String traceparent) {
             String domain = router.domain();
             if (!outcome.contacts().isEmpty()) {
                 contacts.computeIfAbsent(domain, d -> new LinkedHashSet<>()).addAll(outcome.contacts());
@@ -313,7 +323,7 @@ public class Processor implements Runnable {
             decided.addAll(outcome.events());
             for (SwitchboardEvent event : outcome.events()) {
                 outbox.add(new RoutingStore.OutboxInsert(domain, EventType.of(event).topic(), event.subject(),
-                        EventCodec.encode(event, SOURCE), null));
+                        EventCodec.encode(event, SOURCE, traceparent), OutboxHeaders.of(TraceContinuation.HEADER, traceparent)));
             }
         }
 
