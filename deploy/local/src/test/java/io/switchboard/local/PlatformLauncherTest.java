@@ -56,8 +56,12 @@ class PlatformLauncherTest {
     /** Its own database, so that state left by earlier runs never meets this run's fresh broker. */
     private static final String DATABASE = "sb_e2e_" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** Every service exports its spans here (SWITCHBOARD_OTLP_ENDPOINT), for the one-trace test. */
+    private static OtlpReceiver traces;
+
     @BeforeAll
     static void up() throws Exception {
+        traces = new OtlpReceiver();
         Result result = switchboard("up");
         assertThat(result.exitCode()).as("./switchboard up failed:\n" + result.output()).isZero();
         assertThat(result.output()).contains("Switchboard is up.");
@@ -73,6 +77,73 @@ class PlatformLauncherTest {
                 var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
+        traces.close();
+    }
+
+    /**
+     * One trace across the platform: a chat message's trace runs from the chat channel's publish through
+     * routing's decision to the agent desktop's push of the offer; an email's from the SMTP ingress the
+     * same way. Read from the spans the services export to an OTLP receiver in this JVM.
+     */
+    @Test
+    void aChatAndAnEmailEachFollowOneTraceFromTheChannelThroughRoutingToTheAgentDesktop() throws Exception {
+        new DesktopAgent("alice", token("alice")).goAvailable();
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-acme"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
+                            boolean last) {
+                        frames.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+        String chat;
+        try {
+            socket.sendText("{\"type\":\"start\",\"name\":\"Tracy Trace\"}", true).join();
+            chat = nextFrame(frames, "ready").replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+            socket.sendText("{\"type\":\"message\",\"id\":\"t1\",\"text\":\"Follow me\"}", true).join();
+            nextFrame(frames, "ack");
+            readBack(Topics.ROUTING, chat, "io.switchboard.contact.offered.v1");
+        } finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+        assertOneTrace(chat, "chat-channel");
+
+        String messageId = "<trace-" + UUID.randomUUID() + "@customer.example>";
+        Process swaks = new ProcessBuilder("swaks", "--server", "127.0.0.1:2525", "--from", "tracy@customer.example",
+                "--to", "support@acme-bank.example", "--header", "Subject: Trace me", "--header", "Message-Id: " + messageId,
+                "--body", "Follow this one too.").redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(swaks.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(swaks.exitValue()).as(transcript).isZero();
+        String email = readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                && messageId.equals(c.metadata().get("messageIdHeader")), "the email's contact.created").subject();
+        readBack(Topics.ROUTING, email, "io.switchboard.contact.queued.v1");
+        assertOneTrace(email, "email-channel");
+    }
+
+    /** Waits until routing's span for the contact arrived, then finds the channel's and the desktop's spans in its trace. */
+    private static void assertOneTrace(String contactId, String channel) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        List<OtlpReceiver.ReceivedSpan> trace = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            var spans = traces.spans();
+            var routing = spans.stream().filter(s -> s.service().equals("routing") && s.hasAttribute("switchboard.contact.id", contactId))
+                    .findFirst();
+            if (routing.isPresent()) {
+                String traceId = routing.get().traceId();
+                trace = spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+                if (trace.stream().anyMatch(s -> s.service().equals(channel)) && trace.stream().anyMatch(s -> s.service().equals("agent-desktop"))) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no single trace joins " + channel + ", routing and agent-desktop for contact " + contactId
+                + "; spans of routing's trace: " + trace + "; services seen: "
+                + traces.spans().stream().map(OtlpReceiver.ReceivedSpan::service).distinct().toList());
     }
 
     @Test
@@ -716,6 +787,9 @@ class PlatformLauncherTest {
         builder.environment().put("SWITCHBOARD_WORK", work.toString());
         builder.environment().put("SWITCHBOARD_NO_BUILD", "1");
         builder.environment().put("SWITCHBOARD_DATABASE", DATABASE);
+        if (traces != null) {
+            builder.environment().put("SWITCHBOARD_OTLP_ENDPOINT", traces.endpoint());
+        }
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

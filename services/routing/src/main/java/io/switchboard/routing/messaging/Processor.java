@@ -217,7 +217,8 @@ public class Processor implements Runnable {
             routers.put(domain, router);
             ownedDomains = Set.copyOf(routers.keySet());
         }
-        try (TraceContinuation.Decision trace = traces.begin(record, EventType.of(event).type())) {
+        try (TraceContinuation.Decision trace = traces.begin(record, EventType.of(event).type(),
+                event instanceof io.switchboard.events.ContactEvent contact ? contact.contactId() : null)) {
             Outcome outcome;
             try {
                 outcome = router.handle(event, Instant.now());

@@ -50,12 +50,14 @@ public class TraceContinuation {
         }
     }
 
-    public Decision begin(ConsumerRecord<String, byte[]> input, String what) {
+    /** @param contactId the contact the input is about, as a span attribute; null for agents and configuration */
+    public Decision begin(ConsumerRecord<String, byte[]> input, String what, String contactId) {
         Optional<String> parent = traceparent(input);
         Context context = parent.flatMap(TraceContinuation::remote).map(remote -> Context.root().with(Span.wrap(remote)))
                 .orElse(Context.root());
         Span span = tracer.spanBuilder("routing " + what).setParent(context).setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", input.topic())
+                .setAttribute("switchboard.contact.id", contactId == null ? "" : contactId)
                 .startSpan();
         SpanContext own = span.getSpanContext();
         String outputs = own.isValid()
