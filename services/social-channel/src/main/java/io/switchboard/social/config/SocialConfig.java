@@ -25,6 +25,10 @@ public interface SocialConfig {
     @WithDefault("30s")
     Duration sweepAfter();
 
+    /** How often the sweeper looks for such messages. */
+    @WithDefault("10s")
+    Duration sweepEvery();
+
     /** Webhook bodies larger than this are refused with 413 before they are parsed. */
     @WithDefault("262144")
     int maxBodyBytes();
