@@ -69,6 +69,12 @@ admin-console:
   database: true
   oidc: true
   keycloakAdmin: true
+sms-channel:
+  database: true
+  oidc: true
+social-channel:
+  database: true
+  oidc: true
 {{- end -}}
 
 {{/* The image of one service. Call with (dict "root" $ "name" "routing" "svc" $svc). */}}
@@ -321,6 +327,8 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_KEYCLOAK_REALM" $root.Values.keycloak.realm -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_KEYCLOAK_CLIENT_ID" $svc.keycloakClientId -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_CUSTOMER360_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "customer360")) $root.Values.services.customer360.port) -}}
+{{- $_ := set $env "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "sms-channel")) (index $root.Values.services "sms-channel").port) -}}
+{{- $_ := set $env "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "social-channel")) (index $root.Values.services "social-channel").port) -}}
 {{- else if eq $name "email-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_PORT" (toString $svc.smtp.port) -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_BIND_ADDRESS" "0.0.0.0" -}}
@@ -349,6 +357,15 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- end -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_JOURNAL_DIR" "/var/lib/switchboard/voice-journal" -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_RECORDINGS_DIR" "/var/lib/switchboard/recordings" -}}
+{{- else if eq $name "sms-channel" -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_TWILIO_API_BASE_URL" $svc.twilio.apiBaseUrl -}}
+{{- else if eq $name "social-channel" -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_BASE_URL" $svc.meta.graphApiBaseUrl -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_VERSION" $svc.meta.graphApiVersion -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_TELEGRAM_API_BASE_URL" $svc.telegram.apiBaseUrl -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_TEMPLATES" $svc.templates -}}
 {{- else if eq $name "admin-console" -}}
 {{- $_ := set $env "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL" (include "switchboard.keycloak.url" $root) -}}
 {{- $_ := set $env "QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM" $root.Values.keycloak.realm -}}
@@ -361,6 +378,17 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env $k (toString $v) -}}
 {{- end -}}
 {{- toYaml $env -}}
+{{- end -}}
+
+{{/* A channel's public base URL: its own value, else the webhooks Ingress host. Call with (dict "root" $ "svc" $svc "name" "sms-channel"). */}}
+{{- define "switchboard.publicUrl" -}}
+{{- if .svc.publicUrl -}}
+{{- .svc.publicUrl -}}
+{{- else if and .root.Values.ingress.enabled .root.Values.ingress.webhooks.host -}}
+{{- printf "https://%s" .root.Values.ingress.webhooks.host -}}
+{{- else -}}
+{{- required (printf "services.%s.publicUrl is required without the webhooks Ingress: providers sign over it" .name) "" -}}
+{{- end -}}
 {{- end -}}
 
 {{/* One env entry from a Secret key. Call with (dict "env" "NAME" "secret" "name" "key" "key"). */}}

@@ -37,11 +37,12 @@ class RenderedChartTest {
 
     /** The Switchboard services of the chart (the values map's keys). */
     static final Set<String> SERVICES = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "voice-gateway", "admin-console");
+            "voice-gateway", "admin-console", "sms-channel", "social-channel");
     /** The services that scale on CPU; routing scales by routing domain, the voice gateway not at all. */
-    static final Set<String> STATELESS = Set.of("chat-channel", "email-channel", "agent-desktop", "customer360", "admin-console");
+    static final Set<String> STATELESS = Set.of("chat-channel", "email-channel", "agent-desktop", "customer360", "admin-console",
+            "sms-channel", "social-channel");
     static final Set<String> WITH_DATABASE = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "admin-console");
+            "admin-console", "sms-channel", "social-channel");
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS).*");
 
@@ -264,6 +265,23 @@ class RenderedChartTest {
             if (service.equals("chat-channel")) {
                 assertThat(env.get("SWITCHBOARD_CHAT_TOKEN_SECRET").path("valueFrom").path("secretKeyRef").isObject()).isTrue();
             }
+            if (service.equals("sms-channel")) {
+                for (String secret : List.of("SWITCHBOARD_SMS_TWILIO_ACCOUNT_SID", "SWITCHBOARD_SMS_TWILIO_AUTH_TOKEN")) {
+                    assertThat(env.get(secret).path("valueFrom").path("secretKeyRef").isObject()).as("%s %s", what, secret).isTrue();
+                }
+                assertThat(plainValue(env, "SWITCHBOARD_SMS_PUBLIC_URL")).as("%s signs over its public URL", what).startsWith("https://");
+            }
+            if (service.equals("social-channel")) {
+                for (String secret : List.of("SWITCHBOARD_SOCIAL_META_APP_SECRET", "SWITCHBOARD_SOCIAL_META_VERIFY_TOKEN",
+                        "SWITCHBOARD_SOCIAL_META_ACCESS_TOKEN")) {
+                    assertThat(env.get(secret).path("valueFrom").path("secretKeyRef").isObject()).as("%s %s", what, secret).isTrue();
+                }
+                assertThat(plainValue(env, "SWITCHBOARD_SOCIAL_PUBLIC_URL")).startsWith("https://");
+            }
+            if (service.equals("agent-desktop")) {
+                assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL")).as("the inbox asks the SMS channel").contains("sms-channel:8087");
+                assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL")).contains("social-channel:8088");
+            }
         }
     }
 
@@ -330,7 +348,7 @@ class RenderedChartTest {
             }
         }
 
-        assertThat(backends).contains("agent-desktop", "admin-console", "chat-channel", "email-channel");
+        assertThat(backends).contains("agent-desktop", "admin-console", "chat-channel", "email-channel", "sms-channel", "social-channel");
     }
 
     @Test
