@@ -528,6 +528,91 @@ class SocialChannelServiceTest {
     }
 
     @Test
+    void telegramPhotosAndMessengerAttachmentsAreFetchedAndStored() {
+        long chat = 2_000_000 + (long) (Math.random() * 1_000_000);
+        String fileId = unique("AgAD");
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4};
+        f.wireMock.register(get(urlPathEqualTo("/telegram/bot123456:test-telegram-bot-token/getFile"))
+                .withQueryParam("file_id", equalTo(fileId))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"file_id\":\"" + fileId + "\",\"file_size\":6,\"file_path\":\"photos/file_"
+                        + fileId + ".jpg\"}}")));
+        f.wireMock.register(get(urlPathEqualTo("/telegram/file/bot123456:test-telegram-bot-token/photos/file_" + fileId + ".jpg"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(photo)));
+        postTelegram("""
+                {"update_id":%d,"message":{"message_id":3,"date":%d,"caption":"my receipt",
+                 "from":{"id":%d,"is_bot":false,"first_name":"Ana"},"chat":{"id":%d,"type":"private"},
+                 "photo":[{"file_id":"small","file_unique_id":"s","width":90,"height":90},
+                          {"file_id":"%s","file_unique_id":"l","width":800,"height":800,"file_size":6}]}}"""
+                .formatted(chat, Instant.now().getEpochSecond(), chat, chat, fileId), BOT_SECRET).then().statusCode(200);
+        ContactMessageReceived tg = (ContactMessageReceived) f.await(e -> e instanceof ContactMessageReceived m
+                && (BOT + ":" + chat + ":3").equals(m.metadata().get("providerMessageId")));
+        assertThat(tg.text()).isEqualTo("my receipt");
+        assertThat(tg.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("file_" + fileId + ".jpg");
+            assertThat(a.sizeBytes()).isEqualTo(6);
+        });
+        byte[] served = given().auth().oauth2(token("alice")).get("/api/attachments/{id}", tg.attachments().get(0).id())
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(served).isEqualTo(photo);
+
+        String psid = unique("PSID");
+        String mid = unique("m_");
+        String cdn = graphBase().replace("/graph", "/cdn/") + mid + ".pdf";
+        f.wireMock.register(get(urlPathEqualTo("/cdn/" + mid + ".pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody("%PDF-1.4 x")));
+        long now = Instant.now().toEpochMilli();
+        postMeta("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"%s","attachments":[{"type":"file","payload":{"url":"%s"}}]}}]}]}"""
+                .formatted(PAGE, now, psid, PAGE, now, mid, cdn)).then().statusCode(200);
+        ContactMessageReceived file = (ContactMessageReceived) f.await(e -> e instanceof ContactMessageReceived m
+                && mid.equals(m.metadata().get("providerMessageId")));
+        assertThat(file.attachments()).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("application/pdf"));
+        // The CDN link is fetched without the Graph token.
+        f.wireMock.verifyThat(1, getRequestedFor(urlPathEqualTo("/cdn/" + mid + ".pdf")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void messengerRepliesAfter24HoursCarryTheHumanAgentTagAndAfter7DaysAreRefused() {
+        String psid = unique("PSID");
+        String mid = unique("m_");
+        long threeDaysAgo = Instant.now().minus(Duration.ofDays(3)).toEpochMilli();
+        postMeta("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"%s","text":"Still there?"}}]}]}""".formatted(PAGE, threeDaysAgo, psid, PAGE,
+                threeDaysAgo, mid)).then().statusCode(200);
+        ContactCreated created = (ContactCreated) f.await(e -> e instanceof ContactCreated c && mid.equals(c.metadata().get("providerMessageId")));
+        given().auth().oauth2(token("sam")).get("/api/contacts/{id}/reply-policy", created.contactId()).then().statusCode(200)
+                .body("platform", is("MESSENGER")).body("canReply", is(true))
+                .body("windowClosesAt", is(Instant.ofEpochMilli(threeDaysAgo).plus(Duration.ofDays(7)).toString()));
+        f.wireMock.register(post(urlPathEqualTo("/graph/v21.0/me/messages")).withHeader("Authorization", equalTo(BEARER))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"},\"messaging_type\":\"MESSAGE_TAG\","
+                        + "\"tag\":\"HUMAN_AGENT\",\"message\":{\"text\":\"Yes, sorry\"}}"))
+                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_tag" + psid + "\"}")));
+        String replyId = unique("reply-");
+        f.kafka.publish(reply(created.contactId(), replyId, "Yes, sorry", Map.of()), Fixture.SOURCE);
+        f.await(e -> e instanceof ContactMessageSent m && replyId.equals(m.messageId()));
+
+        String oldPsid = unique("PSID");
+        String oldMid = unique("m_");
+        long eightDaysAgo = Instant.now().minus(Duration.ofDays(8)).toEpochMilli();
+        postMeta("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"%s","text":"Hello?"}}]}]}""".formatted(PAGE, eightDaysAgo, oldPsid, PAGE,
+                eightDaysAgo, oldMid)).then().statusCode(200);
+        ContactCreated old = (ContactCreated) f.await(e -> e instanceof ContactCreated c && oldMid.equals(c.metadata().get("providerMessageId")));
+        given().auth().oauth2(token("sam")).get("/api/contacts/{id}/reply-policy", old.contactId()).then().statusCode(200)
+                .body("canReply", is(false)).body("templates", hasSize(0))
+                .body("reason", org.hamcrest.Matchers.startsWith("Messenger's messaging window closed at"));
+        String refused = unique("reply-");
+        f.kafka.publish(reply(old.contactId(), refused, "Hello", Map.of()), Fixture.SOURCE);
+        assertThat(((ContactMessageFailed) f.await(e -> e instanceof ContactMessageFailed m && refused.equals(m.messageId()))).permanent())
+                .isTrue();
+        f.wireMock.verifyThat(0, postRequestedFor(urlPathEqualTo("/graph/v21.0/me/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(oldPsid))));
+    }
+
+    @Test
     void readinessIsUpOnceTheTenantsConfigurationWasRead() {
         given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'social-accounts' }.status", is("UP"));
     }

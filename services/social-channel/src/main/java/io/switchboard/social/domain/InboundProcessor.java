@@ -109,10 +109,13 @@ public class InboundProcessor {
 
     private Result ingest(Route route, InboundMessage message) throws StoreException {
         SocialPlatform platform = message.account().platform();
-        Optional<SocialStore.KnownInbound> known = store.findInbound(platform, message.providerMessageId());
-        if (known.isPresent()) {
-            replay(known.get());
-            return Result.DUPLICATE;
+        // A redelivery is caught by the store's unique key; look first only when media would be fetched for nothing.
+        if (!message.media().isEmpty()) {
+            Optional<SocialStore.KnownInbound> known = store.findInbound(platform, message.providerMessageId());
+            if (known.isPresent()) {
+                replay(known.get());
+                return Result.DUPLICATE;
+            }
         }
         Address from;
         try {
@@ -142,13 +145,18 @@ public class InboundProcessor {
         Instant now = clock.instant();
         NewInbound inbound = new NewInbound(id, route.tenantId(), message, files, now);
         Conversation conversation;
+        List<List<StoredEvent>> made = new ArrayList<>(1);
         try {
-            conversation = store.saveInbound(inbound, (c, created) -> events(route, message, from, c, created, id, refs, omitted, now));
-        } catch (SocialStore.DuplicateException raced) {
+            conversation = store.saveInbound(inbound, (c, created) -> {
+                List<StoredEvent> events = events(route, message, from, c, created, id, refs, omitted, now);
+                made.add(events);
+                return events;
+            });
+        } catch (SocialStore.DuplicateException seen) {
             replay(store.findInbound(platform, message.providerMessageId()).orElseThrow());
             return Result.DUPLICATE;
         }
-        publisher.publish(store.events(id), publishTimeout);
+        publisher.publish(made.get(made.size() - 1), publishTimeout);
         store.markPublished(id);
         LOG.log(Level.DEBUG, "message {0} on {1} → contact {2}", message.providerMessageId(), message.account().address(),
                 conversation.contactId());

@@ -42,6 +42,10 @@ public interface SocialStore {
 
     List<StoredEvent> events(UUID inboundId) throws StoreException;
 
+    /**
+     * Records that Kafka acknowledged the message's events. May be applied a moment later in a batch:
+     * until then the sweeper may publish the same events again, with the same ids.
+     */
     void markPublished(UUID inboundId) throws StoreException;
 
     List<UUID> pendingBefore(Instant storedBefore, int limit) throws StoreException;

@@ -28,7 +28,10 @@ public final class TelegramPayloads {
         }
         JsonNode message = update.path("message");
         if (!message.isObject()) {
-            return new WebhookBatch(List.of(), List.of(), List.of("update kind other than message: " + update.fieldNames().next()));
+            List<String> kinds = new ArrayList<>();
+            update.fieldNames().forEachRemaining(kinds::add);
+            kinds.remove("update_id");
+            return new WebhookBatch(List.of(), List.of(), List.of("a Telegram update of kind " + kinds + ", not a message"));
         }
         JsonNode chat = message.path("chat");
         JsonNode from = message.path("from");

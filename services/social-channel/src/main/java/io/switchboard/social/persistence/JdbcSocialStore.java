@@ -11,9 +11,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import io.switchboard.events.address.SocialAccount;
 import io.switchboard.events.address.SocialPlatform;
@@ -32,7 +43,15 @@ import io.switchboard.social.domain.StoredFile;
 @ApplicationScoped
 public class JdbcSocialStore implements SocialStore {
 
+    private static final Logger LOG = Logger.getLogger(JdbcSocialStore.class);
+
     private final DataSource dataSource;
+    private final Queue<UUID> published = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService marker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "social-published-marker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public JdbcSocialStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -200,16 +219,44 @@ public class JdbcSocialStore implements SocialStore {
         });
     }
 
+    /** Marked in batches off the webhook's path: one statement per flush instead of one per message. */
     @Override
-    public void markPublished(UUID inboundId) throws StoreException {
-        read(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    WITH done AS (UPDATE inbound_message SET status = 'PUBLISHED' WHERE id = ? RETURNING id)
-                    DELETE FROM inbound_event WHERE message_id IN (SELECT id FROM done)""")) {
-                s.setObject(1, inboundId);
-                return s.executeUpdate();
-            }
-        });
+    public void markPublished(UUID inboundId) {
+        published.add(inboundId);
+    }
+
+    @PostConstruct
+    void startMarking() {
+        marker.scheduleWithFixedDelay(this::flushPublished, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopMarking() {
+        marker.shutdown();
+        flushPublished();
+    }
+
+    synchronized void flushPublished() {
+        List<UUID> batch = new ArrayList<>();
+        for (UUID id; batch.size() < 5_000 && (id = published.poll()) != null; ) {
+            batch.add(id);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            read(c -> {
+                try (PreparedStatement s = c.prepareStatement("""
+                        WITH done AS (UPDATE inbound_message SET status = 'PUBLISHED' WHERE id = ANY (?) RETURNING id)
+                        DELETE FROM inbound_event WHERE message_id IN (SELECT id FROM done)""")) {
+                    s.setArray(1, c.createArrayOf("uuid", batch.toArray()));
+                    return s.executeUpdate();
+                }
+            });
+        } catch (StoreException | RuntimeException e) {
+            // Left PENDING: the sweeper publishes them again with the same event ids, and marks them then.
+            LOG.warnf("could not mark %d messages published: %s", batch.size(), e.getMessage());
+        }
     }
 
     @Override
