@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.switchboard.sms.domain.AutoReplies;
 import io.switchboard.sms.domain.EventSink;
@@ -34,7 +35,7 @@ public class DomainServices {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SmsRules rules(SmsConfig config) {
         return new SmsRules(config.window(), config.publicUrl(), config.media().maxBytes(), config.media().maxCount(),
                 config.maxSegments(), config.helpText(), config.helpTexts(), config.outbound().maxAttempts(),
@@ -42,20 +43,20 @@ public class DomainServices {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     AutoReplies autoReplies(SmsStore store, SmsGateway gateway, SmsRules rules) {
         return new AutoReplies(store, gateway, rules, Clock.systemUTC());
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     InboundService inboundService(SmsStore store, EventSink events, NumberDirectory directory, MediaFetcher media,
             AutoReplies autoReplies, SmsRules rules) {
         return new InboundService(store, events, directory, media, autoReplies, autoReplyThreads, rules, Clock.systemUTC());
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     ReplyService replyService(SmsStore store, SmsGateway gateway, EventSink events, SmsRules rules) {
         return new ReplyService(store, gateway, events, rules, Clock.systemUTC());
     }

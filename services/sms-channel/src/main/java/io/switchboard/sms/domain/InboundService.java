@@ -18,7 +18,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.Direction;
 import io.switchboard.events.address.Address;
-import io.switchboard.events.address.InvalidAddressException;
+import io.switchboard.events.address.AddressKind;
 
 /**
  * Turns one inbound text into contact events: find the tenant by the number texted, recognise a
@@ -135,8 +135,8 @@ public class InboundService {
         }
         open.filter(c -> created.isPresent()).ifPresent(c -> metadata.put("previousContactId", c.contactId()));
 
-        Address customer = Address.phone(from, null);
-        Address entry = Address.phone(route.number(), null);
+        Address customer = new Address(AddressKind.PHONE, from, null);
+        Address entry = new Address(AddressKind.PHONE, route.number(), null);
         List<ContactEvent> contactEvents = new ArrayList<>();
         if (created.isPresent()) {
             contactEvents.add(new ContactCreated(UUID.randomUUID(), route.tenantId(), now, conversation.contactId(), Channel.SMS,
@@ -205,9 +205,12 @@ public class InboundService {
     }
 
     static String phone(String raw, String region, String field) throws InvalidSmsException {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidSmsException(field + " is missing");
+        }
         try {
-            return Address.phone(raw, region).value();
-        } catch (InvalidAddressException e) {
+            return PhoneNumbers.e164(raw, region);
+        } catch (InvalidSmsException e) {
             throw new InvalidSmsException(field + ": " + e.getMessage());
         }
     }

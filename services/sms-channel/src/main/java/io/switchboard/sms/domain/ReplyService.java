@@ -19,6 +19,7 @@ import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactMessageStatusChanged;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.address.Address;
+import io.switchboard.events.address.AddressKind;
 
 /**
  * Agents' replies out, the provider's delivery reports back, and the reply policy the inbox asks
@@ -163,7 +164,7 @@ public class ReplyService {
             metadata.put("providerMessageId", outcome.providerMessageId());
             metadata.put("from", outcome.fromNumber());
             return new ContactMessageSent(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
-                    Channel.SMS, reply.agentId(), Address.phone(outcome.toNumber(), null), outcome.text(), List.of(), metadata);
+                    Channel.SMS, reply.agentId(), new Address(AddressKind.PHONE, outcome.toNumber(), null), outcome.text(), List.of(), metadata);
         }
         return new ContactMessageFailed(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
                 Channel.SMS, reply.agentId(), outcome.reason(), outcome.permanent(), metadata);

@@ -1,5 +1,6 @@
 package io.switchboard.sms.messaging;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.switchboard.events.Channel;
 import io.switchboard.events.TenantConfigured;
-import io.switchboard.events.address.Address;
-import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.config.EntryPointDirectory;
 import io.switchboard.sms.domain.NumberDirectory;
 import io.switchboard.sms.domain.NumberRoute;
+import io.switchboard.sms.domain.InvalidSmsException;
+import io.switchboard.sms.domain.PhoneNumbers;
 
 /** The tenants' SMS entry points from the configuration topic, compared in E.164. */
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class TenantDirectory extends EntryPointDirectory implements NumberDirect
     private final Map<String, String> regions = new ConcurrentHashMap<>();
 
     public TenantDirectory() {
-        super(Channel.SMS, TenantDirectory::e164);
+        super(Channel.SMS, raw -> e164(raw, null));
     }
 
     @Override
@@ -29,7 +30,13 @@ public class TenantDirectory extends EntryPointDirectory implements NumberDirect
         if (tenant.defaultRegion() != null) {
             regions.put(tenant.tenantId(), tenant.defaultRegion());
         }
-        super.apply(tenant);
+        // A number configured in national form ("07700 900100") is read in the tenant's region.
+        List<TenantConfigured.EntryPoint> entryPoints = tenant.entryPoints().stream()
+                .map(e -> e.channel() == Channel.SMS ? new TenantConfigured.EntryPoint(e.channel(), e164(e.address(), tenant.defaultRegion()),
+                        e.queueId()) : e)
+                .toList();
+        super.apply(new TenantConfigured(tenant.eventId(), tenant.tenantId(), tenant.occurredAt(), tenant.name(), tenant.timeZone(),
+                tenant.defaultRegion(), tenant.routingDomain(), tenant.defaultQueueId(), entryPoints));
     }
 
     @Override
@@ -38,10 +45,10 @@ public class TenantDirectory extends EntryPointDirectory implements NumberDirect
                 regions.get(route.tenantId())));
     }
 
-    static String e164(String raw) {
+    static String e164(String raw, String region) {
         try {
-            return Address.phone(raw, null).value();
-        } catch (InvalidAddressException e) {
+            return PhoneNumbers.e164(raw, region);
+        } catch (InvalidSmsException e) {
             return raw.strip();
         }
     }
