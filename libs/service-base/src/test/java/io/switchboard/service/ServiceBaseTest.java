@@ -2,6 +2,7 @@ package io.switchboard.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -81,6 +82,17 @@ class ServiceBaseTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /**
+     * A channel reads the configuration topic to its end before it says it is ready, also when no
+     * tenant exists yet (a fresh platform configures its tenants only after its services are up).
+     */
+    @Test
+    void aChannelIsReadyOnceItReadTheConfigurationTopicEvenAnEmptyOne() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'entry-points' }.status", equalTo("UP")));
+        assertThat(io.quarkus.arc.Arc.container().instance(io.switchboard.service.probe.ProbeDirectory.class).get().loaded()).isTrue();
     }
 
     @Test

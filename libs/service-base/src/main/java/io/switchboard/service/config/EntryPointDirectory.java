@@ -49,8 +49,16 @@ public class EntryPointDirectory {
         return address == null ? Optional.empty() : Optional.ofNullable(byAddress.get(normalize.apply(address)));
     }
 
-    /** False until the first tenant configuration arrived: an unknown address may then still become known. */
+    /**
+     * False until the configuration topic was read to the end it had at start ({@link ConfigTopicCatchUp}),
+     * or a tenant's configuration arrived: before that an unknown address may still become known.
+     */
     public boolean loaded() {
         return loaded;
+    }
+
+    /** The configuration topic was read to its end: every tenant that exists is known, even when there is none. */
+    public void markLoaded() {
+        loaded = true;
     }
 }
