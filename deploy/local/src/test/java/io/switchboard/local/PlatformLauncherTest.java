@@ -65,6 +65,10 @@ class PlatformLauncherTest {
         Result result = switchboard("up");
         assertThat(result.exitCode()).as("./switchboard up failed:\n" + result.output()).isZero();
         assertThat(result.output()).contains("Switchboard is up.");
+        // Ready means ready: the moment `up` returns, a signed webhook finds its number (no 404 or 503).
+        assertThat(twilioWebhook(Map.of("From", "+447400100001", "To", DemoCenter.ACME_SMS, "Body", "First!",
+                "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "NumMedia", "0", "AccountSid", TWILIO_ACCOUNT)))
+                .as("a text sent the moment ./switchboard up returned").isEqualTo(200);
     }
 
     @AfterAll
