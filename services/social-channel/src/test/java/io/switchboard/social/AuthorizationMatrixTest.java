@@ -95,7 +95,7 @@ class AuthorizationMatrixTest {
             attachmentId = received.attachments().get(0).id();
         }
         row("GET", "/api/contacts/{contactId}/reply-policy", 401, 403, OK, OK, OK, 404, 404);
-        row("GET", "/api/attachments/{id}", 401, 403, OK, OK, OK, 404, 404);
+        row("GET", "/api/social/attachments/{id}", 401, 403, OK, OK, OK, 404, 404);
     }
 
     private void row(String method, String path, int anonymous, int noRole, int agent, int supervisor, int admin, int otherAgent,

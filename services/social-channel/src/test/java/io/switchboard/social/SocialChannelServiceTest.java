@@ -510,15 +510,15 @@ class SocialChannelServiceTest {
         assertThat(image.attachments()).singleElement().satisfies(a -> {
             assertThat(a.contentType()).isEqualTo("image/jpeg");
             assertThat(a.sizeBytes()).isEqualTo(1234);
-            assertThat(a.uri().toString()).endsWith("/api/attachments/" + a.id());
+            assertThat(a.uri().toString()).endsWith("/api/social/attachments/" + a.id());
         });
         String attachment = image.attachments().get(0).id();
-        byte[] served = given().auth().oauth2(token("alice")).get("/api/attachments/{id}", attachment).then().statusCode(200)
+        byte[] served = given().auth().oauth2(token("alice")).get("/api/social/attachments/{id}", attachment).then().statusCode(200)
                 .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
                 .header("X-Content-Type-Options", "nosniff").extract().asByteArray();
         assertThat(served).isEqualTo(jpeg);
-        given().auth().oauth2(token("dave")).get("/api/attachments/{id}", attachment).then().statusCode(404);
-        given().get("/api/attachments/{id}", attachment).then().statusCode(401);
+        given().auth().oauth2(token("dave")).get("/api/social/attachments/{id}", attachment).then().statusCode(404);
+        given().get("/api/social/attachments/{id}", attachment).then().statusCode(401);
 
         ContactMessageReceived document = (ContactMessageReceived) f.await(e -> e instanceof ContactMessageReceived m
                 && (id + "-2").equals(m.metadata().get("providerMessageId")));
@@ -551,7 +551,7 @@ class SocialChannelServiceTest {
             assertThat(a.filename()).isEqualTo("file_" + fileId + ".jpg");
             assertThat(a.sizeBytes()).isEqualTo(6);
         });
-        byte[] served = given().auth().oauth2(token("alice")).get("/api/attachments/{id}", tg.attachments().get(0).id())
+        byte[] served = given().auth().oauth2(token("alice")).get("/api/social/attachments/{id}", tg.attachments().get(0).id())
                 .then().statusCode(200).extract().asByteArray();
         assertThat(served).isEqualTo(photo);
 

@@ -56,7 +56,8 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
  *
  * Signed WhatsApp webhooks (one text message each, 2,000 customers) over loopback HTTP to the running
  * service, where 200 means stored in PostgreSQL and acknowledged by the real Kafka broker of the same
- * JVM. Phase 1: as fast as 32 concurrent clients go (throughput). Phase 2: an open-loop 500 calls/s
+ * JVM. Phase 0: the floor, the same calls for an account no tenant owns (answered after the signature,
+ * the parse and the lookup, without PostgreSQL or Kafka). Phase 1: as fast as 32 concurrent clients go (throughput). Phase 2: an open-loop 500 calls/s
  * for 10 s (response times measured from each call's scheduled start, so a stall counts against
  * it). Then every contact.message.received of the run is counted on the topic: lost = sent − seen.
  * Writes target/social-channel-bench/report.json.
@@ -92,6 +93,7 @@ class SocialIngestBench {
     AccountDirectory directory;
 
     private final String run = Fixture.unique("bench");
+    private volatile boolean floor;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).build();
 
@@ -105,6 +107,15 @@ class SocialIngestBench {
         AtomicInteger seq = new AtomicInteger();
         // Warm-up: the JIT, the connection pools, the producer.
         phase(2_000, CLIENTS, seq, new long[2_000]);
+
+        // The floor: the same signed calls for an account no tenant owns (signature, parse, lookup, skip;
+        // no PostgreSQL, no Kafka), so the figure below can be read against what HTTP costs here.
+        floor = true;
+        long floorStart = System.nanoTime();
+        long[] floorLatency = new long[THROUGHPUT_MESSAGES];
+        int floorFailures = phase(THROUGHPUT_MESSAGES, CLIENTS, new AtomicInteger(), floorLatency);
+        double floorPerSecond = THROUGHPUT_MESSAGES / ((System.nanoTime() - floorStart) / 1e9);
+        floor = false;
 
         int firstSeq = seq.get();
         long[] throughputLatency = new long[THROUGHPUT_MESSAGES];
@@ -125,6 +136,7 @@ class SocialIngestBench {
                 {
                   "benchmark": "social-channel signed Meta webhooks to Kafka",
                   "machine": "%d cores, Java %s",
+                  "floorWithoutStoreOrKafka": {"messages": %d, "messagesPerSecond": %.0f, "non200": %d},
                   "throughput": {"messages": %d, "clients": %d, "seconds": %.2f, "messagesPerSecond": %.0f,
                                  "p50Ms": %.1f, "p95Ms": %.1f, "p99Ms": %.1f, "non200": %d},
                   "at500PerSecond": {"messages": %d, "p50Ms": %.1f, "p95Ms": %.1f, "p99Ms": %.1f, "maxMs": %.1f, "non200": %d},
@@ -133,7 +145,7 @@ class SocialIngestBench {
                   "lost": %d
                 }
                 """.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                THROUGHPUT_MESSAGES, CLIENTS, seconds, perSecond, ms(throughputLatency, 0.50), ms(throughputLatency, 0.95),
+                THROUGHPUT_MESSAGES, floorPerSecond, floorFailures, THROUGHPUT_MESSAGES, CLIENTS, seconds, perSecond, ms(throughputLatency, 0.50), ms(throughputLatency, 0.95),
                 ms(throughputLatency, 0.99), throughputFailures, rateLatency.length, ms(rateLatency, 0.50), ms(rateLatency, 0.95),
                 ms(rateLatency, 0.99), rateLatency[rateLatency.length - 1] / 1e6, rateFailures, sent, seen, lost);
         Path out = Path.of("target", "social-channel-bench", "report.json");
@@ -190,7 +202,7 @@ class SocialIngestBench {
 
     private CompletableFuture<HttpResponse<String>> send(int n) {
         String wa = "1202" + (2 + n % CUSTOMERS % 8) + String.format(Locale.ROOT, "%06d", n % CUSTOMERS);
-        byte[] body = Fixture.whatsappText(Fixture.WHATSAPP, wa, "Bench " + (n % CUSTOMERS), run + "-" + n, Instant.now(),
+        byte[] body = Fixture.whatsappText(floor ? "999999999999999" : Fixture.WHATSAPP, wa, "Bench " + (n % CUSTOMERS), run + "-" + n, Instant.now(),
                 "bench message " + n).getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

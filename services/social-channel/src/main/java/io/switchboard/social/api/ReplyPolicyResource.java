@@ -49,7 +49,7 @@ public class ReplyPolicyResource {
     }
 
     @GET
-    @Path("attachments/{id}")
+    @Path("social/attachments/{id}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id) throws StoreException {
         UUID uuid;

@@ -135,7 +135,7 @@ public class InboundProcessor {
                 String filename = media.filename() != null ? media.filename() : item.filename();
                 files.add(new StoredFile(fileId, route.tenantId(), filename, media.contentType(), media.data()));
                 refs.add(new AttachmentRef(fileId.toString(), filename, media.contentType(), media.data().length,
-                        URI.create(publicUrl + "/api/attachments/" + fileId)));
+                        URI.create(publicUrl + "/api/social/attachments/" + fileId)));
             } catch (PlatformGateway.TooLargeException e) {
                 omitted.add(describe(item) + " (" + e.getMessage() + ")");
             } catch (PlatformException e) {
