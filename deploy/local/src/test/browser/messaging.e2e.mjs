@@ -16,7 +16,7 @@ const run = Date.now().toString().slice(-6);
 /** Twilio's signature: base64 HMAC-SHA1 of the URL and the parameters sorted by name, name then value. */
 async function text(from, body) {
   const url = `${smsUrl}/webhooks/twilio/sms`;
-  const params = { AccountSid: 'ACswitchboardlocal00000000000000', Body: body, From: from, MessageSid: `SM${run}${Math.random().toString(16).slice(2)}`,
+  const params = { AccountSid: 'ACswitchboardlocal0000000000000000', Body: body, From: from, MessageSid: `SM${run}${Math.random().toString(16).slice(2)}`,
     NumMedia: '0', To: '+447700100100' };
   const signed = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
   const response = await fetch(url, {

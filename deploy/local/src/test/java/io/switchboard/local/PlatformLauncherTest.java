@@ -465,7 +465,7 @@ class PlatformLauncherTest {
         lateAgent.wrapUp(late);
     }
 
-    private static final String TWILIO_ACCOUNT = "ACswitchboardlocal00000000000000";
+    private static final String TWILIO_ACCOUNT = "ACswitchboardlocal0000000000000000";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Posts a text to the SMS channel as Twilio does, signed with the local account's token; returns the status. */
