@@ -555,6 +555,27 @@ class SocialChannelServiceTest {
                 .then().statusCode(200).extract().asByteArray();
         assertThat(served).isEqualTo(photo);
 
+        // Files go back through sendPhoto (images) and sendDocument (the rest), by URL, after the text.
+        String bot = "/telegram/bot123456:test-telegram-bot-token/";
+        f.wireMock.register(post(urlPathEqualTo(bot + "sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(String.valueOf(chat))))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":20}}")));
+        f.wireMock.register(post(urlPathEqualTo(bot + "sendPhoto")).withRequestBody(equalToJson(
+                "{\"chat_id\":\"" + chat + "\",\"photo\":\"https://files.example/statement.png\"}"))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":21}}")));
+        f.wireMock.register(post(urlPathEqualTo(bot + "sendDocument")).withRequestBody(equalToJson(
+                "{\"chat_id\":\"" + chat + "\",\"document\":\"https://files.example/terms.pdf\"}"))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":22}}")));
+        String withFiles = unique("reply-");
+        f.kafka.publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), tg.contactId(), withFiles, Channel.SOCIAL,
+                "alice", "Here you are", List.of(
+                        new io.switchboard.events.AttachmentRef("a1", "statement.png", "image/png", 10, java.net.URI.create("https://files.example/statement.png")),
+                        new io.switchboard.events.AttachmentRef("a2", "terms.pdf", "application/pdf", 10, java.net.URI.create("https://files.example/terms.pdf"))),
+                Map.of()), Fixture.SOURCE);
+        ContactMessageSent filesSent = (ContactMessageSent) f.await(e -> e instanceof ContactMessageSent m && withFiles.equals(m.messageId()));
+        assertThat(filesSent.metadata()).containsEntry("providerMessageId", BOT + ":" + chat + ":20");
+        f.wireMock.verifyThat(1, postRequestedFor(urlPathEqualTo(bot + "sendPhoto")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(String.valueOf(chat)))));
+        f.wireMock.verifyThat(1, postRequestedFor(urlPathEqualTo(bot + "sendDocument")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(String.valueOf(chat)))));
+
         String psid = unique("PSID");
         String mid = unique("m_");
         String cdn = graphBase().replace("/graph", "/cdn/") + mid + ".pdf";
