@@ -88,7 +88,8 @@ class PlatformLauncherTest {
     /**
      * One trace across the platform: a chat message's trace runs from the chat channel's publish through
      * routing's decision to the agent desktop's push of the offer; an email's from the SMTP ingress the
-     * same way. Read from the spans the services export to an OTLP receiver in this JVM.
+     * same way (and a call's, in the IVR test). Read from the spans the services export to an OTLP
+     * receiver in this JVM.
      */
     @Test
     void aChatAndAnEmailEachFollowOneTraceFromTheChannelThroughRoutingToTheAgentDesktop() throws Exception {
@@ -662,6 +663,8 @@ class PlatformLauncherTest {
             var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, call.contactId(), "io.switchboard.contact.queued.v1");
             assertThat(queued.queueId()).isEqualTo("billing");
             assertThat(sipp.finish()).as(sipp.output()).isZero();
+            // The call's trace runs from the gateway's publish through routing to the agent desktop, as a chat's does.
+            assertOneTrace(call.contactId(), "voice-gateway");
         } finally {
             sipp.process().destroyForcibly();
         }
