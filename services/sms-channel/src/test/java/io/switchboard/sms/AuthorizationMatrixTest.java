@@ -47,6 +47,7 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "sms"))
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(WireMockResource.class)
+@WithTestResource(SmscResource.class)
 class AuthorizationMatrixTest {
 
     private record Row(String method, String path, int anonymous, int agent, int supervisor, int otherSupervisor, int admin) {

@@ -20,6 +20,7 @@ import static io.switchboard.sms.SmsTestSupport.sid;
 import static io.switchboard.sms.SmsTestSupport.signature;
 import static io.switchboard.sms.SmsTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,6 +64,7 @@ import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
 import io.switchboard.sms.domain.NumberDirectory;
+import io.switchboard.sms.domain.VonageSignature;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -79,11 +81,13 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "sms"))
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(WireMockResource.class)
+@WithTestResource(SmscResource.class)
 class SmsChannelServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SMS = "/webhooks/twilio/sms";
     private static final String STATUS = "/webhooks/twilio/status";
+    private static final String VONAGE_SECRET = "test-vonage-signature-secret";
     private static final String MESSAGES = "/twilio/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
 
     @Inject
@@ -165,8 +169,9 @@ class SmsChannelServiceTest {
         List<ContactCreated> created = createdFor(from);
         assertThat(created).hasSize(2);
         String next = created.stream().map(ContactEvent::contactId).filter(id -> !id.equals(contactId)).findFirst().orElseThrow();
+        // An ended contact is history, not an open one passed over.
         assertThat(created.stream().filter(c -> c.contactId().equals(next)).findFirst().orElseThrow().metadata())
-                .containsEntry("previousContactId", contactId);
+                .doesNotContainKey("previousContactId");
 
         // An open contact whose customer last wrote more than 24 h ago is not joined either.
         execute("UPDATE conversation SET last_inbound_at = now() - interval '25 hours' WHERE contact_id = ?", next);
@@ -429,6 +434,109 @@ class SmsChannelServiceTest {
     }
 
     @Test
+    void vonageTextsBecomeContactsAndRepliesAndStatusesGoThroughVonage() throws Exception {
+        String from = customer();
+        String uuid = UUID.randomUUID().toString();
+        String inbound = "{\"channel\":\"sms\",\"message_uuid\":\"" + uuid + "\",\"to\":\"34600000100\",\"from\":\""
+                + from.substring(1) + "\",\"timestamp\":\"2026-12-03T09:00:00Z\",\"text\":\"Hola, ¿mi reserva?\",\"message_type\":\"text\"}";
+        byte[] bytes = inbound.getBytes(StandardCharsets.UTF_8);
+        vonage("/webhooks/vonage/inbound", bytes, "Bearer " + VonageSignature.sign(VONAGE_SECRET, bytes, Instant.now())).then().statusCode(200);
+        vonage("/webhooks/vonage/inbound", bytes, "Bearer " + VonageSignature.sign(VONAGE_SECRET, bytes, Instant.now())).then().statusCode(200);
+        // Refused: unsigned, another body under the token, an old token (a replay), a wrong secret.
+        double before = rejected("vonage");
+        vonage("/webhooks/vonage/inbound", bytes, null).then().statusCode(403);
+        byte[] other = inbound.replace("reserva", "tarjeta").getBytes(StandardCharsets.UTF_8);
+        vonage("/webhooks/vonage/inbound", other, "Bearer " + VonageSignature.sign(VONAGE_SECRET, bytes, Instant.now())).then().statusCode(403);
+        vonage("/webhooks/vonage/inbound", bytes, "Bearer " + VonageSignature.sign(VONAGE_SECRET, bytes, Instant.now().minusSeconds(600)))
+                .then().statusCode(403);
+        vonage("/webhooks/vonage/inbound", bytes, "Bearer " + VonageSignature.sign("guess", bytes, Instant.now())).then().statusCode(403);
+        assertThat(rejected("vonage") - before).isEqualTo(4.0);
+        // Signed but not JSON.
+        byte[] broken = "{\"message_uuid\":".getBytes(StandardCharsets.UTF_8);
+        vonage("/webhooks/vonage/inbound", broken, "Bearer " + VonageSignature.sign(VONAGE_SECRET, broken, Instant.now())).then().statusCode(400);
+
+        List<ContactEvent> events = eventsFrom(from);
+        assertThat(events).hasSize(2);
+        ContactCreated created = (ContactCreated) events.get(0);
+        assertThat(created.tenantId()).isEqualTo("globex-travel");
+        assertThat(created.metadata()).containsEntry("provider", "vonage").containsEntry("providerMessageId", uuid);
+
+        String vonageId = UUID.randomUUID().toString();
+        twilio.stubFor(post(urlEqualTo("/vonage/v1/messages")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"message_uuid\":\"" + vonageId + "\"}")));
+        String replyId = UUID.randomUUID().toString();
+        kafka.publish(new ReplyRequested(UUID.randomUUID(), "globex-travel", Instant.now(), created.contactId(), replyId, Channel.SMS,
+                "dave", "Su reserva está confirmada", List.of(), Map.of()), SOURCE);
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome(replyId);
+        assertThat(sent.metadata()).containsEntry("provider", "vonage").containsEntry("providerMessageId", vonageId);
+        LoggedRequest call = twilio.findAll(postRequestedFor(urlEqualTo("/vonage/v1/messages"))
+                .withRequestBody(containing(from.substring(1)))).get(0);
+        assertThat(call.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString("test-vonage-key:test-vonage-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.getBodyAsString()).contains("\"channel\":\"sms\"").contains("\"from\":\"34600000100\"")
+                .contains("\"to\":\"" + from.substring(1) + "\"").contains("Su reserva está confirmada");
+
+        byte[] status = ("{\"message_uuid\":\"" + vonageId + "\",\"to\":\"" + from.substring(1)
+                + "\",\"from\":\"34600000100\",\"timestamp\":\"2026-12-03T09:01:00Z\",\"status\":\"delivered\",\"channel\":\"sms\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        vonage("/webhooks/vonage/status", status, "Bearer " + VonageSignature.sign(VONAGE_SECRET, status, Instant.now())).then().statusCode(200);
+        assertThat(eventsFor(created.contactId())).anyMatch(e -> e instanceof ContactMessageStatusChanged c
+                && c.status() == ContactMessageStatusChanged.Status.DELIVERED && c.messageId().equals(replyId));
+    }
+
+    private static io.restassured.response.Response vonage(String path, byte[] body, String authorization) {
+        var request = given().contentType("application/json").body(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.post(path);
+    }
+
+    @Test
+    void anSmppLinkBindsDeliversSubmitsMatchesReceiptsAndRebindsAfterADrop() throws Exception {
+        SmscResource.Smsc smsc = SmscResource.smsc();
+        await().atMost(WAIT).until(smsc::bound);
+        String from = customer();
+        smsc.deliver(from, SmscResource.NUMBER, "Hello over SMPP, 5€ {ok}", false);
+        await().atMost(WAIT).until(() -> eventsFrom(from).size() == 2);
+        ContactCreated created = (ContactCreated) eventsFrom(from).get(0);
+        assertThat(created.tenantId()).isEqualTo("acme-bank");
+        assertThat(created.entryPoint()).isEqualTo(SmscResource.NUMBER);
+        assertThat(created.metadata()).containsEntry("provider", "smpp:smsc");
+        assertThat(((ContactMessageReceived) eventsFrom(from).get(1)).text()).isEqualTo("Hello over SMPP, 5€ {ok}");
+
+        // A number no tenant has: the SMSC gets ESME_RINVDSTADR and nothing is published.
+        assertThatThrownBy(() -> smsc.deliver(from, "+447700900299", "lost?", false))
+                .isInstanceOf(org.jsmpp.extra.NegativeResponseException.class);
+
+        // A reply leaves as submit_sm (UCS-2 for Cyrillic), asking for a receipt.
+        String replyId = UUID.randomUUID().toString();
+        kafka.publish(reply(created.contactId(), replyId, "Здравствуйте, чем помочь?"), SOURCE);
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome(replyId);
+        assertThat(sent.metadata()).containsEntry("provider", "smpp:smsc").containsEntry("encoding", "UCS2");
+        org.jsmpp.bean.SubmitSm submit = smsc.submitted.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(submit.getDestAddress()).isEqualTo(from.substring(1));
+        assertThat(submit.getSourceAddr()).isEqualTo(SmscResource.NUMBER.substring(1));
+        assertThat(submit.getDataCoding()).isEqualTo((byte) 8);
+        assertThat(new String(submit.getShortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Здравствуйте, чем помочь?");
+        String messageId = smsc.messageIds.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(sent.metadata()).containsEntry("providerMessageId", messageId);
+
+        // The handset's receipt is matched to the reply.
+        smsc.receipt(from, SmscResource.NUMBER, messageId, org.jsmpp.util.DeliveryReceiptState.DELIVRD);
+        await().atMost(WAIT).until(() -> eventsFor(created.contactId()).stream().anyMatch(e -> e instanceof ContactMessageStatusChanged c
+                && c.status() == ContactMessageStatusChanged.Status.DELIVERED && c.messageId().equals(replyId)));
+
+        // The link drops; the channel rebinds and the next text arrives in the same contact.
+        int binds = smsc.binds.get();
+        smsc.drop();
+        await().atMost(WAIT).until(() -> smsc.binds.get() > binds && smsc.bound());
+        smsc.deliver(from, SmscResource.NUMBER, "Still there?", false);
+        await().atMost(WAIT).until(() -> eventsFrom(from).size() == 3);
+        assertThat(eventsFrom(from).get(2).contactId()).isEqualTo(created.contactId());
+    }
+
+    @Test
     void theServiceIsReadyOnceTheTenantsAreKnown() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("sms-tenant-configuration"));
     }
@@ -482,8 +590,12 @@ class SmsChannelServiceTest {
     }
 
     private double rejected() {
+        return rejected("twilio");
+    }
+
+    private double rejected(String provider) {
         String metrics = given().get("/q/metrics").then().extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("sms_webhook_rejected_total{") && l.contains("provider=\"twilio\""))
+        return metrics.lines().filter(l -> l.startsWith("sms_webhook_rejected_total{") && l.contains("provider=\"" + provider + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -48,6 +48,7 @@ public final class SmsTestSupport {
         kafka.publish(new TenantConfigured(UUID.nameUUIDFromBytes("acme".getBytes()), "acme-bank", Instant.parse("2026-01-01T00:00:00Z"),
                 "Acme Bank", "Europe/London", "GB", null, "general",
                 List.of(new TenantConfigured.EntryPoint(Channel.SMS, "07700 900100", "billing"),
+                        new TenantConfigured.EntryPoint(Channel.SMS, SmscResource.NUMBER, "billing"),
                         new TenantConfigured.EntryPoint(Channel.EMAIL, "support@acme-bank.example", "billing"))), SOURCE);
         kafka.publish(new TenantConfigured(UUID.nameUUIDFromBytes("globex".getBytes()), "globex-travel",
                 Instant.parse("2026-01-01T00:00:00Z"), "Globex Travel", "Europe/Madrid", "ES", null, "bookings",

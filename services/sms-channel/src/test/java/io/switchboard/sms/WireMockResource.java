@@ -21,7 +21,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.of("switchboard.sms.twilio.api-base-url", server.baseUrl() + "/twilio");
+        return Map.of("switchboard.sms.twilio.api-base-url", server.baseUrl() + "/twilio",
+                "switchboard.sms.vonage.api-base-url", server.baseUrl() + "/vonage");
     }
 
     @Override

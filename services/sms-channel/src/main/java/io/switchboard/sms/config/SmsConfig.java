@@ -1,7 +1,9 @@
 package io.switchboard.sms.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -48,6 +50,69 @@ public interface SmsConfig {
     Outbound outbound();
 
     Twilio twilio();
+
+    Vonage vonage();
+
+    /** SMPP links to SMSCs, by name (none locally). */
+    Map<String, SmppLink> smpp();
+
+    /** One transceiver bind to an SMSC; the numbers it serves leave and arrive through it. */
+    interface SmppLink {
+        @WithDefault("true")
+        boolean enabled();
+
+        String host();
+
+        int port();
+
+        String systemId();
+
+        /** Secret: SWITCHBOARD_SMS_SMPP__<LINK>__PASSWORD. */
+        String password();
+
+        Optional<String> systemType();
+
+        /** The E.164 numbers this link serves. */
+        List<String> numbers();
+
+        @WithDefault("30s")
+        Duration enquireLink();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Rebind waits start here and double after each failed bind, up to rebind-max. */
+        @WithDefault("1s")
+        Duration rebindMin();
+
+        @WithDefault("60s")
+        Duration rebindMax();
+    }
+
+    /** Vonage's Messages API, a second provider for the numbers listed in {@code numbers}. */
+    interface Vonage {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The E.164 numbers that belong to the Vonage account: their replies leave through Vonage. */
+        Optional<List<String>> numbers();
+
+        /** Basic auth for the Messages API. */
+        Optional<String> apiKey();
+
+        /** Secret: SWITCHBOARD_SMS_VONAGE_API_SECRET. */
+        Optional<String> apiSecret();
+
+        /** Secret: SWITCHBOARD_SMS_VONAGE_SIGNATURE_SECRET (signs the webhooks' JWTs, HS256). */
+        Optional<String> signatureSecret();
+
+        @WithDefault("https://api.nexmo.com")
+        String apiBaseUrl();
+
+        /** A webhook whose token was issued longer ago is refused (replay guard). */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
 
     interface Media {
         /** A larger MMS file is left out of the message (named in its metadata). */

@@ -15,7 +15,8 @@ public final class DeliveryStatus {
             Map.entry("delivered", Status.DELIVERED), Map.entry("delivrd", Status.DELIVERED), Map.entry("read", Status.READ),
             Map.entry("undelivered", Status.UNDELIVERED), Map.entry("undeliv", Status.UNDELIVERED),
             Map.entry("expired", Status.UNDELIVERED), Map.entry("failed", Status.FAILED), Map.entry("rejectd", Status.FAILED),
-            Map.entry("deleted", Status.FAILED), Map.entry("canceled", Status.FAILED));
+            Map.entry("deleted", Status.FAILED), Map.entry("canceled", Status.FAILED),
+            Map.entry("submitted", Status.SENT), Map.entry("rejected", Status.FAILED), Map.entry("undeliverable", Status.UNDELIVERED), Map.entry("acceptd", Status.SENT));
 
     /** Twilio's delivery error codes that agents meet most, in words they can act on. */
     private static final Map<String, String> REASONS = Map.of(

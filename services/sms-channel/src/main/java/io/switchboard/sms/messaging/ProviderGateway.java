@@ -10,21 +10,31 @@ import io.switchboard.sms.domain.OutgoingSms;
 import io.switchboard.sms.domain.SmsGateway;
 
 /**
- * The provider seam: a text leaves through the provider that serves its sending number. Today every
- * number is a Twilio-compatible account's; SMPP links claim their own numbers (see SmppLinks).
+ * The provider seam: a text leaves through the provider that serves its sending number: the numbers
+ * an SMPP link serves through that link, those
+ * listed for Vonage through Vonage, every other through the Twilio-compatible account. Media is fetched
+ * from the provider that announced it.
  */
 @ApplicationScoped
 public class ProviderGateway implements SmsGateway, MediaFetcher {
 
     private final TwilioGateway twilio;
+    private final VonageGateway vonage;
+    private final SmppLinks smpp;
 
-    public ProviderGateway(TwilioGateway twilio) {
+    public ProviderGateway(TwilioGateway twilio, VonageGateway vonage, SmppLinks smpp) {
         this.twilio = twilio;
+        this.vonage = vonage;
+        this.smpp = smpp;
     }
 
     @Override
     public Sent send(OutgoingSms sms) throws GatewayException {
-        return twilio.send(sms);
+        var link = smpp.linkFor(sms.from());
+        if (link.isPresent()) {
+            return smpp.send(link.get(), sms);
+        }
+        return vonage.serves(sms.from()) ? vonage.send(sms) : twilio.send(sms);
     }
 
     @Override
