@@ -107,52 +107,50 @@ public class JdbcSocialStore implements SocialStore {
     private Conversation saveInbound(Connection c, NewInbound inbound, EventsFor eventsFor) throws SQLException, DuplicateException {
         var message = inbound.message();
         String account = message.account().address();
-        // Find or open the customer's conversation on this account (the partial unique index keeps one open).
-        boolean created = false;
-        Conversation conversation = openConversation(c, inbound.tenantId(), message.account(), message.senderId());
-        if (conversation == null) {
-            String contactId = UUID.randomUUID().toString();
-            try (PreparedStatement s = c.prepareStatement("""
+        // One statement: the customer's open conversation on this account, opened when there is none (the
+        // partial unique index keeps one open) or moved forward, and the message itself; a message id seen
+        // before inserts nothing and the whole transaction is rolled back.
+        Conversation conversation;
+        boolean created;
+        try (PreparedStatement s = c.prepareStatement("""
+                WITH conv AS (
                     INSERT INTO conversation (contact_id, tenant_id, account, customer_id, customer_name, opened_at, last_inbound_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (tenant_id, account, customer_id) WHERE ended_at IS NULL DO NOTHING""")) {
-                s.setString(1, contactId);
-                s.setString(2, inbound.tenantId());
-                s.setString(3, account);
-                s.setString(4, message.senderId());
-                s.setString(5, message.senderName());
-                s.setTimestamp(6, Timestamp.from(inbound.receivedAt()));
-                s.setTimestamp(7, Timestamp.from(message.sentAt()));
-                created = s.executeUpdate() == 1;
-            }
-            conversation = openConversation(c, inbound.tenantId(), message.account(), message.senderId());
-        } else {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE conversation SET last_inbound_at = greatest(last_inbound_at, ?),
-                        customer_name = coalesce(?, customer_name) WHERE contact_id = ?""")) {
-                s.setTimestamp(1, Timestamp.from(message.sentAt()));
-                s.setString(2, message.senderName());
-                s.setString(3, conversation.contactId());
-                s.executeUpdate();
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO inbound_message (id, platform, provider_message_id, tenant_id, contact_id, account, customer_id, kind,
-                    text, sent_at, received_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (platform, provider_message_id) DO NOTHING""")) {
-            s.setObject(1, inbound.id());
-            s.setString(2, message.account().platform().name());
-            s.setString(3, message.providerMessageId());
-            s.setString(4, inbound.tenantId());
-            s.setString(5, conversation.contactId());
-            s.setString(6, account);
-            s.setString(7, message.senderId());
-            s.setString(8, message.kind());
-            s.setString(9, message.text());
-            s.setTimestamp(10, Timestamp.from(message.sentAt()));
-            s.setTimestamp(11, Timestamp.from(inbound.receivedAt()));
-            if (s.executeUpdate() == 0) {
-                throw new DuplicateException();
+                    ON CONFLICT (tenant_id, account, customer_id) WHERE ended_at IS NULL DO UPDATE
+                        SET last_inbound_at = greatest(conversation.last_inbound_at, EXCLUDED.last_inbound_at),
+                            customer_name = coalesce(EXCLUDED.customer_name, conversation.customer_name)
+                    RETURNING *, (xmax = 0) AS created),
+                msg AS (
+                    INSERT INTO inbound_message (id, platform, provider_message_id, tenant_id, contact_id, account, customer_id,
+                        kind, text, sent_at, received_at, status)
+                    SELECT ?, ?, ?, ?, conv.contact_id, ?, ?, ?, ?, ?, ?, 'PENDING' FROM conv
+                    ON CONFLICT (platform, provider_message_id) DO NOTHING RETURNING id)
+                SELECT conv.*, (SELECT count(*) FROM msg) AS inserted FROM conv""")) {
+            int i = 0;
+            s.setString(++i, UUID.randomUUID().toString());
+            s.setString(++i, inbound.tenantId());
+            s.setString(++i, account);
+            s.setString(++i, message.senderId());
+            s.setString(++i, message.senderName());
+            s.setTimestamp(++i, Timestamp.from(inbound.receivedAt()));
+            s.setTimestamp(++i, Timestamp.from(message.sentAt()));
+            s.setObject(++i, inbound.id());
+            s.setString(++i, message.account().platform().name());
+            s.setString(++i, message.providerMessageId());
+            s.setString(++i, inbound.tenantId());
+            s.setString(++i, account);
+            s.setString(++i, message.senderId());
+            s.setString(++i, message.kind());
+            s.setString(++i, message.text());
+            s.setTimestamp(++i, Timestamp.from(message.sentAt()));
+            s.setTimestamp(++i, Timestamp.from(inbound.receivedAt()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getLong("inserted") == 0) {
+                    throw new DuplicateException();
+                }
+                conversation = conversation(r);
+                created = r.getBoolean("created");
             }
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -186,20 +184,6 @@ public class JdbcSocialStore implements SocialStore {
             s.executeBatch();
         }
         return conversation;
-    }
-
-    private static Conversation openConversation(Connection c, String tenantId, SocialAccount account, String customerId)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT * FROM conversation WHERE tenant_id = ? AND account = ? AND customer_id = ? AND ended_at IS NULL
-                FOR UPDATE""")) {
-            s.setString(1, tenantId);
-            s.setString(2, account.address());
-            s.setString(3, customerId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? conversation(r) : null;
-            }
-        }
     }
 
     @Override
