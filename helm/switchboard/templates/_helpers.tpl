@@ -364,6 +364,7 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_BASE_URL" $svc.meta.graphApiBaseUrl -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_VERSION" $svc.meta.graphApiVersion -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_META_HUMAN_AGENT_TAG" (toString $svc.meta.humanAgentTag) -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_TELEGRAM_API_BASE_URL" $svc.telegram.apiBaseUrl -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_TEMPLATES" $svc.templates -}}
 {{- else if eq $name "admin-console" -}}

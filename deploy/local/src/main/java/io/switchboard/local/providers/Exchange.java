@@ -49,6 +49,15 @@ record Exchange(HttpExchange http, String method, String path, byte[] body) {
         return ("Bearer " + token).equals(header("Authorization"));
     }
 
+    void answerBytes(int status, String contentType, byte[] bytes) throws IOException {
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(bytes);
+        }
+        http.close();
+    }
+
     void answer(int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         http.getResponseHeaders().set("Content-Type", "application/json");

@@ -35,6 +35,13 @@ public final class ProviderSimulator {
     private static final Pattern TWILIO_SEND = Pattern.compile("^/twilio/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final Pattern GRAPH_SEND = Pattern.compile("^/graph/v[0-9.]+/([^/]+)/messages$");
     private static final Pattern TELEGRAM_SEND = Pattern.compile("^/telegram/bot([^/]+)/(sendMessage|sendPhoto|sendDocument)$");
+    private static final Pattern GRAPH_MEDIA = Pattern.compile("^/graph/v[0-9.]+/([0-9A-Za-z_.-]+)$");
+    private static final Pattern GRAPH_FILE = Pattern.compile("^/graph/files/([0-9A-Za-z_.-]+)$");
+    private static final Pattern TELEGRAM_GET_FILE = Pattern.compile("^/telegram/bot([^/]+)/getFile$");
+    private static final Pattern TELEGRAM_FILE = Pattern.compile("^/telegram/file/bot([^/]+)/(.+)$");
+    /** The bytes every simulated customer file has: a one-pixel PNG (what a customer's photo stands for). */
+    private static final byte[] FILE = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     /** A number the carrier cannot reach: its messages end undelivered (Twilio error 30003), for trying failure paths. */
     static final String UNREACHABLE = "+447700100999";
     private static final int KEPT = 500;
@@ -91,6 +98,9 @@ public final class ProviderSimulator {
             }
             remember(exchange);
             Matcher m;
+            if (exchange.method().equals("GET") && media(exchange)) {
+                return;
+            }
             if (exchange.method().equals("POST") && (m = TWILIO_SEND.matcher(exchange.path())).matches()) {
                 twilio(exchange, m.group(1));
             } else if (exchange.method().equals("POST") && (m = GRAPH_SEND.matcher(exchange.path())).matches()) {
@@ -104,6 +114,49 @@ public final class ProviderSimulator {
             log("error on " + exchange.path() + ": " + e);
             exchange.answer(500, "{\"message\":\"simulator error\"}");
         }
+    }
+
+    // ------------------------------------------------------------------ customers' files (inbound media)
+
+    /**
+     * The platforms' media downloads, for a customer's photo or document: Graph's media id → URL → bytes
+     * (bearer token on both), and Telegram's getFile → file path → bytes (the bot token in the path).
+     */
+    private boolean media(Exchange exchange) throws IOException {
+        Matcher m;
+        if ((m = GRAPH_FILE.matcher(exchange.path())).matches() || (m = GRAPH_MEDIA.matcher(exchange.path())).matches()) {
+            if (!exchange.bearer(settings.graphToken())) {
+                exchange.answer(401, graphError(190, "OAuthException", "Invalid OAuth access token - Cannot parse access token"));
+            } else if (exchange.path().startsWith("/graph/files/")) {
+                exchange.answerBytes(200, "image/png", FILE);
+            } else {
+                exchange.answer(200, json.writeValueAsString(json.createObjectNode().put("messaging_product", "whatsapp")
+                        .put("url", "http://127.0.0.1:" + exchange.http().getLocalAddress().getPort() + "/graph/files/" + m.group(1))
+                        .put("mime_type", "image/png").put("file_size", FILE.length).put("id", m.group(1))));
+            }
+            return true;
+        }
+        if ((m = TELEGRAM_GET_FILE.matcher(exchange.path())).matches()) {
+            if (!m.group(1).equals(settings.telegramToken())) {
+                exchange.answer(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+            } else {
+                String fileId = java.util.Optional.ofNullable(exchange.http().getRequestURI().getQuery()).orElse("")
+                        .replaceAll(".*file_id=([^&]*).*", "$1");
+                ObjectNode result = json.createObjectNode().put("ok", true);
+                result.putObject("result").put("file_id", fileId).put("file_size", FILE.length).put("file_path", "photos/" + fileId + ".png");
+                exchange.answer(200, json.writeValueAsString(result));
+            }
+            return true;
+        }
+        if ((m = TELEGRAM_FILE.matcher(exchange.path())).matches()) {
+            if (!m.group(1).equals(settings.telegramToken())) {
+                exchange.answer(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+            } else {
+                exchange.answerBytes(200, "image/png", FILE);
+            }
+            return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ Twilio Messages API
