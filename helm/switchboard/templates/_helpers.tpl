@@ -360,6 +360,11 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- else if eq $name "sms-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_SMS_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
 {{- $_ := set $env "SWITCHBOARD_SMS_TWILIO_API_BASE_URL" $svc.twilio.apiBaseUrl -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_VONAGE_ENABLED" (toString $svc.vonage.enabled) -}}
+{{- if $svc.vonage.enabled -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_VONAGE_API_BASE_URL" $svc.vonage.apiBaseUrl -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_VONAGE_NUMBERS" (join "," $svc.vonage.numbers) -}}
+{{- end -}}
 {{- else if eq $name "social-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_BASE_URL" $svc.meta.graphApiBaseUrl -}}

@@ -270,6 +270,13 @@ class RenderedChartTest {
                     assertThat(env.get(secret).path("valueFrom").path("secretKeyRef").isObject()).as("%s %s", what, secret).isTrue();
                 }
                 assertThat(plainValue(env, "SWITCHBOARD_SMS_PUBLIC_URL")).as("%s signs over its public URL", what).startsWith("https://");
+                if (render.equals("variants")) {
+                    assertThat(plainValue(env, "SWITCHBOARD_SMS_VONAGE_NUMBERS")).isEqualTo("+447700100200");
+                    for (String secret : List.of("SWITCHBOARD_SMS_VONAGE_API_KEY", "SWITCHBOARD_SMS_VONAGE_API_SECRET",
+                            "SWITCHBOARD_SMS_VONAGE_SIGNATURE_SECRET", "SWITCHBOARD_SMS_SMPP__CARRIER__PASSWORD")) {
+                        assertThat(env.get(secret).path("valueFrom").path("secretKeyRef").isObject()).as("%s %s", what, secret).isTrue();
+                    }
+                }
             }
             if (service.equals("social-channel")) {
                 for (String secret : List.of("SWITCHBOARD_SOCIAL_META_APP_SECRET", "SWITCHBOARD_SOCIAL_META_VERIFY_TOKEN",
