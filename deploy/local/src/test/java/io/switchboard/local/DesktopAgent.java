@@ -35,7 +35,11 @@ final class DesktopAgent {
     }
 
     void goAvailable() throws Exception {
-        assertThat(send("PUT", "/me/presence", Map.of("state", "AVAILABLE")).statusCode()).isEqualTo(202);
+        setPresence("AVAILABLE");
+    }
+
+    void setPresence(String state) throws Exception {
+        assertThat(send("PUT", "/me/presence", Map.of("state", state)).statusCode()).isEqualTo(202);
     }
 
     /** Waits until the contact is offered to this agent in their inbox, accepts it, and waits until it is theirs. */

@@ -36,6 +36,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -50,6 +51,11 @@ final class OtlpReceiver implements AutoCloseable {
 
     List<ReceivedSpan> spans() {
         return new ArrayList<>(spans);
+    }
+
+    /** Why exports could not be read, if any could not (shown when a trace is not found). */
+    List<String> failures() {
+        return new ArrayList<>(failures);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -69,7 +75,10 @@ final class OtlpReceiver implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, -1);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            if (failures.size() < 5) {
+                failures.add(e.toString());
+            }
             exchange.sendResponseHeaders(400, -1);
         } finally {
             exchange.close();

@@ -149,7 +149,8 @@ class PlatformLauncherTest {
         }
         throw new AssertionError("no single trace joins " + channel + ", routing and agent-desktop for contact " + contactId
                 + "; spans of routing's trace: " + trace + "; services seen: "
-                + traces.spans().stream().map(OtlpReceiver.ReceivedSpan::service).distinct().toList());
+                + traces.spans().stream().map(OtlpReceiver.ReceivedSpan::service).distinct().toList()
+                + "; exports not read: " + traces.failures());
     }
 
     @Test
@@ -173,6 +174,17 @@ class PlatformLauncherTest {
 
     @Test
     void routingQueuesADemoContactAndOffersItToAnAgentWhoGoesAvailable() throws Exception {
+        // Other tests leave alice available; here the contact must wait for her.
+        DesktopAgent alice = new DesktopAgent("alice", token("alice"));
+        alice.setPresence("AWAY");
+        var agents = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/agents"))
+                .header("Authorization", "Bearer " + token("sam")).build();
+        String seen = "";
+        for (int attempt = 0; attempt < 60 && !seen.matches("(?s).*\"agentId\":\"alice\"[^}]*\"state\":\"AWAY\".*"); attempt++) {
+            Thread.sleep(250);
+            seen = java.net.http.HttpClient.newHttpClient().send(agents, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertThat(seen).as("routing has alice away").containsPattern("\"agentId\":\"alice\"[^}]*\"state\":\"AWAY\"");
         String contactId = UUID.randomUUID().toString();
         var contact = new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS), contactId,
                 Channel.CHAT, Direction.INBOUND, "widget-acme", Address.chatVisitor("visitor-e2e"), null, Map.of(), "Card",

@@ -68,7 +68,7 @@ public class Ingest implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaProducer<String, byte[]> producer = kafka.producer("routing-ingest")) {
+        try (KafkaProducer<String, byte[]> producer = kafka.producer("routing-ingest-forward")) {
             forwardConfigurationFirst(producer);
             consumer.subscribe(List.of(Topics.CONTACTS, Topics.AGENTS, Topics.CONFIG));
             while (running) {
@@ -97,7 +97,7 @@ public class Ingest implements Runnable {
      * drops by event id.
      */
     private void forwardConfigurationFirst(KafkaProducer<String, byte[]> producer) {
-        try (KafkaConsumer<String, byte[]> reader = kafka.consumer("switchboard-routing-ingest-config-" + java.util.UUID.randomUUID(),
+        try (KafkaConsumer<String, byte[]> reader = kafka.transientConsumer("switchboard-routing-ingest-config-" + java.util.UUID.randomUUID(),
                 "routing-ingest-config")) {
             List<org.apache.kafka.common.TopicPartition> partitions = reader.partitionsFor(Topics.CONFIG).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();

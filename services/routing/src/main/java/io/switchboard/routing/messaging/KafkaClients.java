@@ -69,7 +69,16 @@ public class KafkaClients {
         return Map.copyOf(connection);
     }
 
+    /** A long-lived consumer, its metrics on /q/metrics. */
     public KafkaConsumer<String, byte[]> consumer(String group, String clientId) {
+        KafkaConsumer<String, byte[]> consumer = transientConsumer(group, clientId);
+        // Its lag and fetch rates on /q/metrics, like the messaging channels' clients (kafka_consumer_*).
+        new KafkaClientMetrics(consumer).bindTo(registry);
+        return consumer;
+    }
+
+    /** A consumer for one short read (its metrics would outlive it, so none are bound). */
+    public KafkaConsumer<String, byte[]> transientConsumer(String group, String clientId) {
         Map<String, Object> props = new HashMap<>(connection);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -80,10 +89,7 @@ public class KafkaClients {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, config.sessionTimeout().toMillis() / 4));
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        // Its lag and fetch rates on /q/metrics, like the messaging channels' clients (kafka_consumer_*).
-        new KafkaClientMetrics(consumer).bindTo(registry);
-        return consumer;
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public KafkaProducer<String, byte[]> producer(String clientId) {
