@@ -424,6 +424,11 @@ function renderComposer(): void {
   if (!conversation) return;
   const contact = conversation.contact;
   const contactId = contact.contactId;
+  // Redrawn when the channel's answer arrives or the contact changes: the agent's draft and focus stay.
+  const previous = document.getElementById('composer') as HTMLTextAreaElement | null;
+  const draft = previous && composerRegion.dataset.contact === contactId ? previous.value : '';
+  const focused = previous !== null && document.activeElement === previous;
+  composerRegion.dataset.contact = contactId;
   const held = contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId;
   if (!held) {
     composerRegion.replaceChildren(h('footer', { class: 'composer readonly' }, 'Read only'));
@@ -439,6 +444,7 @@ function renderComposer(): void {
   const composer = h('textarea', {
     id: 'composer', rows: '3', placeholder: 'Write a reply… (Enter sends, Shift+Enter for a new line)', 'aria-label': 'Reply',
   }) as HTMLTextAreaElement;
+  composer.value = draft;
   const notes: HTMLElement[] = [];
   if (contact.channel === 'SMS') {
     const counter = h('p', { class: 'policy segments', id: 'segments', 'aria-live': 'polite' }, '');
@@ -479,6 +485,7 @@ function renderComposer(): void {
   });
   const send = h('button', { id: 'send', class: 'primary', onclick: () => reply(contactId, composer) }, 'Send');
   composerRegion.replaceChildren(...notes, h('footer', { class: 'composer' }, composer, send));
+  if (focused) composer.focus();
 }
 
 /** Picks one of the tenant's approved templates, fills its parameters and shows what the customer will read. */

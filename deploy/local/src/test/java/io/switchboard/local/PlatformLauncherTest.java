@@ -65,11 +65,50 @@ class PlatformLauncherTest {
         Result result = switchboard("up");
         assertThat(result.exitCode()).as("./switchboard up failed:\n" + result.output()).isZero();
         assertThat(result.output()).contains("Switchboard is up.");
-        // Ready means ready: the moment `up` returns, a signed webhook finds its number (no 404 or 503).
-        // Globex's number: its contact waits in bookings, where no test's agent goes available.
+        servedTheMomentUpReturns();
+    }
+
+    /**
+     * Ready means ready: the moment `up` returns, a signed webhook, a mail, a chat and a call are each
+     * served normally (no 404, 503, SMTP 4xx or SIP 503 while a channel is still reading its configuration).
+     * All go to globex-travel, whose queues no test's agent serves, so nothing here is offered to them.
+     */
+    private static void servedTheMomentUpReturns() throws Exception {
         assertThat(twilioWebhook(Map.of("From", "+34600000999", "To", "+34600000100", "Body", "First!",
                 "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""), "NumMedia", "0", "AccountSid", TWILIO_ACCOUNT)))
                 .as("a text sent the moment ./switchboard up returned").isEqualTo(200);
+
+        Process swaks = new ProcessBuilder("swaks", "--server", "127.0.0.1:2525", "--from", "first@customer.example",
+                "--to", "help@globex.example", "--header", "Subject: First", "--body", "The first mail.").redirectErrorStream(true).start();
+        String transcript = new String(swaks.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(swaks.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(transcript).as("a mail sent the moment ./switchboard up returned").contains("<-  250 2.0.0 Ok: accepted as");
+
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-globex"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
+                            boolean last) {
+                        frames.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+        try {
+            socket.sendText("{\"type\":\"start\",\"name\":\"First Visitor\"}", true).join();
+            assertThat(nextFrame(frames, "ready")).as("a chat started the moment ./switchboard up returned").contains("contactId");
+        } finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+
+        Path log = Files.createTempFile(WORK, "sipp-first", ".out");
+        Process call = new ProcessBuilder("sipp", "-sn", "uac", "-s", "+34910000000", "127.0.0.1:5080", "-i", "127.0.0.1", "-p", "27971", "-mi", "127.0.0.1", "-mp", "27972",
+                "-m", "1", "-d", "1000", "-nostdin", "-timeout", "30s", "-timeout_error").directory(WORK.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(call.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.exitValue()).as("a call placed the moment ./switchboard up returned was answered:\n" + Files.readString(log))
+                .isZero();
     }
 
     @AfterAll
