@@ -85,16 +85,7 @@ class PlatformLauncherTest {
         assertThat(transcript).as("a mail sent the moment ./switchboard up returned").contains("<-  250 2.0.0 Ok: accepted as");
 
         var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-globex"), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
-                            boolean last) {
-                        frames.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).join();
+        var socket = chatSocket("widget-globex", frames);
         try {
             socket.sendText("{\"type\":\"start\",\"name\":\"First Visitor\"}", true).join();
             assertThat(nextFrame(frames, "ready")).as("a chat started the moment ./switchboard up returned").contains("contactId");
@@ -103,8 +94,9 @@ class PlatformLauncherTest {
         }
 
         Path log = Files.createTempFile(WORK, "sipp-first", ".out");
-        Process call = new ProcessBuilder("sipp", "-sn", "uac", "-s", "+34910000000", "127.0.0.1:5080", "-i", "127.0.0.1", "-p", "27971", "-mi", "127.0.0.1", "-mp", "27972",
-                "-m", "1", "-d", "1000", "-nostdin", "-timeout", "30s", "-timeout_error").directory(WORK.toFile())
+        Process call = new ProcessBuilder("sipp", "-sn", "uac", "-s", "+34910000000", "127.0.0.1:5080", "-i", "127.0.0.1",
+                "-p", "27971", "-mi", "127.0.0.1", "-mp", "27972", "-m", "1", "-d", "1000", "-nostdin", "-timeout", "30s",
+                "-timeout_error").directory(WORK.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(call.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(call.exitValue()).as("a call placed the moment ./switchboard up returned was answered:\n" + Files.readString(log))
@@ -134,16 +126,7 @@ class PlatformLauncherTest {
     void aChatAndAnEmailEachFollowOneTraceFromTheChannelThroughRoutingToTheAgentDesktop() throws Exception {
         new DesktopAgent("alice", token("alice")).goAvailable();
         var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-acme"), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
-                            boolean last) {
-                        frames.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).join();
+        var socket = chatSocket("widget-acme", frames);
         String chat;
         try {
             socket.sendText("{\"type\":\"start\",\"name\":\"Tracy Trace\"}", true).join();
@@ -390,16 +373,7 @@ class PlatformLauncherTest {
     @Test
     void aChatFromTheWidgetIsQueuedAndTheAgentsReplyIsPushedToTheCustomer() throws Exception {
         var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/widget-acme"), new java.net.http.WebSocket.Listener() {
-                    @Override
-                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
-                            boolean last) {
-                        frames.add(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).join();
+        var socket = chatSocket("widget-acme", frames);
         try {
             socket.sendText("{\"type\":\"start\",\"name\":\"Robin Visitor\"}", true).join();
             String ready = nextFrame(frames, "ready");
@@ -590,6 +564,20 @@ class PlatformLauncherTest {
             }
         }
         return form;
+    }
+
+    /** A visitor's chat socket on the local platform; every text frame it receives goes to {@code frames}. */
+    private static java.net.http.WebSocket chatSocket(String widget, java.util.concurrent.BlockingQueue<String> frames) {
+        return java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:8082/chat/ws/" + widget), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
+                            boolean last) {
+                        frames.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
     }
 
     private static String nextFrame(java.util.concurrent.BlockingQueue<String> frames, String type) throws InterruptedException {
