@@ -157,6 +157,10 @@ class AgentDesktopServiceTest {
         JsonSocketClient bob = signedIn("bob");
         JsonSocketClient dave = signedIn("dave");
         String contactId = newChat("acme-bank", "I was charged twice");
+        // Routing offers a contact only after it read contact.created; the desktop reads both topics on their
+        // own consumers, so wait until it knows the contact as routing would have.
+        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("contact.customer", equalTo("Jane Doe")));
         String offerId = offer(contactId, "alice");
 
         JsonNode offer = alice.await(f -> "offer".equals(f.path("type").asText()) && contactId.equals(f.at("/contact/contactId").asText()));
