@@ -24,6 +24,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.switchboard.events.Topics;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.KafkaConnection;
 
 /**
  * Reads the compacted configuration topic from its beginning to the end it has at start and hands
@@ -41,7 +42,7 @@ public class ConfigTopicCatchUp {
 
     private final Instance<EntryPointDirectory> directories;
     private final String bootstrapServers;
-    private final Map<String, Object> connection = new HashMap<>();
+    private final Map<String, Object> connection;
     private volatile boolean running = true;
     private Thread thread;
 
@@ -54,11 +55,7 @@ public class ConfigTopicCatchUp {
             @Identifier("default-kafka-broker") Map<String, Object> broker) {
         this.directories = directories;
         this.bootstrapServers = bootstrapServers;
-        broker.forEach((key, value) -> {
-            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                connection.put(key, value);
-            }
-        });
+        this.connection = KafkaConnection.settings(broker);
     }
 
     void start(@Observes StartupEvent start) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
+import io.switchboard.service.messaging.KafkaConnection;
 
 import io.switchboard.routing.config.RoutingConfig;
 
@@ -51,22 +52,8 @@ public class KafkaClients {
             @Identifier("default-kafka-broker") Map<String, Object> broker, MeterRegistry registry) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;
-        this.connection = connectionSettings(broker);
+        this.connection = KafkaConnection.settings(broker);
         this.registry = registry;
-    }
-
-    /**
-     * The settings that say how to reach and authenticate to the brokers (TLS and SASL), so routing's
-     * own clients connect to a secured cluster exactly as the services' channels do.
-     */
-    static Map<String, Object> connectionSettings(Map<String, Object> broker) {
-        Map<String, Object> connection = new HashMap<>();
-        broker.forEach((key, value) -> {
-            if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                connection.put(key, value);
-            }
-        });
-        return Map.copyOf(connection);
     }
 
     /** A long-lived consumer, its metrics on /q/metrics. */
