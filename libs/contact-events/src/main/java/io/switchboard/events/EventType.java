@@ -32,6 +32,7 @@ public enum EventType {
     AGENT_STATE_CHANGED(AgentStateChanged.class, "io.switchboard.agent.state.changed.v1", Topics.AGENTS),
     OFFER_ANSWERED(OfferAnswered.class, "io.switchboard.agent.offer.answered.v1", Topics.AGENTS),
     TRANSFER_REQUESTED(TransferRequested.class, "io.switchboard.agent.transfer.requested.v1", Topics.AGENTS),
+    WRAP_UP_COMPLETED(WrapUpCompleted.class, "io.switchboard.agent.wrapup.completed.v1", Topics.AGENTS),
     TENANT_CONFIGURED(TenantConfigured.class, "io.switchboard.config.tenant.v1", Topics.CONFIG),
     QUEUE_CONFIGURED(QueueConfigured.class, "io.switchboard.config.queue.v1", Topics.CONFIG),
     AGENT_CONFIGURED(AgentConfigured.class, "io.switchboard.config.agent.v1", Topics.CONFIG),

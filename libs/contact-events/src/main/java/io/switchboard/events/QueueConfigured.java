@@ -2,9 +2,12 @@ package io.switchboard.events;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,15 +19,46 @@ import java.util.UUID;
  * @param preferredAgentSeconds how long the customer's last agent is tried first (0 = never)
  * @param offerTimeoutSeconds   ring-no-answer time of an offer
  * @param maxWaitSeconds        after this the contact overflows (0 = no limit)
+ * @param wrapUpSeconds         after-contact work the agent gets when a contact of this queue ends (0 = none)
+ * @param dispositions          the outcome codes agents choose from when they wrap a contact up
+ * @param cannedResponses       prepared answers agents insert into a reply
  */
 public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt, String queueId, String name,
         Map<String, Integer> requiredSkills, int priority, ServiceLevelTarget serviceLevel, Strategy strategy,
         int preferredAgentSeconds, int offerTimeoutSeconds, int maxWaitSeconds, String overflowQueueId,
-        List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active)
+        List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active,
+        Integer wrapUpSeconds, List<Disposition> dispositions, List<CannedResponse> cannedResponses)
         implements ConfigEvent {
 
+    /** ROUND_ROBIN takes the eligible agents in turn, each next after the one offered last. */
     public enum Strategy {
-        LONGEST_IDLE, MOST_SKILLED, LEAST_OCCUPIED
+        LONGEST_IDLE, MOST_SKILLED, LEAST_OCCUPIED, ROUND_ROBIN
+    }
+
+    /** An outcome an agent records for a contact, such as {@code SOLD} or {@code CALLBACK}. */
+    public record Disposition(String code, String label) {
+
+        public Disposition {
+            Require.present(code, "disposition code");
+            label = label == null || label.isBlank() ? code : label;
+        }
+    }
+
+    /** A prepared answer agents insert into a reply and edit before sending. */
+    public record CannedResponse(String title, String text) {
+
+        public CannedResponse {
+            Require.present(title, "canned response title");
+            Require.present(text, "canned response text");
+        }
+    }
+
+    /** A day the queue stays closed all day, in the hours' time zone. */
+    public record Holiday(LocalDate date, String name) {
+
+        public Holiday {
+            Require.present(date, "holiday date");
+        }
     }
 
     /** For example 80% of contacts answered within 20 seconds. */
@@ -49,8 +83,12 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
         }
     }
 
-    /** Weekly opening hours in an IANA time zone; outside them contacts overflow or wait. */
-    public record BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours) {
+    /**
+     * Weekly opening hours in an IANA time zone, and the holidays it stays closed; outside them
+     * contacts overflow or wait, and a written contact is sent {@code closedMessage} once.
+     */
+    public record BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours, List<Holiday> holidays,
+            String closedMessage) {
 
         public enum OutsideHours {
             OVERFLOW, WAIT
@@ -69,6 +107,13 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
             Require.present(timeZone, "business hours timeZone");
             weekly = Require.list(weekly);
             outsideHours = outsideHours == null ? OutsideHours.WAIT : outsideHours;
+            holidays = Require.list(holidays);
+            closedMessage = closedMessage == null || closedMessage.isBlank() ? null : closedMessage;
+        }
+
+        /** Weekly hours without holidays or a closed message. */
+        public BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours) {
+            this(timeZone, weekly, outsideHours, List.of(), null);
         }
     }
 
@@ -82,6 +127,29 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
         requiredSkills.forEach((skill, level) -> Require.between(level, 1, 5, "proficiency of " + skill));
         strategy = strategy == null ? Strategy.LONGEST_IDLE : strategy;
         relaxation = Require.list(relaxation);
+        // Boxed so that snapshots written before the field existed still read, as 0.
+        wrapUpSeconds = wrapUpSeconds == null ? 0 : wrapUpSeconds;
+        if (wrapUpSeconds < 0) {
+            throw new IllegalArgumentException("wrapUpSeconds must not be negative");
+        }
+        dispositions = Require.list(dispositions);
+        Set<String> codes = new HashSet<>();
+        dispositions.forEach(d -> {
+            if (!codes.add(d.code())) {
+                throw new IllegalArgumentException("disposition code " + d.code() + " appears twice");
+            }
+        });
+        cannedResponses = Require.list(cannedResponses);
+    }
+
+    /** A queue without wrap-up time, dispositions or canned responses. */
+    public QueueConfigured(UUID eventId, String tenantId, Instant occurredAt, String queueId, String name,
+            Map<String, Integer> requiredSkills, int priority, ServiceLevelTarget serviceLevel, Strategy strategy,
+            int preferredAgentSeconds, int offerTimeoutSeconds, int maxWaitSeconds, String overflowQueueId,
+            List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active) {
+        this(eventId, tenantId, occurredAt, queueId, name, requiredSkills, priority, serviceLevel, strategy, preferredAgentSeconds,
+                offerTimeoutSeconds, maxWaitSeconds, overflowQueueId, relaxation, businessHours, recordCalls, active, 0, List.of(),
+                List.of());
     }
 
     /** Queue ids are the tenant's own, so the key names the tenant too. */

@@ -102,6 +102,23 @@ class EventCodecTest {
         assertThat(EventCodec.decode(EventJson.mapper().writeValueAsBytes(json))).isInstanceOf(DecodeResult.Decoded.class);
     }
 
+    /** Snapshots in the compacted configuration topic outlive the version that wrote them. */
+    @Test
+    void aQueueSnapshotFromBeforeWrapUpAndHolidaysReadsWithTheirDefaults() throws Exception {
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventCodec.encode(Samples.all().get(EventType.QUEUE_CONFIGURED), SOURCE));
+        ObjectNode data = (ObjectNode) json.get("data");
+        data.remove(java.util.List.of("wrapUpSeconds", "dispositions", "cannedResponses"));
+        ((ObjectNode) data.get("businessHours")).remove(java.util.List.of("holidays", "closedMessage"));
+        DecodeResult result = EventCodec.decode(EventJson.mapper().writeValueAsBytes(json));
+        assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
+        QueueConfigured queue = (QueueConfigured) ((DecodeResult.Decoded) result).event();
+        assertThat(queue.wrapUpSeconds()).isZero();
+        assertThat(queue.dispositions()).isEmpty();
+        assertThat(queue.cannedResponses()).isEmpty();
+        assertThat(queue.businessHours().holidays()).isEmpty();
+        assertThat(queue.businessHours().closedMessage()).isNull();
+    }
+
     @Test
     void recordsRefuseToBeHalfBuilt() {
         assertThatThrownBy(() -> new ContactCreated(Samples.id(1), "t", Instant.now(), "c", Channel.CHAT, Direction.INBOUND,
