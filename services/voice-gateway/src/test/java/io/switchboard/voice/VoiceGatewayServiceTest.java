@@ -1,5 +1,6 @@
 package io.switchboard.voice;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,6 +55,7 @@ import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.media.PromptPlayer;
+import io.switchboard.voice.media.Rtp;
 
 /**
  * The gateway against real peers: sipp as the carrier's trunk and as the agents' phones (RFC 4733
@@ -148,6 +150,48 @@ class VoiceGatewayServiceTest {
                     assertThat(new String(bytes, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WAVE");
                     assertThat(bytes.length).as(leg + " audio recorded").isGreaterThan(58 + 1_600);
                 }
+            }
+        }
+    }
+
+    /**
+     * RTP bleed (CVE-2017-14099): a stranger who finds the caller's media port sends RTP to it in the
+     * middle of a call. The caller's leg latched onto sipp's media in the IVR, so none of it reaches
+     * the agent's phone or the recording, every packet is counted, and the caller's audio goes on.
+     */
+    @Test
+    void rtpInjectedFromAnotherSourceIsDroppedAndCountedWhileTheCallersAudioFlows() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone.xml", SIP, 27191, 28270)) {
+            register("alice", "alice-phone", 27191, 27193);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27195, 28280, "-s", MAIN, "-d", "6000")) {
+                ContactCreated created = created();
+                Call call = connectedToAlice(created);
+                double droppedBefore = droppedRtp("unexpected_source");
+                long relayedBefore = call.agentMedia.sent();
+                int injected = 100;
+                byte[] packet = new byte[Rtp.HEADER + 160];
+                try (DatagramSocket attacker = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+                    for (int i = 0; i < injected; i++) {
+                        Rtp.header(packet, Rtp.PCMU, false, 1_000 + i, 160L * i, 0x0BAD0BAD);
+                        Arrays.fill(packet, Rtp.HEADER, packet.length, INJECTED_SAMPLE);
+                        attacker.send(new DatagramPacket(packet, packet.length, new InetSocketAddress("127.0.0.1", call.callerMedia.localPort())));
+                        Thread.sleep(2);
+                    }
+                }
+                await().atMost(WAIT).untilAsserted(() -> assertThat(droppedRtp("unexpected_source") - droppedBefore)
+                        .as("every injected packet is dropped and counted").isEqualTo(injected));
+                long relayedAfterAttack = call.agentMedia.sent();
+                await().atMost(WAIT).untilAsserted(() -> assertThat(call.agentMedia.sent())
+                        .as("the caller's own audio is still relayed to the phone").isGreaterThan(relayedAfterAttack + 50));
+                assertThat(relayedAfterAttack - relayedBefore).as("nothing was relayed for the attacker's packets").isLessThan(injected);
+
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(phone.await()).as(phone.report()).isZero();
+                ended(created.contactId());
+                byte[] recorded = Files.readAllBytes(Path.of("target/recordings", created.contactId() + "-caller.wav"));
+                byte[] injectedFrame = new byte[160];
+                Arrays.fill(injectedFrame, INJECTED_SAMPLE);
+                assertThat(indexOf(recorded, injectedFrame)).as("the injected audio is not in the caller's recording").isEqualTo(-1);
             }
         }
     }
@@ -441,6 +485,27 @@ class VoiceGatewayServiceTest {
         assertThat(calls.byContact(contactId)).isEmpty();
     }
 
+    /**
+     * SIP floods: the test profile allows a burst of 10 INVITEs and 10 REGISTERs per source (1/s after).
+     * The 11th from one source within the second gets 503 with Retry-After; another source is unaffected.
+     */
+    @Test
+    void theRequestOverASourcesRateLimitGets503WithRetryAfterAndOtherSourcesAreServed() throws Exception {
+        try (DatagramSocket flooder = udp("127.0.0.3"); DatagramSocket neighbour = udp("127.0.0.4")) {
+            for (String method : List.of("INVITE", "REGISTER")) {
+                String usual = method.equals("INVITE") ? "SIP/2.0 403" : "SIP/2.0 401";
+                for (int i = 1; i <= 10; i++) {
+                    assertThat(finalAnswer(flooder, method, "flood-" + method + "-" + i)).as(method + " " + i).startsWith(usual);
+                }
+                String refused = finalAnswer(flooder, method, "flood-" + method + "-11");
+                assertThat(refused).as("the 11th " + method).startsWith("SIP/2.0 503").containsPattern("(?m)^Retry-After: *[1-9]\\d*\\s*$");
+                assertThat(finalAnswer(neighbour, method, "neighbour-" + method)).as("another source").startsWith(usual);
+            }
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("voice_sip_requests_throttled_total\\{method=\"INVITE\"\\} [1-9]");
+    }
+
     @Test
     void malformedMessagesAreAnswered400AndTheGatewayStaysUp() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
@@ -467,7 +532,8 @@ class VoiceGatewayServiceTest {
             String valid = "INVITE sip:+15550000000@127.0.0.1 SIP/2.0\r\n" + via + "f\r\nFrom: <sip:a@b>;tag=f\r\nTo: <sip:c@d>\r\n"
                     + "Call-ID: fuzz\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: 0\r\n\r\n";
             Random random = new Random(4475);
-            try (DatagramSocket fuzzer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            // From an address of its own: its hundreds of INVITEs would otherwise use up the trunk address's rate limit.
+            try (DatagramSocket fuzzer = new DatagramSocket(new InetSocketAddress("127.0.0.5", 0))) {
                 for (int i = 0; i < 300; i++) {
                     byte[] fuzzed = valid.replace("Call-ID: fuzz", "Call-ID: fuzz-" + i).getBytes(StandardCharsets.ISO_8859_1);
                     switch (i % 3) {
@@ -499,6 +565,25 @@ class VoiceGatewayServiceTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /** A μ-law sample no real frame is made of alone: the attacker's "audio". */
+    private static final byte INJECTED_SAMPLE = 0x2A;
+
+    /** {@code voice_rtp_packets_dropped_total{reason}} as Prometheus scrapes it (0 before the first drop). */
+    private static double droppedRtp(String reason) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("voice_rtp_packets_dropped_total{") && line.contains("reason=\"" + reason + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Reads and drops what the gateway answered to the fuzzed messages (their Via names this socket). */
     private static void drain(DatagramSocket socket) throws Exception {
         byte[] buffer = new byte[4096];
@@ -507,6 +592,38 @@ class VoiceGatewayServiceTest {
                 socket.receive(new DatagramPacket(buffer, buffer.length));
             } catch (SocketTimeoutException quiet) {
                 return;
+            }
+        }
+    }
+
+    private static DatagramSocket udp(String address) throws Exception {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
+        socket.setSoTimeout(2_000);
+        return socket;
+    }
+
+    /** Sends a minimal valid INVITE or REGISTER from {@code socket}: the final answer to it (retransmitted answers to earlier ones are skipped). */
+    private static String finalAnswer(DatagramSocket socket, String method, String callId) throws Exception {
+        String local = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        String target = method.equals("INVITE") ? "sip:" + MAIN + "@127.0.0.1:" + SIP : "sip:127.0.0.1:" + SIP;
+        String user = method.equals("INVITE") ? "+447400123456" : "mallory";
+        String message = method + " " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-" + callId + "\r\n"
+                + "From: <sip:" + user + "@" + local + ">;tag=" + callId + "\r\nTo: <" + (method.equals("INVITE") ? target : "sip:mallory@127.0.0.1")
+                + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 " + method + "\r\nContact: <sip:" + user + "@" + local + ">\r\n"
+                + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", SIP)));
+        byte[] buffer = new byte[4096];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (true) {
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException silence) {
+                return "(no answer within 2 s)";
+            }
+            String answer = new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (answer.contains("Call-ID: " + callId + "\r\n") && !answer.startsWith("SIP/2.0 1")) {
+                return answer;
             }
         }
     }

@@ -28,6 +28,9 @@ public interface VoiceConfig {
 
     Registration registration();
 
+    /** Per-source-address limits on INVITE and REGISTER (against SIP floods). */
+    RateLimit rateLimit();
+
     /** Agents' own calls (click-to-call) through the carrier. */
     Outbound outbound();
 
@@ -82,6 +85,14 @@ public interface VoiceConfig {
 
         @WithDefault("29999")
         int portMax();
+
+        /**
+         * Strict RTP (Asterisk's {@code probation}): a source other than the one the peer's SDP names
+         * is taken only after this many packets in a row with consecutive sequence numbers; once a
+         * source is taken, every other one is dropped for the rest of the call.
+         */
+        @WithDefault("4")
+        int probation();
     }
 
     interface Outbound {
@@ -102,6 +113,28 @@ public interface VoiceConfig {
         /** How long the agent's phone, and then the customer's, may ring before the call is given up. */
         @WithDefault("45s")
         Duration ringTimeout();
+    }
+
+    /**
+     * A token bucket per source address and method: {@code *-burst} requests at once, then
+     * {@code *-per-second} on average; over it a request gets 503 with Retry-After. A source quiet for
+     * burst/rate seconds is forgotten; at most {@code max-sources} are tracked.
+     */
+    interface RateLimit {
+        @WithDefault("20")
+        double invitePerSecond();
+
+        @WithDefault("40")
+        int inviteBurst();
+
+        @WithDefault("10")
+        double registerPerSecond();
+
+        @WithDefault("40")
+        int registerBurst();
+
+        @WithDefault("10000")
+        int maxSources();
     }
 
     interface Registration {

@@ -13,13 +13,19 @@ import org.jboss.logging.Logger;
  * One side of a call's media: our UDP port facing one peer (the caller or the agent's phone). A
  * thread reads what the peer sends and hands each RTP packet to the current sink; what we send goes
  * to the address the peer's SDP gave, or to where its packets come from once they arrive (so a peer
- * behind NAT is reached: "symmetric RTP").
+ * behind NAT is reached: "symmetric RTP"). Only one source is ever taken ({@link RtpLatch}): what
+ * anyone else sends to the port is dropped and counted, never played, relayed or recorded.
  */
 public final class MediaLeg implements AutoCloseable {
 
     /** What receives the peer's packets: the IVR's DTMF reader, or the other leg when bridged. */
     public interface Sink {
         void packet(byte[] packet, int length);
+    }
+
+    /** Counts what the leg drops, by reason ({@code unexpected_source}, {@code learning}, {@code not_rtp}). */
+    public interface Drops {
+        void dropped(String reason);
     }
 
     private static final Logger LOG = Logger.getLogger(MediaLeg.class);
@@ -32,11 +38,14 @@ public final class MediaLeg implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final Thread reader;
-    private volatile boolean latched;
+    private final RtpLatch latch;
+    private final Drops drops;
 
-    MediaLeg(DatagramSocket socket, String name) {
+    MediaLeg(DatagramSocket socket, String name, int probation, Drops drops) {
         this.socket = socket;
         this.name = name;
+        this.latch = new RtpLatch(probation);
+        this.drops = drops;
         this.reader = new Thread(this::read, "rtp-" + name + "-" + socket.getLocalPort());
         this.reader.setDaemon(true);
     }
@@ -49,8 +58,12 @@ public final class MediaLeg implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** The audio address of the peer's SDP: where we send, and the source taken at once. */
     public void remote(InetSocketAddress address) {
-        this.remote = address;
+        synchronized (latch) {
+            latch.expect(address);
+            this.remote = latch.latched() != null ? latch.latched() : address;
+        }
     }
 
     public void sink(Sink sink) {
@@ -88,11 +101,11 @@ public final class MediaLeg implements AutoCloseable {
                 packet.setLength(buffer.length);
                 socket.receive(packet);
                 if (!Rtp.isRtp(buffer, packet.getLength())) {
+                    drops.dropped("not_rtp");
                     continue;
                 }
-                if (!latched) {
-                    latched = true;
-                    remote = (InetSocketAddress) packet.getSocketAddress();
+                if (!taken((InetSocketAddress) packet.getSocketAddress(), Rtp.sequence(buffer))) {
+                    continue;
                 }
                 received.incrementAndGet();
                 sink.packet(buffer, packet.getLength());
@@ -101,6 +114,21 @@ public final class MediaLeg implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.debugf("%s: %s", name, e.getMessage());
             }
+        }
+    }
+
+    private boolean taken(InetSocketAddress source, int sequence) {
+        synchronized (latch) {
+            RtpLatch.Verdict verdict = latch.offer(source, sequence);
+            switch (verdict) {
+                case ACCEPT -> {
+                    remote = latch.latched();
+                    return true;
+                }
+                case DROP_LEARNING -> drops.dropped("learning");
+                case DROP_UNEXPECTED_SOURCE -> drops.dropped("unexpected_source");
+            }
+            return false;
         }
     }
 

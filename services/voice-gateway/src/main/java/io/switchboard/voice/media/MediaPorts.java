@@ -6,24 +6,39 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.voice.config.VoiceConfig;
 
-/** Opens media legs on even ports of the configured range (RTP on even ports, as RFC 3550 recommends). */
+/**
+ * Opens media legs on even ports of the configured range (RTP on even ports, as RFC 3550 recommends),
+ * each counting the packets it drops in {@code voice_rtp_packets_dropped_total{reason}}.
+ */
 @ApplicationScoped
 public class MediaPorts {
 
     private final InetAddress host;
     private final int min;
     private final int max;
+    private final int probation;
+    private final MediaLeg.Drops drops;
     private int next;
 
-    public MediaPorts(VoiceConfig config) throws UnknownHostException {
+    public MediaPorts(VoiceConfig config, MeterRegistry registry) throws UnknownHostException {
         this.host = InetAddress.getByName(config.media().host());
         this.min = config.media().portMin() + (config.media().portMin() % 2);
         this.max = config.media().portMax();
         this.next = min;
+        this.probation = config.media().probation();
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
+        this.drops = reason -> counters.computeIfAbsent(reason, r -> Counter.builder("voice.rtp.packets.dropped")
+                .description("RTP packets a media leg dropped: from a source other than the peer's, while learning the peer, or not RTP")
+                .tag("reason", r).register(registry)).increment();
     }
 
     public String host() {
@@ -40,7 +55,7 @@ public class MediaPorts {
                 DatagramSocket socket = new DatagramSocket(null);
                 socket.setReuseAddress(false);
                 socket.bind(new InetSocketAddress(host, port));
-                MediaLeg leg = new MediaLeg(socket, name);
+                MediaLeg leg = new MediaLeg(socket, name, probation, drops);
                 leg.start();
                 return leg;
             } catch (SocketException taken) {

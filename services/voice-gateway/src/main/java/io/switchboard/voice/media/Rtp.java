@@ -21,6 +21,10 @@ public final class Rtp {
         return packet[1] & 0x7F;
     }
 
+    public static int sequence(byte[] packet) {
+        return ((packet[2] & 0xFF) << 8) | (packet[3] & 0xFF);
+    }
+
     public static long timestamp(byte[] packet) {
         return ((packet[4] & 0xFFL) << 24) | ((packet[5] & 0xFFL) << 16) | ((packet[6] & 0xFFL) << 8) | (packet[7] & 0xFFL);
     }

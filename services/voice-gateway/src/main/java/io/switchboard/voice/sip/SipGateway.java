@@ -1,6 +1,9 @@
 package io.switchboard.voice.sip;
 
 import java.net.InetAddress;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -25,6 +29,8 @@ import javax.sip.message.Response;
 import org.jboss.logging.Logger;
 
 import gov.nist.javax.sip.message.SIPRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.events.CallDialRequested;
@@ -35,6 +41,7 @@ import io.switchboard.voice.domain.DigestAuth;
 import io.switchboard.voice.domain.OpenCallJournal;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.SourceRateLimiter;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.domain.WaitEstimates;
 import io.switchboard.voice.media.MediaPorts;
@@ -62,6 +69,9 @@ public class SipGateway implements SipListener {
     private final RecordingPolicy recording;
     private final WaitEstimates estimates;
     private final OpenCallJournal journal;
+    /** INVITE and REGISTER floods: a token bucket per source address and method. */
+    private final Map<String, SourceRateLimiter> limits;
+    private final Map<String, Counter> throttled;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, daemon("voice-timers"));
     /** Publishing to Kafka blocks; it never runs on the stack's threads. */
     private final ExecutorService work = Executors.newFixedThreadPool(8, daemon("voice-work"));
@@ -72,7 +82,8 @@ public class SipGateway implements SipListener {
     private ReferHandler referrals;
 
     public SipGateway(VoiceConfig config, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player,
-            CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates, OpenCallJournal journal) {
+            CallEvents events, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates, OpenCallJournal journal,
+            MeterRegistry registry) {
         this.config = config;
         this.directory = directory;
         this.calls = calls;
@@ -83,6 +94,17 @@ public class SipGateway implements SipListener {
         this.recording = recording;
         this.estimates = estimates;
         this.journal = journal;
+        VoiceConfig.RateLimit limit = config.rateLimit();
+        this.limits = Map.of(
+                Request.INVITE, new SourceRateLimiter(limit.invitePerSecond(), limit.inviteBurst(), limit.maxSources()),
+                Request.REGISTER, new SourceRateLimiter(limit.registerPerSecond(), limit.registerBurst(), limit.maxSources()));
+        this.throttled = Map.of(Request.INVITE, throttledCounter(registry, Request.INVITE),
+                Request.REGISTER, throttledCounter(registry, Request.REGISTER));
+    }
+
+    private static Counter throttledCounter(MeterRegistry registry, String method) {
+        return Counter.builder("voice.sip.requests.throttled").description("INVITEs and REGISTERs refused with 503 by the per-source rate limit")
+                .tag("method", method).register(registry);
     }
 
     void start(@Observes StartupEvent start) throws Exception {
@@ -156,6 +178,9 @@ public class SipGateway implements SipListener {
                 callHandler.ack(request);
                 return;
             }
+            if (throttled(request, source(request))) {
+                return;
+            }
             if (transaction == null) {
                 try {
                     transaction = sip.provider.getNewServerTransaction(request);
@@ -214,6 +239,27 @@ public class SipGateway implements SipListener {
         // Normally after our BYE handling, when the call is already gone; otherwise the dialog died
         // without one (no ACK, a transport error) and the call is released.
         callHandler.lost(event.getDialog().getCallId().getCallId());
+    }
+
+    /**
+     * Over its source's rate: 503 with Retry-After, sent statelessly (a flood gets no transaction
+     * state), and nothing else is done. Retransmissions count too, as they cost the same.
+     */
+    private boolean throttled(Request request, String source) throws ParseException, InvalidArgumentException {
+        SourceRateLimiter limiter = limits.get(request.getMethod());
+        if (limiter == null) {
+            return false;
+        }
+        OptionalLong retryAfter = limiter.acquire(source, System.nanoTime());
+        if (retryAfter.isEmpty()) {
+            return false;
+        }
+        throttled.get(request.getMethod()).increment();
+        LOG.debugf("%s from %s over the rate limit", request.getMethod(), source);
+        Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+        busy.addHeader(sip.headers.createRetryAfterHeader((int) Math.min(Integer.MAX_VALUE, retryAfter.getAsLong())));
+        sip.send(null, request, busy);
+        return true;
     }
 
     /** The address the request came from (not what its Via claims). */

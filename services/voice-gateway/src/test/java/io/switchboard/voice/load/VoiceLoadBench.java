@@ -67,6 +67,9 @@ class VoiceLoadBench {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "SWITCHBOARD_VOICE_SIP_PORT", String.valueOf(GATEWAY_SIP),
                 "SWITCHBOARD_VOICE_SIP_TRANSPORTS", "udp",
+                // sipp plays one trusted trunk from one address: the capacity is measured, not the flood limit.
+                "SWITCHBOARD_VOICE_RATE_LIMIT_INVITE_PER_SECOND", "100000",
+                "SWITCHBOARD_VOICE_RATE_LIMIT_INVITE_BURST", "100000",
                 "SWITCHBOARD_VOICE_MEDIA_PORT_MIN", "30000",
                 "SWITCHBOARD_VOICE_MEDIA_PORT_MAX", "39999"), "1g").awaitReady(Duration.ofSeconds(90));
         Process kamailio = startKamailio();
