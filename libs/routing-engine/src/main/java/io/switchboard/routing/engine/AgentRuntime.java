@@ -21,6 +21,8 @@ final class AgentRuntime {
     AgentState state = AgentState.OFFLINE;
     long idleSince;
     long wrapUpEnds;
+    /** When this agent was last offered a contact, as the engine's offer count: the round-robin key. */
+    long lastOffer;
     final int[] active = new int[Channel.values().length];
     int totalActive;
     int missedOffers;

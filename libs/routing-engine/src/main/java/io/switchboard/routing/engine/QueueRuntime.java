@@ -35,6 +35,8 @@ final class QueueRuntime {
     private final List<NavigableSet<AgentRuntime>[]> ready = new ArrayList<>();
     private final List<NavigableSet<ContactRuntime>[]> waiting = new ArrayList<>();
     int waitingCount;
+    /** When the pending opening timer of a closed queue fires; 0 when none is pending. */
+    long opensAt;
 
     QueueRuntime(QueueConfig config) {
         this.config = config;
@@ -52,6 +54,11 @@ final class QueueRuntime {
 
     String id() {
         return config.id();
+    }
+
+    /** Whether its contacts may be offered at {@code clock}: always, unless hours say it is closed. */
+    boolean isOpen(long clock) {
+        return config.hours() == null || config.hours().isOpen(java.time.Instant.ofEpochMilli(clock));
     }
 
     int levels() {
@@ -139,6 +146,7 @@ final class QueueRuntime {
             case LONGEST_IDLE -> longestIdle;
             case MOST_SKILLED -> Comparator.comparingInt((AgentRuntime a) -> -scores.getOrDefault(a, 0)).thenComparing(longestIdle);
             case LEAST_OCCUPIED -> Comparator.comparingInt((AgentRuntime a) -> a.totalActive).thenComparing(longestIdle);
+            case ROUND_ROBIN -> Comparator.comparingLong((AgentRuntime a) -> a.lastOffer).thenComparing(a -> a.id);
         };
     }
 

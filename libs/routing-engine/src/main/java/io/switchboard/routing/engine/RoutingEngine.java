@@ -39,6 +39,8 @@ public final class RoutingEngine {
     private final Map<String, List<QueueRuntime>> queuesByTenant = new HashMap<>();
     private final Map<String, ContactRuntime> contacts = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Offers made so far; the round-robin order of agents. */
+    private long offers;
     private long clock = Long.MIN_VALUE;
     private long sequence;
     private List<Decision> out = new ArrayList<>();
@@ -278,6 +280,21 @@ public final class RoutingEngine {
         return finish();
     }
 
+    /** The agent finished a contact's after-contact work before their wrap-up time ran out: available at once. */
+    public List<Decision> endWrapUp(String agentId, Instant now) {
+        AgentRuntime agent = agentOf(agentId);
+        begin(now);
+        if (agent.state == AgentState.WRAP_UP) {
+            changeState(agent, AgentState.AVAILABLE, "wrap-up completed");
+        }
+        return finish();
+    }
+
+    /** Whether a queue's contacts may be offered at {@code now} (its hours, holidays included). */
+    public boolean isQueueOpen(String queueId, Instant now) {
+        return queueOf(queueId).isOpen(now.toEpochMilli());
+    }
+
     /** Fires the timers due by {@code now}. */
     public List<Decision> tick(Instant now) {
         begin(now);
@@ -321,6 +338,10 @@ public final class RoutingEngine {
         contact.queuedAt = queuedAt.toEpochMilli();
         if (agent == null) {
             scheduleWaitingTimers(contact);
+            if (queue.config.hours() != null) {
+                // Checked against the clock at the next tick: a queue that opened meanwhile serves them then.
+                scheduleOpening(queue);
+            }
             return;
         }
         contact.queue.removeWaiting(contact);
@@ -474,6 +495,13 @@ public final class RoutingEngine {
                     AgentRuntime agent = agents.get(timer.ref());
                     if (agent != null && agent.state == AgentState.WRAP_UP && agent.wrapUpEnds == timer.token()) {
                         changeState(agent, AgentState.AVAILABLE, "wrap-up ended");
+                    }
+                }
+                case QUEUE_OPENS -> {
+                    QueueRuntime queue = queues.get(timer.ref());
+                    if (queue != null && queue.opensAt == timer.token()) {
+                        queue.opensAt = 0;
+                        opened(queue);
                     }
                 }
             }
@@ -655,6 +683,10 @@ public final class RoutingEngine {
 
     /** Offers a waiting contact to the best ready agent, if there is one. */
     private void match(ContactRuntime contact) {
+        if (!contact.queue.isOpen(clock)) {
+            scheduleOpening(contact.queue);
+            return;
+        }
         Channel channel = contact.request.channel();
         if (contact.preferredAgentId != null && contact.preferredUntil > clock) {
             AgentRuntime preferred = agents.get(contact.preferredAgentId);
@@ -710,7 +742,7 @@ public final class RoutingEngine {
             ContactRuntime best = null;
             for (AgentRuntime.Membership m : agent.memberships) {
                 QueueRuntime queue = m.queue();
-                if (queue.waitingCount == 0) {
+                if (queue.waitingCount == 0 || !queue.isOpen(clock)) {
                     continue;
                 }
                 for (Channel channel : Channel.values()) {
@@ -746,6 +778,8 @@ public final class RoutingEngine {
 
     private void offer(ContactRuntime contact, AgentRuntime agent) {
         contact.queue.removeWaiting(contact);
+        withdraw(agent);
+        agent.lastOffer = ++offers;
         takeCapacity(contact, agent);
         contact.status = Status.OFFERED;
         contact.attempts++;
@@ -809,6 +843,30 @@ public final class RoutingEngine {
         if (level >= 0) {
             queue.scores.put(agent, queue.score(agent.profile));
             agent.memberships.add(new AgentRuntime.Membership(queue, level, queue.scores.get(agent)));
+        }
+    }
+
+    /** A closed queue with waiting contacts gets one timer, at its next opening. */
+    private void scheduleOpening(QueueRuntime queue) {
+        if (queue.opensAt > clock || queue.config.hours() == null) {
+            return;
+        }
+        queue.config.hours().nextOpening(Instant.ofEpochMilli(clock)).ifPresent(opens -> {
+            queue.opensAt = opens.toEpochMilli();
+            schedule(queue.opensAt, Timer.Kind.QUEUE_OPENS, queue.id(), queue.opensAt);
+        });
+    }
+
+    /** The queue opened: its waiting contacts, in service order, go to the ready agents. */
+    private void opened(QueueRuntime queue) {
+        if (!queue.isOpen(clock)) {
+            scheduleOpening(queue);
+            return;
+        }
+        for (ContactRuntime contact : queue.waitingInOrder()) {
+            if (contact.status == Status.WAITING && contact.queue == queue) {
+                match(contact);
+            }
         }
     }
 

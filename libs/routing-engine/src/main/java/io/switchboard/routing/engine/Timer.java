@@ -7,7 +7,7 @@ package io.switchboard.routing.engine;
 record Timer(long at, long sequence, Kind kind, String ref, long token) implements Comparable<Timer> {
 
     enum Kind {
-        OFFER_EXPIRY, RELAXATION, MAX_WAIT, PREFERRED_WINDOW_END, WRAP_UP_END
+        OFFER_EXPIRY, RELAXATION, MAX_WAIT, PREFERRED_WINDOW_END, WRAP_UP_END, QUEUE_OPENS
     }
 
     @Override

@@ -100,6 +100,21 @@ class RoutingEngineTest {
         }
 
         @Test
+        void roundRobinTakesTheAgentsInTurnWhateverTheirIdleTime() {
+            billingQueue(Strategy.ROUND_ROBIN);
+            available("a", Map.of("billing", 1), 0);
+            available("b", Map.of("billing", 1), 1);
+            available("c", Map.of("billing", 1), 2);
+            // Chats leave each agent room for three; longest idle would give all three to a, who keeps
+            // her idle time while she still has room.
+            List<String> turns = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                turns.add(offered(arrive("c" + i, "billing", Channel.CHAT, 10 + i)).agentId());
+            }
+            assertThat(turns).containsExactly("a", "b", "c", "a", "b", "c");
+        }
+
+        @Test
         void thePreferredAgentComesFirstWithinTheWindow() {
             engine.configureQueue(new QueueConfig("billing", TENANT, Map.of("billing", 1), 0, null, Strategy.LONGEST_IDLE,
                     Duration.ofSeconds(30), null, null, null, List.of(), null, null), T0);
@@ -175,6 +190,23 @@ class RoutingEngineTest {
             List<Decision> later = engine.tick(at(90));
             assertThat(later).contains(new Decision.AgentStateChanged("a", AgentState.AVAILABLE, "wrap-up ended"));
             assertThat(offered(later).contactId()).isEqualTo("c2");
+        }
+
+        @Test
+        void anAgentWhoFinishesWrapUpEarlyIsAvailableAtOnce() {
+            engine.configureQueue(new QueueConfig("billing", TENANT, Map.of("billing", 1), 0, null, null, null, null, null,
+                    null, List.of(), null, Duration.ofSeconds(120)), T0);
+            available("a", Map.of("billing", 1), 0);
+            engine.acceptOffer("c1", offered(arrive("c1", "billing", Channel.VOICE, 1)).offerId(), "a", at(2));
+            arrive("c2", "billing", Channel.VOICE, 3);
+            engine.endContact("c1", at(60));
+            List<Decision> done = engine.endWrapUp("a", at(75));
+            assertThat(done).contains(new Decision.AgentStateChanged("a", AgentState.AVAILABLE, "wrap-up completed"));
+            Decision.Offered next = offered(done);
+            assertThat(next.contactId()).isEqualTo("c2");
+            engine.acceptOffer("c2", next.offerId(), "a", at(76));
+            assertThat(engine.endWrapUp("a", at(77))).as("not in wrap-up: nothing happens").isEmpty();
+            assertThat(only(engine.tick(at(180)), Decision.AgentStateChanged.class)).as("the old wrap-up timer is stale").isEmpty();
         }
     }
 
@@ -407,6 +439,46 @@ class RoutingEngineTest {
                             QueueConfig.OutsideHours.WAIT), null), T0);
             arrive("c2", "madrid-wait", Channel.CHAT, 1);
             assertThat(engine.waitingContacts("madrid-wait")).containsExactly("c2");
+        }
+
+        @Test
+        void aClosedQueueOffersNothingUntilItOpensThenServesItsWaitingContacts() {
+            // Wednesday 2026-11-25, 10:00 UTC = 11:00 in Madrid; the queue opens at 12:00 Madrid time.
+            var hours = new QueueConfig.BusinessHours(ZoneId.of("Europe/Madrid"),
+                    List.of(new QueueConfig.Opening(DayOfWeek.WEDNESDAY, LocalTime.of(12, 0), LocalTime.of(18, 0))),
+                    QueueConfig.OutsideHours.WAIT);
+            engine.configureQueue(new QueueConfig("madrid", TENANT, Map.of(), 0, null, null, null, null, null, null, List.of(), hours,
+                    null), T0);
+            available("a", Map.of(), 0);
+            assertThat(engine.isQueueOpen("madrid", at(1))).isFalse();
+            assertThat(only(arrive("c1", "madrid", Channel.CHAT, 1), Decision.Offered.class)).as("closed: no offer").isEmpty();
+            assertThat(only(engine.setAgentState("a", AgentState.AVAILABLE, at(2)), Decision.Offered.class)).isEmpty();
+            assertThat(only(engine.tick(at(3599)), Decision.Offered.class)).as("a second before opening").isEmpty();
+            Decision.Offered offer = offered(engine.tick(at(3600)));
+            assertThat(offer.contactId()).isEqualTo("c1");
+            assertThat(offer.agentId()).isEqualTo("a");
+        }
+
+        @Test
+        void aHolidayKeepsTheQueueClosedAllDayAndItOpensOnTheNextWorkingDay() {
+            var weekdays = java.util.stream.Stream.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY).map(d -> new QueueConfig.Opening(d, LocalTime.of(8, 0), LocalTime.of(18, 0))).toList();
+            var hours = new QueueConfig.BusinessHours(ZoneId.of("Europe/London"), weekdays, QueueConfig.OutsideHours.WAIT,
+                    Set.of(java.time.LocalDate.of(2026, 11, 25), java.time.LocalDate.of(2026, 11, 26)));
+            assertThat(hours.isOpen(T0)).as("10:00 on a Wednesday that is a holiday").isFalse();
+            assertThat(hours.nextOpening(T0)).contains(Instant.parse("2026-11-27T08:00:00Z"));
+            engine.configureQueue(new QueueConfig("london", TENANT, Map.of(), 0, null, null, null, null, null, null, List.of(), hours,
+                    null), T0);
+            available("a", Map.of(), 0);
+            assertThat(only(arrive("c1", "london", Channel.EMAIL, 1), Decision.Offered.class)).isEmpty();
+            assertThat(only(engine.tick(Instant.parse("2026-11-26T12:00:00Z")), Decision.Offered.class)).as("second holiday").isEmpty();
+            assertThat(offered(engine.tick(Instant.parse("2026-11-27T08:00:00Z"))).contactId()).isEqualTo("c1");
+        }
+
+        @Test
+        void hoursThatNeverOpenHaveNoNextOpening() {
+            var never = new QueueConfig.BusinessHours(ZoneId.of("UTC"), List.of(), QueueConfig.OutsideHours.WAIT);
+            assertThat(never.nextOpening(T0)).isEmpty();
         }
 
         @Test

@@ -32,9 +32,11 @@ import io.switchboard.events.Direction;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.TransferRequested;
+import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.routing.engine.ContactSnapshot;
 import io.switchboard.routing.engine.Decision;
 import io.switchboard.routing.engine.EngineSettings;
@@ -53,6 +55,9 @@ import io.switchboard.routing.engine.model.Strategy;
  * translation between platform events and engine commands and decisions. Single-threaded.
  */
 public final class DomainRouter {
+
+    /** Who a channel is told sent the closed message: routing itself, not an agent. */
+    public static final String CLOSED_MESSAGE_SENDER = "switchboard";
 
     private final String domain;
     private final RoutingEngine engine;
@@ -96,6 +101,9 @@ public final class DomainRouter {
             answer(answer, now, effects);
         } else if (event instanceof TransferRequested transfer) {
             transfer(transfer, now, effects);
+        } else if (event instanceof WrapUpCompleted done && engine.agentSnapshot(done.agentId()).isPresent()) {
+            effects.agents.add(done.agentId());
+            effects.apply(engine.endWrapUp(done.agentId(), now), now);
         }
         return effects.outcome();
     }
@@ -169,6 +177,27 @@ public final class DomainRouter {
         day(queueId, now).offered();
         effects.queues.add(queueId);
         effects.apply(decisions, now);
+        tellClosed(created, decisions, now, effects);
+    }
+
+    /**
+     * A written contact that ends up waiting in a closed queue is sent the queue's closed message once,
+     * through its channel like an agent's reply. A caller hears the queue's audio instead.
+     */
+    private void tellClosed(ContactCreated created, List<Decision> decisions, Instant now, Effects effects) {
+        if (created.channel() == io.switchboard.events.Channel.VOICE) {
+            return;
+        }
+        decisions.stream()
+                .filter(d -> d instanceof Decision.Queued q && q.contactId().equals(created.contactId()))
+                .map(d -> ((Decision.Queued) d).queueId())
+                .reduce((first, last) -> last)
+                .filter(queueId -> !engine.isQueueOpen(queueId, now))
+                .map(queues::get)
+                .filter(queue -> queue.businessHours() != null && queue.businessHours().closedMessage() != null)
+                .ifPresent(queue -> effects.publish(new ReplyRequested(effects.nextId(), created.tenantId(), now, created.contactId(),
+                        "closed:" + created.contactId(), created.channel(), CLOSED_MESSAGE_SENDER, queue.businessHours().closedMessage(),
+                        List.of(), Map.of("automated", "closed-hours", "queueId", queue.queueId()))));
     }
 
     /**
@@ -307,11 +336,14 @@ public final class DomainRouter {
                 : new QueueConfig.BusinessHours(java.time.ZoneId.of(queue.businessHours().timeZone()),
                         queue.businessHours().weekly().stream()
                                 .map(o -> new QueueConfig.Opening(o.day(), o.opens(), o.closes())).toList(),
-                        QueueConfig.OutsideHours.valueOf(queue.businessHours().outsideHours().name()));
+                        QueueConfig.OutsideHours.valueOf(queue.businessHours().outsideHours().name()),
+                        queue.businessHours().holidays().stream().map(QueueConfigured.Holiday::date)
+                                .collect(java.util.stream.Collectors.toSet()));
         return new QueueConfig(queue.queueId(), queue.tenantId(), queue.requiredSkills(), queue.priority(), serviceLevel,
                 Strategy.valueOf(queue.strategy().name()), Duration.ofSeconds(queue.preferredAgentSeconds()),
                 queue.offerTimeoutSeconds() > 0 ? Duration.ofSeconds(queue.offerTimeoutSeconds()) : null,
-                Duration.ofSeconds(queue.maxWaitSeconds()), queue.overflowQueueId(), relaxation, hours, null);
+                Duration.ofSeconds(queue.maxWaitSeconds()), queue.overflowQueueId(), relaxation, hours,
+                Duration.ofSeconds(queue.wrapUpSeconds()));
     }
 
     static AgentProfile toProfile(AgentConfigured agent) {

@@ -24,6 +24,7 @@ import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.OfferAnswered;
 import io.switchboard.events.TransferRequested;
+import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
@@ -127,7 +128,7 @@ public class Ingest implements Runnable {
         }
         SwitchboardEvent event = decoded.event();
         boolean relevant = event instanceof ContactCreated || event instanceof ContactEnded || event instanceof OfferAnswered
-                || event instanceof TransferRequested
+                || event instanceof TransferRequested || event instanceof WrapUpCompleted
                 || event instanceof ConfigEvent
                 || event instanceof AgentStateChanged && !ROUTING_SOURCE.equals(decoded.envelope().getSource().toString());
         if (!relevant) {

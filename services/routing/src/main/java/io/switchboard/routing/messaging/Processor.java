@@ -323,7 +323,7 @@ public class Processor implements Runnable {
             }
             decided.addAll(outcome.events());
             for (SwitchboardEvent event : outcome.events()) {
-                outbox.add(new RoutingStore.OutboxInsert(domain, EventType.of(event).topic(), event.subject(),
+                outbox.add(new RoutingStore.OutboxInsert(domain, EventType.topicOf(event), event.subject(),
                         EventCodec.encode(event, SOURCE, traceparent), OutboxHeaders.of(TraceContinuation.HEADER, traceparent)));
             }
         }

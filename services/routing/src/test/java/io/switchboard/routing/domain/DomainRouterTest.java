@@ -24,7 +24,9 @@ import io.switchboard.events.TransferRequested;
 import io.switchboard.events.Direction;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
+import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.events.address.Address;
 
 /** The translation between events and the engine, without Kafka or a database. */
@@ -138,6 +140,63 @@ class DomainRouterTest {
         return new ContactCreated(UUID.nameUUIDFromBytes(id.getBytes()), "acme", NOW, id, Channel.VOICE, Direction.OUTBOUND,
                 "+81312345678", Address.phone("+81312345678", null), Address.phone("+81312345679", null), Map.of(), null, null,
                 List.of(), null, 0, Map.of(ContactCreated.PLACED_BY, agent));
+    }
+
+    @Test
+    void aWrittenContactWaitingInAClosedQueueIsSentTheClosedMessageOnceAndACallIsNot() {
+        configure();
+        // NOW is 08:30 on a Thursday in Tokyo; the night queue opens at 09:00 and is closed on its holiday.
+        var hours = new QueueConfigured.BusinessHours("Asia/Tokyo", List.of(new QueueConfigured.BusinessHours.Opening(
+                java.time.DayOfWeek.THURSDAY, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))),
+                QueueConfigured.BusinessHours.OutsideHours.WAIT, List.of(), "We open at 9:00 Tokyo time.");
+        router.handle(new QueueConfigured(UUID.randomUUID(), "acme", NOW, "billing", "Billing", Map.of("billing", 2), 0, null,
+                QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), hours, false, true, 30, List.of(), List.of()), NOW);
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"), Map.of("billing", 3),
+                Map.of(Channel.CHAT, 2, Channel.VOICE, 1), false, true), NOW);
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+
+        Outcome chat = router.handle(contact("c1", "widget-acme"), NOW);
+        assertThat(chat.events()).noneMatch(ContactOffered.class::isInstance);
+        assertThat(chat.events()).filteredOn(ReplyRequested.class::isInstance).singleElement().satisfies(e -> {
+            ReplyRequested reply = (ReplyRequested) e;
+            assertThat(reply.text()).isEqualTo("We open at 9:00 Tokyo time.");
+            assertThat(reply.channel()).isEqualTo(Channel.CHAT);
+            assertThat(reply.messageId()).isEqualTo("closed:c1");
+            assertThat(reply.agentId()).isEqualTo(DomainRouter.CLOSED_MESSAGE_SENDER);
+            assertThat(reply.metadata()).containsEntry("automated", "closed-hours");
+        });
+        ContactCreated call = new ContactCreated(UUID.randomUUID(), "acme", NOW, "c2", Channel.VOICE, Direction.INBOUND, "+81312345678",
+                Address.phone("+81312345679", "JP"), null, Map.of(), null, null, List.of(), "en", 0, Map.of());
+        assertThat(router.handle(call, NOW).events()).noneMatch(ReplyRequested.class::isInstance);
+
+        Outcome opened = router.tick(NOW.plusSeconds(30 * 60));
+        assertThat(opened.events()).filteredOn(ContactOffered.class::isInstance).extracting(e -> ((ContactOffered) e).contactId())
+                .containsExactly("c1");
+        assertThat(opened.events()).noneMatch(ReplyRequested.class::isInstance);
+    }
+
+    @Test
+    void anAgentsCompletedWrapUpMakesThemAvailableBeforeTheirWrapUpTimeRunsOut() {
+        configure();
+        router.handle(new QueueConfigured(UUID.randomUUID(), "acme", NOW, "billing", "Billing", Map.of("billing", 2), 0, null,
+                QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, false, true, 120,
+                List.of(new QueueConfigured.Disposition("RESOLVED", "Resolved")), List.of()), NOW);
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"), Map.of("billing", 3),
+                Map.of(Channel.CHAT, 1), false, true), NOW);
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+        ContactOffered offer = (ContactOffered) router.handle(contact("c1", "widget-acme"), NOW).events().stream()
+                .filter(ContactOffered.class::isInstance).findFirst().orElseThrow();
+        router.handle(new OfferAnswered(UUID.randomUUID(), "acme", NOW, "alice", "c1", offer.offerId(), OfferAnswered.Answer.ACCEPTED), NOW);
+        Outcome ended = router.handle(new ContactEnded(UUID.randomUUID(), "acme", NOW.plusSeconds(60), "c1", Channel.CHAT,
+                ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null), NOW.plusSeconds(60));
+        assertThat(ended.events()).filteredOn(AgentStateChanged.class::isInstance)
+                .extracting(e -> ((AgentStateChanged) e).state()).containsExactly(AgentStateChanged.State.WRAP_UP);
+
+        Outcome done = router.handle(new WrapUpCompleted(UUID.randomUUID(), "acme", NOW.plusSeconds(70), "alice", "c1", "billing",
+                "RESOLVED", null), NOW.plusSeconds(70));
+        assertThat(done.events()).filteredOn(AgentStateChanged.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((AgentStateChanged) e).state()).isEqualTo(AgentStateChanged.State.AVAILABLE));
+        assertThat(done.agents()).contains("alice");
     }
 
     private void configure() {

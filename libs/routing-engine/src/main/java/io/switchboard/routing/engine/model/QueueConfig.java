@@ -3,11 +3,14 @@ package io.switchboard.routing.engine.model;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A queue as configured.
@@ -39,14 +42,26 @@ public record QueueConfig(String id, String tenant, Map<String, Integer> require
         OVERFLOW, WAIT
     }
 
-    public record BusinessHours(ZoneId zone, List<Opening> weekly, OutsideHours outside) {
+    /** Weekly openings in a zone; closed all day on {@code holidays} (dates in that zone). */
+    public record BusinessHours(ZoneId zone, List<Opening> weekly, OutsideHours outside, Set<LocalDate> holidays) {
+
+        /** Far enough to pass any run of holidays, short enough to stop on hours that never open. */
+        private static final int DAYS_SEARCHED = 400;
 
         public BusinessHours {
             weekly = List.copyOf(weekly);
+            holidays = Set.copyOf(holidays == null ? Set.of() : holidays);
+        }
+
+        public BusinessHours(ZoneId zone, List<Opening> weekly, OutsideHours outside) {
+            this(zone, weekly, outside, Set.of());
         }
 
         public boolean isOpen(Instant at) {
             ZonedDateTime local = at.atZone(zone);
+            if (holidays.contains(local.toLocalDate())) {
+                return false;
+            }
             LocalTime time = local.toLocalTime();
             for (Opening opening : weekly) {
                 if (opening.day() == local.getDayOfWeek() && !time.isBefore(opening.opens()) && time.isBefore(opening.closes())) {
@@ -54,6 +69,30 @@ public record QueueConfig(String id, String tenant, Map<String, Integer> require
                 }
             }
             return false;
+        }
+
+        /** The first moment after {@code at} at which an opening starts, skipping holidays; empty when none ever does. */
+        public Optional<Instant> nextOpening(Instant at) {
+            LocalDate day = at.atZone(zone).toLocalDate();
+            for (int i = 0; i < DAYS_SEARCHED; i++, day = day.plusDays(1)) {
+                if (holidays.contains(day)) {
+                    continue;
+                }
+                Instant earliest = null;
+                for (Opening opening : weekly) {
+                    if (opening.day() != day.getDayOfWeek() || !opening.opens().isBefore(opening.closes())) {
+                        continue;
+                    }
+                    Instant opens = day.atTime(opening.opens()).atZone(zone).toInstant();
+                    if (opens.isAfter(at) && (earliest == null || opens.isBefore(earliest))) {
+                        earliest = opens;
+                    }
+                }
+                if (earliest != null) {
+                    return Optional.of(earliest);
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -7,5 +7,7 @@ public enum Strategy {
     /** The highest proficiency on the queue's skills, ties by longest idle. */
     MOST_SKILLED,
     /** The fewest active contacts, ties by longest idle: digital multitasking. */
-    LEAST_OCCUPIED
+    LEAST_OCCUPIED,
+    /** The agents in turn: the one offered a contact longest ago first, so offers spread evenly. */
+    ROUND_ROBIN
 }
