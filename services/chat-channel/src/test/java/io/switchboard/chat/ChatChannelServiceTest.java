@@ -39,6 +39,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
@@ -314,17 +315,42 @@ class ChatChannelServiceTest {
     }
 
     @Test
-    void theTranscriptIsForTheTenantsAgentsOnly() {
+    void theTranscriptIsForTheAgentsItWasOfferedOrAssignedToAndTheTenantsSupervisors() {
         JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
         String contactId = contactId(customer);
         customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Transcript line\"}");
         customer.await("ack");
+        // Routing offered the chat to carol, who let it time out, then to alice, who took it.
+        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", "carol",
+                "o-carol", Instant.now().plusSeconds(30)));
+        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", "alice",
+                "o-alice", Instant.now().plusSeconds(30)));
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", "alice",
+                "o-alice"));
+        customer.await("agent_joined");
 
         given().get("/api/conversations/{id}/messages", contactId).then().statusCode(401);
-        given().auth().oauth2(KeycloakServer.shared().accessToken("dave")).get("/api/conversations/{id}/messages", contactId)
-                .then().statusCode(404);
-        given().auth().oauth2(KeycloakServer.shared().accessToken("alice")).get("/api/conversations/{id}/messages", contactId)
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].text", org.hamcrest.Matchers.equalTo("Transcript line"));
+        // alice holds it; carol was offered it before: both read it.
+        await().atMost(WAIT).untilAsserted(() -> transcriptAs("alice", contactId).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].text", org.hamcrest.Matchers.equalTo("Transcript line")));
+        await().atMost(WAIT).untilAsserted(() -> transcriptAs("carol", contactId).then().statusCode(200));
+        // sam supervises acme-bank; ada is an admin of both tenants.
+        transcriptAs("sam", contactId).then().statusCode(200).body("$", hasSize(1));
+        transcriptAs("ada", contactId).then().statusCode(200);
+        // bob is an acme-bank agent who was never offered it: as if it did not exist (404, not 403).
+        transcriptAs("bob", contactId).then().statusCode(404).contentType("application/problem+json");
+        // another tenant's agent and supervisor.
+        transcriptAs("dave", contactId).then().statusCode(404);
+        transcriptAs("gina", contactId).then().statusCode(404);
+        // An offer naming another tenant does not open this conversation to that tenant's agent: the
+        // conversation's tenant is in the query too. (erin's later assignment, on the same partition,
+        // shows that dave's offer was recorded before it.)
+        publish(new ContactOffered(UUID.randomUUID(), "globex-travel", Instant.now(), contactId, Channel.CHAT, "bookings", "dave",
+                "o-dave", Instant.now().plusSeconds(30)));
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, "billing", "erin",
+                "o-erin"));
+        await().atMost(WAIT).untilAsserted(() -> transcriptAs("erin", contactId).then().statusCode(200));
+        transcriptAs("dave", contactId).then().statusCode(404);
     }
 
     @Test
@@ -333,6 +359,10 @@ class ChatChannelServiceTest {
     }
 
     // --- helpers ---
+
+    private static io.restassured.response.Response transcriptAs(String user, String contactId) {
+        return given().auth().oauth2(KeycloakServer.shared().accessToken(user)).get("/api/conversations/{id}/messages", contactId);
+    }
 
     private JsonSocketClient open(String widgetId, String origin) {
         JsonSocketClient client = JsonSocketClient.connect(URI.create(base.toString().replaceFirst("^http", "ws") + "chat/ws/" + widgetId),

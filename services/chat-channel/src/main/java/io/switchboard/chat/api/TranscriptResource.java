@@ -1,6 +1,5 @@
 package io.switchboard.chat.api;
 
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,35 +9,34 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.switchboard.chat.persistence.ChatLine;
-import io.switchboard.chat.persistence.ChatStore;
-import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
+import io.switchboard.chat.domain.ChatLine;
+import io.switchboard.chat.domain.ChatService;
+import io.switchboard.chat.domain.NotFoundException;
+import io.switchboard.chat.domain.StoreException;
 
-/** A chat's transcript for the inbox: agents, supervisors and admins of the conversation's tenant only. */
+/**
+ * A chat's transcript for the inbox: supervisors and admins of the conversation's tenant, and agents it
+ * was offered or assigned to. Anyone else gets 404, as if it did not exist.
+ */
 @Path("/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"agent", "supervisor", "admin"})
 @Blocking
 public class TranscriptResource {
 
-    private final ChatStore store;
-    private final JsonWebToken token;
+    private final ChatService chats;
+    private final SecurityIdentity identity;
 
-    public TranscriptResource(ChatStore store, JsonWebToken token) {
-        this.store = store;
-        this.token = token;
+    public TranscriptResource(ChatService chats, SecurityIdentity identity) {
+        this.chats = chats;
+        this.identity = identity;
     }
 
     @GET
     @Path("{contactId}/messages")
-    public List<ChatLine> transcript(@PathParam("contactId") String contactId) throws SQLException {
-        var tenants = TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
-        store.conversation(contactId).filter(c -> tenants.contains(c.tenantId()))
-                .orElseThrow(() -> ProblemException.notFound("no chat conversation " + contactId));
-        return store.transcript(contactId);
+    public List<ChatLine> transcript(@PathParam("contactId") String contactId) throws StoreException, NotFoundException {
+        return chats.transcriptFor(Readers.of(identity), contactId);
     }
 }

@@ -1,4 +1,4 @@
-package io.switchboard.chat.persistence;
+package io.switchboard.chat.domain;
 
 import java.time.Instant;
 

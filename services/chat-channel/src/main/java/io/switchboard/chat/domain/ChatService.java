@@ -1,7 +1,6 @@
 package io.switchboard.chat.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,21 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.switchboard.chat.config.ChatConfig;
-import io.switchboard.chat.messaging.ContactPublisher;
-import io.switchboard.chat.persistence.ChatLine;
-import io.switchboard.chat.persistence.ChatStore;
-import io.switchboard.chat.persistence.Conversation;
 import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
 import io.switchboard.events.ReplyRequested;
@@ -55,22 +50,21 @@ public class ChatService {
     static final String PUSHED_BY = "pushedBy";
 
     private final ChatStore store;
-    private final ContactPublisher publisher;
+    private final ContactEvents publisher;
     private final CustomerSockets live;
-    private final ChatConfig config;
+    private final ChatSettings config;
     private final ConversationToken tokens;
     private final String instanceId;
     /** When each conversation last published its customer's typing (nanoTime), to send one per few seconds. */
     private final Map<String, Long> lastTyping = new ConcurrentHashMap<>();
     private final Map<String, Integer> transcripts = new ConcurrentHashMap<>();
 
-    public ChatService(ChatStore store, ContactPublisher publisher, CustomerSockets live, ChatConfig config,
-            @ConfigProperty(name = "quarkus.uuid") String instanceId) {
+    public ChatService(ChatStore store, ContactEvents publisher, CustomerSockets live, ChatSettings config) {
         this.store = store;
         this.publisher = publisher;
         this.live = live;
         this.config = config;
-        this.instanceId = instanceId;
+        this.instanceId = config.instanceId();
         this.tokens = new ConversationToken(config.tokenSecret());
     }
 
@@ -92,7 +86,7 @@ public class ChatService {
         try {
             store.create(new Conversation(contactId, route.tenantId(), route.address(), "v-" + UUID.randomUUID(), customerName,
                     customerEmail, now, false, null, null));
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw unavailable(e);
         }
         return new ChatFrames.Ready(token(contactId, route, now), contactId, List.of(), null);
@@ -115,7 +109,7 @@ public class ChatService {
             }
             return new ChatFrames.Ready(token(conversation.contactId(), route, now), conversation.contactId(), history,
                     conversation.agentId());
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw unavailable(e);
         }
     }
@@ -166,7 +160,7 @@ public class ChatService {
             }
             store.markPublished(contactId, messageId, !conversation.contactCreated());
             return new ChatFrames.Ack(clientMessageId, messageId.toString());
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw unavailable(e);
         }
     }
@@ -188,7 +182,7 @@ public class ChatService {
                 publisher.publish(List.of(new ContactTyping(UUID.randomUUID(), conversation.get().tenantId(), Instant.now(), contactId,
                         Channel.CHAT, ContactTyping.Party.CUSTOMER, null)), TYPING_TIMEOUT);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (StoreException | RuntimeException e) {
             LOG.debugf("typing of %s not sent: %s", contactId, e.getMessage());
         }
     }
@@ -222,7 +216,7 @@ public class ChatService {
                     "transcript:" + UUID.randomUUID(), Channel.EMAIL, TRANSCRIPT_SENDER, text, List.of(),
                     Map.of("to", address.value(), "subject", "Your chat with " + route.tenantName(), "kind", TRANSCRIPT))));
             return new ChatFrames.Notice("transcript_requested", null);
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw unavailable(e);
         }
     }
@@ -244,7 +238,7 @@ public class ChatService {
         lastTyping.remove(contactId);
         try {
             store.connected(contactId, false, Instant.now());
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             LOG.warnf("could not record that %s left: %s", contactId, e.getMessage());
         }
     }
@@ -254,13 +248,13 @@ public class ChatService {
         try {
             Conversation conversation = store.conversation(contactId).orElseThrow();
             end(conversation, Instant.now());
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw unavailable(e);
         }
     }
 
     /** Ends the contacts whose customer has been gone for the abandon time with no agent on them. */
-    public int abandonSweep() throws SQLException {
+    public int abandonSweep() throws StoreException {
         Instant now = Instant.now();
         int ended = 0;
         for (Conversation conversation : store.abandonedBefore(now.minus(config.abandonAfter()))) {
@@ -272,7 +266,7 @@ public class ChatService {
     }
 
     /** An agent's reply: kept in the transcript, pushed to the customer's sockets, answered on the contacts topic. */
-    public void deliver(ReplyRequested reply) throws SQLException {
+    public void deliver(ReplyRequested reply) throws StoreException {
         Optional<Conversation> found = store.conversation(reply.contactId()).filter(c -> c.tenantId().equals(reply.tenantId()));
         Instant now = Instant.now();
         ContactEvent outcome;
@@ -307,7 +301,7 @@ public class ChatService {
      * The contact ended elsewhere (the agent wrapped it up): the conversation closes, and the customer's
      * sockets on this instance are told. Every instance sees it; only the first one's write counts.
      */
-    public void endedElsewhere(ContactEnded ended) throws SQLException {
+    public void endedElsewhere(ContactEnded ended) throws StoreException {
         if (ended.reason() == ContactEnded.Reason.CUSTOMER_LEFT) {
             return;
         }
@@ -315,8 +309,27 @@ public class ChatService {
         live.send(ended.contactId(), new ChatFrames.Notice("chat_ended", null));
     }
 
+    /** Routing offered the chat to an agent: they may read it from now on, whether they accept or not. */
+    public void offered(ContactOffered offer) throws StoreException {
+        store.recordHandler(offer.contactId(), offer.tenantId(), offer.agentId(), offer.occurredAt());
+    }
+
+    /** Routing gave the chat to an agent: one of the agents who may read it, and the customer is told. */
+    public void assigned(ContactAssigned assignment) throws StoreException {
+        store.recordHandler(assignment.contactId(), assignment.tenantId(), assignment.agentId(), assignment.occurredAt());
+        assigned(assignment.contactId(), assignment.agentId());
+    }
+
+    /**
+     * A transcript for the inbox: a supervisor's tenants' conversations, or an agent's own (offered or
+     * assigned to them, now or before). Anything else is not found, so its existence is not confirmed.
+     */
+    public List<ChatLine> transcriptFor(Reader reader, String contactId) throws StoreException, NotFoundException {
+        return store.transcriptFor(reader, contactId).orElseThrow(() -> new NotFoundException("no chat conversation " + contactId));
+    }
+
     /** Routing gave the chat to an agent (or took it away on a transfer). */
-    public void assigned(String contactId, String agentId) throws SQLException {
+    public void assigned(String contactId, String agentId) throws StoreException {
         Optional<Conversation> conversation = store.conversation(contactId);
         if (conversation.isEmpty() || !conversation.get().open()) {
             return;
@@ -325,7 +338,7 @@ public class ChatService {
         live.send(contactId, new ChatFrames.Notice(agentId == null ? "agent_left" : "agent_joined", agentId));
     }
 
-    private boolean end(Conversation conversation, Instant now) throws SQLException {
+    private boolean end(Conversation conversation, Instant now) throws StoreException {
         if (!store.end(conversation.contactId(), "CUSTOMER_LEFT", now)) {
             return false;
         }

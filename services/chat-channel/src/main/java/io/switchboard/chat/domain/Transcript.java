@@ -4,9 +4,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.switchboard.chat.persistence.ChatLine;
-import io.switchboard.chat.persistence.Conversation;
-
 /** The plain-text transcript of a chat, as mailed to the customer. */
 final class Transcript {
 

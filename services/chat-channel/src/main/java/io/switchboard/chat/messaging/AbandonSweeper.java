@@ -1,13 +1,12 @@
 package io.switchboard.chat.messaging;
 
-import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.chat.domain.ChatService;
+import io.switchboard.chat.domain.StoreException;
 
 /** Once a second: customers gone for the abandon time before any agent took their chat end it (an abandon). */
 @ApplicationScoped
@@ -28,7 +27,7 @@ public class AbandonSweeper {
             if (ended > 0) {
                 LOG.infof("%d chats abandoned", ended);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (StoreException | RuntimeException e) {
             LOG.warnf("abandon sweep skipped: %s", e.getMessage());
         }
     }

@@ -1,7 +1,5 @@
 package io.switchboard.chat.messaging;
 
-import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.chat.domain.ChatService;
+import io.switchboard.chat.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.service.messaging.IncomingEvents;
@@ -25,7 +24,7 @@ public class ReplyConsumer {
 
     @Incoming("outbound-chat")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = IncomingEvents.decode(record);
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.CHAT) {
             chats.deliver(reply);

@@ -1,6 +1,5 @@
 package io.switchboard.chat.messaging;
 
-import java.sql.SQLException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.chat.domain.ChatService;
+import io.switchboard.chat.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageFailed;
@@ -36,7 +36,7 @@ public class ReplyFanOut {
 
     @Incoming("reply-fanout")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = IncomingEvents.decode(record);
         if (event.isPresent() && event.get() instanceof ContactMessageSent sent && isTranscript(sent.metadata())) {
             chats.transcriptOutcome(sent.contactId(), true);

@@ -1,7 +1,5 @@
 package io.switchboard.chat.messaging;
 
-import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,12 +7,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.chat.domain.ChatService;
+import io.switchboard.chat.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.service.messaging.IncomingEvents;
 
-/** Tells the customer when an agent takes the chat, and when a transfer takes the agent away. */
+/**
+ * Tells the customer when an agent takes the chat, and when a transfer takes the agent away; remembers
+ * every agent a chat was offered or assigned to, who may then read its transcript.
+ */
 @ApplicationScoped
 public class RoutingConsumer {
 
@@ -26,10 +29,12 @@ public class RoutingConsumer {
 
     @Incoming("routing")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = IncomingEvents.decode(record);
-        if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.CHAT) {
-            chats.assigned(assigned.contactId(), assigned.agentId());
+        if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.CHAT) {
+            chats.offered(offered);
+        } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.CHAT) {
+            chats.assigned(assigned);
         } else if (event.isPresent() && event.get() instanceof ContactTransferred transferred) {
             chats.assigned(transferred.contactId(), null);
         }

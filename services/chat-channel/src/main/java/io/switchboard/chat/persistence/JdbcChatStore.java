@@ -15,17 +15,24 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.switchboard.chat.domain.ChatLine;
+import io.switchboard.chat.domain.ChatStore;
+import io.switchboard.chat.domain.Conversation;
+import io.switchboard.chat.domain.Reader;
+import io.switchboard.chat.domain.StoreException;
+
 /** The chat channel's PostgreSQL state (schema {@code chat}) over JDBC, on the sockets' worker threads. */
 @ApplicationScoped
-public class ChatStore {
+public class JdbcChatStore implements ChatStore {
 
     private final DataSource dataSource;
 
-    public ChatStore(DataSource dataSource) {
+    public JdbcChatStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public void create(Conversation conversation) throws SQLException {
+    @Override
+    public void create(Conversation conversation) throws StoreException {
         update("""
                 INSERT INTO conversation (contact_id, tenant_id, widget_id, visitor_id, customer_name, customer_email, started_at,
                                           last_seen_at, connected)
@@ -34,50 +41,47 @@ public class ChatStore {
                 Timestamp.from(conversation.startedAt()), Timestamp.from(conversation.startedAt()));
     }
 
-    public Optional<Conversation> conversation(String contactId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT * FROM conversation WHERE contact_id = ?")) {
-            s.setString(1, contactId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(conversation(r)) : Optional.empty();
+    @Override
+    public Optional<Conversation> conversation(String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM conversation WHERE contact_id = ?")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(conversation(r)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
-    /**
-     * Stores the customer's message once (keyed by the widget's id) and returns what is stored: when it
-     * was first written and whether Kafka already has it, so a resend is answered without publishing again.
-     */
+    @Override
     public StoredMessage addCustomerMessage(String contactId, UUID id, String clientMessageId, String text, Instant at)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO chat_message (id, contact_id, from_customer, client_message_id, text, sent_at)
-                        VALUES (?, ?, true, ?, ?, ?)
-                        ON CONFLICT (contact_id, client_message_id) DO UPDATE SET client_message_id = EXCLUDED.client_message_id
-                        RETURNING sent_at, published""")) {
-            s.setObject(1, id);
-            s.setString(2, contactId);
-            s.setString(3, clientMessageId);
-            s.setString(4, text);
-            s.setTimestamp(5, Timestamp.from(at));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return new StoredMessage(r.getTimestamp(1).toInstant(), r.getBoolean(2));
+            throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO chat_message (id, contact_id, from_customer, client_message_id, text, sent_at)
+                    VALUES (?, ?, true, ?, ?, ?)
+                    ON CONFLICT (contact_id, client_message_id) DO UPDATE SET client_message_id = EXCLUDED.client_message_id
+                    RETURNING sent_at, published""")) {
+                s.setObject(1, id);
+                s.setString(2, contactId);
+                s.setString(3, clientMessageId);
+                s.setString(4, text);
+                s.setTimestamp(5, Timestamp.from(at));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return new StoredMessage(r.getTimestamp(1).toInstant(), r.getBoolean(2));
+                }
             }
-        }
-    }
-
-    public record StoredMessage(Instant sentAt, boolean published) {
+        });
     }
 
     /**
-     * Kafka has the message (and, with the first one, the contact). Losing this commit in a crash only
-     * means a resend publishes the same events again, with the same ids, so it does not wait for the
-     * WAL flush.
+     * Losing this commit in a crash only means a resend publishes the same events again, with the same
+     * ids, so it does not wait for the WAL flush.
      */
-    public void markPublished(String contactId, UUID messageId, boolean contactCreated) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    @Override
+    public void markPublished(String contactId, UUID messageId, boolean contactCreated) throws StoreException {
+        work(c -> {
             c.setAutoCommit(false);
             try (PreparedStatement async = c.prepareStatement("SET LOCAL synchronous_commit TO off");
                     PreparedStatement message = c.prepareStatement("UPDATE chat_message SET published = true WHERE id = ?");
@@ -91,75 +95,136 @@ public class ChatStore {
                     contact.executeUpdate();
                 }
                 c.commit();
+                return null;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
-        }
+        });
     }
 
-    /** An agent's reply, once per reply request id. */
-    public boolean addAgentMessage(String contactId, UUID id, String agentId, String text, Instant at) throws SQLException {
+    @Override
+    public boolean addAgentMessage(String contactId, UUID id, String agentId, String text, Instant at) throws StoreException {
         return update("""
                 INSERT INTO chat_message (id, contact_id, from_customer, agent_id, text, sent_at)
                 VALUES (?, ?, false, ?, ?, ?) ON CONFLICT (id) DO NOTHING""", id, contactId, agentId, text, Timestamp.from(at)) == 1;
     }
 
-    public List<ChatLine> transcript(String contactId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT * FROM chat_message WHERE contact_id = ? ORDER BY sent_at, id")) {
-            s.setString(1, contactId);
-            List<ChatLine> lines = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    lines.add(line(r));
+    @Override
+    public List<ChatLine> transcript(String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM chat_message WHERE contact_id = ? ORDER BY sent_at, id")) {
+                s.setString(1, contactId);
+                List<ChatLine> lines = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        lines.add(line(r));
+                    }
                 }
+                return lines;
             }
-            return lines;
-        }
+        });
     }
 
-    public void assign(String contactId, String agentId) throws SQLException {
+    /**
+     * One query decides and reads: the conversation must be of one of the reader's tenants and, for an
+     * agent, a contact routing offered or assigned to them; a conversation without lines is one row of nulls.
+     */
+    @Override
+    public Optional<List<ChatLine>> transcriptFor(Reader reader, String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT m.* FROM conversation c
+                    LEFT JOIN chat_message m ON m.contact_id = c.contact_id
+                    WHERE c.contact_id = ? AND c.tenant_id = ANY(?)
+                      AND (? OR EXISTS (SELECT 1 FROM contact_handler h WHERE h.contact_id = c.contact_id AND h.agent_id = ?))
+                    ORDER BY m.sent_at, m.id""")) {
+                s.setString(1, contactId);
+                s.setArray(2, c.createArrayOf("text", reader.tenants().toArray()));
+                s.setBoolean(3, reader.supervisor());
+                s.setString(4, reader.agentId());
+                List<ChatLine> lines = new ArrayList<>();
+                boolean found = false;
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found = true;
+                        if (r.getString("id") != null) {
+                            lines.add(line(r));
+                        }
+                    }
+                }
+                return found ? Optional.of(lines) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void assign(String contactId, String agentId) throws StoreException {
         update("UPDATE conversation SET agent_id = ? WHERE contact_id = ?", agentId, contactId);
     }
 
-    public void connected(String contactId, boolean connected, Instant at) throws SQLException {
+    @Override
+    public void recordHandler(String contactId, String tenantId, String agentId, Instant at) throws StoreException {
+        update("""
+                INSERT INTO contact_handler (contact_id, agent_id, tenant_id, first_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (contact_id, agent_id) DO NOTHING""", contactId, agentId, tenantId, Timestamp.from(at));
+    }
+
+    @Override
+    public void connected(String contactId, boolean connected, Instant at) throws StoreException {
         update("UPDATE conversation SET connected = ?, last_seen_at = ? WHERE contact_id = ?", connected, Timestamp.from(at),
                 contactId);
     }
 
-    /** Ends a conversation once; false when it had ended already. */
-    public boolean end(String contactId, String reason, Instant at) throws SQLException {
+    @Override
+    public boolean end(String contactId, String reason, Instant at) throws StoreException {
         return update("UPDATE conversation SET ended_at = ?, end_reason = ? WHERE contact_id = ? AND ended_at IS NULL",
                 Timestamp.from(at), reason, contactId) == 1;
     }
 
-    /** Contacts whose customer left before any agent took them, gone since before {@code before}. */
-    public List<Conversation> abandonedBefore(Instant before) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT * FROM conversation WHERE ended_at IS NULL AND agent_id IS NULL AND contact_created
-                          AND NOT connected AND last_seen_at < ? LIMIT 500""")) {
-            s.setTimestamp(1, Timestamp.from(before));
-            List<Conversation> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(conversation(r));
+    @Override
+    public List<Conversation> abandonedBefore(Instant before) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT * FROM conversation WHERE ended_at IS NULL AND agent_id IS NULL AND contact_created
+                      AND NOT connected AND last_seen_at < ? LIMIT 500""")) {
+                s.setTimestamp(1, Timestamp.from(before));
+                List<Conversation> found = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(conversation(r));
+                    }
                 }
+                return found;
             }
-            return found;
+        });
+    }
+
+    private int update(String sql, Object... parameters) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs on a connection of its own; a database failure becomes the domain's {@link StoreException}. */
+    private <T> T work(Work<T> work) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("the chat store is unavailable: " + e.getMessage(), e);
         }
     }
 
-    private int update(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     private static Conversation conversation(ResultSet r) throws SQLException {
