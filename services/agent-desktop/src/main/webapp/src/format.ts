@@ -56,8 +56,10 @@ export function endedNote(contact: ContactSummary): string {
       return `${who} is busy`;
     case 'ERROR':
       return contact.direction === 'OUTBOUND' ? `The call to ${who} could not be placed` : 'Conversation ended';
+    case 'CUSTOMER_LEFT':
+      return `${who} left: wrap the conversation up`;
     default:
-      return 'Conversation wrapped up';
+      return 'Conversation ended: wrap it up';
   }
 }
 

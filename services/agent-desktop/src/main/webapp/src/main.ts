@@ -4,8 +4,8 @@ import { Api, ApiError, LiveSocket } from './api';
 import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secondsLeft, time, windowLeft } from './format';
 import { countSegments } from './segments';
 import type {
-  AgentView, CallerId, ContactSummary, Conversation, Directory, Frame, Me, Panel, PlacedCall, Presence, QueueView, ReplyPolicy,
-  ReplyTemplate, ThreadMessage,
+  AgentView, CallerId, CannedResponse, ContactSummary, Conversation, Directory, Frame, Me, Panel, PendingWrapUp, PlacedCall, Presence,
+  QueueView, ReplyPolicy, ReplyTemplate, ThreadMessage,
 } from './types';
 
 interface State {
@@ -24,6 +24,10 @@ interface State {
   placedCall: string | null;
   /** Whether the open conversation may be answered now (SMS opt-outs, the platforms' windows). */
   policy: ReplyPolicy | null;
+  /** Contacts that ended while the agent held them and await their wrap-up, by contact id. */
+  wrapUps: Map<string, PendingWrapUp>;
+  /** The open conversation's queue's canned responses. */
+  canned: { contactId: string; responses: CannedResponse[] } | null;
 }
 
 const config = await (await fetch('/api/config')).json();
@@ -45,12 +49,15 @@ const state: State = {
   watched: new Map(),
   placedCall: null,
   policy: null,
+  wrapUps: new Map(),
+  canned: null,
 };
 
 // ------------------------------------------------------------------ layout
 
 const root = document.getElementById('app')!;
 const listRegion = h('div', { class: 'list-body' });
+const wrapUpRegion = h('section', { class: 'wrapups', id: 'wrapups', 'aria-label': 'Wrap-up', hidden: true });
 const threadRegion = h('section', { class: 'thread', 'aria-label': 'Conversation' });
 const panelRegion = h('aside', { class: 'customer', 'aria-label': 'Customer' });
 const wallboard = h('main', { class: 'wallboard', hidden: true });
@@ -75,6 +82,7 @@ root.replaceChildren(
     h('aside', { class: 'list', 'aria-label': 'Conversations' },
       h('div', { class: 'list-head' }, h('h2', {}, 'Conversations'), h('span', { class: 'hint' }, 'a accept · n next · / reply · ? help')),
       callForm(),
+      wrapUpRegion,
       listRegion),
     threadRegion,
     panelRegion),
@@ -89,8 +97,18 @@ async function loadInbox(): Promise<void> {
   const contacts = await api.get<ContactSummary[]>('/contacts');
   state.contacts = new Map(contacts.map((c) => [c.contactId, c]));
   renderList();
-  if (state.selected && state.contacts.has(state.selected)) await open(state.selected);
+  await loadWrapUps();
+  if (state.selected && (state.contacts.has(state.selected) || state.wrapUps.has(state.selected))) await open(state.selected);
   if (state.me.supervisor) await loadWallboard();
+}
+
+/** The contacts the agent still owes a wrap-up (after one they held ended). */
+async function loadWrapUps(): Promise<void> {
+  const due = await api.get<PendingWrapUp[]>('/wrapups').catch(() => null);
+  if (!due) return;
+  state.wrapUps = new Map(due.map((w) => [w.contact.contactId, w]));
+  renderWrapUps();
+  if (state.selected && state.wrapUps.has(state.selected) && state.conversation?.contact.contactId === state.selected) renderComposer();
 }
 
 async function loadWallboard(): Promise<void> {
@@ -126,6 +144,11 @@ function onFrame(frame: Frame): void {
           state.placedCall = null;
           void open(contact.contactId);
         }
+      } else if (contact.status === 'ENDED' && contact.agentId === state.me.agentId && known) {
+        // It ended while the agent held it: it leaves the list and waits for its wrap-up, still open if it was.
+        state.contacts.delete(contact.contactId);
+        toast(endedNote(contact));
+        void loadWrapUps();
       } else {
         state.contacts.delete(contact.contactId);
         const leftSelected = state.selected === contact.contactId && contact.status !== 'ASSIGNED';
@@ -148,6 +171,7 @@ function onFrame(frame: Frame): void {
       if (state.selected === contact.contactId && state.conversation) {
         state.conversation.contact = contact;
         renderThreadHeader();
+        renderComposer();
       }
       break;
     }
@@ -177,7 +201,10 @@ function onFrame(frame: Frame): void {
     case 'presence':
       if (frame.agent.agentId === state.me.agentId) {
         state.me.presence = frame.agent.state;
+        state.me.wrapUpEndsAt = frame.agent.state === 'WRAP_UP' ? frame.agent.wrapUpEndsAt : null;
         renderPresence();
+        renderWrapUps();
+        if (state.selected && state.wrapUps.has(state.selected)) renderComposer();
       }
       state.agents.set(frame.agent.agentId, frame.agent);
       renderWallboard();
@@ -251,6 +278,7 @@ async function open(contactId: string): Promise<void> {
   state.policy = null;
   renderThread();
   void loadPolicy(contactId);
+  void loadCanned(contactId);
   const contact = state.contacts.get(contactId);
   if (contact?.status === 'ASSIGNED') {
     contact.unread = 0;
@@ -261,6 +289,34 @@ async function open(contactId: string): Promise<void> {
   renderPanel();
   state.panel = await api.get<Panel>(`/contacts/${contactId}/customer`).catch(() => null);
   renderPanel();
+}
+
+/** The canned responses of the contact's queue, for the reply box's picker. */
+async function loadCanned(contactId: string): Promise<void> {
+  const responses = await api.get<CannedResponse[]>(`/contacts/${contactId}/canned-responses`).catch(() => []);
+  if (state.conversation?.contact.contactId !== contactId) return;
+  state.canned = { contactId, responses };
+  if (responses.length) renderComposer();
+}
+
+/** Completes the wrap-up of a contact the agent held: the queue's outcome (where it has codes) and notes. */
+async function completeWrapUp(pending: PendingWrapUp, dispositionCode: string, notes: string): Promise<void> {
+  if (pending.dispositionRequired && !dispositionCode) {
+    toast('Choose an outcome to finish the wrap-up', true);
+    return;
+  }
+  const contactId = pending.contact.contactId;
+  const ok = await attempt(() => api.send('POST', `/contacts/${contactId}/wrapup`, { dispositionCode: dispositionCode || null, notes }),
+    'Wrapped up');
+  if (!ok) return;
+  state.wrapUps.delete(contactId);
+  renderWrapUps();
+  if (state.selected === contactId) {
+    state.selected = null;
+    state.conversation = null;
+    renderThread();
+    renderPanel();
+  }
 }
 
 /** Asks the contact's channel whether a reply is allowed now, then redraws the composer. */
@@ -339,6 +395,60 @@ function renderList(): void {
     return;
   }
   listRegion.replaceChildren(...contacts.map((c) => c.status === 'OFFERED' ? offerCard(c) : conversationItem(c)));
+}
+
+/** The contacts awaiting the agent's wrap-up, above the conversations, with the wrap-up time left. */
+function renderWrapUps(): void {
+  const due = [...state.wrapUps.values()];
+  wrapUpRegion.hidden = due.length === 0;
+  if (due.length === 0) {
+    wrapUpRegion.replaceChildren();
+    return;
+  }
+  wrapUpRegion.replaceChildren(
+    h('h3', {}, 'Wrap-up', wrapUpCountdown(state.me.wrapUpEndsAt)),
+    ...due.map((w) => h('button', {
+      class: `wrapup-item${state.selected === w.contact.contactId ? ' selected' : ''}`,
+      'data-contact': w.contact.contactId,
+      onclick: () => open(w.contact.contactId),
+    },
+    channelIcon(w.contact.channel, w.contact.platform),
+    h('span', { class: 'who' },
+      h('strong', {}, w.contact.customer ?? 'Customer'),
+      h('span', { class: 'preview' }, [w.queueName, w.dispositionRequired ? 'outcome needed' : null].filter(Boolean).join(' · '))))));
+}
+
+/** "1:23 left" of the agent's wrap-up time, ticking (see the timer below); nothing outside wrap-up. */
+function wrapUpCountdown(endsAt: string | null): HTMLElement | null {
+  if (!endsAt) return null;
+  return h('span', { class: 'wrapup-countdown', 'data-ends': endsAt }, wrapUpLeft(endsAt));
+}
+
+function wrapUpLeft(endsAt: string): string {
+  const left = secondsLeft(endsAt);
+  return left > 0 ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left` : 'time is up';
+}
+
+/** The wrap-up form of an ended contact: its queue's outcomes (required when there are any), notes and Done. */
+function wrapUpForm(pending: PendingWrapUp): HTMLElement {
+  const choice = pending.dispositions.length ? h('select', { id: 'wrapup-disposition', 'aria-label': 'Outcome', required: true },
+    h('option', { value: '' }, 'Outcome…'),
+    ...pending.dispositions.map((d) => h('option', { value: d.code }, d.label))) as HTMLSelectElement : null;
+  const notes = h('textarea', { id: 'wrapup-notes', rows: '3', placeholder: 'Notes (optional)', 'aria-label': 'Wrap-up notes' }) as HTMLTextAreaElement;
+  const done = h('button', {
+    id: 'wrapup-done',
+    class: 'primary',
+    onclick: async () => {
+      done.disabled = true;
+      await completeWrapUp(pending, choice?.value ?? '', notes.value.trim());
+      done.disabled = false;
+    },
+  }, 'Done');
+  const time = state.me.wrapUpEndsAt ?? pending.wrapUpEndsAt;
+  return h('section', { class: 'wrapup', id: 'wrapup', 'aria-label': 'Wrap-up' },
+    h('p', { class: 'wrapup-head' }, h('strong', {}, 'Wrap-up'),
+      time ? wrapUpCountdown(time) : h('span', { class: 'hint' }, pending.wrapUpSeconds ? '' : 'no wrap-up time in this queue')),
+    h('div', { class: 'wrapup-fields' }, choice, notes, done));
 }
 
 /** The number field, the caller id (the voice numbers of the agent's tenants) and Call; none without a voice number. */
@@ -430,8 +540,24 @@ function renderComposer(): void {
   const focused = previous !== null && document.activeElement === previous;
   composerRegion.dataset.contact = contactId;
   const held = contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId;
+  const pending = state.wrapUps.get(contactId);
+  if (!held && pending && contact.status === 'ENDED') {
+    // Keep what the agent already typed or chose when the form is redrawn (a presence change, a late frame).
+    const notes = (document.getElementById('wrapup-notes') as HTMLTextAreaElement | null)?.value ?? '';
+    const code = (document.getElementById('wrapup-disposition') as HTMLSelectElement | null)?.value ?? '';
+    composerRegion.replaceChildren(wrapUpForm(pending));
+    (document.getElementById('wrapup-notes') as HTMLTextAreaElement).value = notes;
+    const select = document.getElementById('wrapup-disposition') as HTMLSelectElement | null;
+    if (select) select.value = code;
+    return;
+  }
   if (!held) {
-    composerRegion.replaceChildren(h('footer', { class: 'composer readonly' }, 'Read only'));
+    const record = conversation.wrapUp;
+    composerRegion.replaceChildren(record
+      ? h('footer', { class: 'composer readonly', id: 'wrapup-record' },
+        `Wrapped up by ${record.agentId}${record.dispositionCode ? `: ${record.dispositionLabel ?? record.dispositionCode}` : ''}`
+        + (record.notes ? ` · ${record.notes}` : ''))
+      : h('footer', { class: 'composer readonly' }, contact.disposition ? `Disposition: ${contact.disposition}` : 'Read only'));
     return;
   }
   const policy = state.policy?.contactId === contactId ? state.policy : null;
@@ -484,8 +610,28 @@ function renderComposer(): void {
     }
   });
   const send = h('button', { id: 'send', class: 'primary', onclick: () => reply(contactId, composer) }, 'Send');
-  composerRegion.replaceChildren(...notes, h('footer', { class: 'composer' }, composer, send));
+  const canned = state.canned?.contactId === contactId ? state.canned.responses : [];
+  const picker = canned.length ? h('select', {
+    id: 'canned', 'aria-label': 'Canned response', title: 'Insert a canned response',
+    onchange: (event: Event) => {
+      const select = event.target as HTMLSelectElement;
+      const chosen = canned[Number(select.value)];
+      select.value = '';
+      if (chosen) insertAtCursor(composer, chosen.text);
+    },
+  }, h('option', { value: '' }, 'Canned…'), ...canned.map((c, i) => h('option', { value: String(i) }, c.title))) : null;
+  composerRegion.replaceChildren(...notes, h('footer', { class: 'composer' }, picker, composer, send));
   if (focused) composer.focus();
+}
+
+/** Puts a canned response where the agent's cursor is (replacing a selection), ready for editing. */
+function insertAtCursor(composer: HTMLTextAreaElement, text: string): void {
+  const start = composer.selectionStart ?? composer.value.length;
+  const end = composer.selectionEnd ?? start;
+  composer.value = composer.value.slice(0, start) + text + composer.value.slice(end);
+  composer.focus();
+  composer.setSelectionRange(start + text.length, start + text.length);
+  composer.dispatchEvent(new Event('input'));
 }
 
 /** Picks one of the tenant's approved templates, fills its parameters and shows what the customer will read. */
@@ -522,8 +668,8 @@ function renderThreadHeader(): void {
       .map((q) => h('option', { value: `queue:${q.id}` }, q.name))),
     h('optgroup', { label: 'Agents' }, ...state.directory.agents.filter((a) => a.tenantId === contact.tenantId)
       .map((a) => h('option', { value: `agent:${a.id}` }, a.name ?? a.id))));
-  const disposition = h('select', { id: 'disposition', 'aria-label': 'Disposition' },
-    h('option', { value: '' }, 'Disposition…'),
+  const disposition = h('select', { id: 'disposition', 'aria-label': 'Outcome when ending (optional)' },
+    h('option', { value: '' }, 'End…'),
     ...state.directory.dispositions.map((d) => h('option', { value: d }, d)));
   threadHeader.replaceChildren(
     h('div', { class: 'title' },
@@ -555,11 +701,14 @@ function renderThreadHeader(): void {
       h('button', {
         id: 'wrap-up',
         class: 'primary',
+        title: 'End the contact; its wrap-up follows',
         onclick: async () => {
-          if (!disposition.value) return toast('Choose a disposition to wrap up', true);
-          await attempt(() => api.send('POST', `/contacts/${contact.contactId}/wrap-up`, { disposition: disposition.value }), 'Wrapped up');
+          // Ends the contact (with the desktop-wide outcome when one is chosen); the wrap-up form follows.
+          await attempt(() => disposition.value
+            ? api.send('POST', `/contacts/${contact.contactId}/wrap-up`, { disposition: disposition.value })
+            : api.send('POST', `/contacts/${contact.contactId}/end`), 'Ended: wrap it up');
         },
-      }, 'Wrap up')) : h('span', { class: 'status' }, contact.status.toLowerCase()));
+      }, 'End')) : h('span', { class: 'status' }, contact.status.toLowerCase()));
 }
 
 function renderMessages(): void {
@@ -698,6 +847,10 @@ window.setInterval(() => {
     for (const contact of state.contacts.values()) if (!mine(contact)) state.contacts.delete(contact.contactId);
     renderList();
   }
+  document.querySelectorAll<HTMLElement>('.wrapup-countdown').forEach((el) => {
+    el.textContent = wrapUpLeft(el.dataset.ends ?? '');
+    el.classList.toggle('urgent', secondsLeft(el.dataset.ends ?? null) <= 10);
+  });
 }, 1000);
 
 const live = new LiveSocket(api, onFrame, (connected) => {

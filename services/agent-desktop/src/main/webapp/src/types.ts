@@ -11,6 +11,8 @@ export interface Me {
   roles: string[];
   supervisor: boolean;
   presence: Presence;
+  /** When the agent's wrap-up time ends, while routing has them in WRAP_UP. */
+  wrapUpEndsAt: string | null;
 }
 
 export interface ContactSummary {
@@ -78,6 +80,41 @@ export interface Conversation {
   customerKind: string | null;
   customerValue: string | null;
   messages: ThreadMessage[];
+  /** The completed wrap-up, once the agent who held it did it. */
+  wrapUp: WrapUp | null;
+}
+
+/** An outcome code of a queue, chosen at wrap-up. */
+export interface Disposition {
+  code: string;
+  label: string;
+}
+
+/** A prepared answer of the contact's queue, inserted into the reply box for editing. */
+export interface CannedResponse {
+  title: string;
+  text: string;
+}
+
+export interface WrapUp {
+  contactId: string;
+  tenantId: string;
+  agentId: string;
+  queueId: string | null;
+  dispositionCode: string | null;
+  dispositionLabel: string | null;
+  notes: string | null;
+  completedAt: string;
+}
+
+/** A contact that ended while the agent held it and awaits their wrap-up. */
+export interface PendingWrapUp {
+  contact: ContactSummary;
+  queueName: string | null;
+  dispositions: Disposition[];
+  dispositionRequired: boolean;
+  wrapUpSeconds: number;
+  wrapUpEndsAt: string | null;
 }
 
 export interface Target {

@@ -57,6 +57,7 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.events.TransferRequested;
+import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.AddressKind;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
@@ -76,6 +77,7 @@ import io.switchboard.testing.websocket.JsonSocketClient;
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "prefix", value = "desktop"))
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(ChannelStubResource.class)
+@WithTestResource(SignInResource.class)
 class AgentDesktopServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -121,13 +123,13 @@ class AgentDesktopServiceTest {
     @Test
     void everyEndpointNeedsAValidTokenExceptTheSignInSettings() {
         for (String path : List.of("/api/me", "/api/contacts", "/api/contacts/x", "/api/directory", "/api/contacts/x/customer",
-                "/api/contacts/x/reply-policy",
+                "/api/contacts/x/reply-policy", "/api/wrapups", "/api/contacts/x/canned-responses",
                 "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts")) {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
         for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/transfer",
-                "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls")) {
+                "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls", "/api/contacts/x/end", "/api/contacts/x/wrapup")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
         }
         given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}").put("/api/me/presence").then().statusCode(401);
@@ -243,6 +245,98 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
         as("alice").contentType(ContentType.JSON).body(Map.of("text", "late")).post("/api/contacts/" + contactId + "/replies")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void anEndedContactIsWrappedUpOnceByItsAgentWithOneOfItsQueuesCodes() {
+        publish(cardsQueue());
+        String contactId = assigned("alice", Channel.CHAT, "cards");
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + contactId + "/canned-responses").then()
+                .statusCode(200).body("title", hasItems("Greeting", "Card blocked")));
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(409).body("detail", containsString("has not ended"));
+        as("bob").post("/api/contacts/" + contactId + "/end").then().statusCode(404);
+
+        as("alice").post("/api/contacts/" + contactId + "/end").then().statusCode(204);
+        ContactEnded ended = (ContactEnded) single(Topics.CONTACTS, e -> e instanceof ContactEnded c && c.contactId().equals(contactId));
+        assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.AGENT_ENDED);
+        assertThat(ended.disposition()).isNull();
+        // Routing gives alice the queue's wrap-up time.
+        Instant endsAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.MILLIS);
+        publish(new AgentStateChanged(UUID.randomUUID(), "acme-bank", Instant.now(), "alice", AgentStateChanged.State.WRAP_UP,
+                "after-contact work", endsAt));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/wrapups").then().statusCode(200)
+                .body("find { it.contact.contactId == '" + contactId + "' }.dispositions.code", equalTo(List.of("RESOLVED", "CALLBACK")))
+                .body("find { it.contact.contactId == '" + contactId + "' }.dispositionRequired", equalTo(true))
+                .body("find { it.contact.contactId == '" + contactId + "' }.wrapUpSeconds", equalTo(45))
+                .body("find { it.contact.contactId == '" + contactId + "' }.wrapUpEndsAt", equalTo(endsAt.toString())));
+        as("bob").get("/api/wrapups").then().statusCode(200).body("contact.contactId", not(hasItem(contactId)));
+        as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("notes", "no code")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("dispositionCode")).body("violations[0].message", containsString("required"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "SOLD")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(400).body("violations[0].field", equalTo("dispositionCode"))
+                .body("violations[0].message", containsString("unknown code SOLD"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED", "notes", "x".repeat(4_001)))
+                .post("/api/contacts/" + contactId + "/wrapup").then().statusCode(400).body("violations[0].field", equalTo("notes"));
+        as("bob").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(404);
+        as("dave").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(404);
+        as("sam").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(403);
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "CALLBACK", "notes", "Call back after 5pm"))
+                .post("/api/contacts/" + contactId + "/wrapup").then().statusCode(202)
+                .body("dispositionCode", equalTo("CALLBACK")).body("dispositionLabel", equalTo("Call back"));
+        WrapUpCompleted done = (WrapUpCompleted) single(Topics.AGENTS, e -> e instanceof WrapUpCompleted w && w.contactId().equals(contactId));
+        assertThat(done.agentId()).isEqualTo("alice");
+        assertThat(done.tenantId()).isEqualTo("acme-bank");
+        assertThat(done.queueId()).isEqualTo("cards");
+        assertThat(done.dispositionCode()).isEqualTo("CALLBACK");
+        assertThat(done.notes()).isEqualTo("Call back after 5pm");
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(409).body("detail", containsString("already wrapped up"));
+        as("alice").get("/api/wrapups").then().body("contact.contactId", not(hasItem(contactId)));
+
+        // The supervisor sees the outcome in the contact's details; another tenant's supervisor sees nothing.
+        as("sam").get("/api/contacts/" + contactId).then().statusCode(200).body("contact.disposition", equalTo("CALLBACK"))
+                .body("wrapUp.agentId", equalTo("alice")).body("wrapUp.dispositionLabel", equalTo("Call back"))
+                .body("wrapUp.notes", equalTo("Call back after 5pm"));
+        as("gina").get("/api/contacts/" + contactId).then().statusCode(404);
+    }
+
+    @Test
+    void aContactTheCustomerLeftIsWrappedUpWithoutACodeWhereItsQueueHasNone() {
+        String contactId = assignedChat("alice");
+        publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, ContactEnded.Reason.CUSTOMER_LEFT,
+                null, null, null, null, null));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/wrapups").then().statusCode(200)
+                .body("find { it.contact.contactId == '" + contactId + "' }.dispositionRequired", equalTo(false)));
+        as("alice").contentType(ContentType.JSON).body(Map.of("dispositionCode", "RESOLVED")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(400).body("violations[0].message", containsString("no disposition codes"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("notes", "customer left")).post("/api/contacts/" + contactId + "/wrapup")
+                .then().statusCode(202);
+        WrapUpCompleted done = (WrapUpCompleted) single(Topics.AGENTS, e -> e instanceof WrapUpCompleted w && w.contactId().equals(contactId));
+        assertThat(done.dispositionCode()).isNull();
+        assertThat(done.notes()).isEqualTo("customer left");
+    }
+
+    @Test
+    void cannedResponsesAreTheContactsQueuesForWhoMaySeeTheContact() {
+        publish(cardsQueue());
+        String cards = assigned("alice", Channel.CHAT, "cards");
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + cards + "/canned-responses").then()
+                .statusCode(200).body("size()", equalTo(2)).body("[0].text", equalTo("Hello, this is Acme Bank. How can I help?")));
+        as("sam").get("/api/contacts/" + cards + "/canned-responses").then().statusCode(200).body("size()", equalTo(2));
+        as("bob").get("/api/contacts/" + cards + "/canned-responses").then().statusCode(404);
+        as("dave").get("/api/contacts/" + cards + "/canned-responses").then().statusCode(404);
+        as("gina").get("/api/contacts/" + cards + "/canned-responses").then().statusCode(404);
+        // A queue without canned responses has none.
+        String billing = assignedChat("alice");
+        as("alice").get("/api/contacts/" + billing + "/canned-responses").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
@@ -503,9 +597,13 @@ class AgentDesktopServiceTest {
     }
 
     private String assigned(String agent, Channel channel) {
+        return assigned(agent, channel, "billing");
+    }
+
+    private String assigned(String agent, Channel channel, String queue) {
         String contactId = newContact("acme-bank", "I was charged twice", channel);
         String offerId = offer(contactId, agent, channel);
-        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, channel, "billing", agent, offerId));
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, channel, queue, agent, offerId));
         await().atMost(WAIT).untilAsserted(() -> as(agent).get("/api/contacts/" + contactId).then().statusCode(200)
                 .body("contact.status", equalTo("ASSIGNED")).body("messages.size()", equalTo(1)));
         return contactId;
@@ -541,6 +639,16 @@ class AgentDesktopServiceTest {
         return new QueueConfigured(UUID.nameUUIDFromBytes(("queue:" + id).getBytes()), tenant, SINCE, id, name, Map.of(), 0,
                 new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null,
                 false, true);
+    }
+
+    /** acme-bank's cards queue: 45 s of wrap-up, two outcomes and two canned responses. */
+    static QueueConfigured cardsQueue() {
+        return new QueueConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "cards", "Cards", Map.of(), 0,
+                new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.ROUND_ROBIN, 0, 20, 0, null, List.of(), null,
+                false, true, 45, List.of(new QueueConfigured.Disposition("RESOLVED", "Resolved"),
+                        new QueueConfigured.Disposition("CALLBACK", "Call back")),
+                List.of(new QueueConfigured.CannedResponse("Greeting", "Hello, this is Acme Bank. How can I help?"),
+                        new QueueConfigured.CannedResponse("Card blocked", "I have blocked your card; a new one is on its way.")));
     }
 
     private static TenantConfigured tenant(String id, String region, List<TenantConfigured.EntryPoint> entryPoints) {

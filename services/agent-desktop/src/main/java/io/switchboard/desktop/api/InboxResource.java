@@ -43,7 +43,8 @@ public class InboxResource {
         this.actions = actions;
     }
 
-    public record Me(String agentId, String name, List<String> tenants, List<String> roles, boolean supervisor, String presence) {
+    public record Me(String agentId, String name, List<String> tenants, List<String> roles, boolean supervisor, String presence,
+            Instant wrapUpEndsAt) {
     }
 
     @GET
@@ -51,7 +52,8 @@ public class InboxResource {
     public Me me() throws SQLException {
         Viewer viewer = viewer();
         return new Me(viewer.agentId(), viewer.name(), viewer.tenants().stream().sorted().toList(),
-                viewer.roles().stream().sorted().toList(), viewer.supervisor(), store.presenceOf(viewer.agentId()).orElse("OFFLINE"));
+                viewer.roles().stream().sorted().toList(), viewer.supervisor(), store.presenceOf(viewer.agentId()).orElse("OFFLINE"),
+                store.wrapUpEndsAt(viewer.agentId()).orElse(null));
     }
 
     @PUT
@@ -134,6 +136,14 @@ public class InboxResource {
         }
         actions.transfer(viewer(), contactId, body.queueId(), body.agentId(), body.note());
         return Response.accepted().build();
+    }
+
+    /** Ends a contact the agent holds (204 once contact.ended is on Kafka); its wrap-up is then due. */
+    @POST
+    @Path("contacts/{id}/end")
+    public Response end(@PathParam("id") String contactId) throws SQLException {
+        actions.end(viewer(), contactId);
+        return Response.noContent().build();
     }
 
     @POST

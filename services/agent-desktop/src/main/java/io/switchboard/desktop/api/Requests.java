@@ -25,6 +25,10 @@ final class Requests {
     record WrapUp(String disposition) {
     }
 
+    /** The end of a contact's after-contact work: one of its queue's codes (where it has any) and notes. */
+    record WrapUpDone(String dispositionCode, String notes) {
+    }
+
     /** A call to place: {@code to} the customer's number; {@code tenantId} and {@code from} (the caller id) optional. */
     record Call(String to, String tenantId, String from) {
     }

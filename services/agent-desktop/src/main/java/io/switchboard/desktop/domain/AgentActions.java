@@ -111,12 +111,25 @@ public class AgentActions {
                 blankToNull(toQueueId), blankToNull(toAgentId), blankToNull(note)), config.publishTimeout());
     }
 
-    /** Ends the contact with a disposition code; routing releases the agent into wrap-up. */
+    /**
+     * Ends the contact with one of the desktop-wide disposition codes (the older form of ending a contact);
+     * routing releases the agent into wrap-up, and the contact is owed its wrap-up like any other.
+     */
     public void wrapUp(Viewer viewer, String contactId, String disposition) throws SQLException {
         ContactSummary contact = held(viewer, contactId);
         if (disposition == null || !config.dispositions().contains(disposition)) {
             throw ProblemException.badRequest("disposition must be one of " + config.dispositions());
         }
+        end(contact, disposition);
+    }
+
+    /** Ends a contact the agent holds; routing releases the agent into wrap-up and the inbox asks for the contact's wrap-up. */
+    public void end(Viewer viewer, String contactId) throws SQLException {
+        end(held(viewer, contactId), null);
+    }
+
+    private void end(ContactSummary contact, String disposition) throws SQLException {
+        String contactId = contact.contactId();
         Instant at = now();
         publisher.publish(new ContactEnded(UUID.nameUUIDFromBytes(("wrap-up:" + contactId).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 contact.tenantId(), at, contactId, Channel.valueOf(contact.channel()), ContactEnded.Reason.AGENT_ENDED, disposition,

@@ -33,6 +33,7 @@ import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.events.address.Address;
 
 /**
@@ -126,13 +127,22 @@ public class InboxProjector {
                     stats.offeredToday(), stats.answeredToday(), stats.abandonedToday(), stats.serviceLevelToday(), stats.occurredAt());
             store.queues(Set.of(stats.tenantId())).stream().filter(q -> q.queueId().equals(stats.queueId())).findFirst()
                     .ifPresent(q -> pushes.send(new Push(Set.of(), Set.of(stats.tenantId()), new DesktopFrames.Queue(q))));
+        } else if (event instanceof WrapUpCompleted done) {
+            // The desktop's own publication read back (or another instance's): the record and the contact's disposition.
+            String label = done.dispositionCode() == null ? null : store.queueSettings(done.tenantId(), done.queueId())
+                    .flatMap(q -> q.disposition(done.dispositionCode())).map(QueueConfigured.Disposition::label)
+                    .orElse(done.dispositionCode());
+            store.wrapUpCompleted(new WrapUp(done.contactId(), done.tenantId(), done.agentId(), done.queueId(), done.dispositionCode(),
+                    label, done.notes(), done.occurredAt()));
+            contactChanged(done.contactId(), Set.of(done.agentId()));
         } else if (event instanceof AgentStateChanged state) {
             store.presence(state.agentId(), state.state().name(), state.reason(), state.occurredAt(), state.wrapUpEndsAt());
             presenceChanged(state.agentId());
         } else if (event instanceof AgentConfigured agent) {
             store.agentConfigured(agent.agentId(), agent.displayName(), agent.tenants(), skills(agent), agent.active());
         } else if (event instanceof QueueConfigured queue) {
-            store.queueConfigured(queue.tenantId(), queue.queueId(), queue.name());
+            store.queueConfigured(new QueueSettings(queue.tenantId(), queue.queueId(), queue.name(), queue.wrapUpSeconds(),
+                    queue.dispositions(), queue.cannedResponses()), queue.occurredAt());
         } else if (event instanceof TenantConfigured tenant) {
             store.tenantConfigured(tenant.tenantId(), tenant.name(), tenant.defaultRegion(), tenant.entryPoints().stream()
                     .filter(e -> e.channel() == Channel.VOICE).map(TenantConfigured.EntryPoint::address).toList(), tenant.occurredAt());

@@ -18,14 +18,22 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.switchboard.desktop.domain.AgentView;
 import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.CustomerAddress;
 import io.switchboard.desktop.domain.DialPlan;
+import io.switchboard.desktop.domain.QueueSettings;
 import io.switchboard.desktop.domain.QueueView;
 import io.switchboard.desktop.domain.ThreadMessage;
+import io.switchboard.desktop.domain.WrapUp;
+import io.switchboard.events.QueueConfigured.CannedResponse;
+import io.switchboard.events.QueueConfigured.Disposition;
 
 /**
  * The inbox's read model in PostgreSQL (schema {@code desktop}). Writes are idempotent upserts, so a
@@ -110,6 +118,7 @@ public class DesktopStore {
                 VALUES (?, ?, 'ENDED', ?, ?, ?, ?)
                 ON CONFLICT (contact_id) DO UPDATE SET status = 'ENDED', offer_id = NULL, offered_agent_id = NULL,
                     offer_expires_at = NULL, ended_at = coalesce(contact.ended_at, EXCLUDED.ended_at),
+                    wrap_up_agent_id = CASE WHEN contact.status = 'ASSIGNED' THEN contact.agent_id ELSE contact.wrap_up_agent_id END,
                     end_reason = coalesce(contact.end_reason, EXCLUDED.end_reason),
                     disposition = coalesce(contact.disposition, EXCLUDED.disposition), updated_at = EXCLUDED.updated_at""",
                 contactId, tenantId, ts(at), reason, disposition, ts(at));
@@ -154,7 +163,8 @@ public class DesktopStore {
                 }
             }
         }
-        return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages));
+        return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages,
+                wrapUp(contactId).orElse(null)));
     }
 
     /** How the channel named the contact's customer (kind, value and social platform), without reading the thread. */
@@ -296,10 +306,127 @@ public class DesktopStore {
         return agents;
     }
 
-    public void queueConfigured(String tenantId, String queueId, String name) throws SQLException {
+    /** A queue's configuration replaces what was known of it, unless an older one arrives late. */
+    public void queueConfigured(QueueSettings queue, Instant at) throws SQLException {
         update("""
-                INSERT INTO queue (tenant_id, queue_id, name) VALUES (?, ?, ?)
-                ON CONFLICT (tenant_id, queue_id) DO UPDATE SET name = EXCLUDED.name""", tenantId, queueId, name);
+                INSERT INTO queue (tenant_id, queue_id, name, wrap_up_seconds, dispositions, canned_responses, configured_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT (tenant_id, queue_id) DO UPDATE SET name = EXCLUDED.name, wrap_up_seconds = EXCLUDED.wrap_up_seconds,
+                    dispositions = EXCLUDED.dispositions, canned_responses = EXCLUDED.canned_responses,
+                    configured_at = EXCLUDED.configured_at
+                WHERE coalesce(queue.configured_at, '-infinity') <= EXCLUDED.configured_at""",
+                queue.tenantId(), queue.queueId(), queue.name(), queue.wrapUpSeconds(), json(queue.dispositions()),
+                json(queue.cannedResponses()), ts(at));
+    }
+
+    /** What the tenant's queue asks of its agents (wrap-up time, dispositions, canned responses); empty when unknown. */
+    public Optional<QueueSettings> queueSettings(String tenantId, String queueId) throws SQLException {
+        if (queueId == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT name, wrap_up_seconds, dispositions::text, canned_responses::text FROM queue
+                         WHERE tenant_id = ? AND queue_id = ?""")) {
+            s.setString(1, tenantId);
+            s.setString(2, queueId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new QueueSettings(tenantId, queueId, r.getString(1), r.getInt(2),
+                        read(r.getString(3), DISPOSITIONS), read(r.getString(4), CANNED_RESPONSES)));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ wrap-up
+
+    /** The contacts that ended while the agent held them, in the tenants they serve, and that they have not wrapped up. */
+    public List<ContactSummary> wrapUpsDue(String agentId, Set<String> tenants) throws SQLException {
+        return summaries(SUMMARY + """
+                 WHERE c.wrap_up_agent_id = ? AND c.tenant_id = ANY(?)
+                   AND NOT EXISTS (SELECT 1 FROM wrap_up w WHERE w.contact_id = c.contact_id AND w.published)
+                 ORDER BY c.ended_at DESC LIMIT 100""", agentId, tenants);
+    }
+
+    /** The agent who held the contact when it ended, who owes its wrap-up. */
+    public Optional<String> wrapUpAgent(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT wrap_up_agent_id FROM contact WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** When the agent's wrap-up time ends, while routing has them in WRAP_UP. */
+    public Optional<Instant> wrapUpEndsAt(String agentId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT wrap_up_ends_at FROM agent_presence WHERE agent_id = ? AND state = 'WRAP_UP'")) {
+            s.setString(1, agentId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(instant(r, "wrap_up_ends_at")) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Claims the contact's wrap-up before its event is published: false when it is already wrapped up,
+     * or another attempt holds a claim younger than {@code staleBefore}.
+     */
+    public boolean claimWrapUp(WrapUp wrapUp, Instant staleBefore) throws SQLException {
+        return update("""
+                INSERT INTO wrap_up (contact_id, tenant_id, agent_id, queue_id, disposition_code, disposition_label, notes,
+                                     completed_at, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, false)
+                ON CONFLICT (contact_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, queue_id = EXCLUDED.queue_id,
+                    disposition_code = EXCLUDED.disposition_code, disposition_label = EXCLUDED.disposition_label,
+                    notes = EXCLUDED.notes, completed_at = EXCLUDED.completed_at
+                WHERE NOT wrap_up.published AND wrap_up.completed_at < ?""",
+                wrapUp.contactId(), wrapUp.tenantId(), wrapUp.agentId(), wrapUp.queueId(), wrapUp.dispositionCode(),
+                wrapUp.dispositionLabel(), wrapUp.notes(), ts(wrapUp.completedAt()), ts(staleBefore)) > 0;
+    }
+
+    /** Gives up a claim whose event could not be published, so the agent can try again. */
+    public void releaseWrapUp(String contactId, Instant claimedAt) throws SQLException {
+        update("DELETE FROM wrap_up WHERE contact_id = ? AND NOT published AND completed_at = ?", contactId, ts(claimedAt));
+    }
+
+    /**
+     * The wrap-up is on Kafka (acknowledged, or read back from the agents topic): it becomes the
+     * contact's record and its disposition. Idempotent; the first published record stays.
+     */
+    public void wrapUpCompleted(WrapUp wrapUp) throws SQLException {
+        update("""
+                INSERT INTO wrap_up (contact_id, tenant_id, agent_id, queue_id, disposition_code, disposition_label, notes,
+                                     completed_at, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, true)
+                ON CONFLICT (contact_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, queue_id = EXCLUDED.queue_id,
+                    disposition_code = EXCLUDED.disposition_code, disposition_label = EXCLUDED.disposition_label,
+                    notes = EXCLUDED.notes, completed_at = EXCLUDED.completed_at, published = true
+                WHERE NOT wrap_up.published""",
+                wrapUp.contactId(), wrapUp.tenantId(), wrapUp.agentId(), wrapUp.queueId(), wrapUp.dispositionCode(),
+                wrapUp.dispositionLabel(), wrapUp.notes(), ts(wrapUp.completedAt()));
+        update("""
+                UPDATE contact SET disposition = w.disposition_code FROM wrap_up w
+                 WHERE w.contact_id = contact.contact_id AND contact.contact_id = ? AND w.disposition_code IS NOT NULL""",
+                wrapUp.contactId());
+    }
+
+    /** The contact's completed wrap-up. */
+    public Optional<WrapUp> wrapUp(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT * FROM wrap_up WHERE contact_id = ? AND published")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new WrapUp(r.getString("contact_id"), r.getString("tenant_id"), r.getString("agent_id"),
+                        r.getString("queue_id"), r.getString("disposition_code"), r.getString("disposition_label"),
+                        r.getString("notes"), instant(r, "completed_at"))) : Optional.empty();
+            }
+        }
     }
 
     public void queueStats(String tenantId, String queueId, int waiting, Long oldest, int available, long offered, long answered,
@@ -413,6 +540,28 @@ public class DesktopStore {
             } else {
                 s.setObject(i + 1, arg);
             }
+        }
+    }
+
+    private static final TypeReference<List<Disposition>> DISPOSITIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<CannedResponse>> CANNED_RESPONSES = new TypeReference<>() {
+    };
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + value, e);
+        }
+    }
+
+    private static <T> List<T> read(String json, TypeReference<List<T>> type) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not read back: " + json, e);
         }
     }
 
