@@ -51,6 +51,7 @@ import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.DigestAuth;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
@@ -506,6 +507,62 @@ class VoiceGatewayServiceTest {
         assertThat(metrics).containsPattern("voice_sip_requests_throttled_total\\{method=\"INVITE\"\\} [1-9]");
     }
 
+    /**
+     * Trunk digest (the test profile: trunk "carrier" from 127.0.0.6, and "pbx", which registers).
+     * The INVITE is challenged with SHA-256 and MD5 on one nonce, admitted with either answer, and a
+     * replayed nonce count is challenged again instead of admitted.
+     */
+    @Test
+    void aTrunkWithADigestAccountIsChallengedThenAdmittedAndAReplayedNonceCountIsRefused() throws Exception {
+        String uri = "sip:" + MAIN + "@127.0.0.1:" + SIP;
+        try (DatagramSocket trunk = udp("127.0.0.6")) {
+            String callId = "digest-" + UUID.randomUUID();
+            String challenge = answerTo(trunk, callId, invite(trunk, callId, 1, ""));
+            assertThat(challenge).startsWith("SIP/2.0 401");
+            List<String> offered = challenge.lines().filter(line -> line.startsWith("WWW-Authenticate:")).toList();
+            assertThat(offered).as(challenge).hasSize(2);
+            assertThat(offered.get(0)).contains("algorithm=SHA-256").contains("qop=\"auth\"").contains("realm=\"switchboard\"");
+            assertThat(offered.get(1)).contains("algorithm=MD5");
+            String nonce = param(offered.get(0), "nonce");
+            assertThat(param(offered.get(1), "nonce")).isEqualTo(nonce);
+
+            String sha256 = authorization(DigestAuth.Algorithm.SHA_256, "carrier", "carrier-secret", "INVITE", uri, nonce, "00000001");
+            String admitted = answerTo(trunk, callId, invite(trunk, callId, 2, sha256));
+            assertThat(admitted).as("admitted with the SHA-256 answer").startsWith("SIP/2.0 200");
+            assertThat(calls.byCallId(callId)).isPresent();
+            hangUp(trunk, callId, admitted, 2);
+
+            String replayId = "replay-" + UUID.randomUUID();
+            assertThat(answerTo(trunk, replayId, invite(trunk, replayId, 1, sha256))).as("the same nc again").startsWith("SIP/2.0 401");
+            assertThat(calls.byCallId(replayId)).isEmpty();
+
+            String md5Id = "digest-md5-" + UUID.randomUUID();
+            String md5 = answerTo(trunk, md5Id, invite(trunk, md5Id, 1,
+                    authorization(DigestAuth.Algorithm.MD5, "carrier", "carrier-secret", "INVITE", uri, nonce, "00000002")));
+            assertThat(md5).as("admitted with the MD5 answer and the next nc").startsWith("SIP/2.0 200");
+            hangUp(trunk, md5Id, md5, 1);
+
+            String wrongId = "wrong-" + UUID.randomUUID();
+            assertThat(answerTo(trunk, wrongId, invite(trunk, wrongId, 1,
+                    authorization(DigestAuth.Algorithm.SHA_256, "carrier", "guessed", "INVITE", uri, nonce, "00000003"))))
+                    .startsWith("SIP/2.0 403");
+        }
+        // A registering trunk: its INVITEs are challenged from where it registered, and refused elsewhere.
+        try (DatagramSocket pbx = udp("127.0.0.7")) {
+            String inviteId = "pbx-" + UUID.randomUUID();
+            assertThat(answerTo(pbx, inviteId, invite(pbx, inviteId, 1, ""))).as("not registered yet").startsWith("SIP/2.0 403");
+            String registerId = "pbx-register-" + UUID.randomUUID();
+            String challenge = answerTo(pbx, registerId, registerTrunk(pbx, registerId, 1, ""));
+            assertThat(challenge).startsWith("SIP/2.0 401");
+            String nonce = param(challenge.lines().filter(line -> line.startsWith("WWW-Authenticate:")).findFirst().orElseThrow(), "nonce");
+            String registered = answerTo(pbx, registerId, registerTrunk(pbx, registerId, 2, authorization(DigestAuth.Algorithm.SHA_256, "pbx",
+                    "pbx-secret", "REGISTER", "sip:127.0.0.1:" + SIP, nonce, "00000001")));
+            assertThat(registered).startsWith("SIP/2.0 200");
+            String challenged = answerTo(pbx, inviteId + "-2", invite(pbx, inviteId + "-2", 1, ""));
+            assertThat(challenged).as("now a trunk that must authenticate").startsWith("SIP/2.0 401");
+        }
+    }
+
     @Test
     void malformedMessagesAreAnswered400AndTheGatewayStaysUp() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
@@ -600,6 +657,78 @@ class VoiceGatewayServiceTest {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, 0));
         socket.setSoTimeout(2_000);
         return socket;
+    }
+
+    private static String invite(DatagramSocket socket, String callId, int cseq, String authorization) {
+        String local = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        String sdp = "v=0\r\no=trunk 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 28300 RTP/AVP 0\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n";
+        return "INVITE sip:" + MAIN + "@127.0.0.1:" + SIP + " SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-" + callId + "-" + cseq
+                + "\r\nFrom: <sip:+447400123456@" + local + ">;tag=" + callId + "\r\nTo: <sip:" + MAIN + "@127.0.0.1:" + SIP + ">\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: " + cseq + " INVITE\r\nContact: <sip:+447400123456@" + local + ">\r\n" + authorization
+                + "Max-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    private static String registerTrunk(DatagramSocket socket, String callId, int cseq, String authorization) {
+        String local = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        return "REGISTER sip:127.0.0.1:" + SIP + " SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-" + callId + "-" + cseq
+                + "\r\nFrom: <sip:pbx@127.0.0.1>;tag=" + callId + "\r\nTo: <sip:pbx@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: " + cseq
+                + " REGISTER\r\nContact: <sip:pbx@" + local + ">\r\nExpires: 300\r\n" + authorization
+                + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    /** An Authorization header line as a trunk computes it (RFC 7616, qop auth). */
+    private static String authorization(DigestAuth.Algorithm algorithm, String user, String password, String method, String uri, String nonce,
+            String nc) {
+        String cnonce = "0a4f113b";
+        String response = DigestAuth.response(algorithm, user, "switchboard", password, method, uri, nonce, nc, cnonce, "auth");
+        return "Authorization: Digest username=\"" + user + "\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"" + uri
+                + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\"\r\n";
+    }
+
+    private static String param(String header, String name) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(header);
+        assertThat(matcher.find()).as(name + " in " + header).isTrue();
+        return matcher.group(1);
+    }
+
+    /** ACK to the 200 of a raw INVITE, then BYE (answered 200): the call is released. */
+    private static void hangUp(DatagramSocket socket, String callId, String ok, int inviteCseq) throws Exception {
+        String local = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        String to = ok.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
+        String from = "From: <sip:+447400123456@" + local + ">;tag=" + callId;
+        String target = "sip:switchboard@127.0.0.1:" + SIP;
+        String ack = "ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-" + callId + "-ack\r\n" + from + "\r\n" + to
+                + "\r\nCall-ID: " + callId + "\r\nCSeq: " + inviteCseq + " ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        byte[] bytes = ack.getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", SIP)));
+        String bye = "BYE " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + local + ";branch=z9hG4bK-" + callId + "-bye\r\n" + from + "\r\n" + to
+                + "\r\nCall-ID: " + callId + "\r\nCSeq: " + (inviteCseq + 1) + " BYE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        String answer = "";
+        for (int tries = 0; tries < 5 && !answer.contains("BYE"); tries++) {
+            answer = answerTo(socket, callId, bye);
+        }
+        assertThat(answer).startsWith("SIP/2.0 200").contains(" BYE");
+    }
+
+    /** Sends {@code message}: the final answer with its Call-ID (retransmitted answers to earlier requests are skipped). */
+    private static String answerTo(DatagramSocket socket, String callId, String message) throws Exception {
+        byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
+        socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", SIP)));
+        byte[] buffer = new byte[4096];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        String cseq = message.lines().filter(line -> line.startsWith("CSeq:")).findFirst().orElse("");
+        while (true) {
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException silence) {
+                return "(no answer within 2 s)";
+            }
+            String answer = new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (answer.contains("Call-ID: " + callId + "\r\n") && answer.contains(cseq + "\r\n") && !answer.startsWith("SIP/2.0 1")) {
+                return answer;
+            }
+        }
     }
 
     /** Sends a minimal valid INVITE or REGISTER from {@code socket}: the final answer to it (retransmitted answers to earlier ones are skipped). */

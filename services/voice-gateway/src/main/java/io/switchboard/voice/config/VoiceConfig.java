@@ -19,7 +19,13 @@ public interface VoiceConfig {
     /** Source addresses (IP literals) whose INVITEs are admitted as trunk calls; anything else gets 403. */
     List<String> trunks();
 
-    /** Digest realm of the agents' phones. */
+    /**
+     * Trunks that authenticate with digest, by name: INVITEs from their {@code addresses} (or, for a
+     * trunk that registers, from where it registered) are challenged before they are admitted.
+     */
+    Map<String, TrunkAccount> trunkAccounts();
+
+    /** Digest realm of the agents' phones and the trunks. */
     @WithDefault("switchboard")
     String realm();
 
@@ -135,6 +141,21 @@ public interface VoiceConfig {
 
         @WithDefault("10000")
         int maxSources();
+    }
+
+    interface TrunkAccount {
+        /** The digest user name; absent: the trunk's name. */
+        Optional<String> username();
+
+        /** From a secret in production. */
+        String password();
+
+        /** Source addresses (IP literals) whose INVITEs must authenticate as this trunk; absent: the trunk registers. */
+        Optional<List<String>> addresses();
+
+        /** Offered in this order, one challenge header each (RFC 8760: the preferred first); SHA-256 and MD5 are known. */
+        @WithDefault("SHA-256,MD5")
+        List<String> algorithms();
     }
 
     interface Registration {

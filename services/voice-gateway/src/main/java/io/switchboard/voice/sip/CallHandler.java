@@ -71,13 +71,14 @@ final class CallHandler {
     private final OutsideTransfer outside;
     private final WaitEstimates estimates;
     private final Dialer dialer;
+    private final TrunkGuard trunks;
     private final VoiceConfig config;
     private final ScheduledExecutorService timers;
     private final ExecutorService work;
 
     CallHandler(SipStack sip, VoiceDirectory directory, CallRegistry calls, MediaPorts ports, PromptPlayer player, CallEvents events,
             Registrar registrar, CallLegs legs, ReferHandler referrals, OutsideTransfer outside, Dialer dialer, WaitEstimates estimates,
-            VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
+            TrunkGuard trunks, VoiceConfig config, ScheduledExecutorService timers, ExecutorService work) {
         this.sip = sip;
         this.directory = directory;
         this.calls = calls;
@@ -90,6 +91,7 @@ final class CallHandler {
         this.outside = outside;
         this.estimates = estimates;
         this.dialer = dialer;
+        this.trunks = trunks;
         this.config = config;
         this.timers = timers;
         this.work = work;
@@ -103,9 +105,7 @@ final class CallHandler {
             reInvite(request, transaction);
             return;
         }
-        if (!config.trunks().contains(source)) {
-            LOG.infof("INVITE from %s refused: not a trunk", source);
-            sip.respond(transaction, request, Response.FORBIDDEN);
+        if (!trunks.admit(request, transaction, source)) {
             return;
         }
         String dialled = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;

@@ -2,15 +2,15 @@ package io.switchboard.voice.sip;
 
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -19,51 +19,53 @@ import org.jboss.logging.Logger;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.DigestAuth;
 import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.TrunkAdmission;
 
 /**
- * REGISTER from agents' phones (RFC 3261 §10): digest-authenticated against the agent's provisioned
- * password; the binding expires as the phone asked, within the configured bounds. An unknown agent
- * or wrong credentials get 403; no credentials a 401 challenge; too short an expiry 423.
+ * REGISTER (RFC 3261 §10) from agents' phones and from trunks that register: digest-authenticated
+ * against the agent's provisioned password (MD5, as phones expect) or the trunk's account (SHA-256
+ * and MD5); the binding expires as asked, within the configured bounds. No credentials, a stale
+ * nonce or a replayed nonce count get a 401 challenge; an unknown user or wrong credentials 403; too
+ * short an expiry 423. A trunk's binding is where its INVITEs are then challenged from.
  */
 final class RegisterHandler {
 
     private static final Logger LOG = Logger.getLogger(RegisterHandler.class);
+    private static final List<DigestAuth.Algorithm> PHONE_ALGORITHMS = List.of(DigestAuth.Algorithm.MD5);
 
     private final SipStack sip;
     private final Registrar registrar;
-    private final DigestAuth digest;
+    private final DigestChallenges challenges;
+    private final TrunkAdmission trunks;
     private final VoiceConfig config;
 
-    RegisterHandler(SipStack sip, Registrar registrar, DigestAuth digest, VoiceConfig config) {
+    RegisterHandler(SipStack sip, Registrar registrar, DigestChallenges challenges, TrunkAdmission trunks, VoiceConfig config) {
         this.sip = sip;
         this.registrar = registrar;
-        this.digest = digest;
+        this.challenges = challenges;
+        this.trunks = trunks;
         this.config = config;
     }
 
-    void register(Request request, ServerTransaction transaction) throws ParseException, InvalidArgumentException {
+    void register(Request request, ServerTransaction transaction, String source) throws ParseException, InvalidArgumentException {
         Instant now = Instant.now();
-        String agent = ((SipURI) ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI()).getUser();
-        AuthorizationHeader authorization = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-        if (authorization == null) {
-            Response challenge = sip.messages.createResponse(Response.UNAUTHORIZED, request);
-            WWWAuthenticateHeader header = sip.headers.createWWWAuthenticateHeader("Digest");
-            header.setRealm(digest.realm());
-            header.setNonce(digest.nonce(now));
-            header.setAlgorithm("MD5");
-            header.setQop("auth");
-            challenge.addHeader(header);
-            sip.send(transaction, request, challenge);
+        String user = ((SipURI) ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI()).getUser();
+        Optional<TrunkAdmission.Account> trunk = trunks.account(user);
+        List<DigestAuth.Algorithm> algorithms = trunk.map(TrunkAdmission.Account::algorithms).orElse(PHONE_ALGORITHMS);
+        if (!DigestChallenges.hasCredentials(request)) {
+            sip.send(transaction, request, challenges.challenge(request, algorithms, false));
             return;
         }
-        String password = agent == null ? null : config.phones().get(agent);
-        var credentials = new DigestAuth.Credentials(authorization.getUsername(), authorization.getRealm(), authorization.getNonce(),
-                authorization.getURI() == null ? null : authorization.getURI().toString(), authorization.getResponse(),
-                authorization.getQop(), authorization.getNonceCount() > 0 ? String.format("%08x", authorization.getNonceCount()) : null,
-                authorization.getCNonce());
-        if (password == null || !agent.equals(authorization.getUsername()) || !digest.verify(credentials, password, Request.REGISTER, now)) {
-            LOG.infof("REGISTER refused for %s", agent);
+        String password = trunk.map(TrunkAdmission.Account::password).orElse(user == null ? null : config.phones().get(user));
+        DigestAuth.Outcome outcome = challenges.check(request, user, password, algorithms);
+        if (outcome == DigestAuth.Outcome.WRONG) {
+            LOG.infof("REGISTER refused for %s", user);
             sip.respond(transaction, request, Response.FORBIDDEN);
+            return;
+        }
+        if (outcome != DigestAuth.Outcome.ACCEPTED) {
+            LOG.infof("REGISTER of %s challenged again: %s nonce", user, outcome);
+            sip.send(transaction, request, challenges.challenge(request, algorithms, outcome == DigestAuth.Outcome.STALE));
             return;
         }
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
@@ -72,7 +74,7 @@ final class RegisterHandler {
                 : expiresHeader != null ? expiresHeader.getExpires() : config.registration().maxExpires();
         if (contact == null || expires == 0) {
             if (expires == 0) {
-                registrar.unregister(agent);
+                trunk.ifPresentOrElse(account -> trunks.registered(account, source, now, now), () -> registrar.unregister(user));
             }
             sip.send(transaction, request, sip.messages.createResponse(Response.OK, request));
             return;
@@ -84,7 +86,11 @@ final class RegisterHandler {
             return;
         }
         expires = Math.min(expires, config.registration().maxExpires());
-        registrar.register(agent, contact.getAddress().getURI().toString(), now.plusSeconds(expires));
+        if (trunk.isPresent()) {
+            trunks.registered(trunk.get(), source, now.plusSeconds(expires), now);
+        } else {
+            registrar.register(user, contact.getAddress().getURI().toString(), now.plusSeconds(expires));
+        }
         Response ok = sip.messages.createResponse(Response.OK, request);
         ContactHeader bound = sip.headers.createContactHeader(contact.getAddress());
         bound.setExpires(expires);

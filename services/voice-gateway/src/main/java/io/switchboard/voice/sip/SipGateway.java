@@ -42,6 +42,7 @@ import io.switchboard.voice.domain.OpenCallJournal;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.SourceRateLimiter;
+import io.switchboard.voice.domain.TrunkAdmission;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.domain.WaitEstimates;
 import io.switchboard.voice.media.MediaPorts;
@@ -109,13 +110,15 @@ public class SipGateway implements SipListener {
 
     void start(@Observes StartupEvent start) throws Exception {
         sip = SipStack.start(config, this);
-        registrations = new RegisterHandler(sip, registrar, new DigestAuth(config.realm()), config);
+        DigestChallenges challenges = new DigestChallenges(sip, new DigestAuth(config.realm()));
+        TrunkAdmission trunks = TrunkGuard.admission(config);
+        registrations = new RegisterHandler(sip, registrar, challenges, trunks, config);
         CallLegs legs = new CallLegs(sip, calls, player, events, recording, config, journal, work);
         dialer = new Dialer(sip, calls, registrar, directory, ports, events, legs, config, timers);
         OutsideTransfer outside = new OutsideTransfer(sip, calls, ports, legs, config, timers);
         referrals = new ReferHandler(sip, calls, recording, events, legs, outside, work);
         callHandler = new CallHandler(sip, directory, calls, ports, player, events, registrar, legs, referrals, outside, dialer, estimates,
-                config, timers, work);
+                new TrunkGuard(sip, trunks, challenges), config, timers, work);
     }
 
     /**
@@ -193,7 +196,7 @@ public class SipGateway implements SipListener {
                 case Request.BYE -> callHandler.bye(request, transaction);
                 case Request.CANCEL -> callHandler.cancel(request, transaction);
                 case Request.REFER -> referrals.refer(request, transaction);
-                case Request.REGISTER -> registrations.register(request, transaction);
+                case Request.REGISTER -> registrations.register(request, transaction, source(request));
                 case Request.OPTIONS -> sip.respond(transaction, request, Response.OK);
                 default -> sip.respond(transaction, request, Response.METHOD_NOT_ALLOWED);
             }
