@@ -352,6 +352,20 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- if $svc.trunks -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_TRUNKS" (join "," $svc.trunks) -}}
 {{- end -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_MEDIA_PROBATION" (toString $svc.media.probation) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_INVITE_PER_SECOND" (toString $svc.rateLimit.invitePerSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_INVITE_BURST" (toString $svc.rateLimit.inviteBurst) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_REGISTER_PER_SECOND" (toString $svc.rateLimit.registerPerSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_REGISTER_BURST" (toString $svc.rateLimit.registerBurst) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_MAX_SOURCES" (toString $svc.rateLimit.maxSources) -}}
+{{- range $account := $svc.trunkAccounts -}}
+{{- $prefix := printf "SWITCHBOARD_VOICE_TRUNK_ACCOUNTS_%s_" (upper $account.name) -}}
+{{- $_ := set $env (printf "%sUSERNAME" $prefix) (default $account.name $account.username) -}}
+{{- if $account.addresses -}}
+{{- $_ := set $env (printf "%sADDRESSES" $prefix) (join "," $account.addresses) -}}
+{{- end -}}
+{{- $_ := set $env (printf "%sALGORITHMS" $prefix) (default "SHA-256,MD5" $account.algorithms) -}}
+{{- end -}}
 {{- if $svc.outbound.trunk -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_OUTBOUND_TRUNK" $svc.outbound.trunk -}}
 {{- end -}}
