@@ -55,3 +55,48 @@ export function parseHours(text: string): OpeningJson[] {
 export function formatHours(hours: OpeningJson[] | undefined): string {
   return (hours ?? []).map((o) => `${o.day} ${o.opens.slice(0, 5)}-${o.closes.slice(0, 5)}`).join('; ');
 }
+
+export interface HolidayJson { date: string; name?: string }
+
+/** Parses "2026-12-25 Christmas Day; 2026-12-26 Boxing Day". */
+export function parseHolidays(text: string): HolidayJson[] {
+  return text.split(';').map((p) => p.trim()).filter(Boolean).map((part) => {
+    const match = /^(\d{4}-\d{2}-\d{2})\s*(.*)$/.exec(part);
+    if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) throw new Error(`"${part}" is not YYYY-MM-DD and a name`);
+    return { date: match[1], name: match[2] || undefined };
+  });
+}
+
+export function formatHolidays(holidays: HolidayJson[] | undefined): string {
+  return (holidays ?? []).map((d) => `${d.date}${d.name ? ` ${d.name}` : ''}`).join('; ');
+}
+
+export interface DispositionJson { code: string; label?: string }
+
+/** Parses "RESOLVED=Resolved; CALLBACK=Call back". */
+export function parseDispositions(text: string): DispositionJson[] {
+  return text.split(';').map((p) => p.trim()).filter(Boolean).map((part) => {
+    const [code, ...label] = part.split('=');
+    if (!/^[A-Z0-9_]{1,40}$/.test(code.trim())) throw new Error(`"${code.trim()}" must be capital letters, digits or underscores`);
+    return { code: code.trim(), label: label.join('=').trim() || undefined };
+  });
+}
+
+export function formatDispositions(dispositions: DispositionJson[] | undefined): string {
+  return (dispositions ?? []).map((d) => (d.label && d.label !== d.code ? `${d.code}=${d.label}` : d.code)).join('; ');
+}
+
+export interface CannedJson { title: string; text: string }
+
+/** One response per line: "Title: the text". */
+export function parseCanned(text: string): CannedJson[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    const at = line.indexOf(':');
+    if (at < 1 || !line.slice(at + 1).trim()) throw new Error(`"${line}" is not "Title: text"`);
+    return { title: line.slice(0, at).trim(), text: line.slice(at + 1).trim() };
+  });
+}
+
+export function formatCanned(responses: CannedJson[] | undefined): string {
+  return (responses ?? []).map((r) => `${r.title}: ${r.text}`).join('\n');
+}

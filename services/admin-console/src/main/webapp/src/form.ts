@@ -5,7 +5,7 @@ import { h } from './dom';
 export interface Field {
   name: string;
   label: string;
-  kind?: 'text' | 'number' | 'select' | 'checkbox' | 'password';
+  kind?: 'text' | 'number' | 'select' | 'checkbox' | 'password' | 'textarea';
   options?: string[];
   value?: string | number | boolean;
   hint?: string;
@@ -24,7 +24,7 @@ export interface FormHandle {
  */
 export function form(title: string, fields: Field[], submitLabel: string,
   submit: (values: Record<string, string>) => Promise<string | void>): FormHandle {
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const errors = new Map<string, HTMLElement>();
   const status = h('p', { class: 'status', role: 'status' });
   const validate = (field: Field): boolean => {
@@ -36,8 +36,11 @@ export function form(title: string, fields: Field[], submitLabel: string,
     return problem === null;
   };
   const rows = fields.map((field) => {
-    let input: HTMLInputElement | HTMLSelectElement;
-    if (field.kind === 'select') {
+    let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    if (field.kind === 'textarea') {
+      input = h('textarea', { name: field.name, rows: '4' }) as HTMLTextAreaElement;
+      if (field.value !== undefined) input.value = String(field.value);
+    } else if (field.kind === 'select') {
       input = h('select', { name: field.name }, ...(field.options ?? []).map((o) => h('option', { value: o, selected: o === field.value }, o))) as HTMLSelectElement;
     } else {
       input = h('input', {

@@ -1,6 +1,7 @@
 import Keycloak from 'keycloak-js';
 import { Api } from './api';
-import { formatHours, formatPairs, h, parseHours, parsePairs } from './dom';
+import { formatCanned, formatDispositions, formatHolidays, formatHours, formatPairs, h, parseCanned, parseDispositions, parseHolidays, parseHours, parsePairs } from './dom';
+import type { HolidayJson } from './dom';
 import type { OpeningJson } from './dom';
 import { between, form, identifier, required } from './form';
 import type { Field } from './form';
@@ -8,7 +9,7 @@ import { planner } from './planner';
 import './styles.css';
 
 interface Me { username: string; roles: string[]; readable: string[]; writable: string[] }
-interface Tenant { tenantId: string; settings: { name: string; timeZone: string; defaultRegion: string; routingDomain?: string; defaultQueueId?: string; businessHours: OpeningJson[] } }
+interface Tenant { tenantId: string; settings: { name: string; timeZone: string; defaultRegion: string; routingDomain?: string; defaultQueueId?: string; businessHours: OpeningJson[]; holidays?: HolidayJson[]; closedMessage?: string } }
 interface Skill { skillId: string; name: string; description?: string }
 interface Queue { queueId: string; settings: Record<string, any> }
 interface EntryPoint { channel: string; address: string; queueId: string }
@@ -34,6 +35,8 @@ const base = () => `/tenants/${encodeURIComponent(tenantId)}`;
 const saved = (change: Change) => (change.changed ? 'Saved and published.' : 'No change.') + (change.warnings.length ? ` Warning: ${change.warnings.join(' ')}` : '');
 /** Shows what a change did and re-renders the page with the new state. */
 const done = (message: string) => { flash = message; void render(); return message; };
+/** A field check from a parser: its error message, or null when the text parses. */
+const parses = (parse: (v: string) => unknown) => (v: string) => { try { parse(v); return null; } catch (e) { return (e as Error).message; } };
 const confirmDelete = (what: string) => window.confirm(`Delete ${what}? This cannot be undone.`);
 
 async function render(): Promise<void> {
@@ -139,12 +142,16 @@ async function queuesPage(): Promise<HTMLElement[]> {
     { name: 'priority', label: 'Priority (higher first)', kind: 'number', value: 0, check: between('Priority', 0, 100) },
     { name: 'serviceLevelPercent', label: 'Service level target %', kind: 'number', value: 80, check: between('The target', 1, 100) },
     { name: 'serviceLevelSeconds', label: 'Answered within (s)', kind: 'number', value: 20, check: between('The threshold', 1, 3600) },
-    { name: 'strategy', label: 'Strategy', kind: 'select', options: ['LONGEST_IDLE', 'MOST_SKILLED', 'LEAST_OCCUPIED'], value: 'LONGEST_IDLE' },
+    { name: 'strategy', label: 'Strategy', kind: 'select', options: ['LONGEST_IDLE', 'MOST_SKILLED', 'LEAST_OCCUPIED', 'ROUND_ROBIN'], value: 'LONGEST_IDLE' },
     { name: 'offerTimeoutSeconds', label: 'Offer rings for (s)', kind: 'number', value: 20, check: between('The offer timeout', 5, 600) },
     { name: 'maxWaitSeconds', label: 'Maximum wait (s, 0 = none)', kind: 'number', value: 0, check: between('The maximum wait', 0, 86400) },
     { name: 'overflowQueueId', label: 'Overflow queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)] },
     { name: 'businessHours', label: 'Own hours (empty: the tenant\'s)', hint: 'MONDAY 08:00-18:00; TUESDAY 08:00-18:00', check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
+    { name: 'holidays', label: 'Own holidays (with own hours)', hint: '2026-12-25 Christmas Day; 2026-12-26 Boxing Day', check: parses(parseHolidays) },
     { name: 'recordCalls', label: 'Record calls', kind: 'checkbox' },
+    { name: 'wrapUpSeconds', label: 'Wrap-up time (s)', kind: 'number', value: 0, check: between('The wrap-up time', 0, 3600) },
+    { name: 'dispositions', label: 'Disposition codes', hint: 'CODE=Label; e.g. RESOLVED=Resolved; CALLBACK=Call back', check: parses(parseDispositions) },
+    { name: 'cannedResponses', label: 'Canned responses', kind: 'textarea', hint: 'one per line: Title: text', check: parses(parseCanned) },
   ];
   const editor = form('Add or change a queue', fields, 'Save queue', async (v) => {
     const change = await api.put<Change>(`${base()}/queues/${v.queueId}`, {
@@ -152,6 +159,8 @@ async function queuesPage(): Promise<HTMLElement[]> {
       serviceLevelPercent: Number(v.serviceLevelPercent), serviceLevelSeconds: Number(v.serviceLevelSeconds), strategy: v.strategy,
       offerTimeoutSeconds: Number(v.offerTimeoutSeconds), maxWaitSeconds: Number(v.maxWaitSeconds),
       overflowQueueId: v.overflowQueueId || null, businessHours: parseHours(v.businessHours), recordCalls: v.recordCalls === 'true',
+      holidays: parseHolidays(v.holidays), wrapUpSeconds: Number(v.wrapUpSeconds), dispositions: parseDispositions(v.dispositions),
+      cannedResponses: parseCanned(v.cannedResponses),
     });
     return done(saved(change));
   });
@@ -160,6 +169,8 @@ async function queuesPage(): Promise<HTMLElement[]> {
     serviceLevelPercent: String(q.settings.serviceLevelPercent), serviceLevelSeconds: String(q.settings.serviceLevelSeconds),
     strategy: q.settings.strategy, offerTimeoutSeconds: String(q.settings.offerTimeoutSeconds), maxWaitSeconds: String(q.settings.maxWaitSeconds),
     overflowQueueId: q.settings.overflowQueueId ?? '', businessHours: formatHours(q.settings.businessHours), recordCalls: q.settings.recordCalls === true,
+    holidays: formatHolidays(q.settings.holidays), wrapUpSeconds: String(q.settings.wrapUpSeconds ?? 0),
+    dispositions: formatDispositions(q.settings.dispositions), cannedResponses: formatCanned(q.settings.cannedResponses),
   });
   return [list(edit), editor.element];
 }
@@ -227,7 +238,7 @@ async function tenantPage(): Promise<HTMLElement[]> {
   const queues = tenant ? await api.get<Queue[]>(`${base()}/queues`) : [];
   const s = tenant?.settings;
   const summary = h('section', { class: 'card' }, h('h3', {}, tenant ? s!.name : `${tenantId} is not configured yet`),
-    tenant ? h('p', {}, `${s!.timeZone} · phone region ${s!.defaultRegion} · default queue ${s!.defaultQueueId ?? '—'} · hours ${formatHours(s!.businessHours) || 'always open'}`) : null);
+    tenant ? h('p', {}, `${s!.timeZone} · phone region ${s!.defaultRegion} · default queue ${s!.defaultQueueId ?? '—'} · hours ${formatHours(s!.businessHours) || 'always open'}${s!.holidays?.length ? ` · holidays ${formatHolidays(s!.holidays)}` : ''}`) : null);
   if (!canWrite()) return [summary];
   return [summary, form('Tenant settings', [
     { name: 'name', label: 'Name', value: s?.name ?? '', check: required('The name') },
@@ -238,9 +249,14 @@ async function tenantPage(): Promise<HTMLElement[]> {
     { name: 'defaultQueueId', label: 'Default queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)], value: s?.defaultQueueId ?? '' },
     { name: 'businessHours', label: 'Business hours', value: formatHours(s?.businessHours), hint: 'MONDAY 08:00-18:00; ... (empty: always open)',
       check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
+    { name: 'holidays', label: 'Holidays (closed all day)', value: formatHolidays(s?.holidays), hint: '2026-12-25 Christmas Day; 2026-12-26 Boxing Day', check: parses(parseHolidays) },
+    { name: 'closedMessage', label: 'Closed message', kind: 'textarea', value: s?.closedMessage ?? '',
+      hint: 'sent once to a chat, mail, SMS or social contact that waits while its queue is closed (empty: none)',
+      check: (v) => (v.length > 1000 ? 'At most 1000 characters' : null) },
   ], 'Save tenant', async (v) => done(saved(await api.put<Change>(base(), {
     name: v.name, timeZone: v.timeZone, defaultRegion: v.defaultRegion, routingDomain: v.routingDomain || null,
-    defaultQueueId: v.defaultQueueId || null, businessHours: parseHours(v.businessHours),
+    defaultQueueId: v.defaultQueueId || null, businessHours: parseHours(v.businessHours), holidays: parseHolidays(v.holidays),
+    closedMessage: v.closedMessage || null,
   })))).element];
 }
 

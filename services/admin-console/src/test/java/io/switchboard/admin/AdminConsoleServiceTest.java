@@ -76,6 +76,38 @@ class AdminConsoleServiceTest {
     }
 
     @Test
+    void holidaysTheClosedMessageWrapUpDispositionsAndCannedResponsesReachTheQueueSnapshot() {
+        Map<String, Object> withHolidays = new java.util.HashMap<>(tenantBody("Tenant " + f.tenant));
+        withHolidays.put("holidays", List.of(Map.of("date", "2026-12-25", "name", "Christmas Day")));
+        withHolidays.put("closedMessage", "We are closed. We answer from 8:00 on Monday.");
+        as(f.admin).body(withHolidays).put("/api/tenants/" + f.tenant).then().statusCode(200).body("changed", equalTo(true));
+        as(f.admin).body(Map.of("name", "Support", "strategy", "ROUND_ROBIN", "serviceLevelSeconds", 20, "serviceLevelPercent", 80,
+                        "offerTimeoutSeconds", 20, "wrapUpSeconds", 45,
+                        "dispositions", List.of(Map.of("code", "RESOLVED", "label", "Resolved"), Map.of("code", "CALLBACK")),
+                        "cannedResponses", List.of(Map.of("title", "Greeting", "text", "Hello, how can I help?"))))
+                .put("/api/tenants/" + f.tenant + "/queues/support")
+                .then().statusCode(200).body("changed", equalTo(true));
+        QueueConfigured support = (QueueConfigured) await(e -> e instanceof QueueConfigured q && q.tenantId().equals(f.tenant)
+                && q.queueId().equals("support"));
+        assertThat(support.strategy()).isEqualTo(QueueConfigured.Strategy.ROUND_ROBIN);
+        assertThat(support.wrapUpSeconds()).isEqualTo(45);
+        assertThat(support.dispositions()).containsExactly(new QueueConfigured.Disposition("RESOLVED", "Resolved"),
+                new QueueConfigured.Disposition("CALLBACK", "CALLBACK"));
+        assertThat(support.cannedResponses()).containsExactly(new QueueConfigured.CannedResponse("Greeting", "Hello, how can I help?"));
+        assertThat(support.businessHours().holidays())
+                .containsExactly(new QueueConfigured.Holiday(java.time.LocalDate.of(2026, 12, 25), "Christmas Day"));
+        assertThat(support.businessHours().closedMessage()).isEqualTo("We are closed. We answer from 8:00 on Monday.");
+
+        as(f.admin).body(Map.of("name", "Support", "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 20,
+                        "dispositions", List.of(Map.of("code", "resolved"))))
+                .put("/api/tenants/" + f.tenant + "/queues/support")
+                .then().statusCode(400)
+                .body("violations.find { it.field == 'dispositions[0].code' }.message", containsString("capital letters"));
+        as(f.admin).body(tenantBody("Tenant " + f.tenant)).put("/api/tenants/" + f.tenant).then().statusCode(200);
+        as(f.admin).delete("/api/tenants/" + f.tenant + "/queues/support").then().statusCode(204);
+    }
+
+    @Test
     void aTenantsQueuesAndEntryPointsArePublishedAsTheContractsSnapshots() {
         TenantConfigured tenant = (TenantConfigured) await(e -> e instanceof TenantConfigured t && t.tenantId().equals(f.tenant));
         assertThat(tenant.name()).isEqualTo("Tenant " + f.tenant);

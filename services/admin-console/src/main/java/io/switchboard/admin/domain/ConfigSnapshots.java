@@ -24,21 +24,25 @@ public final class ConfigSnapshots {
                 tenant.routingDomain(), tenant.defaultQueueId(), points);
     }
 
-    /** A queue without hours of its own follows the tenant's; a deleted queue is published inactive. */
+    /**
+     * A queue without hours of its own follows the tenant's, holidays included; either way a written
+     * contact waiting while it is closed is sent the tenant's closed message. A deleted queue is published inactive.
+     */
     public static QueueConfigured queue(String tenantId, String queueId, QueueSettings queue, TenantSettings tenant, boolean active,
             Instant at) {
-        List<Opening> openings = queue.businessHours().isEmpty() ? tenant.businessHours() : queue.businessHours();
+        boolean own = !queue.businessHours().isEmpty();
+        List<Opening> openings = own ? queue.businessHours() : tenant.businessHours();
         QueueConfigured.BusinessHours hours = openings.isEmpty() ? null
                 : new QueueConfigured.BusinessHours(queue.timeZone() != null ? queue.timeZone() : tenant.timeZone(),
                         openings.stream().map(o -> new QueueConfigured.BusinessHours.Opening(o.day(), o.opens(), o.closes())).toList(),
-                        queue.outsideHours());
+                        queue.outsideHours(), own ? queue.holidays() : tenant.holidays(), tenant.closedMessage());
         return new QueueConfigured(UUID.randomUUID(), tenantId, at, queueId, queue.name(), queue.requiredSkills(), queue.priority(),
                 new QueueConfigured.ServiceLevelTarget(queue.serviceLevelSeconds(), queue.serviceLevelPercent()), queue.strategy(),
                 queue.preferredAgentSeconds(), queue.offerTimeoutSeconds(), queue.maxWaitSeconds(), queue.overflowQueueId(),
                 queue.relaxation().stream()
                         .map(r -> new QueueConfigured.RelaxationStep(r.afterSeconds(), r.skill(), r.minimumProficiency()))
                         .toList(),
-                hours, queue.recordCalls(), active);
+                hours, queue.recordCalls(), active, queue.wrapUpSeconds(), queue.dispositions(), queue.cannedResponses());
     }
 
     /** The agent as routing sees them; the first tenant they serve administers them. */

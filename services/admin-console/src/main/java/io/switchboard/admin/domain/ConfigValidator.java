@@ -25,6 +25,8 @@ public final class ConfigValidator {
 
     private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
     private static final Pattern WIDGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern DISPOSITION = Pattern.compile("[A-Z0-9_]{1,40}");
+    private static final int MAX_CLOSED_MESSAGE = 1000;
 
     private ConfigValidator() {
     }
@@ -48,6 +50,10 @@ public final class ConfigValidator {
             errors.add("defaultQueueId", "no queue '" + tenant.defaultQueueId() + "' in this tenant");
         }
         hours(errors, "businessHours", tenant.businessHours());
+        holidays(errors, "holidays", tenant.holidays());
+        if (tenant.closedMessage() != null && tenant.closedMessage().length() > MAX_CLOSED_MESSAGE) {
+            errors.add("closedMessage", "is longer than " + MAX_CLOSED_MESSAGE + " characters (an SMS carries 10 segments at most)");
+        }
         errors.throwIfAny();
     }
 
@@ -99,7 +105,66 @@ public final class ConfigValidator {
         if (queue.outsideHours() == QueueConfigured.BusinessHours.OutsideHours.OVERFLOW && queue.overflowQueueId() == null) {
             errors.add("outsideHours", "OVERFLOW outside hours needs an overflowQueueId");
         }
+        holidays(errors, "holidays", queue.holidays());
+        if (!queue.holidays().isEmpty() && queue.businessHours().isEmpty()) {
+            errors.add("holidays", "a queue that follows the tenant's hours has the tenant's holidays; set its own hours to set its own holidays");
+        }
+        range(errors, "wrapUpSeconds", queue.wrapUpSeconds(), 0, 3600);
+        dispositions(errors, queue.dispositions());
+        cannedResponses(errors, queue.cannedResponses());
         errors.throwIfAny();
+    }
+
+    private static void holidays(Errors errors, String field, List<QueueConfigured.Holiday> holidays) {
+        Set<java.time.LocalDate> seen = new java.util.HashSet<>();
+        for (int i = 0; i < holidays.size(); i++) {
+            QueueConfigured.Holiday holiday = holidays.get(i);
+            if (holiday == null || holiday.date() == null) {
+                errors.add(field + "[" + i + "]", "needs a date (YYYY-MM-DD)");
+            } else if (!seen.add(holiday.date())) {
+                errors.add(field + "[" + i + "]", holiday.date() + " is listed twice");
+            } else if (holiday.name() != null && holiday.name().length() > 100) {
+                errors.add(field + "[" + i + "].name", "is longer than 100 characters");
+            }
+        }
+    }
+
+    private static void dispositions(Errors errors, List<QueueConfigured.Disposition> dispositions) {
+        Set<String> codes = new java.util.HashSet<>();
+        for (int i = 0; i < dispositions.size(); i++) {
+            QueueConfigured.Disposition disposition = dispositions.get(i);
+            String at = "dispositions[" + i + "]";
+            if (disposition == null || !DISPOSITION.matcher(disposition.code()).matches()) {
+                errors.add(at + ".code", "must be 1-40 capital letters, digits or underscores, e.g. CALLBACK_REQUESTED");
+            } else if (!codes.add(disposition.code())) {
+                errors.add(at + ".code", disposition.code() + " is listed twice");
+            } else if (disposition.label().length() > 80) {
+                errors.add(at + ".label", "is longer than 80 characters");
+            }
+        }
+        if (dispositions.size() > 50) {
+            errors.add("dispositions", "at most 50 codes: agents choose from them while the next contact waits");
+        }
+    }
+
+    private static void cannedResponses(Errors errors, List<QueueConfigured.CannedResponse> responses) {
+        Set<String> titles = new java.util.HashSet<>();
+        for (int i = 0; i < responses.size(); i++) {
+            QueueConfigured.CannedResponse response = responses.get(i);
+            String at = "cannedResponses[" + i + "]";
+            if (response == null) {
+                errors.add(at, "needs a title and a text");
+            } else if (response.title().length() > 80) {
+                errors.add(at + ".title", "is longer than 80 characters");
+            } else if (!titles.add(response.title())) {
+                errors.add(at + ".title", "'" + response.title() + "' is used twice");
+            } else if (response.text().length() > 2000) {
+                errors.add(at + ".text", "is longer than 2000 characters");
+            }
+        }
+        if (responses.size() > 100) {
+            errors.add("cannedResponses", "at most 100 responses per queue");
+        }
     }
 
     /** Reads the address as its channel writes it (E.164 for phone numbers, lower-case email) and returns that form. */

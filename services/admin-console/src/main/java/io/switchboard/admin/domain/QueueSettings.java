@@ -13,11 +13,17 @@ import io.switchboard.events.QueueConfigured;
  * @param businessHours   this queue's own weekly hours, or empty to follow the tenant's
  * @param timeZone        the zone of its own hours (empty: the tenant's)
  * @param outsideHours    what happens to contacts outside hours: WAIT until it opens, or OVERFLOW
+ * @param holidays        with its own hours, the days it stays closed (a queue following the tenant's hours has the tenant's)
+ * @param wrapUpSeconds   after-contact work an agent gets when a contact of this queue ends
+ * @param dispositions    outcome codes agents choose from when they wrap a contact up
+ * @param cannedResponses prepared answers agents insert into replies
  */
 public record QueueSettings(String name, Map<String, Integer> requiredSkills, int priority, int serviceLevelSeconds,
         int serviceLevelPercent, QueueConfigured.Strategy strategy, int preferredAgentSeconds, int offerTimeoutSeconds,
         int maxWaitSeconds, String overflowQueueId, List<Relaxation> relaxation, List<Opening> businessHours,
-        String timeZone, QueueConfigured.BusinessHours.OutsideHours outsideHours, boolean recordCalls) {
+        String timeZone, QueueConfigured.BusinessHours.OutsideHours outsideHours, boolean recordCalls,
+        List<QueueConfigured.Holiday> holidays, int wrapUpSeconds, List<QueueConfigured.Disposition> dispositions,
+        List<QueueConfigured.CannedResponse> cannedResponses) {
 
     /** After {@code afterSeconds} waiting, lower {@code skill}'s minimum to {@code minimumProficiency}, or drop it when null. */
     public record Relaxation(int afterSeconds, String skill, Integer minimumProficiency) {
@@ -31,5 +37,8 @@ public record QueueSettings(String name, Map<String, Integer> requiredSkills, in
         outsideHours = outsideHours == null ? QueueConfigured.BusinessHours.OutsideHours.WAIT : outsideHours;
         overflowQueueId = overflowQueueId == null || overflowQueueId.isBlank() ? null : overflowQueueId;
         timeZone = timeZone == null || timeZone.isBlank() ? null : timeZone;
+        holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
+        cannedResponses = cannedResponses == null ? List.of() : List.copyOf(cannedResponses);
     }
 }

@@ -18,7 +18,8 @@ import io.switchboard.events.Channel;
 class ConfigValidatorTest {
 
     private static QueueSettings queue(Map<String, Integer> skills, String overflow, int maxWait) {
-        return new QueueSettings("Q", skills, 0, 20, 80, null, 0, 20, maxWait, overflow, List.of(), List.of(), null, null, false);
+        return new QueueSettings("Q", skills, 0, 20, 80, null, 0, 20, maxWait, overflow, List.of(), List.of(), null, null, false,
+                List.of(), 0, List.of(), List.of());
     }
 
     @Test
@@ -32,11 +33,31 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void wrapUpDispositionsCannedResponsesAndHolidaysAreCheckedFieldByField() {
+        QueueSettings bad = new QueueSettings("Q", Map.of(), 0, 20, 80, null, 0, 20, 0, null, List.of(), List.of(), null, null, false,
+                List.of(new io.switchboard.events.QueueConfigured.Holiday(java.time.LocalDate.of(2026, 12, 25), "Christmas")), 7200,
+                List.of(new io.switchboard.events.QueueConfigured.Disposition("sold", "Sold"),
+                        new io.switchboard.events.QueueConfigured.Disposition("CALLBACK", "Call back"),
+                        new io.switchboard.events.QueueConfigured.Disposition("CALLBACK", "Again")),
+                List.of(new io.switchboard.events.QueueConfigured.CannedResponse("Hi", "Hello!"),
+                        new io.switchboard.events.QueueConfigured.CannedResponse("Hi", "Hello again!")));
+        assertThatThrownBy(() -> ConfigValidator.queue("q", bad, Set.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("holidays", "wrapUpSeconds", "dispositions[0].code", "dispositions[2].code",
+                                "cannedResponses[1].title"));
+        var christmas = new io.switchboard.events.QueueConfigured.Holiday(java.time.LocalDate.of(2026, 12, 25), "Christmas");
+        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, List.of(),
+                List.of(christmas, christmas), "x".repeat(1001)), Set.of()))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("holidays[1]", "closedMessage"));
+    }
+
+    @Test
     void overlappingOpeningsAreRefused() {
         List<Opening> hours = List.of(new Opening(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0)),
                 new Opening(DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(18, 0)),
                 new Opening(DayOfWeek.TUESDAY, LocalTime.of(11, 0), LocalTime.of(18, 0)));
-        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, hours), Set.of()))
+        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, hours, List.of(), null), Set.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.errors()).containsExactly(new FieldError("businessHours[1]", "overlaps businessHours[0] on Monday")));
     }
@@ -64,7 +85,7 @@ class ConfigValidatorTest {
         QueueSettings strict = queue(Map.of("loans", 4), null, 0);
         assertThat(QueueCoverage.warnings("t", strict, List.of(bob))).singleElement().asString().contains("loans ≥ 4");
         QueueSettings relaxing = new QueueSettings("Q", Map.of("loans", 4), 0, 20, 80, null, 0, 20, 0, null,
-                List.of(new QueueSettings.Relaxation(60, "loans", 2)), List.of(), null, null, false);
+                List.of(new QueueSettings.Relaxation(60, "loans", 2)), List.of(), null, null, false, List.of(), 0, List.of(), List.of());
         assertThat(QueueCoverage.warnings("t", relaxing, List.of(bob))).isEmpty();
         assertThat(QueueCoverage.warnings("other", relaxing, List.of(bob))).hasSize(1);
     }
