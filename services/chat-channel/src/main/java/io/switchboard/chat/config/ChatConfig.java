@@ -36,10 +36,17 @@ public interface ChatConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
+    /**
+     * Whether every widget must list its allowed origins: a widget without them then refuses every socket
+     * (403). On by default; off in the dev and test profiles and on the local platform.
+     */
+    @WithDefault("true")
+    boolean requireAllowedOrigins();
+
     Map<String, Widget> widgets();
 
     interface Widget {
-        /** Origins a page embedding the widget may have; absent means any. */
+        /** Origins a page embedding the widget may have; absent means none when they are required, else any. */
         Optional<List<String>> allowedOrigins();
     }
 }
