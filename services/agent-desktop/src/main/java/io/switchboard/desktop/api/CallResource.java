@@ -1,7 +1,6 @@
 package io.switchboard.desktop.api;
 
 import java.net.URI;
-import java.sql.SQLException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -37,7 +36,7 @@ public class CallResource {
     }
 
     @POST
-    public Response place(Requests.Call body, @Context UriInfo uri) throws SQLException {
+    public Response place(Requests.Call body, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.badRequest("name the number to call in to");
         }

@@ -1,6 +1,5 @@
 package io.switchboard.desktop.api;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.switchboard.desktop.domain.AgentActions;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.CustomerAddress;
-import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.desktop.domain.InboxStore;
 
 /**
  * The customer panel of a conversation: who the customer is and their recent history on every
@@ -41,10 +40,10 @@ public class CustomerPanelResource {
 
     private final SecurityIdentity identity;
     private final AgentActions actions;
-    private final DesktopStore store;
+    private final InboxStore store;
     private final Customer360Client customers;
 
-    public CustomerPanelResource(SecurityIdentity identity, AgentActions actions, DesktopStore store,
+    public CustomerPanelResource(SecurityIdentity identity, AgentActions actions, InboxStore store,
             @RestClient Customer360Client customers) {
         this.identity = identity;
         this.actions = actions;
@@ -56,7 +55,7 @@ public class CustomerPanelResource {
     }
 
     @GET
-    public Panel panel(@PathParam("id") String contactId) throws SQLException {
+    public Panel panel(@PathParam("id") String contactId) {
         ContactSummary contact = actions.visible(Viewers.of(identity), contactId);
         CustomerAddress address = store.customerAddress(contactId).orElseThrow();
         String kind = "SOCIAL".equals(address.kind()) && address.platform() != null ? address.platform().toLowerCase(java.util.Locale.ROOT)

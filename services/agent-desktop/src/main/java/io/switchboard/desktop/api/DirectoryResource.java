@@ -1,6 +1,5 @@
 package io.switchboard.desktop.api;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +17,7 @@ import io.switchboard.desktop.domain.AgentView;
 import io.switchboard.desktop.domain.DialPlan;
 import io.switchboard.desktop.domain.QueueView;
 import io.switchboard.desktop.domain.Viewer;
-import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.desktop.domain.InboxStore;
 
 /** What an agent picks from: transfer targets of their tenants, the wrap-up codes and the caller ids of their calls. */
 @Path("/directory")
@@ -28,10 +27,10 @@ import io.switchboard.desktop.persistence.DesktopStore;
 public class DirectoryResource {
 
     private final SecurityIdentity identity;
-    private final DesktopStore store;
+    private final InboxStore store;
     private final DesktopConfig config;
 
-    public DirectoryResource(SecurityIdentity identity, DesktopStore store, DesktopConfig config) {
+    public DirectoryResource(SecurityIdentity identity, InboxStore store, DesktopConfig config) {
         this.identity = identity;
         this.store = store;
         this.config = config;
@@ -48,7 +47,7 @@ public class DirectoryResource {
     }
 
     @GET
-    public Directory directory() throws SQLException {
+    public Directory directory() {
         Viewer viewer = Viewers.of(identity);
         List<Target> queues = store.queues(viewer.tenants()).stream()
                 .map((QueueView q) -> new Target(q.tenantId(), q.queueId(), q.name())).toList();
@@ -60,7 +59,7 @@ public class DirectoryResource {
     }
 
     /** The voice numbers of the tenants the caller serves in the token and as a configured agent: where they may place calls. */
-    private List<CallerId> callerIds(Viewer viewer) throws SQLException {
+    private List<CallerId> callerIds(Viewer viewer) {
         Set<String> tenants = store.tenantsOf(viewer.agentId()).stream().filter(viewer::serves).collect(Collectors.toSet());
         return store.dialPlans(tenants).stream()
                 .flatMap((DialPlan plan) -> plan.callerIds().stream().map(number -> new CallerId(plan.tenantId(), number)))

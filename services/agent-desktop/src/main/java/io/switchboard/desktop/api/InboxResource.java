@@ -1,6 +1,5 @@
 package io.switchboard.desktop.api;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +21,7 @@ import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.ReplyTemplate;
 import io.switchboard.desktop.domain.ThreadMessage;
 import io.switchboard.desktop.domain.Viewer;
-import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.desktop.domain.InboxStore;
 import io.switchboard.events.CallControlRequested;
 import io.switchboard.service.api.ProblemException;
 
@@ -34,10 +33,10 @@ import io.switchboard.service.api.ProblemException;
 public class InboxResource {
 
     private final SecurityIdentity identity;
-    private final DesktopStore store;
+    private final InboxStore store;
     private final AgentActions actions;
 
-    public InboxResource(SecurityIdentity identity, DesktopStore store, AgentActions actions) {
+    public InboxResource(SecurityIdentity identity, InboxStore store, AgentActions actions) {
         this.identity = identity;
         this.store = store;
         this.actions = actions;
@@ -49,7 +48,7 @@ public class InboxResource {
 
     @GET
     @Path("me")
-    public Me me() throws SQLException {
+    public Me me() {
         Viewer viewer = viewer();
         return new Me(viewer.agentId(), viewer.name(), viewer.tenants().stream().sorted().toList(),
                 viewer.roles().stream().sorted().toList(), viewer.supervisor(), store.presenceOf(viewer.agentId()).orElse("OFFLINE"),
@@ -65,63 +64,63 @@ public class InboxResource {
 
     @GET
     @Path("contacts")
-    public List<ContactSummary> inbox() throws SQLException {
+    public List<ContactSummary> inbox() {
         Viewer viewer = viewer();
         return store.inbox(viewer.agentId(), viewer.tenants(), Instant.now());
     }
 
     @GET
     @Path("contacts/{id}")
-    public Conversation conversation(@PathParam("id") String contactId) throws SQLException {
+    public Conversation conversation(@PathParam("id") String contactId) {
         actions.visible(viewer(), contactId);
         return store.conversation(contactId).orElseThrow(() -> ProblemException.notFound("no contact " + contactId + " for you"));
     }
 
     @POST
     @Path("contacts/{id}/read")
-    public Response read(@PathParam("id") String contactId) throws SQLException {
+    public Response read(@PathParam("id") String contactId) {
         actions.markRead(viewer(), contactId);
         return Response.noContent().build();
     }
 
     @POST
     @Path("contacts/{id}/hold")
-    public Response hold(@PathParam("id") String contactId) throws SQLException {
+    public Response hold(@PathParam("id") String contactId) {
         actions.callControl(viewer(), contactId, CallControlRequested.Action.HOLD);
         return Response.accepted().build();
     }
 
     @POST
     @Path("contacts/{id}/resume")
-    public Response resume(@PathParam("id") String contactId) throws SQLException {
+    public Response resume(@PathParam("id") String contactId) {
         actions.callControl(viewer(), contactId, CallControlRequested.Action.RESUME);
         return Response.accepted().build();
     }
 
     @POST
     @Path("contacts/{id}/typing")
-    public Response typing(@PathParam("id") String contactId) throws SQLException {
+    public Response typing(@PathParam("id") String contactId) {
         actions.typing(viewer(), contactId);
         return Response.noContent().build();
     }
 
     @POST
     @Path("contacts/{id}/accept")
-    public Response accept(@PathParam("id") String contactId, Requests.OfferAnswer body) throws SQLException {
+    public Response accept(@PathParam("id") String contactId, Requests.OfferAnswer body) {
         actions.answerOffer(viewer(), contactId, body == null ? null : body.offerId(), true);
         return Response.accepted().build();
     }
 
     @POST
     @Path("contacts/{id}/decline")
-    public Response decline(@PathParam("id") String contactId, Requests.OfferAnswer body) throws SQLException {
+    public Response decline(@PathParam("id") String contactId, Requests.OfferAnswer body) {
         actions.answerOffer(viewer(), contactId, body == null ? null : body.offerId(), false);
         return Response.accepted().build();
     }
 
     @POST
     @Path("contacts/{id}/replies")
-    public Response reply(@PathParam("id") String contactId, Requests.Reply body) throws SQLException {
+    public Response reply(@PathParam("id") String contactId, Requests.Reply body) {
         Requests.Template template = body == null ? null : body.template();
         ThreadMessage pending = actions.reply(viewer(), contactId, body == null ? null : body.text(), template == null ? null
                 : new ReplyTemplate(template.name(), template.language(), template.parameters()));
@@ -130,7 +129,7 @@ public class InboxResource {
 
     @POST
     @Path("contacts/{id}/transfer")
-    public Response transfer(@PathParam("id") String contactId, Requests.Transfer body) throws SQLException {
+    public Response transfer(@PathParam("id") String contactId, Requests.Transfer body) {
         if (body == null) {
             throw ProblemException.badRequest("name a queueId or an agentId");
         }
@@ -141,14 +140,14 @@ public class InboxResource {
     /** Ends a contact the agent holds (204 once contact.ended is on Kafka); its wrap-up is then due. */
     @POST
     @Path("contacts/{id}/end")
-    public Response end(@PathParam("id") String contactId) throws SQLException {
+    public Response end(@PathParam("id") String contactId) {
         actions.end(viewer(), contactId);
         return Response.noContent().build();
     }
 
     @POST
     @Path("contacts/{id}/wrap-up")
-    public Response wrapUp(@PathParam("id") String contactId, Requests.WrapUp body) throws SQLException {
+    public Response wrapUp(@PathParam("id") String contactId, Requests.WrapUp body) {
         actions.wrapUp(viewer(), contactId, body == null ? null : body.disposition());
         return Response.noContent().build();
     }

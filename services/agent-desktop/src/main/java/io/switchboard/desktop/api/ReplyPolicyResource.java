@@ -1,7 +1,6 @@
 package io.switchboard.desktop.api;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +56,7 @@ public class ReplyPolicyResource {
     }
 
     @GET
-    public ReplyPolicy policy(@PathParam("id") String contactId) throws SQLException {
+    public ReplyPolicy policy(@PathParam("id") String contactId) {
         ContactSummary contact = actions.visible(Viewers.of(identity), contactId);
         ChannelPolicyClient channel = "SMS".equals(contact.channel()) ? sms : "SOCIAL".equals(contact.channel()) ? social : null;
         if (channel == null) {

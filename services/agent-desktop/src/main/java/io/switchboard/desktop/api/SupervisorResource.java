@@ -1,6 +1,5 @@
 package io.switchboard.desktop.api;
 
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +13,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.switchboard.desktop.domain.AgentView;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.QueueView;
-import io.switchboard.desktop.persistence.DesktopStore;
+import io.switchboard.desktop.domain.InboxStore;
 
 /** The supervisor's wallboard: their tenants' queues, agents and open contacts (live updates come over the socket). */
 @Path("/supervisor")
@@ -24,28 +23,28 @@ import io.switchboard.desktop.persistence.DesktopStore;
 public class SupervisorResource {
 
     private final SecurityIdentity identity;
-    private final DesktopStore store;
+    private final InboxStore store;
 
-    public SupervisorResource(SecurityIdentity identity, DesktopStore store) {
+    public SupervisorResource(SecurityIdentity identity, InboxStore store) {
         this.identity = identity;
         this.store = store;
     }
 
     @GET
     @Path("queues")
-    public List<QueueView> queues() throws SQLException {
+    public List<QueueView> queues() {
         return store.queues(Viewers.of(identity).tenants());
     }
 
     @GET
     @Path("agents")
-    public List<AgentView> agents() throws SQLException {
+    public List<AgentView> agents() {
         return store.agents(Viewers.of(identity).tenants());
     }
 
     @GET
     @Path("contacts")
-    public List<ContactSummary> contacts() throws SQLException {
+    public List<ContactSummary> contacts() {
         return store.active(Viewers.of(identity).tenants());
     }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.desktop.api;
 
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -39,14 +38,14 @@ public class WrapUpResource {
 
     @GET
     @Path("wrapups")
-    public List<PendingWrapUp> due() throws SQLException {
+    public List<PendingWrapUp> due() {
         return wrapUps.due(Viewers.of(identity));
     }
 
     /** 202 with the wrap-up once {@code agent.wrapup.completed} is on Kafka. */
     @POST
     @Path("contacts/{id}/wrapup")
-    public Response complete(@PathParam("id") String contactId, Requests.WrapUpDone body) throws SQLException {
+    public Response complete(@PathParam("id") String contactId, Requests.WrapUpDone body) {
         WrapUp done = wrapUps.complete(Viewers.of(identity), contactId, body == null ? null : body.dispositionCode(),
                 body == null ? null : body.notes());
         return Response.accepted(done).build();
@@ -54,7 +53,7 @@ public class WrapUpResource {
 
     @GET
     @Path("contacts/{id}/canned-responses")
-    public List<CannedResponse> cannedResponses(@PathParam("id") String contactId) throws SQLException {
+    public List<CannedResponse> cannedResponses(@PathParam("id") String contactId) {
         return wrapUps.cannedResponses(actions.visible(Viewers.of(identity), contactId));
     }
 }

@@ -1,17 +1,10 @@
 package io.switchboard.desktop.domain;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.switchboard.desktop.persistence.DesktopStore;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.events.Channel;
@@ -41,24 +34,21 @@ import io.switchboard.events.address.Address;
  * agents who held or were offered the contact before or after, and the supervisors of its tenant.
  * Every write is idempotent, so a redelivered event only repeats a push.
  */
-@ApplicationScoped
 public class InboxProjector {
 
     private static final int PREVIEW_CHARS = 1_000;
     /** The {@code metadata.kind} of a chat transcript the email channel mailed for the customer. */
     private static final String TRANSCRIPT = "transcript";
 
-    private final DesktopStore store;
+    private final InboxStore store;
     private final Pushes pushes;
-    private final ObjectMapper json;
 
-    public InboxProjector(DesktopStore store, Pushes pushes, ObjectMapper json) {
+    public InboxProjector(InboxStore store, Pushes pushes) {
         this.store = store;
         this.pushes = pushes;
-        this.json = json;
     }
 
-    public void apply(SwitchboardEvent event) throws SQLException {
+    public void apply(SwitchboardEvent event) {
         if (event instanceof ContactCreated created) {
             Address customer = customerOf(created);
             store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), platformOf(created, customer),
@@ -101,7 +91,7 @@ public class InboxProjector {
         }
     }
 
-    private void applyRouting(SwitchboardEvent event) throws SQLException {
+    private void applyRouting(SwitchboardEvent event) {
         if (event instanceof ContactQueued queued) {
             routed(queued.contactId(), queued.tenantId(), queued.channel().name(), ContactStatus.QUEUED, queued.queueId(), null,
                     null, null, null, queued.occurredAt());
@@ -139,7 +129,7 @@ public class InboxProjector {
             store.presence(state.agentId(), state.state().name(), state.reason(), state.occurredAt(), state.wrapUpEndsAt());
             presenceChanged(state.agentId());
         } else if (event instanceof AgentConfigured agent) {
-            store.agentConfigured(agent.agentId(), agent.displayName(), agent.tenants(), skills(agent), agent.active());
+            store.agentConfigured(agent.agentId(), agent.displayName(), agent.tenants(), agent.skills(), agent.active());
         } else if (event instanceof QueueConfigured queue) {
             store.queueConfigured(new QueueSettings(queue.tenantId(), queue.queueId(), queue.name(), queue.wrapUpSeconds(),
                     queue.dispositions(), queue.cannedResponses()), queue.occurredAt());
@@ -163,7 +153,7 @@ public class InboxProjector {
     }
 
     private void routed(String contactId, String tenantId, String channel, ContactStatus status, String queueId, String agentId,
-            String offerId, String offeredTo, Instant expires, Instant at) throws SQLException {
+            String offerId, String offeredTo, Instant expires, Instant at) {
         Set<String> before = involved(contactId);
         store.routed(contactId, tenantId, channel, status, queueId, agentId, offerId, offeredTo, expires, at);
         Optional<ContactSummary> after = store.contact(contactId);
@@ -176,7 +166,7 @@ public class InboxProjector {
     }
 
     /** The agents a contact concerns now: its holder and the agent it is offered to. */
-    private Set<String> involved(String contactId) throws SQLException {
+    private Set<String> involved(String contactId) {
         return store.contact(contactId).map(InboxProjector::involved).orElse(Set.of());
     }
 
@@ -191,7 +181,7 @@ public class InboxProjector {
         return agents;
     }
 
-    private void contactChanged(String contactId, Set<String> before) throws SQLException {
+    private void contactChanged(String contactId, Set<String> before) {
         Optional<ContactSummary> contact = store.contact(contactId);
         if (contact.isPresent()) {
             contactChanged(contact.get(), before);
@@ -199,7 +189,7 @@ public class InboxProjector {
     }
 
     /** Tells the agents it concerned before or now, and the tenant's supervisors. */
-    private void contactChanged(ContactSummary contact, Set<String> before) throws SQLException {
+    private void contactChanged(ContactSummary contact, Set<String> before) {
         Set<String> agents = new HashSet<>(before);
         agents.addAll(involved(contact));
         pushes.send(new Push(agents, Set.of(contact.tenantId()), new DesktopFrames.Contact(contact)));
@@ -209,7 +199,7 @@ public class InboxProjector {
         }
     }
 
-    private void messageChanged(String contactId, String messageId) throws SQLException {
+    private void messageChanged(String contactId, String messageId) {
         Optional<ContactSummary> contact = store.contact(contactId);
         Optional<ThreadMessage> message = store.message(messageId);
         if (contact.isEmpty() || message.isEmpty()) {
@@ -220,16 +210,8 @@ public class InboxProjector {
         pushes.send(new Push(agents, Set.of(contact.get().tenantId()), new DesktopFrames.Message(contactId, preview)));
     }
 
-    private void presenceChanged(String agentId) throws SQLException {
+    private void presenceChanged(String agentId) {
         store.agent(agentId).ifPresent(view -> pushes.send(new Push(Set.of(agentId), Set.copyOf(view.tenants()),
                 new DesktopFrames.Presence(view))));
-    }
-
-    private String skills(AgentConfigured agent) {
-        try {
-            return json.writeValueAsString(agent.skills());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("skills of " + agent.agentId() + " are not JSON", e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.switchboard.service.api.ProblemException;
 
 /**
  * An approved message template an agent sends where free text is not allowed (WhatsApp outside its
@@ -23,14 +22,14 @@ public record ReplyTemplate(String name, String language, List<String> parameter
 
     public ReplyTemplate {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ProblemException.badRequest("a template name is lower-case letters, digits and '_', not '" + name + "'");
+            throw new DesktopException.Invalid("a template name is lower-case letters, digits and '_', not '" + name + "'");
         }
         if (language == null || !LANGUAGE.matcher(language).matches()) {
-            throw ProblemException.badRequest("a template language is a code such as en or en_US, not '" + language + "'");
+            throw new DesktopException.Invalid("a template language is a code such as en or en_US, not '" + language + "'");
         }
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         if (parameters.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw ProblemException.badRequest("every template parameter needs a value");
+            throw new DesktopException.Invalid("every template parameter needs a value");
         }
     }
 

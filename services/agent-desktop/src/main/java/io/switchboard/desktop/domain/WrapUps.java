@@ -1,6 +1,5 @@
 package io.switchboard.desktop.domain;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,11 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.switchboard.desktop.config.DesktopConfig;
-import io.switchboard.desktop.messaging.CommandPublisher;
-import io.switchboard.desktop.persistence.DesktopStore;
 import io.switchboard.events.QueueConfigured.CannedResponse;
 import io.switchboard.events.QueueConfigured.Disposition;
 import io.switchboard.events.WrapUpCompleted;
@@ -24,28 +18,27 @@ import io.switchboard.events.WrapUpCompleted;
  * codes (required when the queue has any), and notes. Completing it publishes
  * {@code agent.wrapup.completed}, which ends the agent's wrap-up time in routing at once.
  */
-@ApplicationScoped
 public class WrapUps {
 
     public static final int MAX_NOTES_CHARS = 4_000;
 
-    private final DesktopStore store;
-    private final CommandPublisher publisher;
-    private final DesktopConfig config;
+    private final InboxStore store;
+    private final CommandBus publisher;
+    private final DesktopSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    public WrapUps(DesktopStore store, CommandPublisher publisher, DesktopConfig config) {
+    public WrapUps(InboxStore store, CommandBus publisher, DesktopSettings settings) {
         this.store = store;
         this.publisher = publisher;
-        this.config = config;
+        this.settings = settings;
     }
 
     /** The contacts the viewer still owes a wrap-up, newest ended first, each with what its queue asks. */
-    public List<PendingWrapUp> due(Viewer viewer) throws SQLException {
+    public List<PendingWrapUp> due(Viewer viewer) {
         Optional<Instant> endsAt = store.wrapUpEndsAt(viewer.agentId());
         List<PendingWrapUp> due = new ArrayList<>();
         for (ContactSummary contact : store.wrapUpsDue(viewer.agentId(), viewer.tenants())) {
-            QueueSettings queue = settings(contact);
+            QueueSettings queue = queueOf(contact);
             due.add(new PendingWrapUp(contact, queue.name(), queue.dispositions(), !queue.dispositions().isEmpty(),
                     queue.wrapUpSeconds(), endsAt.orElse(null)));
         }
@@ -56,7 +49,7 @@ public class WrapUps {
      * Records the wrap-up of a contact the viewer held and publishes it; returns once Kafka acknowledged
      * it. Only the agent who held the contact wraps it up, once, after it ended.
      */
-    public WrapUp complete(Viewer viewer, String contactId, String dispositionCode, String notes) throws SQLException {
+    public WrapUp complete(Viewer viewer, String contactId, String dispositionCode, String notes) {
         ContactSummary contact = store.contact(contactId).filter(c -> viewer.serves(c.tenantId()))
                 .orElseThrow(() -> new DesktopException.NotFound("no contact " + contactId + " for you"));
         String owner = store.wrapUpAgent(contactId).orElse(null);
@@ -72,7 +65,7 @@ public class WrapUps {
         if (store.wrapUp(contactId).isPresent()) {
             throw new DesktopException.Conflict("contact " + contactId + " is already wrapped up");
         }
-        QueueSettings queue = settings(contact);
+        QueueSettings queue = queueOf(contact);
         String code = blankToNull(dispositionCode);
         Disposition disposition = null;
         if (code == null && !queue.dispositions().isEmpty()) {
@@ -92,12 +85,12 @@ public class WrapUps {
         WrapUp wrapUp = new WrapUp(contactId, contact.tenantId(), viewer.agentId(), contact.queueId(), code,
                 disposition == null ? null : disposition.label(), text, at);
         // The claim makes a second attempt a 409 while this one publishes; one left by a crash goes stale.
-        if (!store.claimWrapUp(wrapUp, at.minus(config.publishTimeout()))) {
+        if (!store.claimWrapUp(wrapUp, at.minus(settings.publishTimeout()))) {
             throw new DesktopException.Conflict("contact " + contactId + " is already wrapped up");
         }
         try {
             publisher.publish(new WrapUpCompleted(UUID.randomUUID(), contact.tenantId(), at, viewer.agentId(), contactId,
-                    contact.queueId(), code, text), config.publishTimeout());
+                    contact.queueId(), code, text), settings.publishTimeout());
         } catch (RuntimeException notPublished) {
             store.releaseWrapUp(contactId, at);
             throw notPublished;
@@ -107,11 +100,11 @@ public class WrapUps {
     }
 
     /** The canned responses of the contact's queue, for a contact the viewer may see. */
-    public List<CannedResponse> cannedResponses(ContactSummary visibleContact) throws SQLException {
-        return settings(visibleContact).cannedResponses();
+    public List<CannedResponse> cannedResponses(ContactSummary visibleContact) {
+        return queueOf(visibleContact).cannedResponses();
     }
 
-    private QueueSettings settings(ContactSummary contact) throws SQLException {
+    private QueueSettings queueOf(ContactSummary contact) {
         return store.queueSettings(contact.tenantId(), contact.queueId())
                 .orElseGet(() -> QueueSettings.none(contact.tenantId(), contact.queueId()));
     }

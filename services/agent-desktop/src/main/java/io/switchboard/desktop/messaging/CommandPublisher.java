@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.desktop.domain.CommandBus;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.service.messaging.OutgoingEvents;
@@ -18,7 +19,7 @@ import io.switchboard.service.messaging.OutgoingEvents;
  * own topic, and returns once the broker acknowledged them: the REST call answers only then.
  */
 @ApplicationScoped
-public class CommandPublisher {
+public class CommandPublisher implements CommandBus {
 
     public static final URI SOURCE = URI.create("/agent-desktop");
 
@@ -28,6 +29,7 @@ public class CommandPublisher {
         this.events = events;
     }
 
+    @Override
     public void publish(SwitchboardEvent event, Duration timeout) {
         OutgoingEvents.sendAll(events, List.of(OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(),
                 EventType.topicOf(event))), timeout);

@@ -1,6 +1,5 @@
 package io.switchboard.desktop.messaging;
 
-import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,29 +25,29 @@ public class StateConsumer {
 
     @Incoming("contacts")
     @Blocking
-    public void contacts(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void contacts(ConsumerRecord<String, byte[]> record) {
         apply(record);
     }
 
     @Incoming("routing")
     @Blocking
-    public void routing(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void routing(ConsumerRecord<String, byte[]> record) {
         apply(record);
     }
 
     @Incoming("agents")
     @Blocking
-    public void agents(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void agents(ConsumerRecord<String, byte[]> record) {
         apply(record);
     }
 
     @Incoming("config")
     @Blocking
-    public void config(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void config(ConsumerRecord<String, byte[]> record) {
         apply(record);
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {
+    private void apply(ConsumerRecord<String, byte[]> record) {
         var event = IncomingEvents.decode(record);
         if (event.isPresent()) {
             projector.apply(event.get());
