@@ -60,11 +60,13 @@ import io.switchboard.email.api.smtp.SmtpServerLifecycle;
 import io.switchboard.email.domain.EmailDirectory;
 import io.switchboard.email.messaging.ImapPoller;
 import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactOffered;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
@@ -152,6 +154,7 @@ class EmailChannelServiceTest {
 
         String emailId = received.messageId();
         assertThat(rawSize(emailId)).as("the raw message is stored").isGreaterThan(100);
+        assignTo(created.contactId(), "alice");
         as("alice").get("/api/emails/{id}", emailId).then().statusCode(200)
                 .body("text", equalTo("Hello, my card was charged twice on Monday."))
                 .body("from", equalTo(sender.toLowerCase()))
@@ -160,7 +163,7 @@ class EmailChannelServiceTest {
     }
 
     @Test
-    void everyEndpointChecksTheTokenTheRoleAndTheTenant() throws Exception {
+    void everyEndpointChecksTheTokenTheRoleTheTenantAndWhoWasOfferedTheContact() throws Exception {
         String messageId = messageId("auth");
         send(sender("auth"), List.of(SUPPORT), simple(sender("auth"), SUPPORT, messageId, "Access", "who can read me"));
         ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
@@ -175,8 +178,29 @@ class EmailChannelServiceTest {
         // dave serves globex-travel only: acme-bank's mail does not exist for him.
         as("dave").get("/api/emails/{id}", received.messageId()).then().statusCode(404);
         as("dave").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
+        // sam supervises acme-bank, gina globex-travel.
         as("sam").get("/api/emails/{id}", received.messageId()).then().statusCode(200);
+        as("sam").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(200);
+        as("gina").get("/api/emails/{id}", received.messageId()).then().statusCode(404);
+        as("gina").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
+        // Agents of acme-bank read only what routing offered or assigned to them: not yet, so 404 (not 403).
+        as("bob").get("/api/emails/{id}", received.messageId()).then().statusCode(404).contentType("application/problem+json");
+        as("bob").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
+        as("erin").get("/api/emails/{id}", received.messageId()).then().statusCode(404);
+        // Offered to erin (who let it time out), assigned to alice: both read it from then on; bob still does not.
+        publish(new ContactOffered(UUID.randomUUID(), "acme-bank", Instant.now(), attachmentlessContact, Channel.EMAIL, "billing",
+                "erin", "o-erin", Instant.now().plusSeconds(30)));
+        assignTo(attachmentlessContact, "alice");
+        as("alice").get("/api/emails/{id}", received.messageId()).then().statusCode(200);
         as("erin").get("/api/emails/{id}", received.messageId()).then().statusCode(200);
+        as("erin").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(200);
+        as("bob").get("/api/emails/{id}", received.messageId()).then().statusCode(404);
+        as("bob").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
+        // An offer naming another tenant opens nothing to that tenant's agent: the tenant is in the query.
+        publish(new ContactOffered(UUID.randomUUID(), "globex-travel", Instant.now(), attachmentlessContact, Channel.EMAIL,
+                "bookings", "dave", "o-dave", Instant.now().plusSeconds(30)));
+        assignTo(attachmentlessContact, "carol");
+        as("dave").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
         as("alice").get("/api/emails/{id}", "not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("not a valid email id"));
     }
@@ -219,6 +243,7 @@ class EmailChannelServiceTest {
         assertThat(pdfRef.sizeBytes()).isEqualTo(pdf.length);
         assertThat(pdfRef.uri().getPath()).isEqualTo("/api/attachments/" + pdfRef.id());
 
+        assignTo(received.contactId(), "alice");
         byte[] downloaded = as("alice").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(200)
                 .header("Content-Type", "application/pdf")
                 .header("Content-Disposition", containsString("attachment"))
@@ -226,6 +251,8 @@ class EmailChannelServiceTest {
                 .extract().asByteArray();
         assertThat(downloaded).isEqualTo(pdf);
         as("dave").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(404);
+        as("bob").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(404);
+        as("sam").get("/api/attachments/{id}", pdfRef.id()).then().statusCode(200);
         as("alice").get("/api/emails/{id}", received.messageId()).then().statusCode(200)
                 .body("html", containsString("<b>statement</b>"))
                 .body("attachments.find { it.inline }.contentId", equalTo("logo@files"));
@@ -300,6 +327,7 @@ class EmailChannelServiceTest {
 
         ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
         assertThat(received.text()).isEqualTo("Please check my account").doesNotContain("evil", "cookie");
+        assignTo(received.contactId(), "alice");
         String html = as("alice").get("/api/emails/{id}", received.messageId()).then().statusCode(200)
                 .extract().path("html");
         assertThat(html).contains("Please").doesNotContain("<script", "document.cookie", "onmouseover", "onerror",
@@ -333,6 +361,7 @@ class EmailChannelServiceTest {
         assertThat(strangers.get(0)).isInstanceOf(ContactCreated.class);
         assertThat(strangers.get(0).contactId()).isNotEqualTo(created.contactId());
 
+        assignTo(created.contactId(), "alice");
         as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200).body("$", hasSize(3));
     }
 
@@ -411,6 +440,7 @@ class EmailChannelServiceTest {
         String answer = messageId("reply-2");
         send(customer, List.of(SUPPORT), reply(customer, answer, mailed.getSubject(), ourMessageId, "", "Thank you!"));
         assertThat(eventsFor(answer, 1)).singleElement().extracting(ContactEvent::contactId).isEqualTo(created.contactId());
+        assignTo(created.contactId(), "alice");
         as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200)
                 .body("direction", org.hamcrest.Matchers.contains("INBOUND", "OUTBOUND", "INBOUND"));
     }
@@ -604,6 +634,17 @@ class EmailChannelServiceTest {
 
     private static String crlf(String message) {
         return message.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+
+    /**
+     * Routing assigns the contact to the agent (contact.assigned on the routing topic); returns once the
+     * channel recorded it, that is once the agent reads the thread. Events of one contact share a
+     * partition, so earlier offers of the same contact are recorded by then too.
+     */
+    private void assignTo(String contactId, String agent) {
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.EMAIL, "billing", agent,
+                "o-" + agent));
+        await().atMost(WAIT).untilAsserted(() -> as(agent).get("/api/contacts/{id}/emails", contactId).then().statusCode(200));
     }
 
     private static RequestSpecification as(String user) {

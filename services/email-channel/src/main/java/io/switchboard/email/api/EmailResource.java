@@ -1,8 +1,6 @@
 package io.switchboard.email.api;
 
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,20 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.switchboard.email.persistence.AttachmentContent;
-import io.switchboard.email.persistence.EmailStore;
-import io.switchboard.email.persistence.EmailThread;
-import io.switchboard.email.persistence.EmailView;
+import io.switchboard.email.domain.AttachmentContent;
+import io.switchboard.email.domain.EmailReads;
+import io.switchboard.email.domain.EmailView;
+import io.switchboard.email.domain.NotFoundException;
+import io.switchboard.email.domain.StoreException;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
 
 /**
  * What the inbox reads of an email conversation: its messages (HTML already sanitized) and their
- * files. Signed-in agents, supervisors and admins only, and only for the tenants in their token:
- * another tenant's message is a 404, as if it did not exist.
+ * files. Supervisors and admins of the conversation's tenant, and agents routing offered or assigned
+ * it to ({@link EmailReads}); anything else is a 404, as if it did not exist.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,35 +31,31 @@ import io.switchboard.service.security.TenantsClaim;
 @Blocking
 public class EmailResource {
 
-    private final EmailStore store;
-    private final JsonWebToken token;
+    private final EmailReads reads;
+    private final SecurityIdentity identity;
 
-    public EmailResource(EmailStore store, JsonWebToken token) {
-        this.store = store;
-        this.token = token;
+    public EmailResource(EmailReads reads, SecurityIdentity identity) {
+        this.reads = reads;
+        this.identity = identity;
     }
 
     @GET
     @Path("contacts/{contactId}/emails")
-    public List<EmailView> thread(@PathParam("contactId") String contactId) throws SQLException {
-        EmailThread thread = store.thread(contactId).filter(t -> serves(t.tenantId()))
-                .orElseThrow(() -> ProblemException.notFound("no email conversation " + contactId));
-        return store.threadView(thread);
+    public List<EmailView> thread(@PathParam("contactId") String contactId) throws StoreException, NotFoundException {
+        return reads.thread(Readers.of(identity), contactId);
     }
 
     @GET
     @Path("emails/{id}")
-    public EmailView email(@PathParam("id") String id) throws SQLException {
-        return store.inbound(uuid(id, "email")).filter(e -> serves(e.tenantId()))
-                .orElseThrow(() -> ProblemException.notFound("no email " + id));
+    public EmailView email(@PathParam("id") String id) throws StoreException, NotFoundException {
+        return reads.email(Readers.of(identity), uuid(id, "email"));
     }
 
     @GET
     @Path("attachments/{id}")
     @Produces(MediaType.WILDCARD)
-    public Response attachment(@PathParam("id") String id) throws SQLException {
-        AttachmentContent file = store.attachment(uuid(id, "attachment")).filter(a -> serves(a.tenantId()))
-                .orElseThrow(() -> ProblemException.notFound("no attachment " + id));
+    public Response attachment(@PathParam("id") String id) throws StoreException, NotFoundException {
+        AttachmentContent file = reads.attachment(Readers.of(identity), uuid(id, "attachment"));
         String filename = file.filename() == null ? id : file.filename().replaceAll("[\"\\\\\\r\\n]", "_");
         // Served as a download, never rendered: a customer's HTML or SVG file must not run in the agent's origin.
         return Response.ok(file.data(), file.contentType())
@@ -70,11 +63,6 @@ public class EmailResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox")
                 .build();
-    }
-
-    private boolean serves(String tenantId) {
-        Set<String> tenants = TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
-        return tenants.contains(tenantId);
     }
 
     private static UUID uuid(String id, String what) {

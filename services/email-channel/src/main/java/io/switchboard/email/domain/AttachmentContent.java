@@ -1,4 +1,4 @@
-package io.switchboard.email.persistence;
+package io.switchboard.email.domain;
 
 /** An attachment's bytes, for download. */
 public record AttachmentContent(String tenantId, String filename, String contentType, byte[] data) {

@@ -1,4 +1,4 @@
-package io.switchboard.email.persistence;
+package io.switchboard.email.domain;
 
 /** Another delivery of the same Message-ID for the same tenant was stored first. */
 public class DuplicateMessageException extends Exception {

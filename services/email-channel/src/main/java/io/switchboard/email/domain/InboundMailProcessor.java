@@ -1,7 +1,6 @@
 package io.switchboard.email.domain;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,45 +14,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.switchboard.email.config.EmailConfig;
-import io.switchboard.email.messaging.ContactPublisher;
-import io.switchboard.email.persistence.DuplicateMessageException;
-import io.switchboard.email.persistence.EmailStore;
-import io.switchboard.email.persistence.EmailThread;
-import io.switchboard.email.persistence.InboundRecord;
-import io.switchboard.email.persistence.KnownInbound;
-import io.switchboard.email.persistence.StoredAttachment;
-import io.switchboard.email.persistence.StoredEvent;
 import io.switchboard.events.AttachmentRef;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.Direction;
-import io.switchboard.events.EventType;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.config.EntryPointRoute;
-import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
  * Turns one inbound email into contact events: parse, hold back auto-replies, find the thread it
  * continues, store the raw message with its files and events in one transaction, publish, and only
  * then report success. A message seen before (same tenant and Message-ID) is never published twice;
  * if its events were stored but not yet acknowledged, they are published again with the same ids.
+ * <p>
+ * A new message costs two store calls: {@link EmailStore#ingest} (the duplicate check, the thread
+ * lookup, the token and every insert, in one transaction) and {@link EmailStore#markPublished} once the
+ * broker acknowledged, which cannot share that transaction because the publish lies between them.
  */
 @ApplicationScoped
 public class InboundMailProcessor {
 
-    static final URI SOURCE = URI.create("/channels/email");
     private static final Logger LOG = Logger.getLogger(InboundMailProcessor.class);
 
     private final EmailStore store;
-    private final ContactPublisher publisher;
-    private final EmailConfig config;
+    private final ContactEvents publisher;
+    private final EmailSettings config;
     private final String publicUrl;
 
-    public InboundMailProcessor(EmailStore store, ContactPublisher publisher, EmailConfig config) {
+    public InboundMailProcessor(EmailStore store, ContactEvents publisher, EmailSettings config) {
         this.store = store;
         this.publisher = publisher;
         this.config = config;
@@ -63,23 +54,40 @@ public class InboundMailProcessor {
     public IngestOutcome ingest(InboundMail mail) throws MalformedEmailException, IngestUnavailableException {
         ParsedEmail email = EmailParser.parse(mail.raw(), mail.envelopeSender());
         String tenantId = mail.route().tenantId();
+        Instant now = Instant.now();
+        UUID emailId = UUID.randomUUID();
+        Optional<String> customer = customerAddress(email, mail.envelopeSender());
+        Optional<String> held = email.autoReply().or(() -> customer.isEmpty() ? Optional.of("no sender address to answer") : Optional.empty());
+        // Held-back mail joins no thread, so it looks none up.
+        EmailStore.Lookup lookup = held.isPresent()
+                ? new EmailStore.Lookup(tenantId, email.messageId(), List.of(), OptionalLong.empty())
+                : new EmailStore.Lookup(tenantId, email.messageId(), email.threadReferences(), SubjectToken.find(email.subject()));
         try {
-            Optional<KnownInbound> known = store.findInbound(tenantId, email.messageId());
-            if (known.isPresent()) {
-                return replay(known.get());
-            }
+            EmailStore.Ingested ingested;
             try {
-                return store(mail, email);
+                ingested = store.ingest(lookup, (candidates, tokens) -> held.isPresent()
+                        ? new EmailStore.NewMessage(Optional.empty(),
+                                record(emailId, mail, email, null, InboundRecord.Status.SUPPRESSED, held.get(), now), List.of(), List.of())
+                        : accepted(mail, email, customer.get(), candidates, tokens, emailId, now));
             } catch (DuplicateMessageException raced) {
                 return replay(store.findInbound(tenantId, email.messageId()).orElseThrow());
             }
-        } catch (SQLException e) {
+            if (ingested.known().isPresent()) {
+                return replay(ingested.known().get());
+            }
+            if (held.isPresent()) {
+                LOG.infof("held back %s from %s for %s: %s", email.messageId(), email.fromAddress(), mail.route().address(), held.get());
+                return new IngestOutcome(IngestOutcome.Kind.SUPPRESSED, emailId.toString(), null);
+            }
+            publish(emailId, ingested.stored().events());
+            return new IngestOutcome(IngestOutcome.Kind.ACCEPTED, emailId.toString(), ingested.stored().record().contactId());
+        } catch (StoreException e) {
             throw new IngestUnavailableException("the message store is unavailable", e);
         }
     }
 
     /** Publishes what was stored but never acknowledged (the sender went away, or the service died). */
-    public int publishPending(Instant storedBefore) throws SQLException {
+    public int publishPending(Instant storedBefore) throws StoreException {
         int published = 0;
         for (UUID emailId : store.pendingBefore(storedBefore, 100)) {
             try {
@@ -93,26 +101,23 @@ public class InboundMailProcessor {
         return published;
     }
 
-    private IngestOutcome store(InboundMail mail, ParsedEmail email)
-            throws SQLException, DuplicateMessageException, IngestUnavailableException {
-        Instant now = Instant.now();
-        UUID emailId = UUID.randomUUID();
+    /**
+     * What a message that is not held back becomes, decided inside the store's transaction: the thread it
+     * continues (by In-Reply-To/References first; then by the subject token, but only for the thread's
+     * own customer, so a guessed token cannot write into someone else's contact) or a new one, its files
+     * and its events.
+     */
+    private EmailStore.NewMessage accepted(InboundMail mail, ParsedEmail email, String customer, EmailStore.Candidates candidates,
+            EmailStore.Tokens tokens, UUID emailId, Instant now) throws StoreException {
         EntryPointRoute route = mail.route();
-        Optional<String> customer = customerAddress(email, mail.envelopeSender());
-        Optional<String> held = email.autoReply().or(() -> customer.isEmpty() ? Optional.of("no sender address to answer") : Optional.empty());
-        if (held.isPresent()) {
-            store.saveSuppressed(record(emailId, mail, email, null, InboundRecord.Status.SUPPRESSED, held.get(), now));
-            LOG.infof("held back %s from %s for %s: %s", email.messageId(), email.fromAddress(), route.address(), held.get());
-            return new IngestOutcome(IngestOutcome.Kind.SUPPRESSED, emailId.toString(), null);
-        }
-
-        Optional<EmailThread> found = thread(route.tenantId(), email, customer.get());
+        Optional<EmailThread> found = candidates.byReference()
+                .or(() -> candidates.byToken().filter(t -> t.customerAddress().equals(customer)));
         // An answer to a conversation whose contact has ended is new work for the center: a new contact.
         Optional<EmailThread> existing = found.filter(EmailThread::open);
         Optional<String> previousContact = found.filter(t -> !t.open()).map(EmailThread::contactId);
         Optional<EmailThread> created = existing.isPresent() ? Optional.empty()
-                : Optional.of(new EmailThread(UUID.randomUUID().toString(), route.tenantId(), store.nextToken(), route.address(),
-                        customer.get(), email.fromName(), email.subject(), now, null));
+                : Optional.of(new EmailThread(UUID.randomUUID().toString(), route.tenantId(), tokens.next(), route.address(),
+                        customer, email.fromName(), email.subject(), now, null));
         EmailThread thread = existing.or(() -> created).orElseThrow();
 
         List<StoredAttachment> files = new ArrayList<>();
@@ -120,7 +125,7 @@ public class InboundMailProcessor {
         List<String> omitted = new ArrayList<>();
         for (ParsedAttachment part : email.attachments()) {
             String name = part.filename() != null ? part.filename() : part.contentId();
-            if (part.size() > config.attachments().maxBytes()) {
+            if (part.size() > config.attachmentMaxBytes()) {
                 omitted.add((name == null ? part.contentType() : name) + " (" + part.size() + " bytes)");
                 continue;
             }
@@ -132,26 +137,8 @@ public class InboundMailProcessor {
         }
 
         List<StoredEvent> events = events(mail, email, thread, created.isPresent(), previousContact, emailId, refs, omitted, now);
-        store.saveAccepted(created, record(emailId, mail, email, thread.contactId(), InboundRecord.Status.PENDING, null, now),
-                files, events);
-        publish(emailId, events);
-        return new IngestOutcome(IngestOutcome.Kind.ACCEPTED, emailId.toString(), thread.contactId());
-    }
-
-    /**
-     * The thread a message continues: by In-Reply-To/References first; then by the subject token, but
-     * only for the thread's own customer, so a guessed token cannot write into someone else's contact.
-     */
-    private Optional<EmailThread> thread(String tenantId, ParsedEmail email, String customer) throws SQLException {
-        Optional<EmailThread> byReference = store.threadForMessageIds(tenantId, email.threadReferences());
-        if (byReference.isPresent()) {
-            return byReference;
-        }
-        OptionalLong token = SubjectToken.find(email.subject());
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        return store.threadByToken(tenantId, token.getAsLong()).filter(t -> t.customerAddress().equals(customer));
+        return new EmailStore.NewMessage(created, record(emailId, mail, email, thread.contactId(), InboundRecord.Status.PENDING,
+                null, now), files, events);
     }
 
     private List<StoredEvent> events(InboundMail mail, ParsedEmail email, EmailThread thread, boolean newContact,
@@ -182,12 +169,10 @@ public class InboundMailProcessor {
         }
         events.add(new ContactMessageReceived(UUID.randomUUID(), thread.tenantId(), now, thread.contactId(), emailId.toString(),
                 Channel.EMAIL, from, email.text(), refs, metadata));
-        return events.stream()
-                .map(event -> new StoredEvent(EventType.topicOf(event), event.subject(), OutgoingEvents.encode(event, SOURCE)))
-                .toList();
+        return events.stream().map(publisher::encode).toList();
     }
 
-    private IngestOutcome replay(KnownInbound known) throws SQLException, IngestUnavailableException {
+    private IngestOutcome replay(KnownInbound known) throws StoreException, IngestUnavailableException {
         if (known.status() == InboundRecord.Status.PENDING) {
             publish(known.id(), store.events(known.id()));
         }
@@ -198,7 +183,7 @@ public class InboundMailProcessor {
         try {
             publisher.publish(events, config.publishTimeout());
             store.markPublished(emailId);
-        } catch (SQLException | RuntimeException e) {
+        } catch (StoreException | RuntimeException e) {
             throw new IngestUnavailableException("the events could not be published", e);
         }
     }

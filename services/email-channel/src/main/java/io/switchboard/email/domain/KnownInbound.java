@@ -1,4 +1,4 @@
-package io.switchboard.email.persistence;
+package io.switchboard.email.domain;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.switchboard.email.messaging;
+package io.switchboard.email.domain;
 
 /** The relay did not take a reply: permanently (5xx) or for now (4xx, or unreachable). */
 public class RelayRefusedException extends Exception {

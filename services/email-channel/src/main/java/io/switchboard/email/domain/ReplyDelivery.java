@@ -1,8 +1,6 @@
 package io.switchboard.email.domain;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,25 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.switchboard.email.config.EmailConfig;
-import io.switchboard.email.messaging.ContactPublisher;
-import io.switchboard.email.messaging.RelayMailer;
-import io.switchboard.email.messaging.RelayRefusedException;
-import io.switchboard.email.persistence.AttachmentContent;
-import io.switchboard.email.persistence.EmailStore;
-import io.switchboard.email.persistence.EmailThread;
-import io.switchboard.email.persistence.OutboundRecord;
-import io.switchboard.email.persistence.StoredEvent;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageSent;
-import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.config.EntryPointRoute;
-import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
  * Delivers an agent's reply as a threaded email: from the tenant's address, to the customer, with
@@ -46,20 +33,19 @@ public class ReplyDelivery {
 
     private static final Logger LOG = Logger.getLogger(ReplyDelivery.class);
     private static final int MAX_REFERENCES = 20;
-    private static final URI SOURCE = InboundMailProcessor.SOURCE;
     /** Request metadata naming the recipient of a message that answers no email thread. */
     public static final String STANDALONE_TO = "to";
     /** Request metadata copied onto the outcome event, so the requester can tell its kind of message apart. */
     private static final String KIND = "kind";
 
     private final EmailStore store;
-    private final RelayMailer mailer;
-    private final ContactPublisher publisher;
+    private final MailRelay mailer;
+    private final ContactEvents publisher;
     private final EmailDirectory directory;
-    private final EmailConfig config;
+    private final EmailSettings config;
 
-    public ReplyDelivery(EmailStore store, RelayMailer mailer, ContactPublisher publisher, EmailDirectory directory,
-            EmailConfig config) {
+    public ReplyDelivery(EmailStore store, MailRelay mailer, ContactEvents publisher, EmailDirectory directory,
+            EmailSettings config) {
         this.store = store;
         this.mailer = mailer;
         this.publisher = publisher;
@@ -67,17 +53,17 @@ public class ReplyDelivery {
         this.config = config;
     }
 
-    public void deliver(ReplyRequested reply) throws SQLException, InterruptedException {
+    public void deliver(ReplyRequested reply) throws StoreException, InterruptedException {
         Optional<OutboundRecord> decided = store.outbound(reply.messageId());
         OutboundRecord outcome = decided.isPresent() ? decided.get() : attempt(reply);
         if (decided.isEmpty()) {
             store.saveOutbound(outcome);
         }
-        publisher.publish(List.of(outcomeEvent(reply, outcome)), config.publishTimeout());
+        publisher.publish(List.of(publisher.encode(outcomeEvent(reply, outcome))), config.publishTimeout());
     }
 
-    private OutboundRecord attempt(ReplyRequested reply) throws SQLException, InterruptedException {
-        Optional<EmailThread> found = store.thread(reply.contactId()).filter(t -> t.tenantId().equals(reply.tenantId()));
+    private OutboundRecord attempt(ReplyRequested reply) throws StoreException, InterruptedException {
+        Optional<EmailThread> found = store.thread(reply.tenantId(), reply.contactId());
         if (found.isEmpty() && reply.metadata().containsKey(STANDALONE_TO)) {
             return standalone(reply);
         }
@@ -87,7 +73,7 @@ public class ReplyDelivery {
         EmailThread thread = found.get();
         List<OutgoingEmail.File> files = new ArrayList<>();
         for (var ref : reply.attachments()) {
-            Optional<AttachmentContent> file = attachment(ref.id()).filter(a -> a.tenantId().equals(reply.tenantId()));
+            Optional<AttachmentContent> file = attachment(reply.tenantId(), ref.id());
             if (file.isEmpty()) {
                 return failed(reply, thread, "attachment " + ref.id() + " is not held by the email channel");
             }
@@ -130,7 +116,7 @@ public class ReplyDelivery {
     private OutboundRecord send(ReplyRequested reply, OutgoingEmail email) throws InterruptedException {
         String messageId = email.messageId();
         String subject = email.subject();
-        int attempts = Math.max(1, config.outbound().maxAttempts());
+        int attempts = Math.max(1, config.outboundMaxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
                 mailer.send(email);
@@ -142,14 +128,14 @@ public class ReplyDelivery {
                     return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
                             email.to(), subject, email.text(), false, refused.getMessage(), refused.permanent(), Instant.now());
                 }
-                Thread.sleep(config.outbound().retryDelay().toMillis() * attempt);
+                Thread.sleep(config.outboundRetryDelay().toMillis() * attempt);
             }
         }
     }
 
-    private Optional<AttachmentContent> attachment(String id) throws SQLException {
+    private Optional<AttachmentContent> attachment(String tenantId, String id) throws StoreException {
         try {
-            return store.attachment(UUID.fromString(id));
+            return store.attachment(tenantId, UUID.fromString(id));
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
@@ -160,7 +146,7 @@ public class ReplyDelivery {
                 thread == null ? null : thread.customerAddress(), null, reply.text(), false, reason, true, Instant.now());
     }
 
-    private static StoredEvent outcomeEvent(ReplyRequested reply, OutboundRecord outcome) {
+    private static ContactEvent outcomeEvent(ReplyRequested reply, OutboundRecord outcome) {
         UUID eventId = UUID.nameUUIDFromBytes(("email-reply-outcome:" + reply.messageId()).getBytes(StandardCharsets.UTF_8));
         ContactEvent event = outcome.sent()
                 ? new ContactMessageSent(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
@@ -168,7 +154,7 @@ public class ReplyDelivery {
                         outcomeMetadata(reply, Map.of("messageIdHeader", outcome.messageId(), "subject", outcome.subject())))
                 : new ContactMessageFailed(eventId, reply.tenantId(), outcome.decidedAt(), reply.contactId(), reply.messageId(),
                         Channel.EMAIL, reply.agentId(), outcome.reason(), outcome.permanent(), outcomeMetadata(reply, Map.of()));
-        return new StoredEvent(EventType.topicOf(event), event.subject(), OutgoingEvents.encode(event, SOURCE));
+        return event;
     }
 
     private static Map<String, String> outcomeMetadata(ReplyRequested reply, Map<String, String> metadata) {

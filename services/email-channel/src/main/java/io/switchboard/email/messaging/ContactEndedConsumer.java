@@ -1,14 +1,13 @@
 package io.switchboard.email.messaging;
 
-import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.switchboard.email.persistence.EmailStore;
+import io.switchboard.email.domain.EmailStore;
+import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.service.messaging.IncomingEvents;
@@ -25,7 +24,7 @@ public class ContactEndedConsumer {
 
     @Incoming("contact-lifecycle")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = IncomingEvents.decode(record);
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.EMAIL) {
             store.markEnded(ended.contactId(), ended.occurredAt());

@@ -1,6 +1,5 @@
 package io.switchboard.email.messaging;
 
-import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.InboundMailProcessor;
+import io.switchboard.email.domain.StoreException;
 
 /**
  * Publishes messages that were stored but whose events the broker never acknowledged: the sender
@@ -36,7 +36,7 @@ public class PendingSweeper {
             if (published > 0) {
                 LOG.infof("published %d pending emails", published);
             }
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             LOG.warnf("pending sweep skipped: %s", e.getMessage());
         }
     }

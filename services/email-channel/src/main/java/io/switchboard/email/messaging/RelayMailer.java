@@ -10,12 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.switchboard.email.domain.MailRelay;
 import io.switchboard.email.domain.OutgoingEmail;
+import io.switchboard.email.domain.RelayRefusedException;
 import io.vertx.ext.mail.SMTPException;
 
 /** Sends replies through the configured relay with Quarkus Mailer, and says how a refusal should be treated. */
 @ApplicationScoped
-public class RelayMailer {
+public class RelayMailer implements MailRelay {
 
     private final Mailer mailer;
     // The reply consumer runs on an ordered Vert.x worker context; the mail client would queue its own
@@ -32,6 +34,7 @@ public class RelayMailer {
         sender.shutdownNow();
     }
 
+    @Override
     public void send(OutgoingEmail email) throws RelayRefusedException {
         Mail mail = Mail.withText(email.to(), email.subject(), email.text())
                 .setFrom(email.from())

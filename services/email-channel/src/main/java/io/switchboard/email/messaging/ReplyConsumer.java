@@ -1,7 +1,5 @@
 package io.switchboard.email.messaging;
 
-import java.sql.SQLException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.email.domain.ReplyDelivery;
+import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.service.messaging.IncomingEvents;
@@ -29,7 +28,7 @@ public class ReplyConsumer {
 
     @Incoming("outbound-email")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws SQLException, InterruptedException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
         var event = IncomingEvents.decode(record);
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.EMAIL) {
             delivery.deliver(reply);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,156 +16,91 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.switchboard.email.domain.AttachmentContent;
+import io.switchboard.email.domain.DuplicateMessageException;
+import io.switchboard.email.domain.EmailStore;
+import io.switchboard.email.domain.EmailThread;
+import io.switchboard.email.domain.EmailView;
+import io.switchboard.email.domain.InboundRecord;
+import io.switchboard.email.domain.KnownInbound;
+import io.switchboard.email.domain.OutboundRecord;
+import io.switchboard.email.domain.Reader;
+import io.switchboard.email.domain.StoreException;
+import io.switchboard.email.domain.StoredAttachment;
+import io.switchboard.email.domain.StoredEvent;
+
 /**
  * The email channel's PostgreSQL state (schema {@code email}) over blocking JDBC: SMTP sessions and
  * IMAP polls run on their own threads, and each message is one short transaction.
  */
 @ApplicationScoped
-public class EmailStore {
+public class JdbcEmailStore implements EmailStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Who may read a row of {@code alias}: one of the reader's tenants (parameter 1, a text array) and, unless
+     * they supervise (parameter 2), an agent routing offered or assigned its contact to (parameter 3).
+     */
+    private static final String READABLE = " %1$s.tenant_id = ANY(?) AND (? OR EXISTS (SELECT 1 FROM contact_handler h"
+            + " WHERE h.contact_id = %1$s.contact_id AND h.agent_id = ?))";
 
     private final DataSource dataSource;
 
-    public EmailStore(DataSource dataSource) {
+    public JdbcEmailStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public Optional<KnownInbound> findInbound(String tenantId, String messageId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT id, contact_id, status FROM inbound_email WHERE tenant_id = ? AND message_id = ?")) {
-            s.setString(1, tenantId);
-            s.setString(2, messageId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new KnownInbound(r.getObject(1, UUID.class), r.getString(2),
-                        InboundRecord.Status.valueOf(r.getString(3)))) : Optional.empty();
+    // --- inbound ---
+
+    @Override
+    public Ingested ingest(Lookup lookup, Decision decision) throws StoreException, DuplicateMessageException {
+        return inTransaction(c -> {
+            Optional<KnownInbound> known = findInbound(c, lookup.tenantId(), lookup.messageId());
+            if (known.isPresent()) {
+                return Ingested.known(known.get());
             }
-        }
-    }
-
-    /** The thread one of these Message-IDs belongs to, trying them in order. */
-    public Optional<EmailThread> threadForMessageIds(String tenantId, List<String> messageIds) throws SQLException {
-        if (messageIds.isEmpty()) {
-            return Optional.empty();
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT t.* FROM unnest(?::text[]) WITH ORDINALITY AS ref(message_id, position)
-                        JOIN thread_message m ON m.tenant_id = ? AND m.message_id = ref.message_id
-                        JOIN email_thread t ON t.contact_id = m.contact_id
-                        ORDER BY ref.position LIMIT 1""")) {
-            s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
-            s.setString(2, tenantId);
-            return oneThread(s);
-        }
-    }
-
-    public Optional<EmailThread> threadByToken(String tenantId, long token) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE tenant_id = ? AND token = ?")) {
-            s.setString(1, tenantId);
-            s.setLong(2, token);
-            return oneThread(s);
-        }
-    }
-
-    public Optional<EmailThread> thread(String contactId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE contact_id = ?")) {
-            s.setString(1, contactId);
-            return oneThread(s);
-        }
-    }
-
-    /** The contact ended: later mail from the customer opens a new one. */
-    public boolean markEnded(String contactId, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "UPDATE email_thread SET ended_at = ? WHERE contact_id = ? AND ended_at IS NULL")) {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setString(2, contactId);
-            return s.executeUpdate() == 1;
-        }
-    }
-
-    public long nextToken() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT nextval('thread_token_seq')");
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    /**
-     * Stores an accepted message in one transaction: its thread when new, the message, its files, its
-     * Message-ID in the thread and the events still to publish.
-     *
-     * @throws DuplicateMessageException when another delivery of the same Message-ID got there first
-     */
-    public void saveAccepted(Optional<EmailThread> newThread, InboundRecord email, List<StoredAttachment> files,
-            List<StoredEvent> events) throws SQLException, DuplicateMessageException {
-        inTransaction(c -> {
-            if (newThread.isPresent()) {
-                insertThread(c, newThread.get());
+            Optional<EmailThread> byReference = threadForMessageIds(c, lookup.tenantId(), lookup.references());
+            Optional<EmailThread> byToken = byReference.isPresent() || lookup.token().isEmpty() ? Optional.empty()
+                    : threadByToken(c, lookup.tenantId(), lookup.token().getAsLong());
+            NewMessage message = decision.decide(new Candidates(byReference, byToken), () -> nextToken(c));
+            if (message.newThread().isPresent()) {
+                insertThread(c, message.newThread().get());
             }
+            InboundRecord email = message.record();
             insertInbound(c, email);
-            insertThreadMessage(c, email.tenantId(), email.messageId(), email.contactId(), false, email.receivedAt());
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO attachment (id, tenant_id, email_id, filename, content_type, content_id, inline_part, size_bytes, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (StoredAttachment file : files) {
-                    s.setObject(1, file.id());
-                    s.setString(2, file.tenantId());
-                    s.setObject(3, file.emailId());
-                    s.setString(4, file.filename());
-                    s.setString(5, file.contentType());
-                    s.setString(6, file.contentId());
-                    s.setBoolean(7, file.inline());
-                    s.setLong(8, file.data().length);
-                    s.setBytes(9, file.data());
-                    s.addBatch();
-                }
-                s.executeBatch();
+            if (email.contactId() != null) {
+                insertThreadMessage(c, email.tenantId(), email.messageId(), email.contactId(), false, email.receivedAt());
             }
+            insertAttachments(c, message.files());
+            insertEvents(c, email.id(), message.events());
+            return Ingested.stored(message);
+        });
+    }
+
+    @Override
+    public Optional<KnownInbound> findInbound(String tenantId, String messageId) throws StoreException {
+        return work(c -> findInbound(c, tenantId, messageId));
+    }
+
+    @Override
+    public List<StoredEvent> events(UUID emailId) throws StoreException {
+        return work(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO inbound_event (email_id, seq, topic, event_key, payload) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < events.size(); i++) {
-                    s.setObject(1, email.id());
-                    s.setInt(2, i);
-                    s.setString(3, events.get(i).topic());
-                    s.setString(4, events.get(i).key());
-                    s.setBytes(5, events.get(i).payload());
-                    s.addBatch();
+                    "SELECT topic, event_key, payload FROM inbound_event WHERE email_id = ? ORDER BY seq")) {
+                s.setObject(1, emailId);
+                List<StoredEvent> events = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        events.add(new StoredEvent(r.getString(1), r.getString(2), r.getBytes(3)));
+                    }
                 }
-                s.executeBatch();
+                return events;
             }
         });
     }
 
-    /** Records an auto-reply or bounce: kept for the record, never a contact. */
-    public void saveSuppressed(InboundRecord email) throws SQLException, DuplicateMessageException {
-        inTransaction(c -> insertInbound(c, email));
-    }
-
-    public List<StoredEvent> events(UUID emailId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT topic, event_key, payload FROM inbound_event WHERE email_id = ? ORDER BY seq")) {
-            s.setObject(1, emailId);
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    events.add(new StoredEvent(r.getString(1), r.getString(2), r.getBytes(3)));
-                }
-            }
-            return events;
-        }
-    }
-
-    /** The broker has the message's events: they are no longer needed here. */
-    public void markPublished(UUID emailId) throws SQLException {
+    @Override
+    public void markPublished(UUID emailId) throws StoreException {
         try {
             inTransaction(c -> {
                 // Losing this commit in a crash only means the sweeper publishes the same events (same ids)
@@ -179,80 +115,116 @@ public class EmailStore {
                     d.setObject(1, emailId);
                     d.executeUpdate();
                 }
+                return null;
             });
         } catch (DuplicateMessageException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
 
-    /** Messages stored before {@code before} whose events the broker has not acknowledged. */
-    public List<UUID> pendingBefore(Instant before, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT id FROM inbound_email WHERE status = 'PENDING' AND received_at < ? ORDER BY received_at LIMIT ?")) {
-            s.setTimestamp(1, Timestamp.from(before));
-            s.setInt(2, limit);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getObject(1, UUID.class));
+    @Override
+    public List<UUID> pendingBefore(Instant before, int limit) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id FROM inbound_email WHERE status = 'PENDING' AND received_at < ? ORDER BY received_at LIMIT ?")) {
+                s.setTimestamp(1, Timestamp.from(before));
+                s.setInt(2, limit);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    @Override
+    public boolean markEnded(String contactId, Instant at) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE email_thread SET ended_at = ? WHERE contact_id = ? AND ended_at IS NULL")) {
+                s.setTimestamp(1, Timestamp.from(at));
+                s.setString(2, contactId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void recordHandler(String contactId, String tenantId, String agentId, Instant at) throws StoreException {
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO contact_handler (contact_id, agent_id, tenant_id, first_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (contact_id, agent_id) DO NOTHING""")) {
+                s.setString(1, contactId);
+                s.setString(2, agentId);
+                s.setString(3, tenantId);
+                s.setTimestamp(4, Timestamp.from(at));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    // --- outbound ---
+
+    @Override
+    public Optional<EmailThread> thread(String tenantId, String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE contact_id = ? AND tenant_id = ?")) {
+                s.setString(1, contactId);
+                s.setString(2, tenantId);
+                return oneThread(s);
+            }
+        });
+    }
+
+    @Override
+    public List<String> threadMessageIds(String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT message_id FROM thread_message WHERE contact_id = ? ORDER BY created_at, message_id")) {
+                s.setString(1, contactId);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> latestInboundMessageId(String contactId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT message_id FROM thread_message WHERE contact_id = ? AND NOT outbound
+                    ORDER BY created_at DESC LIMIT 1""")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
                 }
             }
-            return ids;
-        }
+        });
     }
 
-    /** The Message-IDs of a thread, oldest first (the References of a reply). */
-    public List<String> threadMessageIds(String contactId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT message_id FROM thread_message WHERE contact_id = ? ORDER BY created_at, message_id")) {
-            s.setString(1, contactId);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getString(1));
+    @Override
+    public Optional<OutboundRecord> outbound(String requestId) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM outbound_email WHERE request_id = ?")) {
+                s.setString(1, requestId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(outboundRecord(r)) : Optional.empty();
                 }
             }
-            return ids;
-        }
+        });
     }
 
-    /** The customer's latest message in a thread, which a reply answers. */
-    public Optional<String> latestInboundMessageId(String contactId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT message_id FROM thread_message WHERE contact_id = ? AND NOT outbound
-                        ORDER BY created_at DESC LIMIT 1""")) {
-            s.setString(1, contactId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    public Optional<OutboundRecord> outbound(String requestId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT * FROM outbound_email WHERE request_id = ?")) {
-            s.setString(1, requestId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(outboundRecord(r)) : Optional.empty();
-            }
-        }
-    }
-
-    /** False for a message that answers no email thread (a chat transcript, say). */
-    private static boolean hasThread(Connection c, String contactId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM email_thread WHERE contact_id = ?")) {
-            s.setString(1, contactId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    /** Records a reply's outcome; a sent reply's Message-ID joins its thread (when it has one). */
-    public void saveOutbound(OutboundRecord outbound) throws SQLException {
+    @Override
+    public void saveOutbound(OutboundRecord outbound) throws StoreException {
         try {
             inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("""
@@ -277,22 +249,48 @@ public class EmailStore {
                     insertThreadMessage(c, outbound.tenantId(), outbound.messageId(), outbound.contactId(), true,
                             outbound.decidedAt());
                 }
+                return null;
             });
         } catch (DuplicateMessageException ours) {
             // our own Message-IDs are unique; a second insert of the same reply changes nothing
         }
     }
 
-    /** Every message of a thread, inbound and outbound, oldest first. */
-    public List<EmailView> threadView(EmailThread thread) throws SQLException {
-        String contactId = thread.contactId();
-        List<EmailView> views = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
+    @Override
+    public Optional<AttachmentContent> attachment(String tenantId, UUID id) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT tenant_id, filename, content_type, data FROM attachment WHERE id = ? AND tenant_id = ?")) {
+                s.setObject(1, id);
+                s.setString(2, tenantId);
+                return attachment(s);
+            }
+        });
+    }
+
+    // --- reads, each deciding in its own query who may see the row ---
+
+    @Override
+    public Optional<List<EmailView>> threadFor(Reader reader, String contactId) throws StoreException {
+        return work(c -> {
+            Optional<EmailThread> found;
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread t WHERE t.contact_id = ? AND"
+                    + READABLE.formatted("t"))) {
+                s.setString(1, contactId);
+                readable(c, s, 2, reader);
+                found = oneThread(s);
+            }
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            EmailThread thread = found.get();
+            List<EmailView> views = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT id, tenant_id, contact_id, message_id, from_address, from_name, mailbox_address, subject, text_body,
                            html_body, status, suppressed_reason, received_at
-                    FROM inbound_email WHERE contact_id = ? ORDER BY received_at, id""")) {
+                    FROM inbound_email WHERE contact_id = ? AND tenant_id = ? ORDER BY received_at, id""")) {
                 s.setString(1, contactId);
+                s.setString(2, thread.tenantId());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         views.add(inboundView(c, r));
@@ -300,48 +298,168 @@ public class EmailStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT * FROM outbound_email WHERE contact_id = ? ORDER BY decided_at")) {
+                    "SELECT * FROM outbound_email WHERE contact_id = ? AND tenant_id = ? ORDER BY decided_at")) {
                 s.setString(1, contactId);
+                s.setString(2, thread.tenantId());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         OutboundRecord o = outboundRecord(r);
-                        views.add(new EmailView(o.requestId(), o.tenantId(), o.contactId(), "OUTBOUND", o.messageId(), thread.mailboxAddress(),
-                                o.agentId(), o.recipient(), o.subject(), o.text(), null, o.sent() ? "SENT" : "FAILED",
-                                o.reason(), o.decidedAt(), List.of()));
+                        views.add(new EmailView(o.requestId(), o.tenantId(), o.contactId(), "OUTBOUND", o.messageId(),
+                                thread.mailboxAddress(), o.agentId(), o.recipient(), o.subject(), o.text(), null,
+                                o.sent() ? "SENT" : "FAILED", o.reason(), o.decidedAt(), List.of()));
                     }
                 }
             }
-        }
-        views.sort(java.util.Comparator.comparing(EmailView::at));
-        return views;
+            views.sort(Comparator.comparing(EmailView::at));
+            return Optional.of(views);
+        });
     }
 
-    public Optional<EmailView> inbound(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT id, tenant_id, contact_id, message_id, from_address, from_name, mailbox_address, subject, text_body,
-                               html_body, status, suppressed_reason, received_at
-                        FROM inbound_email WHERE id = ?""")) {
-            s.setObject(1, id);
+    @Override
+    public Optional<EmailView> inboundFor(Reader reader, UUID id) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT e.id, e.tenant_id, e.contact_id, e.message_id, e.from_address, e.from_name, e.mailbox_address, e.subject,
+                           e.text_body, e.html_body, e.status, e.suppressed_reason, e.received_at
+                    FROM inbound_email e WHERE e.id = ? AND""" + READABLE.formatted("e"))) {
+                s.setObject(1, id);
+                readable(c, s, 2, reader);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(inboundView(c, r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachmentFor(Reader reader, UUID id) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT f.tenant_id, f.filename, f.content_type, f.data FROM attachment f
+                    JOIN inbound_email e ON e.id = f.email_id AND e.tenant_id = f.tenant_id
+                    WHERE f.id = ? AND""" + READABLE.formatted("e"))) {
+                s.setObject(1, id);
+                readable(c, s, 2, reader);
+                return attachment(s);
+            }
+        });
+    }
+
+    // --- helpers ---
+
+    /** Binds {@link #READABLE}'s three parameters from {@code first} on. */
+    private static void readable(Connection c, PreparedStatement s, int first, Reader reader) throws SQLException {
+        s.setArray(first, c.createArrayOf("text", reader.tenants().toArray()));
+        s.setBoolean(first + 1, reader.supervisor());
+        s.setString(first + 2, reader.agentId());
+    }
+
+    private static Optional<AttachmentContent> attachment(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(new AttachmentContent(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4)))
+                    : Optional.empty();
+        }
+    }
+
+    private static Optional<KnownInbound> findInbound(Connection c, String tenantId, String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, contact_id, status FROM inbound_email WHERE tenant_id = ? AND message_id = ?")) {
+            s.setString(1, tenantId);
+            s.setString(2, messageId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(inboundView(c, r)) : Optional.empty();
+                return r.next() ? Optional.of(new KnownInbound(r.getObject(1, UUID.class), r.getString(2),
+                        InboundRecord.Status.valueOf(r.getString(3)))) : Optional.empty();
             }
         }
     }
 
-    public Optional<AttachmentContent> attachment(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT tenant_id, filename, content_type, data FROM attachment WHERE id = ?")) {
-            s.setObject(1, id);
+    /** The thread one of these Message-IDs belongs to, trying them in order. */
+    private static Optional<EmailThread> threadForMessageIds(Connection c, String tenantId, List<String> messageIds)
+            throws SQLException {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT t.* FROM unnest(?::text[]) WITH ORDINALITY AS ref(message_id, position)
+                JOIN thread_message m ON m.tenant_id = ? AND m.message_id = ref.message_id
+                JOIN email_thread t ON t.contact_id = m.contact_id
+                ORDER BY ref.position LIMIT 1""")) {
+            s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
+            s.setString(2, tenantId);
+            return oneThread(s);
+        }
+    }
+
+    private static Optional<EmailThread> threadByToken(Connection c, String tenantId, long token) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM email_thread WHERE tenant_id = ? AND token = ?")) {
+            s.setString(1, tenantId);
+            s.setLong(2, token);
+            return oneThread(s);
+        }
+    }
+
+    private static long nextToken(Connection c) throws StoreException {
+        try (PreparedStatement s = c.prepareStatement("SELECT nextval('thread_token_seq')");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("no thread token: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertAttachments(Connection c, List<StoredAttachment> files) throws SQLException {
+        if (files.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO attachment (id, tenant_id, email_id, filename, content_type, content_id, inline_part, size_bytes, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (StoredAttachment file : files) {
+                s.setObject(1, file.id());
+                s.setString(2, file.tenantId());
+                s.setObject(3, file.emailId());
+                s.setString(4, file.filename());
+                s.setString(5, file.contentType());
+                s.setString(6, file.contentId());
+                s.setBoolean(7, file.inline());
+                s.setLong(8, file.data().length);
+                s.setBytes(9, file.data());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertEvents(Connection c, UUID emailId, List<StoredEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO inbound_event (email_id, seq, topic, event_key, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < events.size(); i++) {
+                s.setObject(1, emailId);
+                s.setInt(2, i);
+                s.setString(3, events.get(i).topic());
+                s.setString(4, events.get(i).key());
+                s.setBytes(5, events.get(i).payload());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** False for a message that answers no email thread (a chat transcript, say). */
+    private static boolean hasThread(Connection c, String contactId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM email_thread WHERE contact_id = ?")) {
+            s.setString(1, contactId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new AttachmentContent(r.getString(1), r.getString(2), r.getString(3),
-                        r.getBytes(4))) : Optional.empty();
+                return r.next();
             }
         }
     }
 
-    private EmailView inboundView(Connection c, ResultSet r) throws SQLException {
+    private static EmailView inboundView(Connection c, ResultSet r) throws SQLException {
         UUID id = r.getObject("id", UUID.class);
         List<EmailView.AttachmentView> files = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -434,30 +552,47 @@ public class EmailStore {
             s.executeUpdate();
         }
     }
+    /** Runs on a connection of its own; a database failure becomes the domain's {@link StoreException}. */
+    private <T> T work(Work<T> work) throws StoreException {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("the email store is unavailable: " + e.getMessage(), e);
+        }
+    }
 
-    private void inTransaction(Work work) throws SQLException, DuplicateMessageException {
+    /** One transaction; a unique violation means another delivery of the same message got there first. */
+    private <T> T inTransaction(Transactional<T> work) throws StoreException, DuplicateMessageException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                work.run(c);
+                T result = work.run(c);
                 c.commit();
+                return result;
             } catch (SQLException e) {
                 c.rollback();
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw new DuplicateMessageException(e.getMessage());
                 }
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (StoreException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw new StoreException("the email store is unavailable: " + e.getMessage(), e);
         }
     }
 
     @FunctionalInterface
-    private interface Work {
-        void run(Connection connection) throws SQLException;
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Transactional<T> {
+        T run(Connection connection) throws SQLException, StoreException;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.email.domain.RelayRefusedException;
 import io.vertx.ext.mail.SMTPException;
 
 class RelayMailerTest {

@@ -1,0 +1,39 @@
+package io.switchboard.email.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.switchboard.email.domain.EmailReads;
+import io.switchboard.email.domain.StoreException;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactOffered;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/**
+ * Remembers every agent routing offered or assigned an email contact to ({@code switchboard.routing.v1}):
+ * those agents may read its thread. One group for all instances: each event is written once.
+ */
+@ApplicationScoped
+public class RoutingConsumer {
+
+    private final EmailReads reads;
+
+    public RoutingConsumer(EmailReads reads) {
+        this.reads = reads;
+    }
+
+    @Incoming("routing")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
+        var event = IncomingEvents.decode(record);
+        if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.EMAIL) {
+            reads.offered(offered);
+        } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.EMAIL) {
+            reads.assigned(assigned);
+        }
+    }
+}
