@@ -20,6 +20,8 @@ final class DemoCenter {
      * only the local provider simulator answers for.
      */
     static final String ACME_SMS = "+447700100100";
+    static final String ACME_CLOSED_MESSAGE = "Acme Bank's team is away right now. We will answer you as soon as we open.";
+    static final String GLOBEX_CLOSED_MESSAGE = "Globex Travel está cerrado ahora. Le responderemos en cuanto abramos.";
 
     /** One console call: PUT {@code path} with {@code body}. */
     record Put(String path, Map<String, Object> body) {
@@ -38,7 +40,16 @@ final class DemoCenter {
         puts.add(skill("globex-travel", "travel", "Travel"));
         puts.add(skill("globex-travel", "spanish", "Spanish"));
         puts.add(queue("acme-bank", "general", "General", Map.of(), 0, null));
-        puts.add(queue("acme-bank", "billing", "Billing", Map.of("billing", 2), 1, "general"));
+        Map<String, Object> billing = queueBody("Billing", Map.of("billing", 2), 1, "general", 600);
+        // No wrap-up time in the demo, so one agent can try contact after contact; a center sets 30-120 s.
+        billing.put("dispositions", List.of(Map.of("code", "RESOLVED", "label", "Resolved"),
+                Map.of("code", "REFUND_ISSUED", "label", "Refund issued"), Map.of("code", "CALLBACK", "label", "Call back")));
+        billing.put("cannedResponses", List.of(
+                Map.of("title", "Greeting", "text", "Hello, thank you for contacting Acme Bank. How can I help you today?"),
+                Map.of("title", "Double charge", "text", "I can see the second charge. I have asked for it to be refunded; it "
+                        + "reaches your account within 3 working days."),
+                Map.of("title", "Goodbye", "text", "Is there anything else I can help you with? Have a good day.")));
+        puts.add(new Put("/api/tenants/acme-bank/queues/billing", billing));
         puts.add(queue("acme-bank", "loans", "Loans", Map.of("loans", 3), 2, "general"));
         puts.add(queue("globex-travel", "bookings", "Bookings", Map.of("travel", 1), 0, null));
         Map<String, Object> reservas = queueBody("Reservas", Map.of("spanish", 3), 1, "bookings", 300);
@@ -69,7 +80,8 @@ final class DemoCenter {
 
     private static Put tenant(String id, String name, String zone, String region, String defaultQueue) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "timeZone", zone, "defaultRegion", region,
-                "routingDomain", "demo-center", "businessHours", List.of()));
+                "routingDomain", "demo-center", "businessHours", List.of(),
+                "closedMessage", id.equals("acme-bank") ? ACME_CLOSED_MESSAGE : GLOBEX_CLOSED_MESSAGE));
         if (defaultQueue != null) {
             body.put("defaultQueueId", defaultQueue);
         }

@@ -279,6 +279,40 @@ class PlatformLauncherTest {
         assertThat(http.send(delete, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
     }
 
+    /**
+     * A queue the admin closed for a holiday: a visitor's chat waits there unoffered, and the widget
+     * shows the tenant's closed message at once, sent by routing through the chat channel.
+     */
+    @Test
+    void aChatToAQueueClosedForAHolidayIsToldTheTenantsClosedMessage() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "e2e-closed-" + suffix;
+        String widget = "widget-closed-" + suffix;
+        String admin = token("ada");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        List<Map<String, String>> everyDay = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(day -> Map.of("day", day.name(), "opens", "00:00", "closes", "23:59")).toList();
+        consolePut(admin, "/api/tenants/acme-bank/queues/" + queue, Map.of("name", "Closed today", "serviceLevelSeconds", 20,
+                "serviceLevelPercent", 80, "offerTimeoutSeconds", 20, "businessHours", everyDay,
+                "holidays", List.of(Map.of("date", today.toString(), "name", "E2E holiday"),
+                        Map.of("date", today.plusDays(1).toString(), "name", "E2E holiday, second day"))));
+        consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", queue));
+
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = chatSocket(widget, frames);
+        try {
+            socket.sendText("{\"type\":\"start\",\"name\":\"Holiday Visitor\"}", true).join();
+            String ready = nextFrame(frames, "ready");
+            String contactId = ready.replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+            socket.sendText("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"Is anyone there?\"}", true).join();
+            assertThat(nextFrame(frames, "message")).contains(DemoCenter.ACME_CLOSED_MESSAGE);
+            var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+            assertThat(queued.queueId()).isEqualTo(queue);
+        } finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
     private static void consolePut(String token, String path, Map<String, ?> body) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:8089" + path))
