@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -40,12 +41,14 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.CustomerUpdated;
 import io.switchboard.events.Direction;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.events.address.Address;
+import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
@@ -344,6 +347,104 @@ class Customer360ServiceTest {
         publish(contact(Channel.SMS, phone, Map.of("name", "Somebody Else")));
         awaitConsumed();
         assertThat(lookup("phone:" + mobile).getString("[0].displayName")).as("a known name is kept").isEqualTo("Nora Late");
+    }
+
+    // ---- traces -------------------------------------------------------------------------------------
+
+    @Test
+    void aContactsTraceContinuesIntoTheCustomerEventsItCauses() throws Exception {
+        String mobile = randomMobile();
+        String email = "trace-" + UUID.randomUUID() + "@example.com";
+        // Each output carries the input's trace id in its header and in its CloudEvent extension (the
+        // test profile's SDK does not export, but its spans are real: the outputs carry the span's id).
+        String byHeader = traceparent();
+        ContactCreated sms = contact(Channel.SMS, Address.phone(mobile, "GB"), Map.of());
+        // As a channel publishes it with tracing on: the header (SmallRye's), the extension absent.
+        kafka.send(Topics.CONTACTS, sms.contactId(), EventCodec.encode(sms, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE, "traceparent", byHeader));
+        String byPhone = awaitCustomer("phone:" + mobile);
+        assertThat(tracesOf(awaitCustomerEvent(byPhone, "customer.updated", byHeader))).containsOnly(traceIdOf(byHeader));
+
+        // An outside producer that sets only the CloudEvent extension is followed too.
+        String byExtension = traceparent();
+        ContactCreated mail = contact(Channel.EMAIL, Address.email(email), Map.of("email.verified", "true"));
+        kafka.send(Topics.CONTACTS, mail.contactId(), EventCodec.encode(mail, SOURCE, byExtension),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+        String byEmail = awaitCustomer("email:" + email);
+        assertThat(tracesOf(awaitCustomerEvent(byEmail, "customer.updated", byExtension))).containsOnly(traceIdOf(byExtension));
+
+        // The contact that proves both are one person: the merge and the survivor's snapshot are its.
+        String merging = traceparent();
+        ContactCreated both = contact(Channel.SMS, Address.phone(mobile, "GB"), Map.of("email", email, "email.verified", "true"));
+        kafka.send(Topics.CONTACTS, both.contactId(), EventCodec.encode(both, SOURCE, traceparent()),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE, "traceparent", merging));
+        assertThat(tracesOf(awaitCustomerEvent(byPhone, "customer.merged", merging))).containsOnly(traceIdOf(merging));
+        assertThat(tracesOf(awaitCustomerEvent(byPhone, "customer.updated", merging))).containsOnly(traceIdOf(merging));
+
+        // A contact that only fills the profile: the snapshot with the name is its.
+        String filling = traceparent();
+        ContactCreated named = contact(Channel.SMS, Address.phone(mobile, "GB"), Map.of("name", "Tracy Trace"));
+        kafka.send(Topics.CONTACTS, named.contactId(), EventCodec.encode(named, SOURCE),
+                Map.of("content-type", OutgoingEvents.CONTENT_TYPE, "traceparent", filling));
+        ConsumerRecord<String, byte[]> filled = awaitCustomerEvent(byPhone, "customer.updated", filling);
+        assertThat(new String(filled.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("Tracy Trace");
+        assertThat(tracesOf(filled)).containsOnly(traceIdOf(filling));
+    }
+
+    @Test
+    void aRowWrittenBeforeACrashIsPublishedWithItsTrace() throws Exception {
+        // What a previous instance wrote and did not publish: the relay sends it as it stands.
+        String trace = traceparent();
+        String customer = UUID.randomUUID().toString();
+        CustomerUpdated snapshot = new CustomerUpdated(UUID.randomUUID(), TENANT, Instant.now(), customer, null, null,
+                false, null, List.of(), false);
+        try (Connection db = ServiceDatabase.open(); var insert = db.prepareStatement(
+                "INSERT INTO outbox (id, topic, record_key, payload, traceparent) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, snapshot.eventId());
+            insert.setString(2, Topics.CUSTOMERS);
+            insert.setString(3, customer);
+            insert.setBytes(4, EventCodec.encode(snapshot, URI.create("/services/customer360"), trace));
+            insert.setString(5, trace);
+            insert.executeUpdate();
+        }
+        assertThat(tracesOf(awaitCustomerEvent(customer, "customer.updated", trace))).containsOnly(traceIdOf(trace));
+    }
+
+    /** A fresh W3C traceparent, as a sampled upstream span would send it. */
+    private static String traceparent() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+    }
+
+    private static String traceIdOf(String traceparent) {
+        return traceparent == null || traceparent.length() < 35 ? null : traceparent.substring(3, 35);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The record of {@code customerId} of the kind ({@code customer.updated}) whose header is in the trace of {@code traceparent}. */
+    private ConsumerRecord<String, byte[]> awaitCustomerEvent(String customerId, String kind, String traceparent) {
+        String type = "io.switchboard." + kind + ".v1";
+        String traceId = traceIdOf(traceparent);
+        try {
+            return kafka.await(Topics.CUSTOMERS, r -> r.key().equals(customerId) && type(r.value()).equals(type)
+                    && traceId.equals(traceIdOf(header(r))), 1, WAIT).get(0);
+        } catch (AssertionError e) {
+            List<String> seen = kafka.await(Topics.CUSTOMERS, r -> r.key().equals(customerId) && type(r.value()).equals(type),
+                    1, Duration.ofSeconds(5)).stream().map(r -> header(r) + " / " + tracesOf(r)).toList();
+            throw new AssertionError("no " + kind + " of " + customerId + " in trace " + traceId + "; saw " + seen, e);
+        }
+    }
+
+    /** The trace ids of the record's {@code traceparent} header and of its CloudEvent's extension. */
+    private static List<String> tracesOf(ConsumerRecord<String, byte[]> record) {
+        var envelope = ((DecodeResult.Decoded) EventCodec.decode(record.value())).envelope();
+        Object extension = envelope.getExtension(EventCodec.TRACEPARENT_EXTENSION);
+        assertThat(header(record)).as("header and extension carry the same context").isEqualTo(String.valueOf(extension));
+        return java.util.Arrays.asList(traceIdOf(header(record)), traceIdOf(extension == null ? null : extension.toString()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ public final class BatchPlanner {
                 plan.processedEventIds.add(event.eventId());
             }
             // A root merged later in the batch is no longer a root.
-            plan.touchedRoots.removeIf(mergedInto::containsKey);
+            plan.touchedRoots.keySet().removeIf(mergedInto::containsKey);
             return plan;
         }
 
@@ -88,7 +88,7 @@ public final class BatchPlanner {
                         evidence.displayName(), evidence.language(), at));
             } else if (evidence.displayName() != null || evidence.language() != null) {
                 plan.profileFills.add(new BatchPlan.ProfileFill(resolution.customerId(), evidence.displayName(),
-                        evidence.language()));
+                        evidence.language(), created.eventId()));
             }
             UUID root = resolution.rootId();
             for (Evidence e : resolution.attach()) {
@@ -103,9 +103,9 @@ public final class BatchPlanner {
             }
             for (Resolution.Merge merge : resolution.merges()) {
                 plan.merges.add(new BatchPlan.PlannedMerge(created.tenantId(), merge.survivorId(), merge.mergedId(),
-                        merge.survivorEvidence(), merge.mergedEvidence(), created.contactId(), at));
+                        merge.survivorEvidence(), merge.mergedEvidence(), created.contactId(), at, created.eventId()));
                 mergedInto.put(merge.mergedId(), merge.survivorId());
-                plan.touchedRoots.add(merge.survivorId());
+                touched(merge.survivorId(), created);
             }
             for (Resolution.Suggestion s : resolution.suggestions()) {
                 plan.suggestions.add(new BatchPlan.PlannedSuggestion(newIds.get(), created.tenantId(), s.customerId(),
@@ -118,8 +118,13 @@ public final class BatchPlanner {
             // A known customer's snapshot changes only with new identities (or merges, above); a
             // profile fill reports the customers it changed when it is written.
             if (resolution.created() || !resolution.attach().isEmpty()) {
-                plan.touchedRoots.add(rootOf(root));
+                touched(rootOf(root), created);
             }
+        }
+
+        /** The last input to change a root names it. */
+        private void touched(UUID root, ContactCreated by) {
+            plan.touchedRoots.put(root, by.eventId());
         }
 
         private Optional<Owner> owner(String tenantId, Address address) {

@@ -23,7 +23,9 @@ import io.switchboard.service.messaging.OutgoingEvents;
 
 /**
  * Publishes what the outbox holds, oldest first, and deletes rows once Kafka has acknowledged them.
- * A crash between the two publishes a row twice; consumers are idempotent by event id.
+ * A crash between the two publishes a row twice; consumers are idempotent by event id. A row's trace
+ * context goes out as the {@code traceparent} header (the payload's CloudEvent already carries it),
+ * so the trace continues from whatever caused the event, not from the relay's timer.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,7 +58,7 @@ public class OutboxRelay {
     /** @return how many rows were published */
     Uni<Integer> relayBatch() {
         return sessions.withTransaction(session -> session.createNativeQuery(
-                        "SELECT id, topic, record_key, payload FROM outbox ORDER BY seq LIMIT " + BATCH
+                        "SELECT id, topic, record_key, payload, traceparent FROM outbox ORDER BY seq LIMIT " + BATCH
                                 + " FOR UPDATE SKIP LOCKED", OutboxEntity.class)
                 .getResultList()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(rows)
@@ -71,9 +73,12 @@ public class OutboxRelay {
         return Uni.join().all(acks).andFailFast().replaceWithVoid();
     }
 
-    private static Message<byte[]> message(OutboxEntity row) {
+    static Message<byte[]> message(OutboxEntity row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", OutgoingEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (row.traceparent != null) {
+            headers.add(TraceContinuation.HEADER, row.traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(row.recordKey)
                 .withTopic(row.topic)

@@ -18,4 +18,6 @@ public class OutboxEntity {
     @Column(name = "record_key")
     public String recordKey;
     public byte[] payload;
+    /** The W3C trace context the event continues, also in the payload's CloudEvent; null for none. */
+    public String traceparent;
 }

@@ -1,11 +1,9 @@
 package io.switchboard.customer360.persistence;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +23,6 @@ import io.switchboard.customer360.domain.EvidenceReader;
 import io.switchboard.customer360.domain.Owner;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEvent;
-import io.switchboard.events.CustomerMerged;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.address.Address;
 
@@ -50,10 +47,19 @@ public class ResolutionStore {
 
     /** @return the plan that was written (empty when every event had been processed before) */
     public Uni<BatchPlan> apply(List<SwitchboardEvent> events) {
-        return sessions.withTransaction(session -> apply(session, events));
+        return apply(events, Map.of());
     }
 
-    private Uni<BatchPlan> apply(Mutiny.Session session, List<SwitchboardEvent> events) {
+    /**
+     * @param traces the W3C traceparent that the events each input causes carry, by the input's event
+     *        id; an input without one causes events without a trace
+     * @return the plan that was written (empty when every event had been processed before)
+     */
+    public Uni<BatchPlan> apply(List<SwitchboardEvent> events, Map<UUID, String> traces) {
+        return sessions.withTransaction(session -> apply(session, events, traces));
+    }
+
+    private Uni<BatchPlan> apply(Mutiny.Session session, List<SwitchboardEvent> events, Map<UUID, String> traces) {
         List<UUID> ids = events.stream().map(SwitchboardEvent::eventId).distinct().toList();
         return session.createSelectionQuery("select p.eventId from ProcessedEventEntity p where p.eventId in :ids",
                         UUID.class)
@@ -65,7 +71,7 @@ public class ResolutionStore {
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().item(new BatchPlan());
                     }
-                    return load(session, fresh).chain(known -> write(session, planner.plan(fresh, known)));
+                    return load(session, fresh).chain(known -> write(session, planner.plan(fresh, known), traces));
                 });
     }
 
@@ -164,7 +170,7 @@ public class ResolutionStore {
                 });
     }
 
-    private Uni<BatchPlan> write(Mutiny.Session session, BatchPlan plan) {
+    private Uni<BatchPlan> write(Mutiny.Session session, BatchPlan plan, Map<UUID, String> traces) {
         Instant now = Instant.now();
         // Parents first: identities, links and lines reference their customer.
         Uni<Void> chain = BulkInsert.into("customer", plan.customers)
@@ -213,18 +219,20 @@ public class ResolutionStore {
         if (!plan.strengthened.isEmpty()) {
             chain = chain.call(() -> strengthen(session, plan.strengthened));
         }
-        Set<UUID> touched = new LinkedHashSet<>(plan.touchedRoots);
+        // Root -> the input whose trace its snapshot carries; a profile fill names a root only when
+        // no input of the batch gave it an identity or a merge.
+        Map<UUID, UUID> touched = new LinkedHashMap<>(plan.touchedRoots);
         if (!plan.profileFills.isEmpty()) {
-            chain = chain.call(() -> fillProfiles(session, plan.profileFills).invoke(touched::addAll));
+            chain = chain.call(() -> fillProfiles(session, plan.profileFills)
+                    .invoke(filled -> filled.forEach(touched::putIfAbsent)));
         }
-        List<CustomerMerged> mergeEvents = new ArrayList<>();
         for (BatchPlan.PlannedMerge merge : plan.merges) {
             chain = chain.call(() -> Merges.merge(session, merge.tenantId(), merge.survivorId(), merge.mergedId(),
                     SYSTEM_ACTOR, "strong identifiers on contact " + merge.contactId(), true,
                     Map.of("contactId", merge.contactId(),
                             "survivorEvidence", Records.describe(merge.survivorEvidence()),
                             "mergedEvidence", Records.describe(merge.mergedEvidence())),
-                    merge.at()).invoke(mergeEvents::add));
+                    merge.at()).chain(event -> snapshots.publish(session, List.of(event), traces.get(merge.inputId()))));
         }
         for (BatchPlan.PlannedSuggestion s : plan.suggestions) {
             chain = chain.call(() -> suggest(session, s));
@@ -239,8 +247,7 @@ public class ResolutionStore {
                     .executeUpdate());
         }
         return chain
-                .call(() -> snapshots.publish(session, mergeEvents))
-                .call(() -> snapshots.snapshots(session, touched, now))
+                .call(() -> snapshots.snapshots(session, touched.keySet(), now, root -> traces.get(touched.get(root))))
                 .replaceWith(plan);
     }
 
@@ -268,14 +275,16 @@ public class ResolutionStore {
 
     /**
      * Name and language only where the customer has none; the batch's first value for each wins.
-     * @return the roots of the customers that changed
+     * @return the roots of the customers that changed, each with the input of its customer's first fill
      */
-    private static Uni<List<UUID>> fillProfiles(Mutiny.Session session, List<BatchPlan.ProfileFill> fills) {
+    private static Uni<Map<UUID, UUID>> fillProfiles(Mutiny.Session session, List<BatchPlan.ProfileFill> fills) {
         Map<UUID, String[]> byCustomer = new LinkedHashMap<>();
+        Map<UUID, UUID> inputOf = new HashMap<>();
         for (BatchPlan.ProfileFill fill : fills) {
             String[] values = byCustomer.computeIfAbsent(fill.customerId(), id -> new String[2]);
             values[0] = values[0] == null ? fill.displayName() : values[0];
             values[1] = values[1] == null ? fill.language() : values[1];
+            inputOf.putIfAbsent(fill.customerId(), fill.inputId());
         }
         UUID[] ids = byCustomer.keySet().toArray(UUID[]::new);
         String[] names = byCustomer.values().stream().map(v -> v[0]).toArray(String[]::new);
@@ -284,9 +293,20 @@ public class ResolutionStore {
                         + "language = coalesce(c.language, f.language) FROM unnest(CAST(:ids AS uuid[]), "
                         + "CAST(:names AS text[]), CAST(:languages AS text[])) AS f(id, name, language) "
                         + "WHERE c.id = f.id AND ((c.display_name IS NULL AND f.name IS NOT NULL) "
-                        + "OR (c.language IS NULL AND f.language IS NOT NULL)) RETURNING c.root_id", UUID.class)
+                        + "OR (c.language IS NULL AND f.language IS NOT NULL)) RETURNING c.root_id, c.id", Object[].class)
                 .setParameter("ids", ids).setParameter("names", names).setParameter("languages", languages)
-                .getResultList();
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, UUID> roots = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        roots.putIfAbsent(uuid(row[0]), inputOf.get(uuid(row[1])));
+                    }
+                    return roots;
+                });
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     private static Uni<Integer> suggest(Mutiny.Session session, BatchPlan.PlannedSuggestion s) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,18 +22,31 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.Traceparent;
 
 /**
  * Writes events into the outbox inside the caller's transaction: customer snapshots for the
- * compacted topic, and merge and unmerge events.
+ * compacted topic, and merge and unmerge events. Each row keeps the W3C trace context of what caused
+ * it, in the CloudEvent's {@code traceparent} extension and in its own column for the relay's header:
+ * the consumed input's (given by the caller) or, for an API request, the current span's.
  */
 @ApplicationScoped
 public class SnapshotWriter {
 
     public static final URI SOURCE = URI.create("/services/customer360");
 
-    /** Queues a {@code customer.updated} for each root, read back as it stands in this transaction. */
+    /** Queues a {@code customer.updated} for each root, with the current span's trace (an API request's). */
     public Uni<Void> snapshots(Mutiny.Session session, Collection<UUID> roots, Instant now) {
+        String traceparent = Traceparent.current().orElse(null);
+        return snapshots(session, roots, now, root -> traceparent);
+    }
+
+    /**
+     * Queues a {@code customer.updated} for each root, read back as it stands in this transaction.
+     * @param traceOf the traceparent each root's snapshot carries (null for none)
+     */
+    public Uni<Void> snapshots(Mutiny.Session session, Collection<UUID> roots, Instant now,
+            Function<UUID, String> traceOf) {
         if (roots.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -49,16 +63,17 @@ public class SnapshotWriter {
                                     .collect(Collectors.groupingBy(CustomerRecord::rootId));
                             Map<UUID, UUID> rootOfMember = members.stream()
                                     .collect(Collectors.toMap(m -> m.id, m -> m.rootId));
-                            List<SwitchboardEvent> events = new ArrayList<>();
+                            List<Object> rows = new ArrayList<>();
                             groups.forEach((root, group) -> {
                                 CustomerRecord rootRecord = group.stream().filter(c -> c.id().equals(root)).findFirst()
                                         .orElseThrow();
                                 List<Address> addresses = identities.stream()
                                         .filter(i -> root.equals(rootOfMember.get(i.customerId)))
                                         .map(IdentityEntity::address).toList();
-                                events.add(snapshot(CustomerProfile.of(rootRecord, group), addresses, now));
+                                rows.add(row(snapshot(CustomerProfile.of(rootRecord, group), addresses, now),
+                                        traceOf.apply(root)));
                             });
-                            return publish(session, events);
+                            return rows.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(rows.toArray());
                         }));
     }
 
@@ -67,18 +82,26 @@ public class SnapshotWriter {
                 profile.displayName(), profile.language(), profile.vip(), profile.notes(), identities, profile.erased());
     }
 
+    /** Queues events with the current span's trace (an API request's). */
     public Uni<Void> publish(Mutiny.Session session, List<? extends SwitchboardEvent> events) {
+        return publish(session, events, Traceparent.current().orElse(null));
+    }
+
+    /** @param traceparent the W3C trace context the events continue, or null */
+    public Uni<Void> publish(Mutiny.Session session, List<? extends SwitchboardEvent> events, String traceparent) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Object[] rows = events.stream().map(event -> {
-            OutboxEntity row = new OutboxEntity();
-            row.id = event.eventId();
-            row.topic = Topics.CUSTOMERS;
-            row.recordKey = event.subject();
-            row.payload = EventCodec.encode(event, SOURCE);
-            return row;
-        }).toArray();
-        return session.persistAll(rows);
+        return session.persistAll(events.stream().map(event -> row(event, traceparent)).toArray());
+    }
+
+    private static OutboxEntity row(SwitchboardEvent event, String traceparent) {
+        OutboxEntity row = new OutboxEntity();
+        row.id = event.eventId();
+        row.topic = Topics.CUSTOMERS;
+        row.recordKey = event.subject();
+        row.payload = EventCodec.encode(event, SOURCE, traceparent);
+        row.traceparent = traceparent;
+        return row;
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.customer360.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,21 @@ class BatchPlannerTest {
         assertThat(plan.merges).hasSize(1);
         UUID survivor = plan.merges.get(0).survivorId();
         assertThat(survivor).isEqualTo(plan.customers.get(0).id());
-        assertThat(plan.touchedRoots).containsExactly(survivor);
+        assertThat(plan.touchedRoots).as("the merge's snapshot continues the trace of the contact that merged")
+                .containsExactly(entry(survivor, both.eventId()));
+        assertThat(plan.merges.get(0).inputId()).isEqualTo(both.eventId());
+    }
+
+    @Test
+    void theLastInputToChangeACustomerNamesItsOneSnapshot() {
+        Address phone = Address.phone("+447911123456", null);
+        ContactCreated sms = Contacts.created(Channel.SMS, phone, Map.of());
+        ContactCreated call = Contacts.created(Channel.VOICE, phone, Map.of());
+        ContactCreated chat = Contacts.created(Channel.CHAT, Address.chatVisitor("v-2"), Map.of("phone", "+447911123456"));
+        BatchPlan plan = planner.plan(List.of(sms, call, chat), NOTHING);
+        UUID customer = plan.customers.get(0).id();
+        // The call adds nothing to the customer; the chat adds its visitor id.
+        assertThat(plan.touchedRoots).containsExactly(entry(customer, chat.eventId()));
     }
 
     @Test
