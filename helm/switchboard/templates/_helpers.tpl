@@ -163,7 +163,7 @@ social-channel:
 {{- printf "/etc/switchboard/pg-ca/%s" .Values.postgresql.external.caSecret.key -}}
 {{- end -}}
 
-{{/* The Secret with the database user: CloudNativePG's <cluster>-app, or the external one. */}}
+{{/* The shared Secret with the database user: CloudNativePG's <cluster>-app, or the external one. */}}
 {{- define "switchboard.pg.secretName" -}}
 {{- if eq .Values.postgresql.mode "cnpg" -}}
 {{- printf "%s-app" (include "switchboard.pg.clusterName" .) -}}
@@ -178,6 +178,24 @@ social-channel:
 
 {{- define "switchboard.pg.passwordKey" -}}
 {{- if eq .Values.postgresql.mode "cnpg" -}}password{{- else -}}{{ .Values.postgresql.external.credentialsSecret.passwordKey }}{{- end -}}
+{{- end -}}
+
+{{/*
+A service's database credentials: its own services.<name>.database.credentialsSecret when named (a role
+that owns the service's schema only), else the shared Secret above. Takes dict root, svc; gives YAML
+{secret, usernameKey, passwordKey}.
+*/}}
+{{- define "switchboard.pg.serviceCredentials" -}}
+{{- $own := dig "database" "credentialsSecret" "name" "" .svc -}}
+{{- if $own -}}
+secret: {{ $own | quote }}
+usernameKey: {{ dig "database" "credentialsSecret" "usernameKey" "username" .svc | quote }}
+passwordKey: {{ dig "database" "credentialsSecret" "passwordKey" "password" .svc | quote }}
+{{- else -}}
+secret: {{ include "switchboard.pg.secretName" .root | quote }}
+usernameKey: {{ include "switchboard.pg.usernameKey" .root | quote }}
+passwordKey: {{ include "switchboard.pg.passwordKey" .root | quote }}
+{{- end -}}
 {{- end -}}
 
 {{/* ---------------------------------------------------------------- Keycloak */}}

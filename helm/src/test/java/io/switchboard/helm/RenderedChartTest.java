@@ -508,6 +508,26 @@ class RenderedChartTest {
         serviceAccounts.forEach(u -> assertThat(u.path("serviceAccountClientId").asText()).isNotBlank());
     }
 
+    /** Without a Secret of its own a service falls back to the shared one: CloudNativePG's <cluster>-app by default. */
+    @Test
+    void servicesShareTheDatabaseSecretUnlessTheyNameTheirOwn() {
+        List<JsonNode> docs = Chart.render("default");
+        for (String service : WITH_DATABASE) {
+            JsonNode deployment = Manifests.find(docs, "Deployment", d -> service.equals(component(d))).orElseThrow();
+            Map<String, JsonNode> env = environment(docs, deployment.path("spec").path("template").path("spec").path("containers").get(0));
+            JsonNode username = env.get("QUARKUS_DATASOURCE_USERNAME").path("valueFrom").path("secretKeyRef");
+            assertThat(username.path("name").asText()).as(service).isEqualTo("switchboard-pg-app");
+            assertThat(username.path("key").asText()).as(service).isEqualTo("username");
+        }
+        List<JsonNode> variants = Chart.render("variants", Chart.testValues("variants.yaml"));
+        JsonNode routing = Manifests.find(variants, "Deployment", d -> "routing".equals(component(d))).orElseThrow();
+        Map<String, JsonNode> env = environment(variants, routing.path("spec").path("template").path("spec").path("containers").get(0));
+        assertThat(env.get("QUARKUS_DATASOURCE_USERNAME").path("valueFrom").path("secretKeyRef").toString())
+                .isEqualTo("{\"name\":\"switchboard-db-routing\",\"key\":\"user\"}");
+        assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").toString())
+                .isEqualTo("{\"name\":\"switchboard-db-routing\",\"key\":\"pass\"}");
+    }
+
     @Test
     void productionUsesTheExternalPlatformParts() {
         List<JsonNode> docs = Chart.render("production", Chart.productionValues());
@@ -520,6 +540,14 @@ class RenderedChartTest {
         assertThat(plainValue(env, "KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
         assertThat(env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef").path("name").asText()).isEqualTo("switchboard-kafka");
         assertThat(plainValue(env, "QUARKUS_DATASOURCE_JDBC_URL")).endsWith("sslmode=verify-full&sslrootcert=/etc/switchboard/pg-ca/ca.crt");
+        for (String service : WITH_DATABASE) {
+            JsonNode deployment = Manifests.find(docs, "Deployment", d -> service.equals(component(d))).orElseThrow();
+            Map<String, JsonNode> serviceEnv = environment(docs, deployment.path("spec").path("template").path("spec").path("containers").get(0));
+            for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                assertThat(serviceEnv.get(variable).path("valueFrom").path("secretKeyRef").path("name").asText())
+                        .as("%s: %s from the service's own role's Secret", service, variable).isEqualTo("switchboard-db-" + service);
+            }
+        }
         assertThat(chat.path("spec").path("template").path("spec").path("containers").get(0).path("volumeMounts").toString())
                 .contains("/etc/switchboard/pg-ca");
         assertThat(plainValue(env, "QUARKUS_OIDC_TOKEN_ISSUER")).isEqualTo("https://auth.contact.example.com/realms/switchboard");
