@@ -21,7 +21,8 @@ import io.switchboard.events.Topics;
 
 /**
  * The small jobs ./switchboard needs done in Java: creating the platform's topics from the one
- * list in contact-events, the local database, and the demo center through the admin console.
+ * list in contact-events, the local database with a login role per service that owns that service's
+ * schema ({@link DatabaseRoles}), and the demo center through the admin console.
  * Exits non-zero with a one-line reason on failure.
  */
 public final class PlatformTool {
@@ -33,12 +34,17 @@ public final class PlatformTool {
         try {
             if (args.length == 2 && args[0].equals("topics")) {
                 createTopics(args[1], Duration.ofSeconds(60));
-            } else if (args.length == 3 && args[0].equals("database")) {
+            } else if (args.length >= 3 && args[0].equals("database")) {
                 createDatabase(args[1], args[2]);
+                List<DatabaseRoles.ServiceSchema> schemas = new ArrayList<>();
+                for (int i = 3; i < args.length; i++) {
+                    schemas.add(DatabaseRoles.ServiceSchema.parse(args[i]));
+                }
+                DatabaseRoles.ensure(args[1], args[2], schemas, DatabaseRoles.LOCAL_PREFIX);
             } else if (args.length == 3 && args[0].equals("seed-console")) {
                 seedConsole(args[1], args[2]);
             } else {
-                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> | seed-console <console-url> <realm-url>");
+                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> [<service>:<schema> ...] | seed-console <console-url> <realm-url>");
                 System.exit(2);
             }
         } catch (RuntimeException e) {
