@@ -394,9 +394,13 @@ class PlatformLauncherTest {
             readBack(Topics.CONTACTS, event -> event instanceof io.switchboard.events.ContactMessageSent sent
                     && sent.messageId().equals(replyId), "contact.message.sent for the reply");
 
-            var thread = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:8084/api/contacts/" + created.contactId() + "/emails"))
+            // Routing never offered this mail to alice: she may not read it; Acme Bank's supervisor may.
+            var threadPath = URI.create("http://127.0.0.1:8084/api/contacts/" + created.contactId() + "/emails");
+            var notHers = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(threadPath)
                     .header("Authorization", "Bearer " + token("alice")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(notHers.statusCode()).isEqualTo(404);
+            var thread = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(threadPath)
+                    .header("Authorization", "Bearer " + token("sam")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(thread.statusCode()).isEqualTo(200);
             assertThat(thread.body()).contains("My card was charged twice", "We have refunded the second charge.");
         } finally {
