@@ -28,6 +28,27 @@ async function text(from, body) {
   if (response.status !== 200) throw new Error(`the SMS webhook answered ${response.status}: ${await response.text()}`);
 }
 
+/**
+ * Types a reply and waits for the segment counter. An offer arriving between Playwright's select-all and
+ * its typing redraws the reply box with the saved draft, and the text is then appended to the draft, so
+ * the fill is repeated until the box holds exactly the text.
+ */
+async function compose(page, reply, counter) {
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('#composer', reply);
+    if (await page.inputValue('#composer') === reply) {
+      try {
+        await page.locator('#segments', { hasText: counter }).waitFor({ timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    } else if (attempt >= 5) {
+      throw new Error(`the reply box holds "${await page.inputValue('#composer')}", not "${reply}"`);
+    }
+  }
+}
+
 /** Meta's signature: sha256= and the hex HMAC-SHA256 of the raw body with the app secret. */
 async function whatsapp(waId, name, body) {
   const payload = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '900000000000001', changes: [{ field: 'messages', value: {
@@ -63,10 +84,8 @@ try {
   const smsConversation = agent.locator('.conversation', { hasText: mobile });
   await smsConversation.click();
   await agent.locator('#segments', { hasText: '160 characters per segment' }).waitFor();
-  await agent.fill('#composer', 'x'.repeat(161));
-  await agent.locator('#segments', { hasText: '2 segments · GSM-7' }).waitFor();
-  await agent.fill('#composer', 'Your card works again ✓');
-  await agent.locator('#segments', { hasText: '1 segment · UCS-2' }).waitFor();
+  await compose(agent, 'x'.repeat(161), '2 segments · GSM-7');
+  await compose(agent, 'Your card works again ✓', '1 segment · UCS-2');
   await shot(agent, 'messaging-1-sms-segments');
   await agent.press('#composer', 'Enter');
   await agent.locator('.message.outbound', { hasText: 'Your card works again' }).locator('.meta', { hasText: 'delivered' }).waitFor();
