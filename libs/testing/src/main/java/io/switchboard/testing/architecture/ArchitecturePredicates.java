@@ -1,0 +1,21 @@
+package io.switchboard.testing.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+
+/** Class predicates the layering rules need and ArchUnit's package syntax cannot say. */
+final class ArchitecturePredicates {
+
+    private ArchitecturePredicates() {
+    }
+
+    /** Classes under {@code root} (its own package included) but outside {@code excluded} and its sub-packages. */
+    static DescribedPredicate<JavaClass> insideButNotIn(String root, String excluded) {
+        return DescribedPredicate.describe("reside in " + root + " outside " + excluded,
+                javaClass -> within(javaClass.getPackageName(), root) && !within(javaClass.getPackageName(), excluded));
+    }
+
+    private static boolean within(String packageName, String parent) {
+        return packageName.equals(parent) || packageName.startsWith(parent + ".");
+    }
+}
