@@ -1,5 +1,6 @@
 package io.switchboard.local;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +23,8 @@ import io.switchboard.events.Topics;
 /**
  * The small jobs ./switchboard needs done in Java: creating the platform's topics from the one
  * list in contact-events, the local database with a login role per service that owns that service's
- * schema ({@link DatabaseRoles}), and the demo center through the admin console.
+ * schema ({@link DatabaseRoles}), the demo center through the admin console, and unpacking the embedded
+ * PostgreSQL server ({@link PostgresBinaries}).
  * Exits non-zero with a one-line reason on failure.
  */
 public final class PlatformTool {
@@ -43,8 +45,12 @@ public final class PlatformTool {
                 DatabaseRoles.ensure(args[1], args[2], schemas, DatabaseRoles.LOCAL_PREFIX);
             } else if (args.length == 3 && args[0].equals("seed-console")) {
                 seedConsole(args[1], args[2]);
+            } else if (args.length == 3 && args[0].equals("postgres-unpack")) {
+                if (PostgresBinaries.unpack(Path.of(args[1]), Path.of(args[2]))) {
+                    System.out.println("unpacked the PostgreSQL server into " + args[2]);
+                }
             } else {
-                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> [<service>:<schema> ...] | seed-console <console-url> <realm-url>");
+                System.err.println("usage: PlatformTool topics <bootstrap> | database <jdbc-url-of-postgres-db> <name> [<service>:<schema> ...] | seed-console <console-url> <realm-url> | postgres-unpack <binaries-jar> <dir>");
                 System.exit(2);
             }
         } catch (RuntimeException e) {
