@@ -58,6 +58,16 @@ final class PostgresBinaries {
             throw new IllegalStateException(jar + " holds no postgres-*.txz");
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + jar + " into " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            deleteTree(partial);
+        } catch (IOException e) {
+            // Only a leftover: the next run deletes it before unpacking.
         }
     }
 
