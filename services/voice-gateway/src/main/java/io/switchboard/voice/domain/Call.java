@@ -2,23 +2,18 @@ package io.switchboard.voice.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
-import javax.sip.ServerTransaction;
 
 import io.switchboard.events.ContactEnded;
-import io.switchboard.voice.media.MediaLeg;
-import io.switchboard.voice.media.WavRecorder;
+import io.switchboard.voice.domain.port.AudioLeg;
+import io.switchboard.voice.domain.port.Recording;
 
 /**
- * One call through the gateway, with two legs. Inbound: the caller's leg (answered by us) and, once
- * routing offers it, the agent's leg (our INVITE to their phone). Outbound (click-to-call): the agent's
- * leg first (our INVITE to their phone), then the customer's (our INVITE through the outbound trunk);
+ * One call through the gateway, with two legs named by their SIP Call-IDs. Inbound: the caller's leg
+ * (answered by us) and, once routing offers it, the agent's leg (our INVITE to their phone). Outbound
+ * (click-to-call): the agent's leg first, then the customer's (our INVITE through the outbound trunk);
  * the "caller" fields then hold the customer's leg. Guarded by its own monitor: SIP events, routing
- * events and timers touch it from different threads.
+ * events and timers touch it from different threads. The state machine that moves it is
+ * {@link CallFlow}; no signalling or media type lives here.
  */
 public final class Call {
 
@@ -42,19 +37,17 @@ public final class Call {
     public final String did;
     public final String caller;
     public final Instant startedAt;
-    public final MediaLeg callerMedia;
+    public final AudioLeg callerMedia;
     public final int payloadType;
     public final int dtmfPayloadType;
     /** Placed by an agent (click-to-call) rather than received from a trunk. */
     public final boolean outbound;
 
-    public State state = State.IVR;
-    public ServerTransaction callerInvite;
-    /** Outbound: our INVITE to the customer, while it rings (cancelled if the agent hangs up first). */
-    public ClientTransaction customerInvite;
-    /** Outbound: the trunk challenged our INVITE and we answered with our credentials (once per call). */
-    public boolean customerChallenged;
-    public Dialog callerDialog;
+    public volatile State state = State.IVR;
+    /** The caller's leg (outbound: the customer's) is a dialog: our 200 went out, or the customer answered. */
+    public boolean callerAnswered;
+    /** Outbound: our INVITE to the customer rings (cancelled if the agent hangs up first). */
+    public boolean customerRinging;
     public String entryPoint;
     public String ivrPath = "";
     public boolean published;
@@ -66,31 +59,28 @@ public final class Call {
 
     public String agentId;
     public String offerId;
-    public String queueId;
-    public MediaLeg agentMedia;
-    public ClientTransaction agentInvite;
-    public Dialog agentDialog;
+    public volatile String queueId;
+    public volatile AudioLeg agentMedia;
     public String agentCallId;
     public boolean agentCancelled;
     /** The agent's phone asked for a transfer (REFER) and waits for NOTIFYs about it. */
     public boolean referred;
-    /** A transfer to an outside number: our INVITE to it through the trunk, its Call-ID and media, until it answers. */
-    public ClientTransaction transferInvite;
+    /** A transfer to an outside number: the Call-ID and media of our INVITE to it, until it answers. */
     public String transferCallId;
-    public MediaLeg transferMedia;
+    public AudioLeg transferMedia;
     /**
      * The contact is over for the center (transferred out) while the call still runs through the
      * gateway: nothing more is published about it.
      */
     public boolean contactOver;
-    /** The WAV recorders of both legs while a recorded call is connected (empty otherwise). */
-    public final List<WavRecorder> recordings = new ArrayList<>();
+    /** Both legs' audio being written while a recorded call is connected (null otherwise). */
+    public Recording recording;
 
-    private Instant holdStarted;
+    private volatile Instant holdStarted;
     private Duration held = Duration.ZERO;
 
     public Call(String contactId, String callerCallId, String tenantId, String did, String caller, Instant startedAt,
-            MediaLeg callerMedia, int payloadType, int dtmfPayloadType, boolean outbound) {
+            AudioLeg callerMedia, int payloadType, int dtmfPayloadType, boolean outbound) {
         this.contactId = contactId;
         this.callerCallId = callerCallId;
         this.tenantId = tenantId;
@@ -119,5 +109,10 @@ public final class Call {
     /** Seconds on hold so far (an open hold counts up to {@code now}). */
     public long holdSeconds(Instant now) {
         return (holdStarted == null ? held : held.plus(Duration.between(holdStarted, now))).toSeconds();
+    }
+
+    /** The agent's leg is a dialog (their phone answered). */
+    boolean agentAnswered() {
+        return state == State.CONNECTED || state == State.DIALING;
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.voice.domain.port.AudioLeg;
+
 /**
  * One side of a call's media: our UDP port facing one peer (the caller or the agent's phone). A
  * thread reads what the peer sends and hands each RTP packet to the current sink; what we send goes
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
  * behind NAT is reached: "symmetric RTP"). Only one source is ever taken ({@link RtpLatch}): what
  * anyone else sends to the port is dropped and counted, never played, relayed or recorded.
  */
-public final class MediaLeg implements AutoCloseable {
+public final class MediaLeg implements AudioLeg {
 
     /** What receives the peer's packets: the IVR's DTMF reader, or the other leg when bridged. */
     public interface Sink {
@@ -54,11 +56,13 @@ public final class MediaLeg implements AutoCloseable {
         reader.start();
     }
 
+    @Override
     public int localPort() {
         return socket.getLocalPort();
     }
 
     /** The audio address of the peer's SDP: where we send, and the source taken at once. */
+    @Override
     public void remote(InetSocketAddress address) {
         synchronized (latch) {
             latch.expect(address);
@@ -83,12 +87,12 @@ public final class MediaLeg implements AutoCloseable {
         }
     }
 
-    /** Packets received from the peer so far. */
+    @Override
     public long received() {
         return received.get();
     }
 
-    /** Packets sent to the peer so far. */
+    @Override
     public long sent() {
         return sent.get();
     }

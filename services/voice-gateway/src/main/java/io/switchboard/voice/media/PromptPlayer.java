@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.switchboard.voice.domain.port.AudioLeg;
+
 /**
  * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing, from one
  * timer thread. A prompt plays once or loops (queue audio) until stopped or replaced.
@@ -24,7 +26,7 @@ public class PromptPlayer {
 
     private static final int FRAME = 160;
 
-    private final Map<MediaLeg, Playback> playing = new ConcurrentHashMap<>();
+    private final Map<AudioLeg, Playback> playing = new ConcurrentHashMap<>();
     private final Map<String, byte[]> prompts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "prompt-player");
@@ -37,7 +39,7 @@ public class PromptPlayer {
     }
 
     /** Starts {@code prompt} on {@code leg} (replacing what it played) in the leg's codec; {@code done} runs when a single play ends. */
-    public void play(MediaLeg leg, String prompt, int payloadType, boolean loop, Runnable done) {
+    public void play(AudioLeg leg, String prompt, int payloadType, boolean loop, Runnable done) {
         byte[] audio = prompt(prompt);
         if (payloadType == Rtp.PCMA) {
             audio = G711.ulawToAlaw(audio);
@@ -45,16 +47,16 @@ public class PromptPlayer {
         playing.put(leg, new Playback(prompt, audio, payloadType, loop, done));
     }
 
-    public void stop(MediaLeg leg) {
+    public void stop(AudioLeg leg) {
         playing.remove(leg);
     }
 
-    public boolean isPlaying(MediaLeg leg) {
+    public boolean isPlaying(AudioLeg leg) {
         return playing.containsKey(leg);
     }
 
     /** The prompt the leg hears now, if any. */
-    public Optional<String> playing(MediaLeg leg) {
+    public Optional<String> playing(AudioLeg leg) {
         return Optional.ofNullable(playing.get(leg)).map(playback -> playback.name);
     }
 
@@ -73,7 +75,7 @@ public class PromptPlayer {
 
     private void tick() {
         playing.forEach((leg, playback) -> {
-            if (!playback.next(leg)) {
+            if (!playback.next((MediaLeg) leg)) {
                 playing.remove(leg, playback);
                 playback.done.run();
             }

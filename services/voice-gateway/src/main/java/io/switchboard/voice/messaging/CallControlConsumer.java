@@ -9,7 +9,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.CallControlRequested;
 import io.switchboard.events.CallDialRequested;
 import io.switchboard.service.messaging.IncomingEvents;
-import io.switchboard.voice.sip.SipGateway;
+import io.switchboard.voice.domain.AgentRequests;
+import io.switchboard.voice.domain.CallFlow;
+import io.switchboard.voice.domain.OwnCalls;
 
 /**
  * Agents' call controls from the inbox, on {@code switchboard.outbound.voice.v1}: hold and resume of a
@@ -19,10 +21,10 @@ import io.switchboard.voice.sip.SipGateway;
 @ApplicationScoped
 public class CallControlConsumer {
 
-    private final SipGateway gateway;
+    private final AgentRequests agents;
 
-    public CallControlConsumer(SipGateway gateway) {
-        this.gateway = gateway;
+    public CallControlConsumer(CallFlow calls) {
+        this.agents = calls.agents();
     }
 
     @Incoming("outbound-voice")
@@ -33,9 +35,9 @@ public class CallControlConsumer {
             return;
         }
         if (event.get() instanceof CallControlRequested control) {
-            gateway.hold(control.contactId(), control.agentId(), control.action() == CallControlRequested.Action.HOLD);
+            agents.hold(control.contactId(), control.agentId(), control.action() == CallControlRequested.Action.HOLD);
         } else if (event.get() instanceof CallDialRequested dial) {
-            gateway.dial(dial);
+            agents.dial(new OwnCalls.Request(dial.contactId(), dial.tenantId(), dial.agentId(), dial.entryPoint(), dial.to()));
         }
     }
 }

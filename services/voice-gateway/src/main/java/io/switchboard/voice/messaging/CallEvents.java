@@ -27,26 +27,32 @@ import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.domain.port.ContactEvents;
 
 /**
  * What a call tells the platform: the contact (a caller's, or an agent's own outbound call), the
  * agent phone's answer to an offer, and the end with its durations.
  */
 @ApplicationScoped
-public class CallEvents {
+public class CallEvents implements ContactEvents {
 
     public static final URI SOURCE = URI.create("/channels/voice");
 
     private final MutinyEmitter<byte[]> events;
     private final Duration timeout;
+    private final VoiceDirectory directory;
 
-    public CallEvents(@Channel("events-out") MutinyEmitter<byte[]> events, VoiceConfig config) {
+    public CallEvents(@Channel("events-out") MutinyEmitter<byte[]> events, VoiceConfig config, VoiceDirectory directory) {
         this.events = events;
         this.timeout = config.publishTimeout();
+        this.directory = directory;
     }
 
     /** The caller chose (or the IVR chose for them): a contact in the queue of that entry point. */
-    public void created(Call call, String region) {
+    @Override
+    public void created(Call call) {
+        String region = directory.region(call.tenantId).orElse(null);
         publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
                 io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, phone(call.caller, region),
                 phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
@@ -54,6 +60,7 @@ public class CallEvents {
     }
 
     /** An agent's own call (click-to-call): an OUTBOUND contact from the tenant's number to the customer, theirs from the start. */
+    @Override
     public void placed(Call call, String agentId, Address customer) {
         publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
                 io.switchboard.events.Channel.VOICE, Direction.OUTBOUND, call.entryPoint, phone(call.did, null), customer, Map.of(), null,
@@ -61,22 +68,21 @@ public class CallEvents {
     }
 
     /** The agent's phone answered (accepted) or refused, rang out or is not registered (declined). */
+    @Override
     public void answered(Call call, String agentId, String offerId, boolean accepted) {
         publish(new OfferAnswered(UUID.randomUUID(), call.tenantId, now(), agentId, call.contactId, offerId,
                 accepted ? OfferAnswered.Answer.ACCEPTED : OfferAnswered.Answer.DECLINED));
     }
 
     /** The agent's phone asked to move the call (REFER): the same request the inbox makes, for routing to decide. */
+    @Override
     public void transferRequested(Call call, String toQueueId, String toAgentId) {
         publish(new TransferRequested(UUID.randomUUID(), call.tenantId, now(), call.agentId, call.contactId, toQueueId, toAgentId,
                 "transferred from the phone"));
     }
 
-    public void ended(Call call, ContactEnded.Reason reason) {
-        ended(call, reason, call.endedAt);
-    }
-
     /** The contact ended at {@code end} while the call may go on (transferred out of the center). */
+    @Override
     public void ended(Call call, ContactEnded.Reason reason, Instant end) {
         Long ring = call.offeredAt == null ? null
                 : Duration.between(call.offeredAt, call.answeredAt != null ? call.answeredAt : end).toSeconds();

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.switchboard.voice.domain.OpenCallJournal;
+import io.switchboard.voice.persistence.OpenCallJournal;
 
 /**
  * At start-up, ends the contacts whose calls the previous run left open (a crash, a kill): their

@@ -13,7 +13,8 @@ import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.service.messaging.IncomingEvents;
-import io.switchboard.voice.sip.SipGateway;
+import io.switchboard.voice.domain.CallFlow;
+import io.switchboard.voice.domain.RoutingDecisions;
 
 /**
  * Routing's decisions about the calls this instance holds: the queue a call waits in (for its expected
@@ -24,10 +25,10 @@ import io.switchboard.voice.sip.SipGateway;
 @ApplicationScoped
 public class RoutingConsumer {
 
-    private final SipGateway gateway;
+    private final RoutingDecisions routing;
 
-    public RoutingConsumer(SipGateway gateway) {
-        this.gateway = gateway;
+    public RoutingConsumer(CallFlow calls) {
+        this.routing = calls.routing();
     }
 
     @Incoming("routing")
@@ -38,18 +39,18 @@ public class RoutingConsumer {
             return;
         }
         if (event.get() instanceof ContactQueued queued && queued.channel() == Channel.VOICE) {
-            gateway.queued(queued.contactId(), queued.queueId());
+            routing.queued(queued.contactId(), queued.queueId());
         } else if (event.get() instanceof ContactOffered offered && offered.channel() == Channel.VOICE) {
-            gateway.offered(offered);
+            routing.offered(offered.contactId(), offered.agentId(), offered.offerId(), offered.queueId());
         } else if (event.get() instanceof ContactRejected rejected && rejected.offerId() != null
                 && (rejected.reason() == ContactRejected.Reason.TIMED_OUT || rejected.reason() == ContactRejected.Reason.WITHDRAWN)) {
-            gateway.offerEnded(rejected.contactId(), rejected.offerId());
+            routing.offerEnded(rejected.contactId(), rejected.offerId());
         } else if (event.get() instanceof ContactRejected refused && refused.reason() == ContactRejected.Reason.TRANSFER_REFUSED) {
-            gateway.transferRefused(refused.contactId());
+            routing.transferRefused(refused.contactId());
         } else if (event.get() instanceof ContactTransferred transferred) {
-            gateway.transferred(transferred.contactId());
+            routing.transferred(transferred.contactId());
         } else if (event.get() instanceof ContactAbandoned abandoned && abandoned.reason() != ContactAbandoned.Reason.CUSTOMER_LEFT) {
-            gateway.abandoned(abandoned.contactId());
+            routing.abandoned(abandoned.contactId());
         }
     }
 }

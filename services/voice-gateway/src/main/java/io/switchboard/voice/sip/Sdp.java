@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Vector;
 
 import javax.sdp.Attribute;
@@ -13,7 +14,6 @@ import javax.sdp.SdpFactory;
 import javax.sdp.SessionDescription;
 import javax.sip.message.Response;
 
-import io.switchboard.voice.media.MediaLeg;
 import io.switchboard.voice.media.Rtp;
 
 /**
@@ -39,15 +39,14 @@ public final class Sdp {
     }
 
     /**
-     * Points {@code leg} at the audio address of a 2xx's SDP answer. False when the answer has no usable
-     * SDP: the leg then sends where the peer's RTP comes from (symmetric RTP).
+     * The audio address of a 2xx's SDP answer; empty when the answer has no usable SDP (the leg then
+     * sends where the peer's RTP comes from: symmetric RTP).
      */
-    public static boolean answerInto(MediaLeg leg, Response answer) {
+    public static Optional<InetSocketAddress> answer(Response answer) {
         try {
-            leg.remote(read(new String(answer.getRawContent(), StandardCharsets.UTF_8)).audio());
-            return true;
+            return Optional.of(read(new String(answer.getRawContent(), StandardCharsets.UTF_8)).audio());
         } catch (SdpException | RuntimeException unusable) {
-            return false;
+            return Optional.empty();
         }
     }
 

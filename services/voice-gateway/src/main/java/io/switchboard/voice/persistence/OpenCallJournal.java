@@ -1,4 +1,4 @@
-package io.switchboard.voice.domain;
+package io.switchboard.voice.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.port.CallJournal;
 
 /**
  * The contacts whose calls are in progress on this instance, one empty file each
@@ -25,7 +26,7 @@ import io.switchboard.voice.config.VoiceConfig;
  * open for ever after a crash: a restarted gateway ends what it finds here.
  */
 @ApplicationScoped
-public class OpenCallJournal {
+public class OpenCallJournal implements CallJournal {
 
     /** A contact a previous run left open. */
     public record Entry(String contactId, String tenantId) {
@@ -59,6 +60,7 @@ public class OpenCallJournal {
         return leftByPreviousRun;
     }
 
+    @Override
     public void opened(String contactId, String tenantId) {
         try {
             Files.createFile(file(new Entry(contactId, tenantId)));
@@ -70,6 +72,7 @@ public class OpenCallJournal {
         }
     }
 
+    @Override
     public void closed(String contactId, String tenantId) {
         try {
             Files.deleteIfExists(file(new Entry(contactId, tenantId)));

@@ -1,4 +1,4 @@
-package io.switchboard.voice.domain;
+package io.switchboard.voice.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import io.switchboard.voice.media.Rtp;
 
 /** RFC 4733: a key counts once, at its end, however often the end packet is repeated. */
 class DtmfReaderTest {

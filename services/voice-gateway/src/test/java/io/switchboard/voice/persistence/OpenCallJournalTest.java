@@ -1,4 +1,4 @@
-package io.switchboard.voice.domain;
+package io.switchboard.voice.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,6 @@
-package io.switchboard.voice.domain;
+package io.switchboard.voice.media;
 
 import java.util.function.Consumer;
-
-import io.switchboard.voice.media.MediaLeg;
-import io.switchboard.voice.media.Rtp;
 
 /**
  * Reads RFC 4733 telephone events from the caller's RTP: a key counts once, at the end of its event

@@ -1,0 +1,52 @@
+package io.switchboard.voice.config;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.switchboard.voice.domain.CallFlow;
+import io.switchboard.voice.domain.CallPorts;
+import io.switchboard.voice.domain.CallRegistry;
+import io.switchboard.voice.domain.CallSettings;
+import io.switchboard.voice.domain.InboundAdmission;
+import io.switchboard.voice.domain.IvrMenu;
+import io.switchboard.voice.domain.RecordingPolicy;
+import io.switchboard.voice.domain.Registrar;
+import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.domain.WaitEstimates;
+import io.switchboard.voice.domain.port.CallJournal;
+import io.switchboard.voice.domain.port.ContactEvents;
+import io.switchboard.voice.domain.port.Media;
+import io.switchboard.voice.domain.port.Signalling;
+
+/** Builds the call flow from the typed configuration and the adapters that implement its ports. */
+@ApplicationScoped
+public class CallWiring {
+
+    @Produces
+    @Singleton
+    CallSettings settings(VoiceConfig config) {
+        Map<String, IvrMenu> menus = config.ivr().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> new IvrMenu(entry.getValue().prompt(), Map.copyOf(entry.getValue().choices()), entry.getValue().defaultChoice(),
+                        entry.getValue().timeout())));
+        return new CallSettings(config.maxCalls(), config.maxCallDuration(), config.comfortInterval(), config.outbound().ringTimeout(),
+                config.outbound().trunk().isPresent(), menus);
+    }
+
+    @Produces
+    @Singleton
+    CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, CallRegistry calls,
+            VoiceDirectory directory, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates, CallSettings settings) {
+        return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background()),
+                new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
+    }
+
+    @Produces
+    @Singleton
+    InboundAdmission admission(VoiceDirectory directory, CallRegistry calls, CallSettings settings) {
+        return new InboundAdmission(directory, calls, settings.maxCalls());
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.voice.domain;
+
+import io.switchboard.events.ContactEnded;
+
+/**
+ * The call state machine, assembled: commands come in from the signalling side
+ * ({@link SignallingEvents}), from routing ({@link RoutingDecisions}) and from agents
+ * ({@link AgentRequests}); effects go out through the ports in {@link CallPorts}. States and
+ * transitions: docs/voice-gateway.md, "The call state machine".
+ */
+public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, AgentRequests agents, CallRegistry calls,
+        Hangups hangups) {
+
+    /** The known-state stores the flow reads and updates. */
+    public record Books(CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording,
+            WaitEstimates estimates) {
+    }
+
+    public static CallFlow assemble(CallPorts ports, Books books, CallSettings settings) {
+        Outbox outbox = new Outbox(ports.events(), ports.journal(), ports.background());
+        CallLegs legs = new CallLegs(ports.signalling(), ports.media(), outbox, books.calls(), books.recording(), ports.clock());
+        Queueing queueing = new Queueing(ports.media(), ports.clock(), outbox, legs, books.estimates(), settings.comfortInterval());
+        Ivr ivr = new Ivr(ports.media(), ports.clock(), queueing, settings.menus());
+        InboundCalls inbound = new InboundCalls(legs, ivr, ports.clock(), settings.maxCallDuration());
+        Hangups hangups = new Hangups(ports.signalling(), legs);
+        Holding holding = new Holding(ports.signalling(), ports.media(), legs, ports.clock());
+        OutsideTransfers outside = new OutsideTransfers(ports.signalling(), ports.media(), legs, ports.clock(), settings.ringTimeout(),
+                settings.outboundTrunk());
+        PhoneTransfers transfers = new PhoneTransfers(ports.signalling(), books.recording(), outbox, outside, legs, queueing);
+        Offers offers = new Offers(ports.signalling(), ports.media(), books.registrar(), legs, outbox, ports.clock());
+        AgentAnswer answer = new AgentAnswer(ports.media(), legs, outbox, books.estimates(), ports.clock());
+        OwnCallProgress progress = new OwnCallProgress(ports.signalling(), ports.media(), legs, outbox, ports.clock(), settings);
+        OwnCalls ownCalls = new OwnCalls(books.directory(), books.registrar(), ports.media(), legs, progress, ports.clock());
+        LegOutcomes outcomes = new LegOutcomes(outside, progress, offers, answer, legs);
+        return new CallFlow(new SignallingEvents(books.calls(), inbound, hangups, holding, transfers, outcomes),
+                new RoutingDecisions(books.calls(), queueing, offers, transfers, hangups),
+                new AgentRequests(books.calls(), holding, ownCalls, ports.signalling()), books.calls(), hangups);
+    }
+
+    /** The gateway stops: every call is hung up (BYE to both legs) and its contact ends as ERROR. */
+    public void hangUpAll() {
+        calls.all().forEach(call -> hangups.hangUp(call, ContactEnded.Reason.ERROR));
+    }
+}

@@ -1,0 +1,18 @@
+package io.switchboard.voice.domain;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The settings the call flow reads, as plain values (the config layer builds them).
+ *
+ * @param maxCalls           calls in progress above which a new INVITE is refused
+ * @param maxCallDuration    a call still up after this is hung up
+ * @param comfortInterval    how often a waiting caller hears the expected wait
+ * @param ringTimeout        how long an agent's phone (own calls) or an outside number may ring
+ * @param outboundTrunk      whether an outbound trunk is configured (own calls, transfers out)
+ * @param menus              the IVR menus by DID
+ */
+public record CallSettings(int maxCalls, Duration maxCallDuration, Duration comfortInterval, Duration ringTimeout,
+        boolean outboundTrunk, Map<String, IvrMenu> menus) {
+}

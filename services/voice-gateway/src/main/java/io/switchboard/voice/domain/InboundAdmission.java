@@ -1,0 +1,48 @@
+package io.switchboard.voice.domain;
+
+import java.util.Optional;
+
+import io.switchboard.service.config.EntryPointRoute;
+
+/** Whether a trunk's INVITE for a dialled number can become a call here, before any media is opened. */
+public final class InboundAdmission {
+
+    /** The verdict; {@code route} is present only when {@code ADMITTED}. */
+    public record Verdict(Kind kind, Optional<EntryPointRoute> route) {
+    }
+
+    public enum Kind {
+        ADMITTED,
+        /** Not one of the tenants' DIDs (404). */
+        UNKNOWN_NUMBER,
+        /** The tenants' configuration has not loaded yet (503). */
+        NOT_READY,
+        /** {@code max-calls} are in progress (503 with Retry-After). */
+        FULL
+    }
+
+    private final VoiceDirectory directory;
+    private final CallRegistry calls;
+    private final int maxCalls;
+
+    public InboundAdmission(VoiceDirectory directory, CallRegistry calls, int maxCalls) {
+        this.directory = directory;
+        this.calls = calls;
+        this.maxCalls = maxCalls;
+    }
+
+    public Verdict admit(String dialled) {
+        Optional<EntryPointRoute> route = dialled == null ? Optional.empty() : directory.lookup(dialled);
+        if (route.isEmpty()) {
+            return new Verdict(directory.loaded() ? Kind.UNKNOWN_NUMBER : Kind.NOT_READY, Optional.empty());
+        }
+        if (calls.size() >= maxCalls) {
+            return new Verdict(Kind.FULL, Optional.empty());
+        }
+        return new Verdict(Kind.ADMITTED, route);
+    }
+
+    public int inProgress() {
+        return calls.size();
+    }
+}

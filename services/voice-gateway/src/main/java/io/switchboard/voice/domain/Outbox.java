@@ -1,0 +1,70 @@
+package io.switchboard.voice.domain;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.events.ContactEnded;
+import io.switchboard.voice.domain.port.CallJournal;
+import io.switchboard.voice.domain.port.ContactEvents;
+
+/**
+ * Publishes what calls tell the platform off the signalling threads (the broker may block), and
+ * keeps the open-call journal in step: a contact is journalled once the broker has its creation and
+ * forgotten once it has its end, so a crash in between lets the next start end it.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    private final ContactEvents events;
+    private final CallJournal journal;
+    private final Executor background;
+
+    public Outbox(ContactEvents events, CallJournal journal, Executor background) {
+        this.events = events;
+        this.journal = journal;
+        this.background = background;
+    }
+
+    /**
+     * Publishes the call's contact ({@code publish} is {@link ContactEvents#created} or
+     * {@link ContactEvents#placed}). A call that ended meanwhile publishes its end right after, so the
+     * contact never stays open; a broker that refuses it hands the call to {@code refused}.
+     */
+    void announce(Call call, Consumer<ContactEvents> publish, Consumer<Call> refused) {
+        background.execute(() -> {
+            try {
+                publish.accept(events);
+                journal.opened(call.contactId, call.tenantId);
+                synchronized (call) {
+                    call.published = true;
+                    if (call.state == Call.State.ENDED) {
+                        publishEnd(call, call.endReason, call.endedAt);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "contact of call %s not published; hanging up", call.callerCallId);
+                refused.accept(call);
+            }
+        });
+    }
+
+    /** The contact's end; only once the broker has it does the journal forget the contact (same event id if repeated). */
+    void publishEnd(Call call, ContactEnded.Reason reason, Instant at) {
+        background.execute(() -> {
+            events.ended(call, reason, at);
+            journal.closed(call.contactId, call.tenantId);
+        });
+    }
+
+    void answered(Call call, String agentId, String offerId, boolean accepted) {
+        background.execute(() -> events.answered(call, agentId, offerId, accepted));
+    }
+
+    void transferRequested(Call call, String toQueueId, String toAgentId) {
+        background.execute(() -> events.transferRequested(call, toQueueId, toAgentId));
+    }
+}

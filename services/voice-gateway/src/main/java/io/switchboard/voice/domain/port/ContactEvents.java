@@ -1,0 +1,26 @@
+package io.switchboard.voice.domain.port;
+
+import java.time.Instant;
+
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.address.Address;
+import io.switchboard.voice.domain.Call;
+
+/** What a call tells the platform. Each call blocks until the broker took it, and throws when it did not. */
+public interface ContactEvents {
+
+    /** The caller's choice made an inbound contact. */
+    void created(Call call);
+
+    /** An agent's own call (click-to-call) made an outbound contact, theirs from the start. */
+    void placed(Call call, String agentId, Address customer);
+
+    /** The agent's phone answered an offer (accepted), or refused, rang out or is not registered (declined). */
+    void answered(Call call, String agentId, String offerId, boolean accepted);
+
+    /** The agent's phone asked to move the call to a queue or an agent. */
+    void transferRequested(Call call, String toQueueId, String toAgentId);
+
+    /** The contact ended at {@code at}, with the call's durations. */
+    void ended(Call call, ContactEnded.Reason reason, Instant at);
+}

@@ -1,0 +1,103 @@
+package io.switchboard.voice.media;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.port.AudioLeg;
+import io.switchboard.voice.domain.port.Media;
+import io.switchboard.voice.domain.port.MediaUnavailableException;
+import io.switchboard.voice.domain.port.Recording;
+
+/** The call flow's media port over our RTP relay: legs from {@link MediaPorts}, prompts from {@link PromptPlayer}. */
+@ApplicationScoped
+public class RtpMedia implements Media {
+
+    private static final Logger LOG = Logger.getLogger(RtpMedia.class);
+    private static final MediaLeg.Sink NOBODY = (packet, length) -> { };
+
+    private final MediaPorts ports;
+    private final PromptPlayer player;
+    private final Path recordings;
+
+    public RtpMedia(MediaPorts ports, PromptPlayer player, VoiceConfig config) {
+        this.ports = ports;
+        this.player = player;
+        this.recordings = Path.of(config.recordingsDir());
+    }
+
+    @Override
+    public AudioLeg open(String name) {
+        try {
+            return ports.open(name);
+        } catch (SocketException full) {
+            throw new MediaUnavailableException(full.getMessage(), full);
+        }
+    }
+
+    @Override
+    public void play(AudioLeg leg, String prompt, int payloadType, boolean loop, Runnable done) {
+        player.play(leg, prompt, payloadType, loop, done);
+    }
+
+    @Override
+    public void stop(AudioLeg leg) {
+        player.stop(leg);
+    }
+
+    @Override
+    public Optional<String> playing(AudioLeg leg) {
+        return player.playing(leg);
+    }
+
+    @Override
+    public void ignore(AudioLeg leg) {
+        ((MediaLeg) leg).sink(NOBODY);
+    }
+
+    @Override
+    public void readKeys(AudioLeg leg, int payloadType, Consumer<Character> keys) {
+        ((MediaLeg) leg).sink(new DtmfReader(payloadType, keys));
+    }
+
+    @Override
+    public void bridge(AudioLeg callerLeg, AudioLeg agentLeg, Optional<Recording> recording) {
+        MediaLeg caller = (MediaLeg) callerLeg;
+        MediaLeg agent = (MediaLeg) agentLeg;
+        if (recording.isPresent() && recording.get() instanceof CallRecording files) {
+            caller.sink((packet, length) -> {
+                files.caller.append(packet, length);
+                agent.send(packet, length);
+            });
+            agent.sink((packet, length) -> {
+                files.agent.append(packet, length);
+                caller.send(packet, length);
+            });
+        } else {
+            caller.sink(agent::send);
+            agent.sink(caller::send);
+        }
+    }
+
+    @Override
+    public Optional<Recording> record(String contactId, int payloadType) {
+        try {
+            return Optional.of(CallRecording.open(recordings, contactId, payloadType));
+        } catch (IOException e) {
+            LOG.errorf(e, "call %s is not recorded", contactId);
+            return Optional.empty();
+        }
+    }
+
+    /** The address our SDP names for media. */
+    public String host() {
+        return ports.host();
+    }
+}
