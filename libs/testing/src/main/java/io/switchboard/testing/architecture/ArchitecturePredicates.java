@@ -1,5 +1,7 @@
 package io.switchboard.testing.architecture;
 
+import java.util.List;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 
@@ -11,8 +13,14 @@ final class ArchitecturePredicates {
 
     /** Classes under {@code root} (its own package included) but outside {@code excluded} and its sub-packages. */
     static DescribedPredicate<JavaClass> insideButNotIn(String root, String excluded) {
-        return DescribedPredicate.describe("reside in " + root + " outside " + excluded,
-                javaClass -> within(javaClass.getPackageName(), root) && !within(javaClass.getPackageName(), excluded));
+        return insideButNotIn(root, List.of(excluded));
+    }
+
+    /** Classes under {@code root} (its own package included) but outside each of {@code excluded} and their sub-packages. */
+    static DescribedPredicate<JavaClass> insideButNotIn(String root, List<String> excluded) {
+        return DescribedPredicate.describe("reside in " + root + " outside " + String.join(", ", excluded),
+                javaClass -> within(javaClass.getPackageName(), root)
+                        && excluded.stream().noneMatch(e -> within(javaClass.getPackageName(), e)));
     }
 
     private static boolean within(String packageName, String parent) {

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * The domain may depend on the JDK (except {@code java.sql}), on its own package, on the event
+ * The domain may depend on the JDK (except {@code java.sql}; {@code javax.crypto} included), on its own package, on the event
  * contract {@code io.switchboard.events} and on nothing else unless the module names it with
  * {@link #allowingInDomain}. An allowance never reopens the {@link #FRAMEWORK} packages: allowing
  * {@code "jakarta.."} for CDI annotations still forbids {@code jakarta.ws.rs}. Each rule is also
@@ -48,19 +48,21 @@ public final class LayeredArchitecture {
             "org.eclipse.microprofile..", "javax.sip..", "gov.nist..", "io.switchboard.service.api..",
             "io.switchboard.service.messaging..", "io.switchboard.service.security..");
 
-    /** What every domain may use without naming it: the JDK and the platform's event contract. */
-    public static final List<String> ALWAYS_ALLOWED = List.of("java..", "io.switchboard.events..");
+    /** What every domain may use without naming it: the JDK (its cryptography included) and the platform's event contract. */
+    public static final List<String> ALWAYS_ALLOWED = List.of("java..", "javax.crypto..", "io.switchboard.events..");
 
     private static final String FIX_DOMAIN = "the domain is tested and reasoned about alone; give it a port"
             + " (an interface) in domain/ and implement it in an adapter package";
 
     private final String root;
     private final List<String> allowedInDomain;
+    private final List<String> otherModules;
     private final JavaClasses classes;
 
-    private LayeredArchitecture(String root, List<String> allowedInDomain, JavaClasses classes) {
+    private LayeredArchitecture(String root, List<String> allowedInDomain, List<String> otherModules, JavaClasses classes) {
         this.root = root;
         this.allowedInDomain = List.copyOf(allowedInDomain);
+        this.otherModules = List.copyOf(otherModules);
         this.classes = classes;
     }
 
@@ -76,7 +78,7 @@ public final class LayeredArchitecture {
     /** The rules over classes imported elsewhere, e.g. test fixtures that stand in for a service. */
     public static LayeredArchitecture of(String rootPackage, JavaClasses classes) {
         Objects.requireNonNull(rootPackage, "rootPackage");
-        return new LayeredArchitecture(rootPackage, List.of(), classes);
+        return new LayeredArchitecture(rootPackage, List.of(), List.of(), classes);
     }
 
     /**
@@ -86,10 +88,22 @@ public final class LayeredArchitecture {
     public LayeredArchitecture allowingInDomain(String... packageIdentifiers) {
         List<String> allowed = new ArrayList<>(allowedInDomain);
         allowed.addAll(List.of(packageIdentifiers));
-        return new LayeredArchitecture(root, allowed, classes);
+        return new LayeredArchitecture(root, allowed, otherModules, classes);
     }
 
-    /** The imported production classes, for a module's own rules. */
+    /**
+     * Leaves out packages under the root that another module owns, e.g. {@code "io.switchboard.routing.engine"}
+     * (libs/routing-engine) under routing's {@code io.switchboard.routing}: they are neither checked nor a
+     * layer of this service. The domain may use them only if {@link #allowingInDomain} names them.
+     */
+    public LayeredArchitecture excludingModule(String packageName) {
+        List<String> excluded = new ArrayList<>(otherModules);
+        excluded.add(packageName);
+        return new LayeredArchitecture(root, allowedInDomain, excluded,
+                classes.that(ArchitecturePredicates.insideButNotIn(root, packageName)));
+    }
+
+    /** The imported production classes (without {@link #excludingModule excluded modules}), for a module's own rules. */
     public JavaClasses classes() {
         return classes;
     }
@@ -120,7 +134,8 @@ public final class LayeredArchitecture {
     /** The domain calls no other package of its own service: those call it. */
     public ArchRule domainUsesNoOtherLayer() {
         return noClasses().that().resideInAPackage(domain())
-                .should().dependOnClassesThat(ArchitecturePredicates.insideButNotIn(root, root + ".domain"))
+                .should().dependOnClassesThat(ArchitecturePredicates.insideButNotIn(root, Stream.concat(
+                        Stream.of(root + ".domain"), otherModules.stream()).toList()))
                 .because(FIX_DOMAIN + "; api, persistence, messaging and config depend on the domain, never the reverse");
     }
 
