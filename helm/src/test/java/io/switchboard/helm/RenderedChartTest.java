@@ -459,6 +459,9 @@ class RenderedChartTest {
             assertThat(user.path("serviceAccountClientId").asText()).as("only service accounts without the demo").isNotBlank();
         }
         assertThat(demoRealm.path("users").findValues("credentials")).as("the demo users").isNotEmpty();
+        assertThat(defaultRealm.path("passwordPolicy").asText()).as("the production password policy").contains("length(12)");
+        assertThat(demoRealm.path("passwordPolicy").asText()).as("no policy the demo passwords would break").isEmpty();
+        assertThat(defaultRealm.path("bruteForceProtected").asBoolean()).isTrue();
         assertThat(ofKind(production, "KeycloakRealmImport")).as("production uses its own Keycloak").isEmpty();
         for (String render : List.of("default", "production", "variants")) {
             String yaml = Files.readString(Chart.renderedDir().resolve(render + ".yaml"));
@@ -467,6 +470,8 @@ class RenderedChartTest {
 
         JsonNode desktop = client(defaultRealm, "switchboard-desktop");
         JsonNode console = client(defaultRealm, "switchboard-admin-console");
+        assertThat(desktop.path("directAccessGrantsEnabled").asBoolean()).as("the browser client: code + PKCE only").isFalse();
+        assertThat(desktop.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         assertThat(desktop.path("redirectUris").toString()).contains("https://inbox.switchboard.example/*", "https://console.switchboard.example/*");
         assertThat(console.path("secret").asText()).isEqualTo("${SWITCHBOARD_ADMIN_CONSOLE_CLIENT_SECRET}");
         JsonNode placeholder = defaultImport.path("spec").path("placeholders").path("SWITCHBOARD_ADMIN_CONSOLE_CLIENT_SECRET").path("secret");
@@ -488,24 +493,16 @@ class RenderedChartTest {
     @Test
     void theChartsRealmIsTheProjectsRealm() throws Exception {
         JsonNode project = Manifests.YAML.readTree(Files.readString(Chart.repoRoot().resolve("deploy/keycloak/switchboard-realm.json")));
+        JsonNode localOverlay = Manifests.YAML.readTree(Files.readString(Chart.repoRoot().resolve("deploy/keycloak/local-overlay.json")));
         JsonNode chartRealm = Manifests.YAML.readTree(Files.readString(Chart.dir().resolve("files/realm/switchboard-realm.json")));
         JsonNode chartUsers = Manifests.YAML.readTree(Files.readString(Chart.dir().resolve("files/realm/demo-users.json")));
-        com.fasterxml.jackson.databind.node.ObjectNode expected = project.deepCopy();
-        expected.remove("users");
-        expected.path("clients").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("secret"));
-        com.fasterxml.jackson.databind.node.ObjectNode actual = chartRealm.deepCopy();
-        JsonNode serviceAccounts = actual.remove("users");
-        Set<JsonNode> users = new HashSet<>();
-        serviceAccounts.forEach(users::add);
-        chartUsers.forEach(users::add);
-        Set<JsonNode> projectUsers = new HashSet<>();
-        project.path("users").forEach(projectUsers::add);
 
-        assertThat(actual).as("helm/switchboard/files/realm/switchboard-realm.json = deploy/keycloak's realm without users and client secrets")
-                .isEqualTo(expected);
-        assertThat(users).as("files/realm: service accounts + demo users = deploy/keycloak's users").isEqualTo(projectUsers);
+        assertThat(chartRealm).as("helm/switchboard/files/realm/switchboard-realm.json = deploy/keycloak's production realm")
+                .isEqualTo(project);
+        assertThat(chartUsers).as("files/realm/demo-users.json = the users of deploy/keycloak's local overlay")
+                .isEqualTo(localOverlay.path("users"));
         assertThat(chartRealm.toString()).doesNotContain("\"credentials\"").doesNotContain("\"secret\"");
-        serviceAccounts.forEach(u -> assertThat(u.path("serviceAccountClientId").asText()).isNotBlank());
+        chartRealm.path("users").forEach(u -> assertThat(u.path("serviceAccountClientId").asText()).isNotBlank());
     }
 
     /** Without a Secret of its own a service falls back to the shared one: CloudNativePG's <cluster>-app by default. */

@@ -240,6 +240,34 @@ class AdminConsoleServiceTest {
                 .body("find { it.entityId == '" + username + "' && it.action == 'DELETE' }.actor", equalTo(f.admin));
     }
 
+    /** The production realm has a password policy (the local overlay drops it); here it is put back for the test. */
+    @Test
+    void theRealmsPasswordPolicyIsShownBesideThePasswordAndChangesNothing() throws Exception {
+        String username = "policy-" + f.suffix;
+        String path = "/api/tenants/" + f.tenant + "/agents/" + username;
+        assertThat(realmPasswordPolicy("length(12)")).isEqualTo(204);
+        try {
+            as(f.admin).body(agentBody(List.of(f.tenant), Map.of("billing", 3), "short-pw1")).put(path).then().statusCode(400)
+                    .body("violations.find { it.field == 'password' }.message", containsString("password policy"));
+            assertThat(keycloakUsers(username)).as("no user half-created").isEmpty();
+
+            as(f.admin).body(agentBody(List.of(f.tenant), Map.of("billing", 3), "a-long-enough-passphrase")).put(path)
+                    .then().statusCode(200);
+            Map<String, Object> renamed = agentBody(List.of(f.tenant), Map.of("billing", 3), "short-pw2");
+            renamed.put("firstName", "Renamed");
+            as(f.admin).body(renamed).put(path).then().statusCode(400)
+                    .body("violations.find { it.field == 'password' }.message", containsString("password policy"));
+            assertThat(keycloakUser(username).path("firstName").asText()).as("the profile is unchanged").isEqualTo("Nina");
+        } finally {
+            assertThat(realmPasswordPolicy("")).isEqualTo(204);
+            as(f.admin).delete(path);
+        }
+    }
+
+    private static int realmPasswordPolicy(String policy) {
+        return KeycloakServer.shared().adminRequest("PUT", "", Map.of("passwordPolicy", policy)).statusCode();
+    }
+
     @Test
     void theSkillCatalogueGuardsItsSkills() {
         as(f.admin).body(queueBody("Loans", Map.of("loans", 3))).put("/api/tenants/" + f.tenant + "/queues/loans").then().statusCode(200);

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
@@ -158,5 +159,15 @@ class AuthorizationMatrixTest {
                     "shrinkagePercent", 0, "intervals", List.of(Map.of("start", "09:00", "contacts", 20)));
         }
         return ConsoleFixture.tenantBody("Tenant " + f.tenant);
+    }
+
+    /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
+    @Test
+    void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
+        String path = "/api/tenants/acme-bank/agents";
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().accessToken("ada")).get(path)
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().foreignClientToken("ada")).get(path)
+                .then().statusCode(401);
     }
 }

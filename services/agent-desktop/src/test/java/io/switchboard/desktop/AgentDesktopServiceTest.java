@@ -660,4 +660,14 @@ class AgentDesktopServiceTest {
         return new AgentConfigured(UUID.nameUUIDFromBytes(("agent:" + id).getBytes()), tenants.get(0), SINCE, id, name, tenants,
                 Map.of("billing", 3), Map.of(Channel.CHAT, 3), false, true);
     }
+
+    /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
+    @Test
+    void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
+        String path = "/api/directory";
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().accessToken("alice")).get(path)
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().foreignClientToken("alice")).get(path)
+                .then().statusCode(401);
+    }
 }

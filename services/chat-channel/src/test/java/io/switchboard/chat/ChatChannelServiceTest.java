@@ -400,4 +400,14 @@ class ChatChannelServiceTest {
     private static SwitchboardEvent decode(ConsumerRecord<String, byte[]> record) {
         return KafkaTestClient.decode(record);
     }
+
+    /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
+    @Test
+    void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
+        String path = "/api/conversations/00000000-0000-4000-8000-000000000001/messages";
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().accessToken("alice")).get(path)
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().foreignClientToken("alice")).get(path)
+                .then().statusCode(401);
+    }
 }

@@ -361,4 +361,14 @@ class RoutingServiceTest {
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
+
+    /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
+    @Test
+    void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
+        String path = "/api/queues";
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().accessToken("sam")).get(path)
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().foreignClientToken("sam")).get(path)
+                .then().statusCode(401);
+    }
 }

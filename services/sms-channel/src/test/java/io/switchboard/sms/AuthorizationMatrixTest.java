@@ -133,4 +133,14 @@ class AuthorizationMatrixTest {
                     + response.asString());
         }
     }
+
+    /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
+    @Test
+    void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
+        String path = "/api/tenants/acme-bank/opt-outs";
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().accessToken("sam")).get(path)
+                .then().statusCode(org.hamcrest.Matchers.not(401));
+        io.restassured.RestAssured.given().auth().oauth2(KeycloakServer.shared().foreignClientToken("sam")).get(path)
+                .then().statusCode(401);
+    }
 }

@@ -37,6 +37,9 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String VERSION = "26.7.3";
     public static final String REALM = "switchboard";
     public static final String CLIENT = "switchboard-desktop";
+    /** A client without the services' audience, made by {@link #foreignClientToken} for audience tests. */
+    public static final String FOREIGN_CLIENT = "switchboard-foreign-test";
+    private static final String LOCAL_OVERLAY = "local-overlay.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile KeycloakServer shared;
@@ -45,6 +48,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private boolean foreignClientReady;
 
     private KeycloakServer(Process process, int port) {
         this.process = process;
@@ -88,7 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
             Path home = unpacked(zip);
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            Files.copy(realm, imports.resolve("switchboard-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            RealmOverlay.write(realm, realm.resolveSibling(LOCAL_OVERLAY), imports.resolve("switchboard-realm.json"));
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
@@ -137,6 +141,33 @@ public final class KeycloakServer implements AutoCloseable {
     /** A demo user's token: the demo users' password is their username. */
     public String accessToken(String username) {
         return accessToken(username, username);
+    }
+
+    /**
+     * A demo user's token from another client of the same realm: signed by the realm, with the user's
+     * roles and tenants, but without the {@code switchboard-api} audience the services require. A
+     * service that accepts it would accept any token the realm mints for any application.
+     */
+    public String foreignClientToken(String username) {
+        ensureForeignClient();
+        return passwordGrant(realmUrl(), FOREIGN_CLIENT, username, username).get("access_token").asText();
+    }
+
+    private synchronized void ensureForeignClient() {
+        if (foreignClientReady) {
+            return;
+        }
+        Map<String, Object> tenants = Map.of("name", "tenants", "protocol", "openid-connect",
+                "protocolMapper", "oidc-usermodel-attribute-mapper",
+                "config", Map.of("user.attribute", "tenants", "claim.name", "tenants", "jsonType.label", "String",
+                        "multivalued", "true", "access.token.claim", "true"));
+        Map<String, Object> client = Map.of("clientId", FOREIGN_CLIENT, "enabled", true, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true, "protocolMappers", List.of(tenants));
+        int status = adminRequest("POST", "/clients", client).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Keycloak refused client " + FOREIGN_CLIENT + ": " + status);
+        }
+        foreignClientReady = true;
     }
 
     /**
@@ -313,7 +344,10 @@ public final class KeycloakServer implements AutoCloseable {
         return zip;
     }
 
-    /** deploy/keycloak/switchboard-realm.json, found from the module folder upwards. */
+    /**
+     * deploy/keycloak/switchboard-realm.json (the production realm), found from the module folder
+     * upwards; its sibling {@value #LOCAL_OVERLAY} adds the demo users and the password grant.
+     */
     private static Path findRealm() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path realm = dir.resolve("deploy/keycloak/switchboard-realm.json");

@@ -109,7 +109,7 @@ public class KeycloakDirectory implements IdentityDirectory {
                     throw new ConflictException("username '" + agent.username() + "' or email '" + agent.email() + "' is taken");
                 }
                 if (response.getStatus() == 400) {
-                    throw InvalidConfigurationException.of("", "Keycloak refused the user: " + response.readEntity(String.class));
+                    throw KeycloakRefusals.ofUser(response.readEntity(String.class));
                 }
                 if (response.getStatus() != 201) {
                     throw new WebApplicationException(response.getStatus());
@@ -127,11 +127,19 @@ public class KeycloakDirectory implements IdentityDirectory {
             UserRepresentation user = user(agent.username())
                     .orElseThrow(() -> new ConflictException("user '" + agent.username() + "' is gone from Keycloak"));
             UserResource resource = realm().users().get(user.getId());
+            // The password first: when the realm's policy refuses it, nothing else has changed yet.
+            if (password != null && !password.isBlank()) {
+                try {
+                    resource.resetPassword(password(password));
+                } catch (WebApplicationException e) {
+                    if (e.getResponse().getStatus() != 400) {
+                        throw e;
+                    }
+                    throw KeycloakRefusals.ofUser(e.getResponse().readEntity(String.class));
+                }
+            }
             fill(user, agent);
             resource.update(user);
-            if (password != null && !password.isBlank()) {
-                resource.resetPassword(password(password));
-            }
             setRole(resource, agent.role());
             return null;
         });
