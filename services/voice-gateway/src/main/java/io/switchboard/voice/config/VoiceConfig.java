@@ -80,6 +80,14 @@ public interface VoiceConfig {
         /** udp, tcp or both. */
         @WithDefault("udp,tcp")
         List<String> transports();
+
+        /**
+         * The address peers reach us at when it is not the one we bind (behind NAT, a Kubernetes
+         * LoadBalancer): named in Via, Contact and From of our messages and in our SDP's c= and o=
+         * lines, while SIP and media still bind {@link #host()} and {@code media.host}. Absent: the
+         * bind addresses themselves.
+         */
+        Optional<String> advertisedHost();
     }
 
     interface Media {

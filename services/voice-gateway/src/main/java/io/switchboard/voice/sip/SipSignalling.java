@@ -36,7 +36,7 @@ public class SipSignalling implements Signalling {
     private volatile SipStack sip;
 
     public SipSignalling(VoiceConfig config, MediaPorts ports) {
-        this.mediaHost = ports.host();
+        this.mediaHost = config.sip().advertisedHost().orElse(ports.host());
         this.trunk = config.outbound().trunk();
     }
 
@@ -199,7 +199,7 @@ public class SipSignalling implements Signalling {
         }
     }
 
-    /** Our SDP for {@code port} in the call's codec (the address is the media host). */
+    /** Our SDP for {@code port} in the call's codec (the address: the advertised host, else the media host). */
     String sdp(int port, Call call) {
         return Sdp.write(mediaHost, port, call.payloadType, call.dtmfPayloadType, System.currentTimeMillis());
     }

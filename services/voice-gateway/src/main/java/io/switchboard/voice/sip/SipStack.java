@@ -45,6 +45,7 @@ public final class SipStack {
     public final MessageFactory messages;
     public final AddressFactory addresses;
     public final SipProvider provider;
+    /** Where peers reach us (the advertised host, else the bind host): Via, Contact, From. */
     public final String host;
     public final int port;
     private final javax.sip.SipStack stack;
@@ -62,7 +63,7 @@ public final class SipStack {
 
     public static SipStack start(VoiceConfig config, SipListener listener) throws PeerUnavailableException,
             TransportNotSupportedException, InvalidArgumentException, ObjectInUseException, TooManyListenersException,
-            TransportAlreadySupportedException {
+            TransportAlreadySupportedException, ParseException {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties properties = new Properties();
@@ -78,10 +79,15 @@ public final class SipStack {
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         javax.sip.SipStack stack = factory.createSipStack(properties);
+        String advertised = config.sip().advertisedHost().orElse(config.sip().host());
         List<String> transports = config.sip().transports();
         SipProvider provider = null;
         for (String transport : transports) {
             ListeningPoint point = stack.createListeningPoint(config.sip().host(), config.sip().port(), transport.trim());
+            if (config.sip().advertisedHost().isPresent()) {
+                // The top Via of the requests the stack builds itself (in-dialog BYE, re-INVITE, NOTIFY, CANCEL).
+                point.setSentBy(advertised + ":" + config.sip().port());
+            }
             if (provider == null) {
                 provider = stack.createSipProvider(point);
             } else {
@@ -92,9 +98,10 @@ public final class SipStack {
             throw new IllegalStateException("switchboard.voice.sip.transports names no transport");
         }
         provider.addSipListener(listener);
-        LOG.infof("SIP listening on %s:%d (%s)", config.sip().host(), config.sip().port(), String.join(", ", transports));
+        LOG.infof("SIP listening on %s:%d (%s), advertised as %s", config.sip().host(), config.sip().port(), String.join(", ", transports),
+                advertised);
         return new SipStack(stack, provider, factory.createHeaderFactory(), factory.createMessageFactory(),
-                factory.createAddressFactory(), config.sip().host(), config.sip().port());
+                factory.createAddressFactory(), advertised, config.sip().port());
     }
 
     public void stop() {
