@@ -1,47 +1,29 @@
 package io.switchboard.voice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.testing.architecture.LayeredArchitecture;
+
 /**
- * The voice gateway's layering (issue 15): {@code domain} holds the call state machine and its ports
- * ({@code domain.port}) in plain Java; {@code sip}, {@code media}, {@code messaging} and
- * {@code persistence} implement the ports or feed the machine commands; {@code config} wires them.
- * The domain may still carry CDI scope annotations and JBoss logging, and use the shared event
- * records and service-base's entry-point directory (plain Java).
+ * The voice gateway's layering (issue 15). The shared rules of {@link LayeredArchitecture}:
+ * {@code domain} holds the call state machine and its ports ({@code domain.port}) in plain Java, and
+ * {@code sip}, {@code media}, {@code messaging}, {@code persistence} and {@code config} depend on it,
+ * never the reverse, without cycles. The domain may still carry CDI scope annotations and JBoss
+ * logging, and use service-base's entry-point directory (plain Java). Then the voice gateway's own
+ * rules: the SIP stack stays behind {@code sip/} (ADR 0005), and the adapters reach each other only
+ * through the call flow.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "io.switchboard.voice";
-    private static final JavaClasses VOICE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
+    private static final LayeredArchitecture VOICE = LayeredArchitecture.of(ROOT)
+            .allowingInDomain("jakarta.enterprise.context..", "org.jboss.logging..", "io.switchboard.service.config..");
 
     @Test
-    void theDomainIsPlainJava() {
-        noClasses().that().resideInAPackage(ROOT + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
-                        "org.eclipse.microprofile..", "jakarta.ws.rs..", "jakarta.persistence..", "javax.sip..", "javax.sdp..",
-                        "gov.nist..", "java.sql..", "javax.sql..", "org.apache.kafka..", "io.micrometer..",
-                        "io.switchboard.service.messaging..", "io.switchboard.service.api..")
-                .because("the call flow is tested without SIP, a broker or a database; give what it needs a port in domain/port "
-                        + "and implement it in sip/, media/, messaging/ or persistence/")
-                .check(VOICE);
-    }
-
-    @Test
-    void theDomainKnowsNoOtherLayer() {
-        noClasses().that().resideInAPackage(ROOT + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".sip..", ROOT + ".media..", ROOT + ".messaging..",
-                        ROOT + ".persistence..", ROOT + ".api..", ROOT + ".config..")
-                .because("adapters depend on the domain, never the reverse: pass settings as plain values (CallSettings) "
-                        + "and reach adapters through a port in domain/port")
-                .check(VOICE);
+    void followsTheSharedLayering() {
+        VOICE.check();
     }
 
     @Test
@@ -50,25 +32,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "javax.sdp..", "gov.nist..")
                 .because("ADR 0005 isolates the JAIN-SIP stack behind sip/ so it can be replaced; name legs by Call-ID and "
                         + "keep dialogs and transactions in sip/SipLegs")
-                .check(VOICE);
+                .check(VOICE.classes());
     }
 
     @Test
-    void adaptersTalkToEachOtherOnlyThroughTheDomain() {
+    void kafkaConsumersGiveTheCallFlowCommandsNotTheSipSide() {
         noClasses().that().resideInAnyPackage(ROOT + ".messaging..", ROOT + ".persistence..", ROOT + ".media..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".sip..")
-                .because("Kafka consumers give the call flow commands (CallFlow.routing(), CallFlow.agents()), not the SIP side")
-                .check(VOICE);
-        noClasses().that().resideInAPackage(ROOT + ".sip..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".messaging..", ROOT + ".persistence..")
-                .because("the SIP side reports to the call flow, whose effects reach the broker and the journal through ports")
-                .check(VOICE);
+                .because("consumers give the call flow commands (CallFlow.routing(), CallFlow.agents()); the flow's effects "
+                        + "reach SIP through the Signalling port")
+                .check(VOICE.classes());
     }
 
     @Test
-    void thePackagesHaveNoCycles() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .because("a cycle between layers means one of them should be a port in domain/port")
-                .check(VOICE);
+    void theSipSideReachesTheBrokerAndTheJournalOnlyThroughTheCallFlow() {
+        noClasses().that().resideInAPackage(ROOT + ".sip..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".messaging..", ROOT + ".persistence..")
+                .because("the SIP side reports to the call flow (CallFlow.signalling()), whose effects reach the broker and "
+                        + "the journal through the ContactEvents and CallJournal ports")
+                .check(VOICE.classes());
     }
 }
