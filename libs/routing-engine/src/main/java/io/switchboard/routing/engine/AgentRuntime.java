@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.switchboard.routing.engine.model.AgentProfile;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 
 /** An agent's live routing state. Its sort keys only change while it is withdrawn from the ready sets. */
 final class AgentRuntime {

@@ -10,7 +10,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 import io.switchboard.routing.engine.model.AgentProfile;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.QueueConfig;
 
 /**

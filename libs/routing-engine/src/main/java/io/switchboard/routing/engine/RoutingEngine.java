@@ -17,7 +17,7 @@ import java.util.Set;
 import io.switchboard.routing.engine.ContactRuntime.Status;
 import io.switchboard.routing.engine.model.AgentProfile;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
 import io.switchboard.routing.engine.model.QueueConfig;
 

@@ -20,7 +20,7 @@ import io.switchboard.routing.engine.Decision.AbandonReason;
 import io.switchboard.routing.engine.Decision.OfferOutcome;
 import io.switchboard.routing.engine.model.AgentProfile;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
 import io.switchboard.routing.engine.model.QueueConfig;
 import io.switchboard.routing.engine.model.Strategy;

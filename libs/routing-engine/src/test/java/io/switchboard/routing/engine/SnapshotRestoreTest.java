@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.switchboard.routing.engine.model.AgentProfile;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
 import io.switchboard.routing.engine.model.QueueConfig;
 

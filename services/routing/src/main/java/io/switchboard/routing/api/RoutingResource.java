@@ -11,11 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.routing.messaging.RoutingView;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
+import io.switchboard.service.security.SignedInUser;
 
 /**
  * Read-only routing state of the domains this instance owns, refreshed every second: for
@@ -27,11 +26,11 @@ import io.switchboard.service.security.TenantsClaim;
 public class RoutingResource {
 
     private final RoutingView view;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public RoutingResource(RoutingView view, JsonWebToken token) {
+    public RoutingResource(RoutingView view, SecurityIdentity identity) {
         this.view = view;
-        this.token = token;
+        this.identity = identity;
     }
 
     @GET
@@ -67,6 +66,6 @@ public class RoutingResource {
     }
 
     private Set<String> tenants() {
-        return TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
+        return SignedInUser.of(identity).tenants();
     }
 }

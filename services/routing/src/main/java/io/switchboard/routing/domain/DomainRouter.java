@@ -45,7 +45,7 @@ import io.switchboard.routing.engine.RoutingEngine;
 import io.switchboard.routing.engine.RoutingException;
 import io.switchboard.routing.engine.model.AgentProfile;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
 import io.switchboard.routing.engine.model.QueueConfig;
 import io.switchboard.routing.engine.model.Strategy;
@@ -166,7 +166,7 @@ public final class DomainRouter {
         if (engine.contactSnapshot(created.contactId()).isPresent()) {
             return;
         }
-        ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), Channel.valueOf(created.channel().name()),
+        ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), created.channel(),
                 queueId, created.priority(), created.occurredAt().isAfter(now) ? now : created.occurredAt(), null);
         if (created.direction() == Direction.OUTBOUND) {
             place(created, request, now, effects);
@@ -185,7 +185,7 @@ public final class DomainRouter {
      * through its channel like an agent's reply. A caller hears the queue's audio instead.
      */
     private void tellClosed(ContactCreated created, List<Decision> decisions, Instant now, Effects effects) {
-        if (created.channel() == io.switchboard.events.Channel.VOICE) {
+        if (created.channel() == Channel.VOICE) {
             return;
         }
         decisions.stream()
@@ -347,9 +347,7 @@ public final class DomainRouter {
     }
 
     static AgentProfile toProfile(AgentConfigured agent) {
-        Map<Channel, Integer> capacity = new HashMap<>();
-        agent.capacity().forEach((channel, slots) -> capacity.put(Channel.valueOf(channel.name()), slots));
-        return new AgentProfile(agent.agentId(), Set.copyOf(agent.tenants()), agent.skills(), capacity, agent.blending());
+        return new AgentProfile(agent.agentId(), Set.copyOf(agent.tenants()), agent.skills(), agent.capacity(), agent.blending());
     }
 
     // ---------------------------------------------------------------- outputs
@@ -411,17 +409,17 @@ public final class DomainRouter {
 
         private Optional<SwitchboardEvent> describe(Decision decision, Instant now) {
             if (decision instanceof Decision.Queued q) {
-                return contact(q.contactId()).map(c -> new ContactQueued(nextId(), c.tenant(), now, c.id(), channel(c), q.queueId(),
+                return contact(q.contactId()).map(c -> new ContactQueued(nextId(), c.tenant(), now, c.id(), c.channel(), q.queueId(),
                         c.priority(), q.arrivedAt()));
             }
             if (decision instanceof Decision.Offered o) {
                 agents.add(o.agentId());
-                return contact(o.contactId()).map(c -> new ContactOffered(nextId(), c.tenant(), now, c.id(), channel(c),
+                return contact(o.contactId()).map(c -> new ContactOffered(nextId(), c.tenant(), now, c.id(), c.channel(),
                         o.queueId(), o.agentId(), o.offerId(), o.expiresAt()));
             }
             if (decision instanceof Decision.Assigned a) {
                 agents.add(a.agentId());
-                return contact(a.contactId()).map(c -> new ContactAssigned(nextId(), c.tenant(), now, c.id(), channel(c),
+                return contact(a.contactId()).map(c -> new ContactAssigned(nextId(), c.tenant(), now, c.id(), c.channel(),
                         a.queueId(), a.agentId(), a.offerId()));
             }
             if (decision instanceof Decision.OfferEnded ended) {
@@ -455,10 +453,6 @@ public final class DomainRouter {
 
         private Optional<ContactRequest> contact(String contactId) {
             return Optional.ofNullable(DomainRouter.this.contacts.get(contactId));
-        }
-
-        private io.switchboard.events.Channel channel(ContactRequest request) {
-            return io.switchboard.events.Channel.valueOf(request.channel().name());
         }
 
         Outcome outcome() {

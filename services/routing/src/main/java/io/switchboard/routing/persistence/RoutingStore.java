@@ -22,7 +22,7 @@ import io.switchboard.routing.domain.QueueDay;
 import io.switchboard.routing.engine.AgentSnapshot;
 import io.switchboard.routing.engine.ContactSnapshot;
 import io.switchboard.routing.engine.model.AgentState;
-import io.switchboard.routing.engine.model.Channel;
+import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
 
 /**

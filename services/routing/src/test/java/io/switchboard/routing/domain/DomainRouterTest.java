@@ -130,7 +130,7 @@ class DomainRouterTest {
         Outcome ended = router.handle(new ContactEnded(UUID.randomUUID(), "acme", NOW, "out-1", Channel.VOICE,
                 ContactEnded.Reason.CUSTOMER_LEFT, null, 0L, 0L, 42L, 0L), NOW);
         assertThat(ended.agents()).contains("alice");
-        assertThat(router.engine().activeContacts("alice", io.switchboard.routing.engine.model.Channel.VOICE)).isZero();
+        assertThat(router.engine().activeContacts("alice", Channel.VOICE)).isZero();
 
         assertThat(router.handle(outbound("out-2", "mallory"), NOW).deadLetter()).as("an agent routing does not know")
                 .hasValueSatisfying(reason -> assertThat(reason).contains("no known agent"));

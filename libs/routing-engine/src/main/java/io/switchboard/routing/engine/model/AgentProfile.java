@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.switchboard.events.Channel;
+
 /**
  * An agent as configured: the tenants they serve, skills with proficiency 1-5, how many contacts
  * of each channel they handle at once, and whether a live voice contact leaves room for digital

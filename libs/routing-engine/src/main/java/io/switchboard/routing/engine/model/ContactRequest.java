@@ -3,6 +3,8 @@ package io.switchboard.routing.engine.model;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.switchboard.events.Channel;
+
 /**
  * A contact to route. {@code arrivedAt} is when the customer arrived; it is kept through
  * re-queues and transfers so that waiting order and service level stay honest.
