@@ -426,6 +426,7 @@ class RenderedChartTest {
         assertThat(plainValue(env, "SWITCHBOARD_VOICE_MEDIA_PORT_MIN")).isEqualTo("20000");
         assertThat(plainValue(env, "SWITCHBOARD_VOICE_MEDIA_PORT_MAX")).isEqualTo("20999");
         assertThat(env.get("SWITCHBOARD_VOICE_MEDIA_HOST").path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("status.podIP");
+        assertThat(env).as("with the node's network the bound address is the advertised one").doesNotContainKey("SWITCHBOARD_VOICE_SIP_ADVERTISED_HOST");
         assertThat(ofKind(docs, "Service")).noneMatch(s -> "voice-gateway".equals(component(s))
                 && s.path("spec").path("type").asText().equals("LoadBalancer"));
     }
@@ -443,6 +444,11 @@ class RenderedChartTest {
         assertThat(lb.path("spec").path("externalTrafficPolicy").asText()).isEqualTo("Local");
         assertThat(ports).contains("5080/UDP", "5080/TCP", "20002/UDP", "20100/UDP").doesNotContain("20001/UDP", "20003/UDP");
         assertThat(ports).hasSize(2 + 50);
+        Map<String, JsonNode> env = environment(docs, voice.path("spec").path("template").path("spec").path("containers").get(0));
+        assertThat(plainValue(env, "SWITCHBOARD_VOICE_SIP_ADVERTISED_HOST")).as("SIP and SDP name the load balancer")
+                .isEqualTo("198.51.100.7");
+        assertThat(env.get("SWITCHBOARD_VOICE_MEDIA_HOST").path("valueFrom").path("fieldRef").path("fieldPath").asText())
+                .as("media still binds the pod's address").isEqualTo("status.podIP");
     }
 
     @Test
