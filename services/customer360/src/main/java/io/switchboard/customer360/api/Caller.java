@@ -4,48 +4,42 @@ import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
+import io.switchboard.service.security.SignedInUser;
 
-/**
- * Who is calling: their name for the audit, and the tenants they serve, from the access token's
- * {@code tenants} claim (a Keycloak user attribute, see deploy/keycloak).
- */
+/** Who is calling: their name for the audit, and the tenants they serve, as {@link SignedInUser} reads them. */
 @RequestScoped
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
 
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
+    public Caller(SecurityIdentity identity) {
         this.identity = identity;
-        this.token = token;
     }
 
     public String name() {
-        String username = token.getClaim("preferred_username");
-        return username != null ? username : identity.getPrincipal().getName();
+        return user().id();
     }
 
     public Set<String> tenants() {
-        return TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
+        return user().tenants();
     }
 
     /** The tenant a request is about: the one asked for, which the caller must serve, or their only one. */
     public String tenant(String requested) {
-        Set<String> tenants = tenants();
+        SignedInUser user = user();
         if (requested == null || requested.isBlank()) {
-            if (tenants.size() == 1) {
-                return tenants.iterator().next();
+            if (user.tenants().size() == 1) {
+                return user.tenants().iterator().next();
             }
-            throw ProblemException.badRequest("you serve " + tenants.size() + " tenants: say which with ?tenant=");
+            throw ProblemException.badRequest("you serve " + user.tenants().size() + " tenants: say which with ?tenant=");
         }
-        if (!tenants.contains(requested)) {
-            throw new ProblemException(403, "Forbidden", "you do not serve tenant " + requested);
-        }
+        user.requireServes(requested);
         return requested;
+    }
+
+    private SignedInUser user() {
+        return SignedInUser.of(identity);
     }
 }

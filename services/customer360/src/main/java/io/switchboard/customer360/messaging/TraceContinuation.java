@@ -1,28 +1,21 @@
 package io.switchboard.customer360.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
-import io.switchboard.events.codec.DecodeResult;
-import io.switchboard.events.codec.EventCodec;
+import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Traceparent;
 
 /**
  * Carries a contact's trace through customer360. The consumer reads Kafka in batches with SmallRye's
@@ -35,21 +28,7 @@ import io.switchboard.events.codec.EventCodec;
 @ApplicationScoped
 public class TraceContinuation {
 
-    static final String HEADER = "traceparent";
-    private static final byte[] EXTENSION_KEY = ("\"" + EventCodec.TRACEPARENT_EXTENSION + "\"")
-            .getBytes(StandardCharsets.US_ASCII);
-    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
-    private static final TextMapGetter<String> ONE_VALUE = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(String carrier) {
-            return List.of(HEADER);
-        }
-
-        @Override
-        public String get(String carrier, String key) {
-            return HEADER.equals(key) ? carrier : null;
-        }
-    };
+    static final String HEADER = IncomingEvents.TRACEPARENT_HEADER;
 
     private final Tracer tracer;
 
@@ -78,50 +57,12 @@ public class TraceContinuation {
         return new Handling(span, outputs);
     }
 
-    /**
-     * The trace context an input carries: its {@code traceparent} header when that is valid, else its
-     * CloudEvent {@code traceparent} extension when that is valid, else none. A malformed value (bad
-     * syntax, an all-zero id, version {@code ff}) counts as absent.
-     */
+    /** The trace context an input carries, as {@link IncomingEvents#traceparent} reads it. */
     static Optional<SpanContext> traceparent(ConsumerRecord<String, byte[]> input) {
-        Header header = input.headers().lastHeader(HEADER);
-        if (header != null && header.value() != null) {
-            Optional<SpanContext> fromHeader = parse(new String(header.value(), StandardCharsets.US_ASCII));
-            if (fromHeader.isPresent()) {
-                return fromHeader;
-            }
-        }
-        // Outside producers may set only the extension: decode the envelope again only when it is there.
-        if (input.value() != null && contains(input.value(), EXTENSION_KEY)
-                && EventCodec.decode(input.value()) instanceof DecodeResult.Decoded decoded) {
-            Object extension = decoded.envelope().getExtension(EventCodec.TRACEPARENT_EXTENSION);
-            return extension == null ? Optional.empty() : parse(extension.toString());
-        }
-        return Optional.empty();
+        return IncomingEvents.traceparent(input);
     }
 
-    static Optional<SpanContext> parse(String traceparent) {
-        SpanContext context = Span.fromContext(W3C.extract(Context.root(), traceparent.trim(), ONE_VALUE)).getSpanContext();
-        return context.isValid() ? Optional.of(context) : Optional.empty();
-    }
-
-    /** The W3C form of a valid span context, as the propagator writes it. */
     static String format(SpanContext context) {
-        Map<String, String> carrier = new HashMap<>();
-        W3C.inject(Context.root().with(Span.wrap(context)), carrier, Map::put);
-        return carrier.get(HEADER);
-    }
-
-    private static boolean contains(byte[] data, byte[] key) {
-        outer:
-        for (int i = 0; i <= data.length - key.length; i++) {
-            for (int j = 0; j < key.length; j++) {
-                if (data[i + j] != key[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return Traceparent.format(context);
     }
 }
