@@ -1,0 +1,128 @@
+package io.switchboard.events;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Which Kafka topics each service may write and read, and under which consumer group and transactional
+ * id prefixes: the table the brokers' ACLs are made from (helm's KafkaUsers, the kafka-acls.sh commands
+ * of the chart's notes). A service writes only the topics it owns, so configuration comes only from the
+ * admin console. Service names are those of deploy/local/config/services.conf and the chart.
+ */
+public final class TopicAccess {
+
+    /** Routing's internal topic, re-keyed by routing domain (routing's switchboard.routing.commands-topic). */
+    public static final String ROUTING_COMMANDS = "switchboard.routing.commands.v1";
+
+    /**
+     * One service's rights.
+     *
+     * @param writes                  topics it produces to
+     * @param reads                   topics it consumes
+     * @param creates                 topics it creates at start when missing
+     * @param groupPrefixes           prefixes of the consumer group ids it uses
+     * @param transactionalIdPrefixes prefixes of its producers' transactional ids (none uses transactions yet)
+     */
+    public record ServiceAccess(String service, Set<String> writes, Set<String> reads, Set<String> creates,
+            Set<String> groupPrefixes, Set<String> transactionalIdPrefixes) {
+
+        public ServiceAccess {
+            writes = Set.copyOf(writes);
+            reads = Set.copyOf(reads);
+            creates = Set.copyOf(creates);
+            groupPrefixes = Set.copyOf(groupPrefixes);
+            transactionalIdPrefixes = Set.copyOf(transactionalIdPrefixes);
+        }
+
+        public boolean mayWrite(String topic) {
+            return writes.contains(topic);
+        }
+
+        public boolean mayRead(String topic) {
+            return reads.contains(topic);
+        }
+
+        public boolean mayUseGroup(String groupId) {
+            return groupPrefixes.stream().anyMatch(groupId::startsWith);
+        }
+    }
+
+    private static final Map<String, ServiceAccess> SERVICES = table();
+
+    private TopicAccess() {
+    }
+
+    /** Every service's rights, by service name. */
+    public static Map<String, ServiceAccess> all() {
+        return SERVICES;
+    }
+
+    public static Optional<ServiceAccess> of(String service) {
+        return Optional.ofNullable(SERVICES.get(service));
+    }
+
+    /** The services that may write a topic. */
+    public static Set<String> writersOf(String topic) {
+        return SERVICES.values().stream().filter(s -> s.mayWrite(topic)).map(ServiceAccess::service)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, ServiceAccess> table() {
+        Map<String, ServiceAccess> services = new LinkedHashMap<>();
+        add(services, "admin-console",
+                Set.of(Topics.CONFIG),
+                Set.of(Topics.ROUTING));
+        // Every outbound topic: auto-replies (ReplyRequested) go to the contact's channel.
+        Set<String> allOutbound = Arrays.stream(Channel.values()).map(Topics::outbound).collect(Collectors.toSet());
+        add(services, "routing",
+                union(Set.of(Topics.ROUTING, Topics.AGENTS, Topics.DEAD_LETTER, ROUTING_COMMANDS), allOutbound),
+                Set.of(Topics.CONTACTS, Topics.AGENTS, Topics.CONFIG, ROUTING_COMMANDS),
+                Set.of(ROUTING_COMMANDS));
+        // Chat transcripts are sent as email replies.
+        add(services, "chat-channel",
+                Set.of(Topics.CONTACTS, Topics.outbound(Channel.EMAIL)),
+                Set.of(Topics.outbound(Channel.CHAT), Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
+        // Agents' replies on any channel, call control and dialling on the voice topic.
+        add(services, "agent-desktop",
+                union(Set.of(Topics.AGENTS, Topics.CONTACTS), allOutbound),
+                Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG));
+        add(services, "email-channel",
+                Set.of(Topics.CONTACTS),
+                Set.of(Topics.outbound(Channel.EMAIL), Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
+        add(services, "customer360",
+                Set.of(Topics.CUSTOMERS),
+                Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
+        // Offer answers and transfers from agents' phones go to the agents topic.
+        add(services, "voice-gateway",
+                Set.of(Topics.CONTACTS, Topics.AGENTS),
+                Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG));
+        add(services, "sms-channel",
+                Set.of(Topics.CONTACTS),
+                Set.of(Topics.outbound(Channel.SMS), Topics.CONTACTS, Topics.CONFIG));
+        add(services, "social-channel",
+                Set.of(Topics.CONTACTS),
+                Set.of(Topics.outbound(Channel.SOCIAL), Topics.CONTACTS, Topics.CONFIG));
+        return Map.copyOf(services);
+    }
+
+    private static void add(Map<String, ServiceAccess> services, String service, Set<String> writes, Set<String> reads) {
+        add(services, service, writes, reads, Set.of());
+    }
+
+    /** Group ids are switchboard-&lt;service&gt;[-suffix], so the prefix of one service never matches another's. */
+    private static void add(Map<String, ServiceAccess> services, String service, Set<String> writes, Set<String> reads,
+            Set<String> creates) {
+        services.put(service, new ServiceAccess(service, writes, reads, creates, Set.of("switchboard-" + service), Set.of()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
