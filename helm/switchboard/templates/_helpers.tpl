@@ -109,7 +109,8 @@ social-channel:
 
 {{- define "switchboard.kafka.securityProtocol" -}}
 {{- if eq .Values.kafka.mode "strimzi" -}}
-{{- ternary "SSL" "PLAINTEXT" .Values.kafka.strimzi.tls -}}
+{{- $prefix := ternary "SASL_" "" .Values.kafka.security.enabled -}}
+{{- printf "%s%s" $prefix (ternary "SSL" "PLAINTEXT" .Values.kafka.strimzi.tls) -}}
 {{- else -}}
 {{- .Values.kafka.external.securityProtocol -}}
 {{- end -}}
@@ -129,7 +130,37 @@ social-channel:
 {{- end -}}
 
 {{- define "switchboard.kafka.sasl" -}}
-{{- if and (eq .Values.kafka.mode "external") (has .Values.kafka.external.securityProtocol (list "SASL_PLAINTEXT" "SASL_SSL")) -}}true{{- end -}}
+{{- if has (include "switchboard.kafka.securityProtocol" .) (list "SASL_PLAINTEXT" "SASL_SSL") -}}true{{- end -}}
+{{- end -}}
+
+{{- define "switchboard.kafka.saslMechanism" -}}
+{{- if eq .Values.kafka.mode "strimzi" -}}SCRAM-SHA-512{{- else -}}
+{{- required "kafka.external.saslMechanism is required with SASL" .Values.kafka.external.saslMechanism -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The principal of one service, and the name of its KafkaUser. Call with (dict "root" $ "name" "routing"). */}}
+{{- define "switchboard.kafka.userName" -}}
+{{- printf "%s-kafka-%s" (include "switchboard.fullname" .root) .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+The Secret and key of one service's sasl.jaas.config, as YAML {secret, key}. Call with (dict "root" $ "name" "routing").
+Per service with kafka.security.enabled (Strimzi's Secret of the service's KafkaUser, or the service's own
+Secret of an existing cluster); otherwise the one Secret of kafka.external.
+*/}}
+{{- define "switchboard.kafka.jaasSecret" -}}
+{{- $k := .root.Values.kafka -}}
+{{- if not $k.security.enabled -}}
+secret: {{ required "kafka.external.saslJaasConfigSecret.name is required with SASL" $k.external.saslJaasConfigSecret.name }}
+key: {{ $k.external.saslJaasConfigSecret.key }}
+{{- else if eq $k.mode "strimzi" -}}
+secret: {{ include "switchboard.kafka.userName" . }}
+key: sasl.jaas.config
+{{- else -}}
+secret: {{ index $k.security.jaasConfigSecrets .name | default (include "switchboard.kafka.userName" .) }}
+key: {{ $k.external.saslJaasConfigSecret.key }}
+{{- end -}}
 {{- end -}}
 
 {{/* ---------------------------------------------------------------- PostgreSQL */}}
@@ -290,7 +321,7 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "KAFKA_SECURITY_PROTOCOL" $protocol -}}
 {{- end -}}
 {{- if include "switchboard.kafka.sasl" $root -}}
-{{- $_ := set $env "KAFKA_SASL_MECHANISM" (required "kafka.external.saslMechanism is required with SASL" $root.Values.kafka.external.saslMechanism) -}}
+{{- $_ := set $env "KAFKA_SASL_MECHANISM" (include "switchboard.kafka.saslMechanism" $root) -}}
 {{- end -}}
 {{- if include "switchboard.kafka.caSecretName" $root -}}
 {{- $_ := set $env "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}

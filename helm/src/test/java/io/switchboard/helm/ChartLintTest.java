@@ -109,7 +109,8 @@ class ChartLintTest {
     }
 
     private static boolean isFreeMap(String path) {
-        return path.matches(".*\\.(env|secretEnv|annotations|podAnnotations|nodeSelector|resources|pdb)$") || path.equals("kafka.topics.items");
+        return path.matches(".*\\.(env|secretEnv|annotations|podAnnotations|nodeSelector|resources|pdb)$") || path.equals("kafka.topics.items")
+                || path.equals("kafka.security.access");
     }
 
     @Test

@@ -58,6 +58,7 @@ final class StrictModel {
             "Kafka", "kafka.strimzi.io",
             "KafkaNodePool", "kafka.strimzi.io",
             "KafkaTopic", "kafka.strimzi.io",
+            "KafkaUser", "kafka.strimzi.io",
             "Cluster", "postgresql.cnpg.io",
             "Database", "postgresql.cnpg.io",
             "Keycloak", "k8s.keycloak.org",
