@@ -2,7 +2,6 @@ package io.switchboard.sms.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,11 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
+import io.switchboard.service.security.SignedInUser;
 import io.switchboard.sms.domain.MediaContent;
 import io.switchboard.sms.domain.NotFoundException;
 import io.switchboard.sms.domain.ReplyPolicy;
@@ -45,12 +43,12 @@ public class SmsResource {
 
     private final ReplyService replies;
     private final SmsStore store;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public SmsResource(ReplyService replies, SmsStore store, JsonWebToken token) {
+    public SmsResource(ReplyService replies, SmsStore store, SecurityIdentity identity) {
         this.replies = replies;
         this.store = store;
-        this.token = token;
+        this.identity = identity;
     }
 
     @GET
@@ -58,7 +56,7 @@ public class SmsResource {
     @RolesAllowed({"agent", "supervisor", "admin"})
     public ReplyPolicyView replyPolicy(@PathParam("contactId") String contactId) throws StoreException {
         try {
-            ReplyPolicy policy = replies.policy(contactId, tenants());
+            ReplyPolicy policy = replies.policy(contactId, user().tenants());
             return new ReplyPolicyView(policy.contactId(), "SMS", null, policy.canReply(), policy.reason(), policy.windowClosesAt(),
                     List.of());
         } catch (NotFoundException e) {
@@ -70,9 +68,7 @@ public class SmsResource {
     @Path("tenants/{tenantId}/opt-outs")
     @RolesAllowed({"supervisor", "admin"})
     public List<OptOutView> optOuts(@PathParam("tenantId") String tenantId) throws StoreException {
-        if (!tenants().contains(tenantId)) {
-            throw new ProblemException(403, "Forbidden", "you do not supervise tenant " + tenantId);
-        }
+        user().requireServes(tenantId);
         return replies.optedOut(tenantId).stream().map(o -> new OptOutView(o.number(), o.keyword(), o.changedAt())).toList();
     }
 
@@ -87,7 +83,7 @@ public class SmsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("not a valid media id: " + id);
         }
-        MediaContent file = store.media(uuid).filter(m -> tenants().contains(m.tenantId()))
+        MediaContent file = store.media(uuid).filter(m -> user().serves(m.tenantId()))
                 .orElseThrow(() -> ProblemException.notFound("no media " + id));
         // Served as a download, never rendered: a customer's SVG or HTML must not run in the agent's origin.
         return Response.ok(file.data(), file.contentType())
@@ -97,7 +93,7 @@ public class SmsResource {
                 .build();
     }
 
-    private Set<String> tenants() {
-        return TenantsClaim.read(token.getClaim(TenantsClaim.NAME));
+    private SignedInUser user() {
+        return SignedInUser.of(identity);
     }
 }

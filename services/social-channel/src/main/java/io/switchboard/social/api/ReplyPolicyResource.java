@@ -10,11 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.service.security.TenantsClaim;
+import io.switchboard.service.security.SignedInUser;
 import io.switchboard.social.domain.ReplyPolicies;
 import io.switchboard.social.domain.ReplyPolicy;
 import io.switchboard.social.domain.SocialStore;
@@ -32,19 +31,19 @@ public class ReplyPolicyResource {
 
     private final ReplyPolicies policies;
     private final SocialStore store;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public ReplyPolicyResource(ReplyPolicies policies, SocialStore store, JsonWebToken token) {
+    public ReplyPolicyResource(ReplyPolicies policies, SocialStore store, SecurityIdentity identity) {
         this.policies = policies;
         this.store = store;
-        this.token = token;
+        this.identity = identity;
     }
 
     @GET
     @Path("contacts/{contactId}/reply-policy")
     @Produces(MediaType.APPLICATION_JSON)
     public ReplyPolicy replyPolicy(@PathParam("contactId") String contactId) throws StoreException {
-        return policies.of(contactId, TenantsClaim.read(token.getClaim(TenantsClaim.NAME)))
+        return policies.of(contactId, SignedInUser.of(identity).tenants())
                 .orElseThrow(() -> ProblemException.notFound("no social conversation " + contactId));
     }
 
@@ -59,7 +58,7 @@ public class ReplyPolicyResource {
             throw ProblemException.badRequest("not a valid attachment id: " + id);
         }
         SocialStore.Attachment file = store.attachment(uuid)
-                .filter(a -> TenantsClaim.read(token.getClaim(TenantsClaim.NAME)).contains(a.tenantId()))
+                .filter(a -> SignedInUser.of(identity).serves(a.tenantId()))
                 .orElseThrow(() -> ProblemException.notFound("no attachment " + id));
         String filename = file.filename() == null ? id : file.filename().replaceAll("[\"\\\\\\r\\n]", "_");
         // Served as a download, never rendered: a customer's HTML or SVG file must not run in the agent's origin.
