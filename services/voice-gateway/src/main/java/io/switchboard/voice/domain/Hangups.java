@@ -21,7 +21,8 @@ public final class Hangups {
     void bye(Call call, String callId) {
         boolean fromCaller = callId.equals(call.callerCallId);
         synchronized (call) {
-            if (call.state == Call.State.ENDED) {
+            if (call.state == Call.State.ENDED || !fromCaller && !callId.equals(call.agentCallId)) {
+                // A former agent's leg (transferred away, crossing our BYE) does not end the caller's call.
                 return;
             }
             if (fromCaller) {
@@ -52,7 +53,8 @@ public final class Hangups {
             if (callId.equals(call.callerCallId)) {
                 legs.releaseAgentLeg(call);
                 legs.end(call, ContactEnded.Reason.CUSTOMER_LEFT);
-            } else if (call.agentAnswered()) {
+            } else if (callId.equals(call.agentCallId) && call.agentAnswered()) {
+                // Only the current agent's leg: a former one (declined, transferred away) ending late changes nothing.
                 legs.releaseCallerLeg(call);
                 legs.end(call, ContactEnded.Reason.AGENT_ENDED);
             }

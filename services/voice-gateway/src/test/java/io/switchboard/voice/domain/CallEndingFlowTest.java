@@ -70,6 +70,30 @@ class CallEndingFlowTest {
     }
 
     @Test
+    void theAgentsLegLostWithoutAByeEndsTheCallAsAgentEnded() {
+        Call call = calls.connectedToAlice();
+        calls.flow.signalling().lost(call.agentCallId);
+        assertThat(calls.effects).contains("BYE caller-1", "contact.ended " + call.contactId + " AGENT_ENDED hold=0");
+    }
+
+    @Test
+    void aFormerAgentsLegEndingLateLeavesTheNextAgentsCallUp() {
+        Call call = calls.queuedCaller();
+        calls.registerPhone("bob");
+        calls.flow.routing().offered(call.contactId, "bob", "offer-1", "billing");
+        String bobsLeg = call.agentCallId;
+        calls.flow.signalling().refused(bobsLeg, 486, "Busy Here");
+        calls.registerPhone("alice");
+        calls.flow.routing().offered(call.contactId, "alice", "offer-2", "billing");
+        calls.flow.signalling().answered(call.agentCallId, java.util.Optional.of(CallFlowHarness.PEER));
+
+        calls.flow.signalling().lost(bobsLeg);
+        calls.flow.signalling().bye(bobsLeg);
+
+        assertThat(call.state).isEqualTo(Call.State.CONNECTED);
+    }
+
+    @Test
     void aCancelAfterOurAnswerChangesNothing() {
         Call call = calls.queuedCaller();
         calls.flow.signalling().cancelled("caller-1");
