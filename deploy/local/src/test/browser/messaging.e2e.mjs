@@ -29,24 +29,15 @@ async function text(from, body) {
 }
 
 /**
- * Types a reply and waits for the segment counter. An offer arriving between Playwright's select-all and
- * its typing redraws the reply box with the saved draft, and the text is then appended to the draft, so
- * the fill is repeated until the box holds exactly the text.
+ * Types a reply and waits for the segment counter. An offer may redraw the reply box between
+ * Playwright's select-all and its typing: the inbox keeps the selection across the redraw, so the text
+ * still replaces the draft (it used to be appended to it).
  */
 async function compose(page, reply, counter) {
-  for (let attempt = 1; ; attempt++) {
-    await page.fill('#composer', reply);
-    if (await page.inputValue('#composer') === reply) {
-      try {
-        await page.locator('#segments', { hasText: counter }).waitFor({ timeout: 5000 });
-        return;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-      }
-    } else if (attempt >= 5) {
-      throw new Error(`the reply box holds "${await page.inputValue('#composer')}", not "${reply}"`);
-    }
-  }
+  await page.fill('#composer', reply);
+  const typed = await page.inputValue('#composer');
+  if (typed !== reply) throw new Error(`the reply box holds "${typed}", not "${reply}"`);
+  await page.locator('#segments', { hasText: counter }).waitFor({ timeout: 10000 });
 }
 
 /** Meta's signature: sha256= and the hex HMAC-SHA256 of the raw body with the app secret. */

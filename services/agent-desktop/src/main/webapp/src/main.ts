@@ -538,6 +538,9 @@ function renderComposer(): void {
   const previous = document.getElementById('composer') as HTMLTextAreaElement | null;
   const draft = previous && composerRegion.dataset.contact === contactId ? previous.value : '';
   const focused = previous !== null && document.activeElement === previous;
+  // The selection too: a redraw between the agent's select-all and their typing must not turn the
+  // replacement into an append.
+  const selection = previous && draft ? { start: previous.selectionStart, end: previous.selectionEnd, direction: previous.selectionDirection } : null;
   composerRegion.dataset.contact = contactId;
   const held = contact.status === 'ASSIGNED' && contact.agentId === state.me.agentId;
   const pending = state.wrapUps.get(contactId);
@@ -622,6 +625,7 @@ function renderComposer(): void {
   }, h('option', { value: '' }, 'Canned…'), ...canned.map((c, i) => h('option', { value: String(i) }, c.title))) : null;
   composerRegion.replaceChildren(...notes, h('footer', { class: 'composer' }, picker, composer, send));
   if (focused) composer.focus();
+  if (selection) composer.setSelectionRange(selection.start, selection.end, selection.direction);
 }
 
 /** Puts a canned response where the agent's cursor is (replacing a selection), ready for editing. */
