@@ -168,19 +168,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private static void format(Path configFile) {
+    /** Formats the KRaft storage of a config file; extra arguments such as {@code --add-scram} go to the format command. */
+    static void format(Path configFile, String... extra) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         int exit;
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString()}, print);
+            List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString()));
+            args.addAll(List.of(extra));
+            exit = StorageTool.execute(args.toArray(String[]::new), print);
         }
         if (exit != 0) {
             throw new IllegalStateException("formatting KRaft storage failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
-    private static Properties loadProperties(Path file) throws IOException {
+    static Properties loadProperties(Path file) throws IOException {
         Properties props = new Properties();
         try (var in = Files.newBufferedReader(file)) {
             props.load(in);
@@ -188,14 +191,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
