@@ -55,6 +55,8 @@ class KafkaAclsTest {
         JsonNode kafka = find(secured(), "Kafka", d -> true).orElseThrow().path("spec").path("kafka");
 
         assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(find(secured(), "Kafka", d -> true).orElseThrow().path("spec").path("entityOperator").has("userOperator"))
+                .as("the User Operator, which makes the KafkaUsers").isTrue();
         for (JsonNode listener : kafka.path("listeners")) {
             assertThat(listener.path("authentication").path("type").asText()).as("listener %s", listener.path("name"))
                     .isEqualTo("scram-sha-512");
