@@ -11,6 +11,7 @@ import io.switchboard.voice.domain.CallFlow;
 import io.switchboard.voice.domain.CallPorts;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.CallSettings;
+import io.switchboard.voice.domain.DialPolicy;
 import io.switchboard.voice.domain.InboundAdmission;
 import io.switchboard.voice.domain.IvrMenu;
 import io.switchboard.voice.domain.RecordingPolicy;
@@ -19,6 +20,7 @@ import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.domain.WaitEstimates;
 import io.switchboard.voice.domain.port.CallJournal;
 import io.switchboard.voice.domain.port.ContactEvents;
+import io.switchboard.voice.domain.port.DialAudit;
 import io.switchboard.voice.domain.port.Media;
 import io.switchboard.voice.domain.port.Signalling;
 
@@ -32,15 +34,20 @@ public class CallWiring {
         Map<String, IvrMenu> menus = config.ivr().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                 entry -> new IvrMenu(entry.getValue().prompt(), Map.copyOf(entry.getValue().choices()), entry.getValue().defaultChoice(),
                         entry.getValue().timeout())));
+        Map<String, DialPolicy> dialPolicies = config.dialPlan().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> new DialPolicy(entry.getValue().allowedCountries(), entry.getValue().allowPremium(), entry.getValue().allowPersonal())));
+        VoiceConfig.DialRate rate = config.dialRate();
         return new CallSettings(config.maxCalls(), config.maxCallDuration(), config.comfortInterval(), config.outbound().ringTimeout(),
-                config.outbound().trunk().isPresent(), menus);
+                config.outbound().trunk().isPresent(), menus, dialPolicies,
+                new CallSettings.DialRates(rate.perAgentPerMinute(), rate.perTenantPerMinute(), rate.maxTracked()));
     }
 
     @Produces
     @Singleton
-    CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, CallRegistry calls,
-            VoiceDirectory directory, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates, CallSettings settings) {
-        return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background()),
+    CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, DialAudit dialAudit,
+            CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates,
+            CallSettings settings) {
+        return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background(), dialAudit),
                 new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
     }
 

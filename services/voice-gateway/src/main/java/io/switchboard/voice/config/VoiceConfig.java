@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +40,15 @@ public interface VoiceConfig {
 
     /** Agents' own calls (click-to-call) through the carrier. */
     Outbound outbound();
+
+    /**
+     * Tenants' own rules for calls to the public network, by tenant id. A tenant not named: numbers in
+     * its own default region only, no premium-rate, shared-cost or personal numbers, no short codes.
+     */
+    Map<String, DialPlan> dialPlan();
+
+    /** Caps on calls to the public network (agents' own calls and transfers to numbers). */
+    DialRate dialRate();
 
     /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
     Map<String, Ivr> ivr();
@@ -149,6 +159,32 @@ public interface VoiceConfig {
 
         @WithDefault("10000")
         int maxSources();
+    }
+
+    interface DialPlan {
+        /** Regions (ISO 3166, e.g. GB,IE) numbers may be in; absent: the tenant's default region only. */
+        Optional<Set<String>> allowedCountries();
+
+        /** Premium-rate and shared-cost numbers. */
+        @WithDefault("false")
+        boolean allowPremium();
+
+        /** Personal numbers (they forward anywhere). */
+        @WithDefault("false")
+        boolean allowPersonal();
+    }
+
+    /** Token buckets: a full minute's worth at once, then the rate on average; over it the call is refused. */
+    interface DialRate {
+        @WithDefault("10")
+        int perAgentPerMinute();
+
+        @WithDefault("60")
+        int perTenantPerMinute();
+
+        /** Agents (and tenants) whose buckets are held at once; a full bucket is forgotten anyway. */
+        @WithDefault("10000")
+        int maxTracked();
     }
 
     interface TrunkAccount {

@@ -24,13 +24,16 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
         InboundCalls inbound = new InboundCalls(legs, ivr, ports.clock(), settings.maxCallDuration());
         Hangups hangups = new Hangups(ports.signalling(), legs);
         Holding holding = new Holding(ports.signalling(), ports.media(), legs, ports.clock());
+        CallSettings.DialRates rates = settings.dialRates();
+        PublicDialing dialing = new PublicDialing(new DialPlan(books.directory()::region, settings.dialPolicies()),
+                new DialRateCaps(rates.perAgentPerMinute(), rates.perTenantPerMinute(), rates.maxTracked()), ports.dialAudit(), ports.clock());
         OutsideTransfers outside = new OutsideTransfers(ports.signalling(), ports.media(), legs, ports.clock(), settings.ringTimeout(),
                 settings.outboundTrunk());
-        PhoneTransfers transfers = new PhoneTransfers(ports.signalling(), books.recording(), outbox, outside, legs, queueing);
+        PhoneTransfers transfers = new PhoneTransfers(ports.signalling(), books.recording(), outbox, outside, dialing, legs, queueing);
         Offers offers = new Offers(ports.signalling(), ports.media(), books.registrar(), legs, outbox, ports.clock());
         AgentAnswer answer = new AgentAnswer(ports.media(), legs, outbox, books.estimates(), ports.clock());
         OwnCallProgress progress = new OwnCallProgress(ports.signalling(), ports.media(), legs, outbox, ports.clock(), settings);
-        OwnCalls ownCalls = new OwnCalls(books.directory(), books.registrar(), ports.media(), legs, progress, ports.clock());
+        OwnCalls ownCalls = new OwnCalls(books.directory(), books.registrar(), ports.media(), legs, progress, dialing, ports.clock());
         LegOutcomes outcomes = new LegOutcomes(outside, progress, offers, answer, legs);
         return new CallFlow(new SignallingEvents(books.calls(), inbound, hangups, holding, transfers, outcomes),
                 new RoutingDecisions(books.calls(), queueing, offers, transfers, hangups),

@@ -5,13 +5,15 @@ import java.util.concurrent.Executor;
 import io.switchboard.voice.domain.port.CallJournal;
 import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.ContactEvents;
+import io.switchboard.voice.domain.port.DialAudit;
 import io.switchboard.voice.domain.port.Media;
 import io.switchboard.voice.domain.port.Signalling;
 
 /**
  * The outside world of the call flow: signalling, media, the platform's events, the journal, time,
- * and an executor for work that may block (publishing) so it never runs on a signalling thread.
+ * an executor for work that may block (publishing) so it never runs on a signalling thread, and the
+ * audit of refused calls to the public network.
  */
 public record CallPorts(Signalling signalling, Media media, ContactEvents events, CallJournal journal, Clock clock,
-        Executor background) {
+        Executor background, DialAudit dialAudit) {
 }

@@ -12,7 +12,13 @@ import java.util.Map;
  * @param ringTimeout        how long an agent's phone (own calls) or an outside number may ring
  * @param outboundTrunk      whether an outbound trunk is configured (own calls, transfers out)
  * @param menus              the IVR menus by DID
+ * @param dialPolicies       tenants' own rules for calls to the public network (others have {@link DialPolicy#DEFAULT})
+ * @param dialRates          how many calls to the public network an agent and a tenant may start
  */
 public record CallSettings(int maxCalls, Duration maxCallDuration, Duration comfortInterval, Duration ringTimeout,
-        boolean outboundTrunk, Map<String, IvrMenu> menus) {
+        boolean outboundTrunk, Map<String, IvrMenu> menus, Map<String, DialPolicy> dialPolicies, DialRates dialRates) {
+
+    /** Per minute, for each agent and each tenant; at most {@code maxTracked} agents (and tenants) are remembered. */
+    public record DialRates(int perAgentPerMinute, int perTenantPerMinute, int maxTracked) {
+    }
 }

@@ -17,7 +17,7 @@ import io.switchboard.voice.domain.port.SignallingException;
  * Agents' own calls (click-to-call). The call is a contact at once (routing makes it the agent's);
  * the agent's phone rings first, because the agent is the one who asked and waits; what happens
  * next is {@link OwnCallProgress}. A call that cannot be placed (no trunk, the phone not registered
- * or not reachable) ends as ERROR.
+ * or not reachable) or that the tenant's dial plan or the rate caps refuse ({@link PublicDialing}) ends as ERROR.
  */
 public final class OwnCalls {
 
@@ -35,14 +35,17 @@ public final class OwnCalls {
     private final Media media;
     private final CallLegs legs;
     private final OwnCallProgress progress;
+    private final PublicDialing dialing;
     private final Clock clock;
 
-    public OwnCalls(VoiceDirectory directory, Registrar registrar, Media media, CallLegs legs, OwnCallProgress progress, Clock clock) {
+    public OwnCalls(VoiceDirectory directory, Registrar registrar, Media media, CallLegs legs, OwnCallProgress progress,
+            PublicDialing dialing, Clock clock) {
         this.directory = directory;
         this.registrar = registrar;
         this.media = media;
         this.legs = legs;
         this.progress = progress;
+        this.dialing = dialing;
         this.clock = clock;
     }
 
@@ -68,6 +71,11 @@ public final class OwnCalls {
             call.entryPoint = did.get().address();
             call.queueId = directory.queueOf(call.did).orElse(null);
             progress.admit(call, request);
+            if (dialing.admit(call.tenantId, request.agentId(), call.contactId, request.to().value()).isPresent()) {
+                // Audited; the contact ends as other calls that cannot be placed do, before any phone rings.
+                legs.end(call, ContactEnded.Reason.ERROR);
+                return;
+            }
             Optional<Registrar.Binding> phone = registrar.lookup(request.agentId(), clock.now());
             if (!progress.trunkConfigured() || phone.isEmpty()) {
                 LOG.infof("call %s not placed: %s", call.contactId,

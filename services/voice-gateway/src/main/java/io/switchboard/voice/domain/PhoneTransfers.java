@@ -8,7 +8,8 @@ import io.switchboard.voice.domain.port.Signalling;
  * Blind transfer (RFC 3515 on the phone side). A REFER on the agent's leg names a queue of the call's
  * tenant, a number outside the center, or another agent. A queue or an agent becomes the transfer
  * request the inbox makes, and routing decides: "200 OK" to the phone and its leg released, or "603
- * Declined" and the call stays. A number is called through the trunk ({@link OutsideTransfers}).
+ * Declined" and the call stays. A number is called through the trunk ({@link OutsideTransfers}) once
+ * the tenant's dial plan and the rate caps allow it ({@link PublicDialing}); otherwise the REFER gets 403.
  * Routing moving the call for any reason (the inbox, overflow) releases the agent's leg too.
  */
 public final class PhoneTransfers {
@@ -19,7 +20,7 @@ public final class PhoneTransfers {
         ACCEPTED,
         /** 481: not the agent leg of a call here. */
         NO_SUCH_CALL,
-        /** 403: not connected, a transfer already pending, or a number without an outbound trunk. */
+        /** 403: not connected, a transfer already pending, a number without an outbound trunk or refused by the dial plan. */
         FORBIDDEN
     }
 
@@ -29,15 +30,17 @@ public final class PhoneTransfers {
     private final RecordingPolicy queues;
     private final Outbox outbox;
     private final OutsideTransfers outside;
+    private final PublicDialing dialing;
     private final CallLegs legs;
     private final Queueing queueing;
 
-    public PhoneTransfers(Signalling signalling, RecordingPolicy queues, Outbox outbox, OutsideTransfers outside, CallLegs legs,
-            Queueing queueing) {
+    public PhoneTransfers(Signalling signalling, RecordingPolicy queues, Outbox outbox, OutsideTransfers outside, PublicDialing dialing,
+            CallLegs legs, Queueing queueing) {
         this.signalling = signalling;
         this.queues = queues;
         this.outbox = outbox;
         this.outside = outside;
+        this.dialing = dialing;
         this.legs = legs;
         this.queueing = queueing;
     }
@@ -58,6 +61,10 @@ public final class PhoneTransfers {
             boolean toQueue = queues.hasQueue(call.tenantId, target);
             boolean toNumber = !toQueue && OutsideTransfers.isNumber(target);
             if (toNumber && !outside.available()) {
+                return Verdict.FORBIDDEN;
+            }
+            // Decided before the 202, so the REFER itself is refused and no call leaves the center.
+            if (toNumber && dialing.admit(call.tenantId, call.agentId, call.contactId, target).isPresent()) {
                 return Verdict.FORBIDDEN;
             }
             accept.run();

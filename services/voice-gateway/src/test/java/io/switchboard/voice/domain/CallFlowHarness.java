@@ -22,6 +22,7 @@ import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.CallJournal;
 import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.ContactEvents;
+import io.switchboard.voice.domain.port.DialAudit;
 import io.switchboard.voice.domain.port.Media;
 import io.switchboard.voice.domain.port.PendingInvite;
 import io.switchboard.voice.domain.port.Recording;
@@ -58,6 +59,10 @@ final class CallFlowHarness {
     }
 
     CallFlowHarness(boolean outboundTrunk) {
+        this(outboundTrunk, Map.of(), new CallSettings.DialRates(10, 60, 100));
+    }
+
+    CallFlowHarness(boolean outboundTrunk, Map<String, DialPolicy> dialPolicies, CallSettings.DialRates dialRates) {
         directory.accept(new TenantConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "Acme Bank", "Europe/London", "GB", null,
                 "general", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, MAIN, "billing"),
                         new TenantConfigured.EntryPoint(Channel.VOICE, PLAIN, "loans"))));
@@ -65,7 +70,7 @@ final class CallFlowHarness {
                 QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, true, true));
         IvrMenu menu = new IvrMenu("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(), Duration.ofSeconds(8));
         CallSettings settings = new CallSettings(3, Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofSeconds(45), outboundTrunk,
-                Map.of(MAIN, menu));
+                Map.of(MAIN, menu), dialPolicies, dialRates);
         CallJournal journal = new CallJournal() {
             @Override
             public void opened(String contactId, String tenantId) {
@@ -77,7 +82,9 @@ final class CallFlowHarness {
                 effects.add("journal closed " + contactId);
             }
         };
-        flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run),
+        DialAudit audit = refusal -> effects.add("dial refused " + refusal.tenantId() + " " + refusal.agentId() + " "
+                + refusal.maskedNumber() + " " + refusal.reason().label());
+        flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit),
                 new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
         admission = new InboundAdmission(directory, calls, settings.maxCalls());
     }

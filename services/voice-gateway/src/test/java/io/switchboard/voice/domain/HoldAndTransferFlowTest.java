@@ -135,7 +135,7 @@ class HoldAndTransferFlowTest {
     void aReferToANumberWithoutAnOutboundTrunkIsForbidden() {
         CallFlowHarness noTrunk = new CallFlowHarness(false);
         Call call = noTrunk.connectedToAlice();
-        assertThat(noTrunk.flow.signalling().refer(call.agentCallId, "+441632960000", () -> { }))
+        assertThat(noTrunk.flow.signalling().refer(call.agentCallId, "+442079460123", () -> { }))
                 .isEqualTo(PhoneTransfers.Verdict.FORBIDDEN);
     }
 
@@ -143,9 +143,9 @@ class HoldAndTransferFlowTest {
     void anOutsideNumberThatAnswersTakesTheAgentsPlaceAndTheContactLeavesTheCenter() {
         Call call = calls.connectedToAlice();
         String alicesLeg = call.agentCallId;
-        calls.flow.signalling().refer(alicesLeg, "+441632960000", () -> { });
+        calls.flow.signalling().refer(alicesLeg, "+442079460123", () -> { });
         String outsideLeg = call.transferCallId;
-        assertThat(calls.effects).contains("INVITE outside +441632960000 from +442079460000 as " + outsideLeg);
+        assertThat(calls.effects).contains("INVITE outside +442079460123 from +442079460000 as " + outsideLeg);
         int mark = calls.mark();
 
         assertThat(calls.flow.signalling().answered(outsideLeg, Optional.of(PEER))).isTrue();
@@ -165,7 +165,7 @@ class HoldAndTransferFlowTest {
     @Test
     void anOutsideNumberThatIsBusyLeavesTheCallWithTheAgent() {
         Call call = calls.connectedToAlice();
-        calls.flow.signalling().refer(call.agentCallId, "+441632960000", () -> { });
+        calls.flow.signalling().refer(call.agentCallId, "+442079460123", () -> { });
         String outsideLeg = call.transferCallId;
 
         calls.flow.signalling().refused(outsideLeg, 486, "Busy Here");
@@ -179,7 +179,7 @@ class HoldAndTransferFlowTest {
     @Test
     void anOutsideNumberStillRingingAfterTheRingTimeoutIsCancelled() {
         Call call = calls.connectedToAlice();
-        calls.flow.signalling().refer(call.agentCallId, "+441632960000", () -> { });
+        calls.flow.signalling().refer(call.agentCallId, "+442079460123", () -> { });
         String outsideLeg = call.transferCallId;
         calls.clock.advance(Duration.ofSeconds(45));
         assertThat(calls.effects).contains("CANCEL " + outsideLeg);
@@ -191,7 +191,7 @@ class HoldAndTransferFlowTest {
     @Test
     void theCallerHangingUpDuringAnOutsideTransferCancelsIt() {
         Call call = calls.connectedToAlice();
-        calls.flow.signalling().refer(call.agentCallId, "+441632960000", () -> { });
+        calls.flow.signalling().refer(call.agentCallId, "+442079460123", () -> { });
         String outsideLeg = call.transferCallId;
         calls.flow.signalling().bye("caller-1");
         assertThat(calls.effects).contains("CANCEL " + outsideLeg, "contact.ended " + call.contactId + " CUSTOMER_LEFT hold=0");
