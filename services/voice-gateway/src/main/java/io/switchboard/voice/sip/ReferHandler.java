@@ -18,7 +18,8 @@ import io.switchboard.voice.domain.port.SignallingException;
 /**
  * A REFER from the agent's phone (RFC 3515): the user part of Refer-To is the target; the call flow
  * decides ({@link PhoneTransfers}) and its progress reaches the phone as NOTIFYs. Not the agent leg of a
- * call here: 481; no usable Refer-To: 400; not connected, a transfer pending, a number without a trunk: 403.
+ * call here: 481; no usable Refer-To: 400; not connected, a transfer pending, a number without a trunk or
+ * refused by the tenant's dial plan or the rate caps: 403.
  */
 final class ReferHandler {
 
