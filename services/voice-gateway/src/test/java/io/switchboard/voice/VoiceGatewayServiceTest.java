@@ -293,6 +293,24 @@ class VoiceGatewayServiceTest {
     }
 
     @Test
+    void aTransferToAPremiumRateNumberIsRefusedWith403AndAudited() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-refer-premium.xml", SIP, 27211, 28320)) {
+            register("alice", "alice-phone", 27211, 27213);
+            try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27215, 28330, "-s", MAIN, "-d", "8000")) {
+                ContactCreated created = created();
+                connectedToAlice(created);
+
+                assertThat(phone.await()).as("403 to the REFER, then the agent hangs up:\n" + phone.report()).isZero();
+                assertThat(ended(created.contactId()).reason()).as("nothing was dialled; the call stayed with the agent")
+                        .isEqualTo(ContactEnded.Reason.AGENT_ENDED);
+                caller.await();
+            }
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("voice_dial_refused_total\\{reason=\"premium-rate\",tenant=\"acme-bank\"\\} [1-9]");
+    }
+
+    @Test
     void theAgentPutsTheCallerOnHoldAndTakesThemBack() throws Exception {
         try (Sipp phone = Sipp.start("agent-phone.xml", SIP, 27071, 27440)) {
             register("alice", "alice-phone", 27071, 27073);
