@@ -1,10 +1,5 @@
 package io.switchboard.testing.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +15,6 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.utils.Time;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 
 /**
  * A single-node KRaft broker like {@link EmbeddedKafkaBroker}, but as a production cluster with security
@@ -36,39 +27,27 @@ public final class SecuredKafkaBroker implements AutoCloseable {
     public static final String ADMIN = "admin";
     public static final String MECHANISM = "SCRAM-SHA-512";
 
-    private final Path dataDir;
-    private final int brokerPort;
+    private final KraftNode node;
     private final String adminPassword;
-    private final KafkaRaftServer server;
 
-    private SecuredKafkaBroker(Path dataDir, int brokerPort, String adminPassword, KafkaRaftServer server) {
-        this.dataDir = dataDir;
-        this.brokerPort = brokerPort;
+    private SecuredKafkaBroker(KraftNode node, String adminPassword) {
+        this.node = node;
         this.adminPassword = adminPassword;
-        this.server = server;
     }
 
     public static SecuredKafkaBroker start() {
-        try {
-            Path dataDir = Files.createTempDirectory("switchboard-kafka-sasl-");
-            int brokerPort = EmbeddedKafkaBroker.freePort();
-            int controllerPort = EmbeddedKafkaBroker.freePort();
-            String adminPassword = UUID.randomUUID().toString();
-            Path configFile = writeConfig(dataDir, brokerPort, controllerPort, adminPassword);
-            // The super user's credential must exist before the broker starts: nobody could create it later.
-            EmbeddedKafkaBroker.format(configFile, "--add-scram", MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword + "]");
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(EmbeddedKafkaBroker.loadProperties(configFile)), Time.SYSTEM);
-            server.startup();
-            SecuredKafkaBroker broker = new SecuredKafkaBroker(dataDir, brokerPort, adminPassword, server);
-            broker.awaitReady();
-            return broker;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare the secured Kafka broker", e);
-        }
+        KraftNode node = KraftNode.prepare("switchboard-kafka-sasl-");
+        String adminPassword = UUID.randomUUID().toString();
+        // The super user's credential must exist before the broker starts: nobody could create it later.
+        node.start(config(node, adminPassword), "embedded secured test broker",
+                "--add-scram", MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword + "]");
+        SecuredKafkaBroker broker = new SecuredKafkaBroker(node, adminPassword);
+        KraftNode.awaitReady(broker::admin, "secured broker on " + broker.bootstrapServers());
+        return broker;
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + brokerPort;
+        return "127.0.0.1:" + node.brokerPort;
     }
 
     /** Bootstrap servers and SCRAM login of one user, for a producer, consumer or admin client. */
@@ -101,12 +80,7 @@ public final class SecuredKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.shutdown();
-            server.awaitShutdown();
-        } finally {
-            EmbeddedKafkaBroker.deleteRecursively(dataDir);
-        }
+        node.close();
     }
 
     private static String jaasConfig(String user, String password) {
@@ -114,28 +88,10 @@ public final class SecuredKafkaBroker implements AutoCloseable {
                 + password + "\";";
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try (Admin admin = admin()) {
-                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                last = new IllegalStateException("secured broker on " + bootstrapServers() + " not ready", e);
-            }
-        }
-        throw last != null ? last : new IllegalStateException("secured broker not ready");
-    }
-
-    private static Path writeConfig(Path dataDir, int brokerPort, int controllerPort, String adminPassword) throws IOException {
-        Properties props = new Properties();
-        props.setProperty("process.roles", "broker,controller");
-        props.setProperty("node.id", "1");
-        props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.setProperty("controller.listener.names", "CONTROLLER");
+    private static Properties config(KraftNode node, String adminPassword) {
+        Properties props = node.baseConfig();
+        props.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:" + node.brokerPort + ",CONTROLLER://127.0.0.1:" + node.controllerPort);
+        props.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + node.brokerPort);
         props.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
         props.setProperty("sasl.enabled.mechanisms", MECHANISM);
@@ -146,21 +102,7 @@ public final class SecuredKafkaBroker implements AutoCloseable {
         // as ANONYMOUS, which must be allowed the cluster actions. Clients only reach the SASL listener.
         props.setProperty("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
         props.setProperty("allow.everyone.if.no.acl.found", "false");
-        props.setProperty("log.dirs", dataDir.resolve("logs").toString());
-        props.setProperty("num.partitions", "1");
         props.setProperty("auto.create.topics.enable", "false");
-        props.setProperty("offsets.topic.replication.factor", "1");
-        props.setProperty("offsets.topic.num.partitions", "5");
-        props.setProperty("transaction.state.log.replication.factor", "1");
-        props.setProperty("transaction.state.log.min.isr", "1");
-        props.setProperty("transaction.state.log.num.partitions", "5");
-        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        props.setProperty("share.coordinator.state.topic.min.isr", "1");
-        props.setProperty("group.initial.rebalance.delay.ms", "0");
-        Path file = dataDir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            props.store(out, "embedded secured test broker");
-        }
-        return file;
+        return props;
     }
 }
