@@ -24,6 +24,11 @@ public record ContactCreated(UUID eventId, String tenantId, Instant occurredAt, 
 
     /** The {@code metadata} key that names, on an OUTBOUND contact an agent started, that agent; routing assigns it to them. */
     public static final String PLACED_BY = "agentId";
+    /**
+     * The {@code metadata} key that names the queue the customer chose (a caller's IVR key); routing
+     * takes it instead of the entry point's queue when it is one of the tenant's queues.
+     */
+    public static final String CHOSEN_QUEUE = "queueId";
 
     public ContactCreated {
         Require.present(eventId, "eventId");

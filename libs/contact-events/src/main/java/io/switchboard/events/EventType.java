@@ -36,6 +36,8 @@ public enum EventType {
     TENANT_CONFIGURED(TenantConfigured.class, "io.switchboard.config.tenant.v1", Topics.CONFIG),
     QUEUE_CONFIGURED(QueueConfigured.class, "io.switchboard.config.queue.v1", Topics.CONFIG),
     AGENT_CONFIGURED(AgentConfigured.class, "io.switchboard.config.agent.v1", Topics.CONFIG),
+    PROMPT_CONFIGURED(PromptConfigured.class, "io.switchboard.config.prompt.v1", Topics.CONFIG),
+    PHONE_CREDENTIALS_CONFIGURED(PhoneCredentialsConfigured.class, "io.switchboard.config.phone.credentials.v1", Topics.PHONE_CREDENTIALS),
     CUSTOMER_UPDATED(CustomerUpdated.class, "io.switchboard.customer.updated.v1", Topics.CUSTOMERS),
     CUSTOMER_MERGED(CustomerMerged.class, "io.switchboard.customer.merged.v1", Topics.CUSTOMERS),
     CUSTOMER_UNMERGED(CustomerUnmerged.class, "io.switchboard.customer.unmerged.v1", Topics.CUSTOMERS);

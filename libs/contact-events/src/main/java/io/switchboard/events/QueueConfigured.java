@@ -85,10 +85,11 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
 
     /**
      * Weekly opening hours in an IANA time zone, and the holidays it stays closed; outside them
-     * contacts overflow or wait, and a written contact is sent {@code closedMessage} once.
+     * contacts overflow or wait, a written contact is sent {@code closedMessage} once and a caller hears
+     * {@code closedPrompt} (a tenant's prompt, see {@link PromptConfigured}) once.
      */
     public record BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours, List<Holiday> holidays,
-            String closedMessage) {
+            String closedMessage, String closedPrompt) {
 
         public enum OutsideHours {
             OVERFLOW, WAIT
@@ -109,11 +110,18 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
             outsideHours = outsideHours == null ? OutsideHours.WAIT : outsideHours;
             holidays = Require.list(holidays);
             closedMessage = closedMessage == null || closedMessage.isBlank() ? null : closedMessage;
+            closedPrompt = closedPrompt == null || closedPrompt.isBlank() ? null : closedPrompt;
+        }
+
+        /** Hours whose callers hear no closed prompt. */
+        public BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours, List<Holiday> holidays,
+                String closedMessage) {
+            this(timeZone, weekly, outsideHours, holidays, closedMessage, null);
         }
 
         /** Weekly hours without holidays or a closed message. */
         public BusinessHours(String timeZone, List<Opening> weekly, OutsideHours outsideHours) {
-            this(timeZone, weekly, outsideHours, List.of(), null);
+            this(timeZone, weekly, outsideHours, List.of(), null, null);
         }
     }
 

@@ -14,6 +14,9 @@ public record ReplyRequested(UUID eventId, String tenantId, Instant occurredAt, 
         String messageId, Channel channel, String agentId, String text, List<AttachmentRef> attachments,
         Map<String, String> metadata) implements ContactEvent {
 
+    /** The {@code metadata} key of a reply to a caller: the tenant's prompt the voice gateway plays instead of the text. */
+    public static final String PROMPT = "prompt";
+
     public ReplyRequested {
         Require.present(eventId, "eventId");
         Require.present(tenantId, "tenantId");

@@ -75,7 +75,7 @@ public final class TopicAccess {
     private static Map<String, ServiceAccess> table() {
         Map<String, ServiceAccess> services = new LinkedHashMap<>();
         add(services, "admin-console",
-                Set.of(Topics.CONFIG),
+                Set.of(Topics.CONFIG, Topics.PHONE_CREDENTIALS),
                 Set.of(Topics.ROUTING));
         // Every outbound topic: auto-replies (ReplyRequested) go to the contact's channel.
         Set<String> allOutbound = Arrays.stream(Channel.values()).map(Topics::outbound).collect(Collectors.toSet());
@@ -100,7 +100,7 @@ public final class TopicAccess {
         // Offer answers and transfers from agents' phones go to the agents topic.
         add(services, "voice-gateway",
                 Set.of(Topics.CONTACTS, Topics.AGENTS),
-                Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG));
+                Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG, Topics.PHONE_CREDENTIALS));
         add(services, "sms-channel",
                 Set.of(Topics.CONTACTS),
                 Set.of(Topics.outbound(Channel.SMS), Topics.CONTACTS, Topics.CONFIG));

@@ -17,6 +17,8 @@ public final class Topics {
     public static final String AGENTS = "switchboard.agents.v1";
     /** Configuration snapshots (tenants, queues, agents), compacted. Key: the snapshot's subject. */
     public static final String CONFIG = "switchboard.config.v1";
+    /** Agents' SIP phone credentials (digest HA1s), compacted; only the console writes it, only the voice gateway reads it. Key: phone:&lt;agent&gt;. */
+    public static final String PHONE_CREDENTIALS = "switchboard.phone-credentials.v1";
     /** Customer snapshots (compacted) and merges. Key: customer id. */
     public static final String CUSTOMERS = "switchboard.customers.v1";
     /** Records a service could not process, with the reason. */
@@ -42,6 +44,7 @@ public final class Topics {
                 new TopicSpec(ROUTING, 6, false),
                 new TopicSpec(AGENTS, 6, false),
                 new TopicSpec(CONFIG, 3, true),
+                new TopicSpec(PHONE_CREDENTIALS, 3, true),
                 new TopicSpec(CUSTOMERS, 3, true),
                 new TopicSpec(DEAD_LETTER, 3, false)));
         for (Channel channel : Channel.values()) {

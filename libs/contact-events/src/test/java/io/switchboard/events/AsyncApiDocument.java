@@ -17,7 +17,8 @@ final class AsyncApiDocument {
         TOPIC_DESCRIPTIONS.put(Topics.CONTACTS, "Contacts as the channels see them. Key: contact id, so one conversation stays in order. Producers: the channel services. Consumers: routing, customer360, agent-desktop.");
         TOPIC_DESCRIPTIONS.put(Topics.ROUTING, "Routing decisions. Key: contact id. Producer: routing. Consumers: agent-desktop, the channel services, customer360.");
         TOPIC_DESCRIPTIONS.put(Topics.AGENTS, "Agent presence. Key: agent id. Producers: agent-desktop, routing (auto-away). Consumer: routing.");
-        TOPIC_DESCRIPTIONS.put(Topics.CONFIG, "Configuration snapshots, compacted: the latest record per key is current. Key: tenant:<tenant>, queue:<tenant>:<queue> or agent:<agent>. Producer: admin-console (deploy/local seeds a demo). Consumers: every service.");
+        TOPIC_DESCRIPTIONS.put(Topics.CONFIG, "Configuration snapshots, compacted: the latest record per key is current. Key: tenant:<tenant>, queue:<tenant>:<queue>, agent:<agent> or prompt:<tenant>:<name>. Producer: admin-console (deploy/local seeds a demo through it). Consumers: every service.");
+        TOPIC_DESCRIPTIONS.put(Topics.PHONE_CREDENTIALS, "Agents' SIP phone credentials as digest HA1s, compacted. Key: phone:<agent>. Producer: admin-console. Consumer: voice-gateway only; the brokers' ACLs let no other service read it.");
         TOPIC_DESCRIPTIONS.put(Topics.CUSTOMERS, "Customer snapshots (compacted) and merges. Key: customer id. Producer: customer360. Consumers: routing, agent-desktop.");
         TOPIC_DESCRIPTIONS.put(Topics.DEAD_LETTER, "Records a service could not process, with the reason in the record headers. Key: as on the original topic.");
         for (Channel channel : Channel.values()) {
