@@ -154,11 +154,11 @@ public final class DomainRouter {
             effects.deadLetter = "unknown tenant " + created.tenantId();
             return;
         }
-        String queueId = tenant.entryPoints().stream()
+        String queueId = chosenQueue(created).orElseGet(() -> tenant.entryPoints().stream()
                 .filter(e -> e.channel() == created.channel() && e.address().equalsIgnoreCase(created.entryPoint()))
                 .map(TenantConfigured.EntryPoint::queueId)
                 .findFirst()
-                .orElse(tenant.defaultQueueId());
+                .orElse(tenant.defaultQueueId()));
         if (queueId == null || !engine.queueIds().contains(queueId)) {
             effects.deadLetter = "no queue for entry point " + created.entryPoint() + " of tenant " + created.tenantId();
             return;
@@ -180,24 +180,39 @@ public final class DomainRouter {
         tellClosed(created, decisions, now, effects);
     }
 
+    /** The queue the customer chose (a caller's IVR key), when it is one of the contact's tenant's queues. */
+    private Optional<String> chosenQueue(ContactCreated created) {
+        return Optional.ofNullable(created.metadata().get(ContactCreated.CHOSEN_QUEUE))
+                .filter(queueId -> queues.containsKey(queueId) && queues.get(queueId).tenantId().equals(created.tenantId()));
+    }
+
     /**
-     * A written contact that ends up waiting in a closed queue is sent the queue's closed message once,
-     * through its channel like an agent's reply. A caller hears the queue's audio instead.
+     * A contact that ends up waiting in a closed queue is told so once, through its channel like an
+     * agent's reply: a written contact is sent the closed message, a caller hears the closed prompt
+     * (the voice gateway plays {@code metadata.prompt}; the text is the transcript's).
      */
     private void tellClosed(ContactCreated created, List<Decision> decisions, Instant now, Effects effects) {
-        if (created.channel() == Channel.VOICE) {
-            return;
-        }
+        boolean caller = created.channel() == Channel.VOICE;
         decisions.stream()
                 .filter(d -> d instanceof Decision.Queued q && q.contactId().equals(created.contactId()))
                 .map(d -> ((Decision.Queued) d).queueId())
                 .reduce((first, last) -> last)
                 .filter(queueId -> !engine.isQueueOpen(queueId, now))
                 .map(queues::get)
-                .filter(queue -> queue.businessHours() != null && queue.businessHours().closedMessage() != null)
-                .ifPresent(queue -> effects.publish(new ReplyRequested(effects.nextId(), created.tenantId(), now, created.contactId(),
-                        "closed:" + created.contactId(), created.channel(), CLOSED_MESSAGE_SENDER, queue.businessHours().closedMessage(),
-                        List.of(), Map.of("automated", "closed-hours", "queueId", queue.queueId()))));
+                .filter(queue -> queue.businessHours() != null
+                        && (caller ? queue.businessHours().closedPrompt() : queue.businessHours().closedMessage()) != null)
+                .ifPresent(queue -> effects.publish(closedReply(created, queue, now, effects)));
+    }
+
+    private ReplyRequested closedReply(ContactCreated created, QueueConfigured queue, Instant now, Effects effects) {
+        QueueConfigured.BusinessHours hours = queue.businessHours();
+        Map<String, String> metadata = new HashMap<>(Map.of("automated", "closed-hours", "queueId", queue.queueId()));
+        if (created.channel() == Channel.VOICE) {
+            metadata.put(ReplyRequested.PROMPT, hours.closedPrompt());
+        }
+        String text = hours.closedMessage() != null ? hours.closedMessage() : "(closed prompt " + hours.closedPrompt() + ")";
+        return new ReplyRequested(effects.nextId(), created.tenantId(), now, created.contactId(), "closed:" + created.contactId(),
+                created.channel(), CLOSED_MESSAGE_SENDER, text, List.of(), metadata);
     }
 
     /**

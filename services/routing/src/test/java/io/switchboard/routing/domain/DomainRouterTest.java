@@ -59,6 +59,24 @@ class DomainRouterTest {
     }
 
     @Test
+    void aCallersIvrChoiceOfOneOfTheTenantsQueuesWinsOverTheEntryPointsQueue() {
+        configure();
+        router.handle(new QueueConfigured(UUID.randomUUID(), "globex", NOW, "globex-vip", "VIP", Map.of(), 0, null,
+                QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, false, true), NOW);
+        assertThat(((ContactQueued) router.handle(call("c1", Map.of(ContactCreated.CHOSEN_QUEUE, "general")), NOW).events().get(0))
+                .queueId()).isEqualTo("general");
+        assertThat(((ContactQueued) router.handle(call("c2", Map.of(ContactCreated.CHOSEN_QUEUE, "globex-vip")), NOW).events().get(0))
+                .queueId()).as("another tenant's queue is not a choice").isEqualTo("billing");
+        assertThat(((ContactQueued) router.handle(call("c3", Map.of(ContactCreated.CHOSEN_QUEUE, "nowhere")), NOW).events().get(0))
+                .queueId()).isEqualTo("billing");
+    }
+
+    private static ContactCreated call(String id, Map<String, String> metadata) {
+        return new ContactCreated(UUID.nameUUIDFromBytes(id.getBytes()), "acme", NOW, id, Channel.VOICE, Direction.INBOUND, "+81312345678",
+                Address.phone("+81312345679", "JP"), null, Map.of(), null, null, List.of(), "en", 0, metadata);
+    }
+
+    @Test
     void outputIdsDeriveFromTheInputSoReprocessingRepublishesTheSameIds() {
         configure();
         DomainRouter twin = new DomainRouter("center", 3);
@@ -143,7 +161,7 @@ class DomainRouterTest {
     }
 
     @Test
-    void aWrittenContactWaitingInAClosedQueueIsSentTheClosedMessageOnceAndACallIsNot() {
+    void aWrittenContactWaitingInAClosedQueueIsSentTheClosedMessageOnceAndACallWithoutAClosedPromptIsNot() {
         configure();
         // NOW is 08:30 on a Thursday in Tokyo; the night queue opens at 09:00 and is closed on its holiday.
         var hours = new QueueConfigured.BusinessHours("Asia/Tokyo", List.of(new QueueConfigured.BusinessHours.Opening(
@@ -165,14 +183,34 @@ class DomainRouterTest {
             assertThat(reply.agentId()).isEqualTo(DomainRouter.CLOSED_MESSAGE_SENDER);
             assertThat(reply.metadata()).containsEntry("automated", "closed-hours");
         });
-        ContactCreated call = new ContactCreated(UUID.randomUUID(), "acme", NOW, "c2", Channel.VOICE, Direction.INBOUND, "+81312345678",
-                Address.phone("+81312345679", "JP"), null, Map.of(), null, null, List.of(), "en", 0, Map.of());
-        assertThat(router.handle(call, NOW).events()).noneMatch(ReplyRequested.class::isInstance);
+        assertThat(router.handle(call("c2", Map.of()), NOW).events()).as("without a closed prompt a caller hears the queue audio")
+                .noneMatch(ReplyRequested.class::isInstance);
 
         Outcome opened = router.tick(NOW.plusSeconds(30 * 60));
         assertThat(opened.events()).filteredOn(ContactOffered.class::isInstance).extracting(e -> ((ContactOffered) e).contactId())
                 .containsExactly("c1");
         assertThat(opened.events()).noneMatch(ReplyRequested.class::isInstance);
+    }
+
+    @Test
+    void aCallerWaitingInAClosedQueueHearsItsClosedPromptOnce() {
+        configure();
+        var hours = new QueueConfigured.BusinessHours("Asia/Tokyo", List.of(new QueueConfigured.BusinessHours.Opening(
+                java.time.DayOfWeek.THURSDAY, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))),
+                QueueConfigured.BusinessHours.OutsideHours.WAIT, List.of(), null, "closed-tokyo");
+        router.handle(new QueueConfigured(UUID.randomUUID(), "acme", NOW, "billing", "Billing", Map.of("billing", 2), 0, null,
+                QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), hours, false, true, 30, List.of(), List.of()), NOW);
+
+        assertThat(router.handle(call("c1", Map.of()), NOW).events()).filteredOn(ReplyRequested.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    ReplyRequested reply = (ReplyRequested) e;
+                    assertThat(reply.channel()).isEqualTo(Channel.VOICE);
+                    assertThat(reply.messageId()).isEqualTo("closed:c1");
+                    assertThat(reply.metadata()).containsEntry(ReplyRequested.PROMPT, "closed-tokyo")
+                            .containsEntry("automated", "closed-hours").containsEntry("queueId", "billing");
+                });
+        assertThat(router.handle(contact("c2", "widget-acme"), NOW).events()).as("no closed message for written contacts")
+                .noneMatch(ReplyRequested.class::isInstance);
     }
 
     @Test
