@@ -14,6 +14,9 @@ import java.util.UUID;
 public record PromptConfigured(UUID eventId, String tenantId, Instant occurredAt, String name, String description,
         String audio, boolean active) implements ConfigEvent {
 
+    /** The voice gateway's own recordings, which a tenant may name without uploading them. */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of("welcome", "closed");
+
     /** The longest prompt, so that one stays far below Kafka's default 1 MB record. */
     public static final int MAX_SECONDS = 60;
     public static final int SAMPLES_PER_SECOND = 8000;
