@@ -14,6 +14,7 @@ import io.switchboard.voice.domain.CallSettings;
 import io.switchboard.voice.domain.DialPolicy;
 import io.switchboard.voice.domain.InboundAdmission;
 import io.switchboard.voice.domain.IvrMenu;
+import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
@@ -22,6 +23,7 @@ import io.switchboard.voice.domain.port.CallJournal;
 import io.switchboard.voice.domain.port.ContactEvents;
 import io.switchboard.voice.domain.port.DialAudit;
 import io.switchboard.voice.domain.port.Media;
+import io.switchboard.voice.domain.port.PromptLibrary;
 import io.switchboard.voice.domain.port.Signalling;
 
 /** Builds the call flow from the typed configuration and the adapters that implement its ports. */
@@ -32,7 +34,7 @@ public class CallWiring {
     @Singleton
     CallSettings settings(VoiceConfig config) {
         Map<String, IvrMenu> menus = config.ivr().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                entry -> new IvrMenu(entry.getValue().prompt(), Map.copyOf(entry.getValue().choices()), entry.getValue().defaultChoice(),
+                entry -> IvrMenu.toEntryPoints(entry.getValue().prompt(), entry.getValue().choices(), entry.getValue().defaultChoice(),
                         entry.getValue().timeout())));
         Map<String, DialPolicy> dialPolicies = config.dialPlan().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                 entry -> new DialPolicy(entry.getValue().allowedCountries(), entry.getValue().allowPremium(), entry.getValue().allowPersonal())));
@@ -45,10 +47,17 @@ public class CallWiring {
     @Produces
     @Singleton
     CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, DialAudit dialAudit,
-            CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording, WaitEstimates estimates,
-            CallSettings settings) {
-        return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background(), dialAudit),
+            PromptLibrary prompts, CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording,
+            WaitEstimates estimates, CallSettings settings) {
+        return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background(), dialAudit, prompts),
                 new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
+    }
+
+    /** Agents' phones register with the console's credentials, else the configured passwords. */
+    @Produces
+    @Singleton
+    PhoneCredentials phoneCredentials(VoiceConfig config, Registrar registrar) {
+        return new PhoneCredentials(config.realm(), config.phones(), registrar);
     }
 
     @Produces

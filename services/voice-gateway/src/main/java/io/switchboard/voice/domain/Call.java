@@ -50,6 +50,12 @@ public final class Call {
     public boolean customerRinging;
     public String entryPoint;
     public String ivrPath = "";
+    /** The queue the caller chose in the tenant's menu (null: the entry point's queue). */
+    public String chosenQueue;
+    /** How often the menu was offered: a timeout of an earlier round is void. */
+    int menuRound;
+    /** The closed prompt was played (it plays once, however often routing asks). */
+    boolean closedPromptPlayed;
     public boolean published;
     public Instant queuedAt;
     public Instant offeredAt;

@@ -19,8 +19,9 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
     public static CallFlow assemble(CallPorts ports, Books books, CallSettings settings) {
         Outbox outbox = new Outbox(ports.events(), ports.journal(), ports.background());
         CallLegs legs = new CallLegs(ports.signalling(), ports.media(), outbox, books.calls(), books.recording(), ports.clock());
-        Queueing queueing = new Queueing(ports.media(), ports.clock(), outbox, legs, books.estimates(), settings.comfortInterval());
-        Ivr ivr = new Ivr(ports.media(), ports.clock(), queueing, settings.menus());
+        Queueing queueing = new Queueing(ports.media(), ports.clock(), outbox, legs, books.estimates(), settings.comfortInterval(),
+                ports.prompts());
+        Ivr ivr = new Ivr(ports.media(), ports.clock(), queueing, ports.prompts(), books.directory(), settings.menus());
         InboundCalls inbound = new InboundCalls(legs, ivr, ports.clock(), settings.maxCallDuration());
         Hangups hangups = new Hangups(ports.signalling(), legs);
         Holding holding = new Holding(ports.signalling(), ports.media(), legs, ports.clock());

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param comfortInterval    how often a waiting caller hears the expected wait
  * @param ringTimeout        how long an agent's phone (own calls) or an outside number may ring
  * @param outboundTrunk      whether an outbound trunk is configured (own calls, transfers out)
- * @param menus              the IVR menus by DID
+ * @param menus              the IVR menus of the gateway's configuration by DID (a tenant's own menu for a DID wins)
  * @param dialPolicies       tenants' own rules for calls to the public network (others have {@link DialPolicy#DEFAULT})
  * @param dialRates          how many calls to the public network an agent and a tenant may start
  */

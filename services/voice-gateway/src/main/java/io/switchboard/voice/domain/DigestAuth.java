@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -122,7 +123,28 @@ public final class DigestAuth {
 
     /** Checks credentials answering one of our challenges for {@code method}, with one of the {@code accepted} algorithms. */
     public Outcome check(Credentials credentials, String password, String method, List<Algorithm> accepted, Instant now) {
-        if (credentials == null || password == null || !realm.equals(credentials.realm()) || credentials.nonce() == null) {
+        if (password == null) {
+            return Outcome.WRONG;
+        }
+        return check(credentials, algorithm -> algorithm.hash(credentials.username() + ":" + realm + ":" + password), method, accepted,
+                now);
+    }
+
+    /**
+     * Checks credentials against a stored {@code ha1} (hex MD5 of {@code user:realm:password}, RFC 7616
+     * §3.4.2) instead of a password: MD5 only, since the HA1 is an MD5.
+     */
+    public Outcome checkHa1(Credentials credentials, String ha1, String method, Instant now) {
+        if (ha1 == null) {
+            return Outcome.WRONG;
+        }
+        String stored = ha1.toLowerCase(Locale.ROOT);
+        return check(credentials, algorithm -> stored, method, List.of(Algorithm.MD5), now);
+    }
+
+    private Outcome check(Credentials credentials, Function<Algorithm, String> ha1, String method,
+            List<Algorithm> accepted, Instant now) {
+        if (credentials == null || !realm.equals(credentials.realm()) || credentials.nonce() == null) {
             return Outcome.WRONG;
         }
         Optional<Algorithm> algorithm = Algorithm.of(credentials.algorithm()).filter(accepted::contains);
@@ -131,7 +153,7 @@ public final class DigestAuth {
         if (algorithm.isEmpty() || issued.isEmpty() || issued.get() > now.getEpochSecond() + 5 || count < 0) {
             return Outcome.WRONG;
         }
-        String expected = response(algorithm.get(), credentials.username(), realm, password, method, credentials.uri(),
+        String expected = responseFromHa1(algorithm.get(), ha1.apply(algorithm.get()), method, credentials.uri(),
                 credentials.nonce(), credentials.nonceCount(), credentials.cnonce(), credentials.qop());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 String.valueOf(credentials.response()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
@@ -146,7 +168,12 @@ public final class DigestAuth {
      */
     public static String response(Algorithm algorithm, String username, String realm, String password, String method, String uri,
             String nonce, String nonceCount, String cnonce, String qop) {
-        String ha1 = algorithm.hash(username + ":" + realm + ":" + password);
+        return responseFromHa1(algorithm, algorithm.hash(username + ":" + realm + ":" + password), method, uri, nonce, nonceCount,
+                cnonce, qop);
+    }
+
+    private static String responseFromHa1(Algorithm algorithm, String ha1, String method, String uri, String nonce, String nonceCount,
+            String cnonce, String qop) {
         String ha2 = algorithm.hash(method + ":" + uri);
         return qop == null
                 ? algorithm.hash(ha1 + ":" + nonce + ":" + ha2)

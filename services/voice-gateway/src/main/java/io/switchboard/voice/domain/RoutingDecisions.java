@@ -43,6 +43,11 @@ public final class RoutingDecisions {
         calls.byContact(contactId).ifPresent(transfers::refused);
     }
 
+    /** Routing found the caller's queue closed: the caller hears {@code prompt} once if still waiting. */
+    public void closed(String contactId, String prompt) {
+        calls.byContact(contactId).ifPresent(call -> queueing.closed(call, prompt));
+    }
+
     /** Routing gave up on the call (maximum wait without overflow): the caller is hung up. */
     public void abandoned(String contactId) {
         calls.byContact(contactId).ifPresent(call -> hangups.hangUp(call, ContactEnded.Reason.TIMEOUT));

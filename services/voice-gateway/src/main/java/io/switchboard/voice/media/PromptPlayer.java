@@ -1,8 +1,5 @@
 package io.switchboard.voice.media;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -15,32 +12,43 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.switchboard.voice.domain.port.AudioLeg;
 
 /**
  * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing, from one
- * timer thread. A prompt plays once or loops (queue audio) until stopped or replaced.
+ * timer thread. A prompt plays once or loops (queue audio) until stopped or replaced. The audio comes
+ * from the {@link PromptStore}.
  */
 @ApplicationScoped
 public class PromptPlayer {
 
     private static final int FRAME = 160;
+    private static final Logger LOG = Logger.getLogger(PromptPlayer.class);
 
     private final Map<AudioLeg, Playback> playing = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> prompts = new ConcurrentHashMap<>();
+    private final PromptStore prompts;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "prompt-player");
         thread.setDaemon(true);
         return thread;
     });
 
-    public PromptPlayer() {
+    public PromptPlayer(PromptStore prompts) {
+        this.prompts = prompts;
         timer.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     /** Starts {@code prompt} on {@code leg} (replacing what it played) in the leg's codec; {@code done} runs when a single play ends. */
     public void play(AudioLeg leg, String prompt, int payloadType, boolean loop, Runnable done) {
-        byte[] audio = prompt(prompt);
+        byte[] audio = prompts.audio(prompt).orElse(null);
+        if (audio == null) {
+            // Deleted between the IVR's look-up and now: nothing to hear, the flow goes on as after it.
+            LOG.warnf("prompt %s is gone; playing nothing in its place", prompt);
+            audio = new byte[0];
+            loop = false;
+        }
         if (payloadType == Rtp.PCMA) {
             audio = G711.ulawToAlaw(audio);
         }
@@ -58,19 +66,6 @@ public class PromptPlayer {
     /** The prompt the leg hears now, if any. */
     public Optional<String> playing(AudioLeg leg) {
         return Optional.ofNullable(playing.get(leg)).map(playback -> playback.name);
-    }
-
-    private byte[] prompt(String name) {
-        return prompts.computeIfAbsent(name, n -> {
-            try (InputStream in = PromptPlayer.class.getClassLoader().getResourceAsStream("prompts/" + n)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no prompt prompts/" + n + " on the class path");
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     private void tick() {

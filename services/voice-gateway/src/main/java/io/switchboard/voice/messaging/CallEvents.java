@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,14 +50,24 @@ public class CallEvents implements ContactEvents {
         this.directory = directory;
     }
 
-    /** The caller chose (or the IVR chose for them): a contact in the queue of that entry point. */
+    /**
+     * The caller chose (or the IVR chose for them): a contact in the queue of that entry point, or in
+     * the queue chosen in the tenant's menu ({@code metadata.queueId}).
+     */
     @Override
     public void created(Call call) {
         String region = directory.region(call.tenantId).orElse(null);
         publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
                 io.switchboard.events.Channel.VOICE, Direction.INBOUND, call.entryPoint, phone(call.caller, region),
-                phone(call.did, null), Map.of(), null, null, List.of(), null, 0,
-                Map.of("callId", call.callerCallId, "did", call.did, "ivrPath", call.ivrPath)));
+                phone(call.did, null), Map.of(), null, null, List.of(), null, 0, metadata(call)));
+    }
+
+    private static Map<String, String> metadata(Call call) {
+        Map<String, String> metadata = new HashMap<>(Map.of("callId", call.callerCallId, "did", call.did, "ivrPath", call.ivrPath));
+        if (call.chosenQueue != null) {
+            metadata.put(ContactCreated.CHOSEN_QUEUE, call.chosenQueue);
+        }
+        return metadata;
     }
 
     /** An agent's own call (click-to-call): an OUTBOUND contact from the tenant's number to the customer, theirs from the start. */

@@ -5,20 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.switchboard.events.PromptConfigured;
 import io.switchboard.service.messaging.IncomingEvents;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.VoiceDirectory;
+import io.switchboard.voice.media.PromptStore;
 
-/** The tenants' DIDs and the queues that record, from the compacted config topic (a group per instance, from the start). */
+/**
+ * The tenants' DIDs and their IVR menus, the queues that record, and the tenants' prompts, from the
+ * compacted config topic (a group per instance, from the start).
+ */
 @ApplicationScoped
 public class TenantConfigConsumer {
 
     private final VoiceDirectory directory;
     private final RecordingPolicy recording;
+    private final PromptStore prompts;
 
-    public TenantConfigConsumer(VoiceDirectory directory, RecordingPolicy recording) {
+    public TenantConfigConsumer(VoiceDirectory directory, RecordingPolicy recording, PromptStore prompts) {
         this.directory = directory;
         this.recording = recording;
+        this.prompts = prompts;
     }
 
     @Incoming("tenant-config")
@@ -26,6 +33,9 @@ public class TenantConfigConsumer {
         IncomingEvents.decode(record).ifPresent(event -> {
             directory.accept(event);
             recording.accept(event);
+            if (event instanceof PromptConfigured prompt) {
+                prompts.apply(prompt);
+            }
         });
     }
 }

@@ -52,6 +52,15 @@ final class DigestChallenges {
         return digest.check(credentials(header), password, request.getMethod(), algorithms, Instant.now());
     }
 
+    /** Checks the request's Authorization against a stored MD5 {@code ha1} of {@code username}; WRONG when it has none. */
+    DigestAuth.Outcome checkHa1(Request request, String username, String ha1) {
+        AuthorizationHeader header = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
+        if (header == null || username == null || !username.equals(header.getUsername())) {
+            return DigestAuth.Outcome.WRONG;
+        }
+        return digest.checkHa1(credentials(header), ha1, request.getMethod(), Instant.now());
+    }
+
     static boolean hasCredentials(Request request) {
         return request.getHeader(AuthorizationHeader.NAME) != null || request.getHeader(ProxyAuthorizationHeader.NAME) != null;
     }

@@ -18,13 +18,14 @@ import org.jboss.logging.Logger;
 
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.TrunkAdmission;
 
 /**
  * REGISTER (RFC 3261 §10) from agents' phones and from trunks that register: digest-authenticated
- * against the agent's provisioned password (MD5, as phones expect) or the trunk's account (SHA-256
- * and MD5); the binding expires as asked, within the configured bounds. No credentials, a stale
+ * against the agent's HA1 ({@link PhoneCredentials}: the console's, else the configured password's; MD5,
+ * as phones expect) or the trunk's account (SHA-256 and MD5); the binding expires as asked, within the configured bounds. No credentials, a stale
  * nonce or a replayed nonce count get a 401 challenge; an unknown user or wrong credentials 403; too
  * short an expiry 423. A trunk's binding is where its INVITEs are then challenged from.
  */
@@ -37,9 +38,12 @@ final class RegisterHandler {
     private final Registrar registrar;
     private final DigestChallenges challenges;
     private final TrunkAdmission trunks;
+    private final PhoneCredentials phones;
     private final VoiceConfig config;
 
-    RegisterHandler(SipStack sip, Registrar registrar, DigestChallenges challenges, TrunkAdmission trunks, VoiceConfig config) {
+    RegisterHandler(SipStack sip, Registrar registrar, DigestChallenges challenges, TrunkAdmission trunks, PhoneCredentials phones,
+            VoiceConfig config) {
+        this.phones = phones;
         this.sip = sip;
         this.registrar = registrar;
         this.challenges = challenges;
@@ -56,8 +60,9 @@ final class RegisterHandler {
             sip.send(transaction, request, challenges.challenge(request, algorithms, false));
             return;
         }
-        String password = trunk.map(TrunkAdmission.Account::password).orElse(user == null ? null : config.phones().get(user));
-        DigestAuth.Outcome outcome = challenges.check(request, user, password, algorithms);
+        DigestAuth.Outcome outcome = trunk.isPresent()
+                ? challenges.check(request, user, trunk.get().password(), algorithms)
+                : challenges.checkHa1(request, user, phones.ha1(user).orElse(null));
         if (outcome == DigestAuth.Outcome.WRONG) {
             LOG.infof("REGISTER refused for %s", user);
             sip.respond(transaction, request, Response.FORBIDDEN);

@@ -9,6 +9,7 @@ import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.CallFlow;
 import io.switchboard.voice.domain.DigestAuth;
 import io.switchboard.voice.domain.InboundAdmission;
+import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.TrunkAdmission;
 import io.switchboard.voice.domain.port.Media;
@@ -28,9 +29,11 @@ public class SipHandlers {
     private final Media media;
     private final CallFlow calls;
     private final SipSignalling signalling;
+    private final PhoneCredentials phones;
 
     public SipHandlers(VoiceConfig config, Registrar registrar, InboundAdmission admission, Media media, CallFlow calls,
-            SipSignalling signalling) {
+            SipSignalling signalling, PhoneCredentials phones) {
+        this.phones = phones;
         this.config = config;
         this.registrar = registrar;
         this.admission = admission;
@@ -47,7 +50,7 @@ public class SipHandlers {
                 .map(password -> sip.authenticator(user, password, outbound.trunk().orElse(""))));
         return new Handlers(new InviteHandler(sip, new TrunkGuard(sip, trunks, challenges), admission, media, calls.signalling(), signalling),
                 new HangupRequests(sip, calls.signalling()), new ReferHandler(sip, calls.signalling()),
-                new RegisterHandler(sip, registrar, challenges, trunks, config),
+                new RegisterHandler(sip, registrar, challenges, trunks, phones, config),
                 new SipResponses(sip, signalling, calls.signalling(), trunkAccount));
     }
 }

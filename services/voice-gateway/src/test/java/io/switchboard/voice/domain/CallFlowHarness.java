@@ -25,6 +25,7 @@ import io.switchboard.voice.domain.port.ContactEvents;
 import io.switchboard.voice.domain.port.DialAudit;
 import io.switchboard.voice.domain.port.Media;
 import io.switchboard.voice.domain.port.PendingInvite;
+import io.switchboard.voice.domain.port.PromptLibrary;
 import io.switchboard.voice.domain.port.Recording;
 import io.switchboard.voice.domain.port.Signalling;
 
@@ -50,6 +51,7 @@ final class CallFlowHarness {
     final Registrar registrar = new Registrar();
     final RecordingPolicy recording = new RecordingPolicy();
     final WaitEstimates estimates = new WaitEstimates();
+    final Prompts prompts = new Prompts();
     final CallFlow flow;
     final InboundAdmission admission;
     private int legs;
@@ -68,7 +70,8 @@ final class CallFlowHarness {
                         new TenantConfigured.EntryPoint(Channel.VOICE, PLAIN, "loans"))));
         recording.accept(new QueueConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "billing", "Billing", Map.of(), 0, null,
                 QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, true, true));
-        IvrMenu menu = new IvrMenu("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(), Duration.ofSeconds(8));
+        IvrMenu menu = IvrMenu.toEntryPoints("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(),
+                Duration.ofSeconds(8));
         CallSettings settings = new CallSettings(3, Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofSeconds(45), outboundTrunk,
                 Map.of(MAIN, menu), dialPolicies, dialRates);
         CallJournal journal = new CallJournal() {
@@ -84,7 +87,7 @@ final class CallFlowHarness {
         };
         DialAudit audit = refusal -> effects.add("dial refused " + refusal.tenantId() + " " + refusal.agentId() + " "
                 + refusal.maskedNumber() + " " + refusal.reason().label());
-        flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit),
+        flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit, prompts),
                 new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
         admission = new InboundAdmission(directory, calls, settings.maxCalls());
     }
@@ -276,6 +279,33 @@ final class CallFlowHarness {
         }
     }
 
+    /**
+     * The prompt library in memory: tenants' recordings by name (as a test adds them), else the built-in
+     * files this module ships under {@code prompts/}; a tenant's plays as {@code <tenant>/<name>}.
+     */
+    final class Prompts implements PromptLibrary {
+        final Map<String, List<String>> recordings = new HashMap<>();
+
+        void record(String tenantId, String name) {
+            recordings.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(name);
+        }
+
+        @Override
+        public Optional<String> resolve(String tenantId, String name) {
+            if (name.endsWith(".ul")) {
+                return builtIn(name);
+            }
+            if (recordings.getOrDefault(tenantId, List.of()).contains(name)) {
+                return Optional.of(tenantId + "/" + name);
+            }
+            return builtIn(name + ".ul");
+        }
+
+        private Optional<String> builtIn(String file) {
+            return Optional.ofNullable(CallFlowHarness.class.getClassLoader().getResource("prompts/" + file)).map(url -> file);
+        }
+    }
+
     /** Signalling that records each request; our INVITEs get Call-IDs leg-1, leg-2… */
     final class FakeSignalling implements Signalling {
         private int next;
@@ -367,7 +397,8 @@ final class CallFlowHarness {
 
         @Override
         public void created(Call call) {
-            publish("contact.created " + call.contactId + " entryPoint=" + call.entryPoint + " ivrPath=" + call.ivrPath);
+            publish("contact.created " + call.contactId + " entryPoint=" + call.entryPoint + " ivrPath=" + call.ivrPath
+                    + (call.chosenQueue == null ? "" : " queueId=" + call.chosenQueue));
         }
 
         @Override

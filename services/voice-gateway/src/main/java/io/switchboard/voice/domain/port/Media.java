@@ -9,7 +9,10 @@ public interface Media {
     /** A leg on a free port of the range; {@link MediaUnavailableException} when the range is full. */
     AudioLeg open(String name);
 
-    /** Plays {@code prompt} on the leg (replacing what it played) in its codec; {@code done} runs when a single play ends. */
+    /**
+     * Plays {@code prompt} on the leg (replacing what it played) in its codec; {@code done} runs when a single play ends.
+     * A prompt is a built-in file name ({@code queue.ul}) or what {@link PromptLibrary#resolve} returned.
+     */
     void play(AudioLeg leg, String prompt, int payloadType, boolean loop, Runnable done);
 
     void stop(AudioLeg leg);
