@@ -25,6 +25,13 @@ public interface AdminConfig {
     @WithDefault("switchboard")
     String realm();
 
+    /**
+     * The voice gateway's SIP digest realm ({@code switchboard.voice.sip.realm}): phone passwords are
+     * kept as HA1s bound to it, so both must name the same realm.
+     */
+    @WithDefault("switchboard")
+    String sipRealm();
+
     /** The keycloak-js settings the web app reads from /api/config. */
     Browser browser();
 

@@ -10,6 +10,8 @@ import io.switchboard.admin.domain.ConfigPublisher;
 import io.switchboard.admin.domain.ConfigStore;
 import io.switchboard.admin.domain.ConfigurationService;
 import io.switchboard.admin.domain.IdentityDirectory;
+import io.switchboard.admin.domain.PhoneService;
+import io.switchboard.admin.domain.PromptService;
 
 /** Wires the framework-free domain services to the adapters that implement their ports. */
 @ApplicationScoped
@@ -23,7 +25,19 @@ public class DomainServices {
 
     @Produces
     @ApplicationScoped
-    AgentService agentService(IdentityDirectory directory, ConfigStore store, ConfigPublisher publisher) {
-        return new AgentService(directory, store, publisher, Clock.systemUTC());
+    PhoneService phoneService(IdentityDirectory directory, ConfigStore store, ConfigPublisher publisher, AdminConfig config) {
+        return new PhoneService(directory, store, publisher, Clock.systemUTC(), config.sipRealm());
+    }
+
+    @Produces
+    @ApplicationScoped
+    AgentService agentService(IdentityDirectory directory, ConfigStore store, ConfigPublisher publisher, PhoneService phones) {
+        return new AgentService(directory, store, publisher, Clock.systemUTC(), phones);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PromptService promptService(ConfigStore store, ConfigPublisher publisher) {
+        return new PromptService(store, publisher, Clock.systemUTC());
     }
 }

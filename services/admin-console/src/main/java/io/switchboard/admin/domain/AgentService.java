@@ -22,12 +22,14 @@ public final class AgentService {
     private final ConfigStore store;
     private final ConfigPublisher publisher;
     private final Clock clock;
+    private final PhoneService phones;
 
-    public AgentService(IdentityDirectory directory, ConfigStore store, ConfigPublisher publisher, Clock clock) {
+    public AgentService(IdentityDirectory directory, ConfigStore store, ConfigPublisher publisher, Clock clock, PhoneService phones) {
         this.directory = directory;
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
+        this.phones = phones;
     }
 
     public List<AgentSettings> agents(Actor actor, String tenantId) {
@@ -87,6 +89,7 @@ public final class AgentService {
                 for (AgentConfigured change : AgentReconciler.changesFor(username, agent, tx.publishedAgents(), clock.instant())) {
                     tx.recordPublishedAgent(change);
                     tx.publish(change);
+                    withdrawPhoneOfInactive(tx, actor, tenantId, change);
                 }
                 return null;
             });
@@ -111,6 +114,7 @@ public final class AgentService {
                     tx.recordPublishedAgent(change);
                     tx.publish(change);
                 }
+                phones.withdrawIfAny(tx, actor, tenantId, username);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -135,6 +139,7 @@ public final class AgentService {
             for (AgentConfigured change : changed) {
                 tx.recordPublishedAgent(change);
                 tx.publish(change);
+                withdrawPhoneOfInactive(tx, null, change.tenantId(), change);
             }
             return changed.size();
         });
@@ -144,8 +149,15 @@ public final class AgentService {
         return changes;
     }
 
+    /** A deleted or disabled agent's phone can no longer register: enabling them again needs a new phone password. */
+    private void withdrawPhoneOfInactive(ConfigTransaction tx, Actor actor, String tenantId, AgentConfigured change) {
+        if (!change.active()) {
+            phones.withdrawIfAny(tx, actor, tenantId, change.agentId());
+        }
+    }
+
     /** An agent who also serves a tenant the admin does not administer is not theirs to change. */
-    private static void requireManageable(Actor actor, String tenantId, AgentSettings existing) {
+    static void requireManageable(Actor actor, String tenantId, AgentSettings existing) {
         if (!existing.tenants().contains(tenantId)) {
             throw new ConflictException("username '" + existing.username() + "' is taken");
         }

@@ -1,12 +1,15 @@
 package io.switchboard.admin.domain;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.switchboard.events.AgentConfigured;
+import io.switchboard.events.PhoneCredentialsConfigured;
+import io.switchboard.events.PromptConfigured;
 import io.switchboard.events.QueueConfigured;
 import io.switchboard.events.TenantConfigured;
 
@@ -18,10 +21,28 @@ public final class ConfigSnapshots {
 
     public static TenantConfigured tenant(String tenantId, TenantSettings tenant, List<EntryPointSettings> entryPoints, Instant at) {
         List<TenantConfigured.EntryPoint> points = entryPoints.stream()
-                .map(e -> new TenantConfigured.EntryPoint(e.channel(), e.address(), e.queueId()))
+                .map(e -> new TenantConfigured.EntryPoint(e.channel(), e.address(), e.queueId(), e.ivr() == null ? null : menu(e.ivr())))
                 .toList();
         return new TenantConfigured(UUID.randomUUID(), tenantId, at, tenant.name(), tenant.timeZone(), tenant.defaultRegion(),
                 tenant.routingDomain(), tenant.defaultQueueId(), points);
+    }
+
+    private static TenantConfigured.IvrMenu menu(IvrSettings ivr) {
+        return new TenantConfigured.IvrMenu(ivr.prompt(),
+                ivr.choices().stream().map(c -> new TenantConfigured.IvrChoice(c.key(), c.queueId())).toList(),
+                ivr.timeoutSeconds(), ivr.timeoutQueueId(),
+                ivr.branches().stream()
+                        .map(b -> new TenantConfigured.TimeBranch(b.days(), b.from(), b.until(), b.prompt(), b.queueId())).toList());
+    }
+
+    public static PromptConfigured prompt(String tenantId, String name, String description, byte[] ulaw, Instant at) {
+        return new PromptConfigured(UUID.randomUUID(), tenantId, at, name, description,
+                ulaw == null ? null : Base64.getEncoder().encodeToString(ulaw), ulaw != null);
+    }
+
+    public static PhoneCredentialsConfigured phone(PhoneCredentials credentials, boolean active, Instant at) {
+        return new PhoneCredentialsConfigured(UUID.randomUUID(), credentials.tenantId(), at, credentials.agentId(), credentials.realm(),
+                active ? credentials.ha1() : null, active);
     }
 
     /**
@@ -35,7 +56,7 @@ public final class ConfigSnapshots {
         QueueConfigured.BusinessHours hours = openings.isEmpty() ? null
                 : new QueueConfigured.BusinessHours(queue.timeZone() != null ? queue.timeZone() : tenant.timeZone(),
                         openings.stream().map(o -> new QueueConfigured.BusinessHours.Opening(o.day(), o.opens(), o.closes())).toList(),
-                        queue.outsideHours(), own ? queue.holidays() : tenant.holidays(), tenant.closedMessage());
+                        queue.outsideHours(), own ? queue.holidays() : tenant.holidays(), tenant.closedMessage(), tenant.closedPrompt());
         return new QueueConfigured(UUID.randomUUID(), tenantId, at, queueId, queue.name(), queue.requiredSkills(), queue.priority(),
                 new QueueConfigured.ServiceLevelTarget(queue.serviceLevelSeconds(), queue.serviceLevelPercent()), queue.strategy(),
                 queue.preferredAgentSeconds(), queue.offerTimeoutSeconds(), queue.maxWaitSeconds(), queue.overflowQueueId(),

@@ -40,6 +40,25 @@ public interface ConfigTransaction {
 
     void deleteEntryPoint(String tenantId, Channel channel, String address);
 
+    /** The tenant's recordings, by name (without their audio). */
+    Map<String, PromptSettings> prompts(String tenantId);
+
+    /** A recording's 8 kHz μ-law samples. */
+    Optional<byte[]> promptAudio(String tenantId, String name);
+
+    void putPrompt(String tenantId, String name, String description, byte[] ulaw);
+
+    void deletePrompt(String tenantId, String name);
+
+    Optional<PhoneCredentials> phoneCredentials(String agentId);
+
+    /** The phone credentials of the agents a tenant administers. */
+    List<PhoneCredentials> phoneCredentialsOf(String tenantId);
+
+    void putPhoneCredentials(PhoneCredentials credentials);
+
+    void deletePhoneCredentials(String agentId);
+
     /** The agents' profiles as last published, by agent id. */
     Map<String, AgentConfigured> publishedAgents();
 

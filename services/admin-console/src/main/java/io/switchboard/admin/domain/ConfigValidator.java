@@ -31,7 +31,8 @@ public final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    public static void tenant(TenantSettings tenant, Collection<String> queueIds) {
+    /** @param prompts the names a menu or closed prompt may play: the tenant's recordings and the built-in ones */
+    public static void tenant(TenantSettings tenant, Collection<String> queueIds, Set<String> prompts) {
         Errors errors = new Errors();
         if (tenant == null) {
             throw InvalidConfigurationException.of("", "a tenant needs a body");
@@ -53,6 +54,9 @@ public final class ConfigValidator {
         holidays(errors, "holidays", tenant.holidays());
         if (tenant.closedMessage() != null && tenant.closedMessage().length() > MAX_CLOSED_MESSAGE) {
             errors.add("closedMessage", "is longer than " + MAX_CLOSED_MESSAGE + " characters (an SMS carries 10 segments at most)");
+        }
+        if (tenant.closedPrompt() != null) {
+            prompt(errors, "closedPrompt", tenant.closedPrompt(), prompts);
         }
         errors.throwIfAny();
     }
@@ -168,7 +172,7 @@ public final class ConfigValidator {
     }
 
     /** Reads the address as its channel writes it (E.164 for phone numbers, lower-case email) and returns that form. */
-    public static EntryPointSettings entryPoint(EntryPointSettings entryPoint, String region, Set<String> queueIds) {
+    public static EntryPointSettings entryPoint(EntryPointSettings entryPoint, String region, Set<String> queueIds, Set<String> prompts) {
         Errors errors = new Errors();
         if (entryPoint == null || entryPoint.channel() == null) {
             throw InvalidConfigurationException.of("channel", "is required: one of " + Arrays.toString(Channel.values()));
@@ -196,8 +200,105 @@ public final class ConfigValidator {
         if (entryPoint.queueId() == null || !queueIds.contains(entryPoint.queueId())) {
             errors.add("queueId", "no queue '" + entryPoint.queueId() + "' in this tenant");
         }
+        if (entryPoint.ivr() != null) {
+            if (entryPoint.channel() != Channel.VOICE) {
+                errors.add("ivr", "only a VOICE entry point (a DID) has an IVR menu");
+            } else {
+                ivr(errors, entryPoint.ivr(), queueIds, prompts);
+            }
+        }
         errors.throwIfAny();
-        return new EntryPointSettings(entryPoint.channel(), address, entryPoint.queueId());
+        return new EntryPointSettings(entryPoint.channel(), address, entryPoint.queueId(), entryPoint.ivr());
+    }
+
+    private static void ivr(Errors errors, IvrSettings ivr, Set<String> queueIds, Set<String> prompts) {
+        if (ivr.choices().isEmpty() && ivr.branches().isEmpty()) {
+            errors.add("ivr", "a menu offers at least one key or one time branch (no menu: leave it out)");
+        }
+        if (ivr.prompt() == null) {
+            errors.add("ivr.prompt", "is required: the recording callers hear, e.g. \"For billing press 1\"");
+        } else {
+            prompt(errors, "ivr.prompt", ivr.prompt(), prompts);
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < ivr.choices().size(); i++) {
+            IvrSettings.Choice choice = ivr.choices().get(i);
+            String field = "ivr.choices[" + i + "]";
+            if (choice.key() == null || !choice.key().matches("[0-9*#]")) {
+                errors.add(field + ".key", "a key is one of 0-9, * or #, not '" + choice.key() + "'");
+            } else if (!keys.add(choice.key())) {
+                errors.add(field + ".key", "key " + choice.key() + " is already a choice of this menu");
+            }
+            queueOf(errors, field + ".queueId", choice.queueId(), queueIds);
+        }
+        range(errors, "ivr.timeoutSeconds", ivr.timeoutSeconds(), 1, 60);
+        if (ivr.timeoutQueueId() != null) {
+            queueOf(errors, "ivr.timeoutQueueId", ivr.timeoutQueueId(), queueIds);
+        }
+        for (int i = 0; i < ivr.branches().size(); i++) {
+            IvrSettings.Branch branch = ivr.branches().get(i);
+            String field = "ivr.branches[" + i + "]";
+            if (branch.days().isEmpty()) {
+                errors.add(field + ".days", "name at least one day, e.g. SATURDAY");
+            }
+            if (branch.from() == null || branch.until() == null) {
+                errors.add(field + ".from", "a branch has a start and an end time, e.g. 18:00 until 22:00");
+            } else if (!branch.from().isBefore(branch.until())) {
+                errors.add(field + ".until", branch.until() + " is not after " + branch.from()
+                        + " (a branch ends on the day it starts; split one past midnight in two)");
+            }
+            if (branch.prompt() != null) {
+                prompt(errors, field + ".prompt", branch.prompt(), prompts);
+            }
+            queueOf(errors, field + ".queueId", branch.queueId(), queueIds);
+        }
+    }
+
+    private static void queueOf(Errors errors, String field, String queueId, Set<String> queueIds) {
+        if (queueId == null || !queueIds.contains(queueId)) {
+            errors.add(field, "no queue '" + queueId + "' in this tenant");
+        }
+    }
+
+    private static void prompt(Errors errors, String field, String prompt, Set<String> prompts) {
+        if (!prompts.contains(prompt)) {
+            errors.add(field, "no prompt '" + prompt + "': upload it under Prompts, or name a built-in one ("
+                    + String.join(", ", io.switchboard.events.PromptConfigured.BUILT_IN) + ")");
+        }
+    }
+
+    /** A recording's name and length, as uploaded. */
+    public static void prompt(String name, String description, int samples) {
+        Errors errors = new Errors();
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            errors.add("name", "is 1-40 lower-case letters, digits or dashes");
+        } else if (io.switchboard.events.PromptConfigured.BUILT_IN.contains(name)) {
+            errors.add("name", "'" + name + "' is a built-in prompt; choose another name");
+        }
+        if (description != null && description.length() > 500) {
+            errors.add("description", "is longer than 500 characters");
+        }
+        int max = io.switchboard.events.PromptConfigured.MAX_SECONDS * io.switchboard.events.PromptConfigured.SAMPLES_PER_SECOND;
+        if (samples == 0) {
+            errors.add("audio", "the recording is empty");
+        } else if (samples > max) {
+            errors.add("audio", "the recording lasts " + (samples / io.switchboard.events.PromptConfigured.SAMPLES_PER_SECOND)
+                    + " s; a prompt lasts at most " + io.switchboard.events.PromptConfigured.MAX_SECONDS + " s");
+        }
+        errors.throwIfAny();
+    }
+
+    /** A SIP phone password: phones are attacked by password guessing from the internet, so it is long. */
+    public static void phonePassword(String agentId, String password) {
+        if (password == null || password.length() < 12) {
+            throw InvalidConfigurationException.of("password", "a phone password has at least 12 characters");
+        }
+        if (password.length() > 128) {
+            throw InvalidConfigurationException.of("password", "a phone password has at most 128 characters");
+        }
+        if (password.toLowerCase(Locale.ROOT).contains(agentId.toLowerCase(Locale.ROOT))) {
+            throw InvalidConfigurationException.of("password", "a phone password does not contain the username");
+        }
     }
 
     /** @param catalogue the skills of the agent's tenants' catalogues together */

@@ -1,13 +1,18 @@
 package io.switchboard.admin.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.switchboard.events.Channel;
+import io.switchboard.events.PromptConfigured;
+import io.switchboard.events.QueueConfigured;
 
 /**
  * Changes to tenants, skills, queues and entry points. Each change is checked, then written in one
@@ -52,24 +57,23 @@ public final class ConfigurationService {
         Change<TenantSettings> change = store.inTransaction(tx -> {
             tx.lockTenant(tenantId);
             Map<String, QueueSettings> queues = tx.queues(tenantId);
-            ConfigValidator.tenant(tenant, queues.keySet());
+            ConfigValidator.tenant(tenant, queues.keySet(), prompts(tx, tenantId));
             Optional<TenantSettings> before = tx.tenant(tenantId);
             if (before.isPresent() && before.get().equals(tenant)) {
                 return new Change<>(tenant, false, List.of());
             }
             tx.putTenant(tenantId, tenant);
             tx.audit(AuditEntry.of(actor, tenantId, "tenant", tenantId, before.orElse(null), tenant));
-            tx.publish(ConfigSnapshots.tenant(tenantId, tenant, tx.entryPoints(tenantId), clock.instant()));
-            boolean hoursChanged = before.isEmpty() || !before.get().businessHours().equals(tenant.businessHours())
-                    || !before.get().timeZone().equals(tenant.timeZone());
-            if (hoursChanged) {
-                // Queues without hours of their own follow the tenant's, so their snapshots change too.
-                queues.forEach((queueId, queue) -> {
-                    if (queue.businessHours().isEmpty() || queue.timeZone() == null) {
-                        tx.publish(ConfigSnapshots.queue(tenantId, queueId, queue, tenant, true, clock.instant()));
-                    }
-                });
-            }
+            Instant now = clock.instant();
+            tx.publish(ConfigSnapshots.tenant(tenantId, tenant, tx.entryPoints(tenantId), now));
+            // Queues take the tenant's closed message and prompt, and its hours, zone and holidays when they have none of their own.
+            queues.forEach((queueId, queue) -> {
+                QueueConfigured after = ConfigSnapshots.queue(tenantId, queueId, queue, tenant, true, now);
+                if (before.isEmpty() || !Objects.equals(after.businessHours(),
+                        ConfigSnapshots.queue(tenantId, queueId, queue, before.get(), true, now).businessHours())) {
+                    tx.publish(after);
+                }
+            });
             return new Change<>(tenant, true, List.of());
         });
         return published(change);
@@ -178,7 +182,8 @@ public final class ConfigurationService {
             if (!overflowing.isEmpty()) {
                 throw new ConflictException("queue(s) " + String.join(", ", overflowing) + " overflow to '" + queueId + "'");
             }
-            List<String> points = tx.entryPoints(tenantId).stream().filter(e -> e.queueId().equals(queueId))
+            List<String> points = tx.entryPoints(tenantId).stream()
+                    .filter(e -> e.queueId().equals(queueId) || (e.ivr() != null && e.ivr().queues().contains(queueId)))
                     .map(e -> e.channel() + " " + e.address()).toList();
             if (!points.isEmpty()) {
                 throw new ConflictException("entry point(s) " + String.join(", ", points) + " lead to '" + queueId + "'");
@@ -207,7 +212,8 @@ public final class ConfigurationService {
         Change<EntryPointSettings> change = store.inTransaction(tx -> {
             tx.lockTenant(tenantId);
             TenantSettings tenant = requireTenant(tx, tenantId);
-            EntryPointSettings normalised = ConfigValidator.entryPoint(entryPoint, tenant.defaultRegion(), tx.queues(tenantId).keySet());
+            EntryPointSettings normalised = ConfigValidator.entryPoint(entryPoint, tenant.defaultRegion(), tx.queues(tenantId).keySet(),
+                    prompts(tx, tenantId));
             Optional<String> owner = tx.entryPointOwner(normalised.channel(), normalised.address());
             if (owner.isPresent() && !owner.get().equals(tenantId)) {
                 throw new ConflictException(normalised.channel() + " address " + normalised.address()
@@ -258,6 +264,13 @@ public final class ConfigurationService {
 
     private static EntryPointSettings find(List<EntryPointSettings> points, Channel channel, String address) {
         return points.stream().filter(e -> e.channel() == channel && Objects.equals(e.address(), address)).findFirst().orElse(null);
+    }
+
+    /** The prompts a tenant's menus and closed prompt may name: its own recordings and the voice gateway's built-in ones. */
+    static Set<String> prompts(ConfigTransaction tx, String tenantId) {
+        Set<String> names = new HashSet<>(tx.prompts(tenantId).keySet());
+        names.addAll(PromptConfigured.BUILT_IN);
+        return names;
     }
 
     static TenantSettings requireTenant(ConfigTransaction tx, String tenantId) {

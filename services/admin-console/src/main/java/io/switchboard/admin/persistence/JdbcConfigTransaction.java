@@ -20,12 +20,16 @@ import io.switchboard.admin.domain.AuditRecord;
 import io.switchboard.admin.domain.ConfigTransaction;
 import io.switchboard.admin.domain.ConflictException;
 import io.switchboard.admin.domain.EntryPointSettings;
+import io.switchboard.admin.domain.IvrSettings;
+import io.switchboard.admin.domain.PhoneCredentials;
+import io.switchboard.admin.domain.PromptSettings;
 import io.switchboard.admin.domain.QueueSettings;
 import io.switchboard.admin.domain.SkillSettings;
 import io.switchboard.admin.domain.TenantSettings;
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ConfigEvent;
+import io.switchboard.events.PromptConfigured;
 
 /** One transaction's reads and writes; settings are stored as JSON documents of the domain records. */
 final class JdbcConfigTransaction implements ConfigTransaction {
@@ -75,10 +79,12 @@ final class JdbcConfigTransaction implements ConfigTransaction {
 
     @Override
     public List<EntryPointSettings> entryPoints(String tenantId) {
-        return query("SELECT channel, address, queue_id FROM entry_point WHERE tenant_id = ? ORDER BY channel, address", r -> {
+        return query("SELECT channel, address, queue_id, ivr FROM entry_point WHERE tenant_id = ? ORDER BY channel, address", r -> {
             List<EntryPointSettings> points = new ArrayList<>();
             while (r.next()) {
-                points.add(new EntryPointSettings(Channel.valueOf(r.getString(1)), r.getString(2), r.getString(3)));
+                String ivr = r.getString(4);
+                points.add(new EntryPointSettings(Channel.valueOf(r.getString(1)), r.getString(2), r.getString(3),
+                        ivr == null ? null : read(ivr, IvrSettings.class)));
             }
             return points;
         }, tenantId);
@@ -130,10 +136,11 @@ final class JdbcConfigTransaction implements ConfigTransaction {
         int written;
         try {
             written = update("""
-                    INSERT INTO entry_point (channel, address, tenant_id, queue_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (channel, address) DO UPDATE SET queue_id = EXCLUDED.queue_id
+                    INSERT INTO entry_point (channel, address, tenant_id, queue_id, ivr) VALUES (?, ?, ?, ?, ?::jsonb)
+                    ON CONFLICT (channel, address) DO UPDATE SET queue_id = EXCLUDED.queue_id, ivr = EXCLUDED.ivr
                     WHERE entry_point.tenant_id = EXCLUDED.tenant_id""",
-                    entryPoint.channel().name(), entryPoint.address(), tenantId, entryPoint.queueId());
+                    entryPoint.channel().name(), entryPoint.address(), tenantId, entryPoint.queueId(),
+                    entryPoint.ivr() == null ? null : write(entryPoint.ivr()));
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw new ConflictException(entryPoint.channel() + " address " + entryPoint.address()
@@ -150,6 +157,74 @@ final class JdbcConfigTransaction implements ConfigTransaction {
     @Override
     public void deleteEntryPoint(String tenantId, Channel channel, String address) {
         update("DELETE FROM entry_point WHERE tenant_id = ? AND channel = ? AND address = ?", tenantId, channel.name(), address);
+    }
+
+    @Override
+    public Map<String, PromptSettings> prompts(String tenantId) {
+        return query("SELECT name, description, octet_length(audio), updated_at FROM prompt WHERE tenant_id = ? ORDER BY name", r -> {
+            Map<String, PromptSettings> prompts = new LinkedHashMap<>();
+            while (r.next()) {
+                prompts.put(r.getString(1), new PromptSettings(r.getString(1), r.getString(2),
+                        r.getInt(3) / (double) PromptConfigured.SAMPLES_PER_SECOND, r.getTimestamp(4).toInstant()));
+            }
+            return prompts;
+        }, tenantId);
+    }
+
+    @Override
+    public Optional<byte[]> promptAudio(String tenantId, String name) {
+        return Optional.ofNullable(query("SELECT audio FROM prompt WHERE tenant_id = ? AND name = ?",
+                r -> r.next() ? r.getBytes(1) : null, tenantId, name));
+    }
+
+    @Override
+    public void putPrompt(String tenantId, String name, String description, byte[] ulaw) {
+        update("""
+                INSERT INTO prompt (tenant_id, name, description, audio) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, name) DO UPDATE SET description = EXCLUDED.description, audio = EXCLUDED.audio,
+                    updated_at = now()""", tenantId, name, description, ulaw);
+    }
+
+    @Override
+    public void deletePrompt(String tenantId, String name) {
+        update("DELETE FROM prompt WHERE tenant_id = ? AND name = ?", tenantId, name);
+    }
+
+    @Override
+    public Optional<PhoneCredentials> phoneCredentials(String agentId) {
+        return Optional.ofNullable(query("SELECT agent_id, tenant_id, realm, ha1, updated_at FROM phone_credentials WHERE agent_id = ?",
+                r -> r.next() ? phone(r) : null, agentId));
+    }
+
+    @Override
+    public List<PhoneCredentials> phoneCredentialsOf(String tenantId) {
+        return query("SELECT agent_id, tenant_id, realm, ha1, updated_at FROM phone_credentials WHERE tenant_id = ? ORDER BY agent_id",
+                r -> {
+                    List<PhoneCredentials> phones = new ArrayList<>();
+                    while (r.next()) {
+                        phones.add(phone(r));
+                    }
+                    return phones;
+                }, tenantId);
+    }
+
+    private static PhoneCredentials phone(ResultSet r) throws SQLException {
+        return new PhoneCredentials(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getTimestamp(5).toInstant());
+    }
+
+    @Override
+    public void putPhoneCredentials(PhoneCredentials credentials) {
+        update("""
+                INSERT INTO phone_credentials (agent_id, tenant_id, realm, ha1, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (agent_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, realm = EXCLUDED.realm, ha1 = EXCLUDED.ha1,
+                    updated_at = EXCLUDED.updated_at""",
+                credentials.agentId(), credentials.tenantId(), credentials.realm(), credentials.ha1(),
+                java.sql.Timestamp.from(credentials.updatedAt()));
+    }
+
+    @Override
+    public void deletePhoneCredentials(String agentId) {
+        update("DELETE FROM phone_credentials WHERE agent_id = ?", agentId);
     }
 
     @Override

@@ -47,7 +47,7 @@ class ConfigValidatorTest {
                                 "cannedResponses[1].title"));
         var christmas = new io.switchboard.events.QueueConfigured.Holiday(java.time.LocalDate.of(2026, 12, 25), "Christmas");
         assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, List.of(),
-                List.of(christmas, christmas), "x".repeat(1001)), Set.of()))
+                List.of(christmas, christmas), "x".repeat(1001)), Set.of(), Set.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("holidays[1]", "closedMessage"));
     }
@@ -57,25 +57,77 @@ class ConfigValidatorTest {
         List<Opening> hours = List.of(new Opening(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0)),
                 new Opening(DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(18, 0)),
                 new Opening(DayOfWeek.TUESDAY, LocalTime.of(11, 0), LocalTime.of(18, 0)));
-        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, hours, List.of(), null), Set.of()))
+        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, hours, List.of(), null), Set.of(), Set.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.errors()).containsExactly(new FieldError("businessHours[1]", "overlaps businessHours[0] on Monday")));
     }
 
     @Test
     void entryPointsAreStoredAsTheirChannelWritesThem() {
-        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.EMAIL, " Support@Acme.Example ", "q"), "GB", Set.of("q"))
+        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.EMAIL, " Support@Acme.Example ", "q"), "GB", Set.of("q"), Set.of())
                 .address()).isEqualTo("support@acme.example");
-        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.SMS, "07911 123456", "q"), "GB", Set.of("q")).address())
+        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.SMS, "07911 123456", "q"), "GB", Set.of("q"), Set.of()).address())
                 .isEqualTo("+447911123456");
         assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.SOCIAL, "WhatsApp:100000000000001", "q"), "GB",
-                Set.of("q")).address()).isEqualTo("whatsapp:100000000000001");
-        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.SOCIAL, "acme page", "q"), "GB", Set.of("q")))
+                Set.of("q"), Set.of()).address()).isEqualTo("whatsapp:100000000000001");
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.SOCIAL, "acme page", "q"), "GB", Set.of("q"), Set.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(error -> assertThat(error.message()).contains("platform:id")));
-        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.CHAT, "bad widget!", "nope"), "GB", Set.of("q")))
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.CHAT, "bad widget!", "nope"), "GB", Set.of("q"), Set.of()))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("address", "queueId"));
+    }
+
+    @Test
+    void anIvrMenuIsCheckedKeyByKeyAndBranchByBranch() {
+        IvrSettings bad = new IvrSettings("missing", List.of(new IvrSettings.Choice("1", "billing"), new IvrSettings.Choice("1", "loans"),
+                new IvrSettings.Choice("12", "billing")), 0, "nowhere", List.of(
+                        new IvrSettings.Branch(List.of(), LocalTime.of(18, 0), LocalTime.of(9, 0), "closed", "billing"),
+                        new IvrSettings.Branch(List.of(DayOfWeek.SATURDAY), LocalTime.of(9, 0), LocalTime.of(13, 0), "gone", "weekend")));
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.VOICE, "+442079460000", "billing", bad), "GB",
+                Set.of("billing", "loans"), Set.of("main-menu", "closed")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("ivr.prompt", "ivr.choices[1].key", "ivr.choices[2].key", "ivr.timeoutSeconds",
+                                "ivr.timeoutQueueId", "ivr.branches[0].days", "ivr.branches[0].until", "ivr.branches[1].prompt",
+                                "ivr.branches[1].queueId"));
+        IvrSettings good = new IvrSettings("main-menu", List.of(new IvrSettings.Choice("1", "billing"), new IvrSettings.Choice("#", "loans")),
+                null, null, List.of(new IvrSettings.Branch(List.of(DayOfWeek.SATURDAY), LocalTime.of(9, 0), LocalTime.of(13, 0), null, "loans")));
+        assertThat(ConfigValidator.entryPoint(new EntryPointSettings(Channel.VOICE, "020 7946 0000", "billing", good), "GB",
+                Set.of("billing", "loans"), Set.of("main-menu")).ivr().timeoutSeconds()).isEqualTo(IvrSettings.DEFAULT_TIMEOUT_SECONDS);
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.CHAT, "widget", "billing", good), "GB",
+                Set.of("billing", "loans"), Set.of("main-menu")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("ivr"));
+        assertThatThrownBy(() -> ConfigValidator.entryPoint(new EntryPointSettings(Channel.VOICE, "+442079460000", "billing",
+                new IvrSettings("main-menu", List.of(), 8, null, List.of())), "GB", Set.of("billing"), Set.of("main-menu")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("ivr"));
+    }
+
+    @Test
+    void promptsPhonePasswordsAndTheClosedPromptHaveTheirRules() {
+        assertThatThrownBy(() -> ConfigValidator.prompt("Main Menu", null, 8000)).isInstanceOf(InvalidConfigurationException.class);
+        assertThatThrownBy(() -> ConfigValidator.prompt("closed", null, 8000)).as("a built-in name")
+                .isInstanceOf(InvalidConfigurationException.class);
+        assertThatThrownBy(() -> ConfigValidator.prompt("long", null, 61 * 8000))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("61 s")));
+        ConfigValidator.prompt("main-menu", "For billing press 1", 60 * 8000);
+
+        assertThatThrownBy(() -> ConfigValidator.phonePassword("alice", "short")).isInstanceOf(InvalidConfigurationException.class);
+        assertThatThrownBy(() -> ConfigValidator.phonePassword("alice", "alice-is-my-password")).isInstanceOf(InvalidConfigurationException.class);
+        ConfigValidator.phonePassword("alice", "correct horse battery");
+
+        assertThatThrownBy(() -> ConfigValidator.tenant(new TenantSettings("T", "Europe/London", "GB", null, null, List.of(), List.of(),
+                null, "nope"), Set.of(), Set.of("closed")))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("closedPrompt"));
+    }
+
+    @Test
+    void aPhonesHa1IsTheDigestOfUserRealmAndPassword() {
+        // RFC 2617 section 3.5: Mufasa / testrealm@host.com / Circle Of Life.
+        assertThat(PhoneCredentials.ha1("Mufasa", "testrealm@host.com", "Circle Of Life")).isEqualTo("939e7578ed9e3c518a452acee763bce9");
     }
 
     @Test
