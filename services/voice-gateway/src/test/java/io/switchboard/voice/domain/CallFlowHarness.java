@@ -153,6 +153,11 @@ final class CallFlowHarness {
             tasks.add(new Task(now.plus(delay), order++, task));
         }
 
+        /** Time jumps to {@code instant} (no task runs): a call arriving on another day. */
+        void at(Instant instant) {
+            now = instant;
+        }
+
         void advance(Duration by) {
             Instant until = now.plus(by);
             while (true) {
