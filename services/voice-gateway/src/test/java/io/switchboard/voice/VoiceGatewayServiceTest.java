@@ -12,9 +12,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,7 +44,10 @@ import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.Direction;
 import io.switchboard.events.OfferAnswered;
+import io.switchboard.events.PhoneCredentialsConfigured;
+import io.switchboard.events.PromptConfigured;
 import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
@@ -52,10 +58,12 @@ import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.media.PromptPlayer;
+import io.switchboard.voice.media.PromptStore;
 import io.switchboard.voice.media.Rtp;
 
 /**
@@ -86,6 +94,10 @@ class VoiceGatewayServiceTest {
     RecordingPolicy recording;
     @Inject
     PromptPlayer player;
+    @Inject
+    PromptStore prompts;
+    @Inject
+    PhoneCredentials phoneCredentials;
 
     private KafkaTestClient kafka;
     private Instant testStart;
@@ -444,6 +456,79 @@ class VoiceGatewayServiceTest {
             assertThat(stranger.messages()).contains("SIP/2.0 403");
         }
         assertThat(registrar.lookup("mallory", Instant.now())).isEmpty();
+    }
+
+    /**
+     * Issue 16: a tenant's menu from its configuration, with its own recording as the prompt. The caller
+     * hears the recording, presses 1 (sipp's RFC 4733 pcap) and the contact keeps the DID as its entry
+     * point with the chosen queue in its metadata. Then routing's closed prompt reaches the waiting
+     * caller once, after an agent's reply on the same topic was ignored, and the queue audio comes back.
+     */
+    @Test
+    void aTenantsMenuQueuesTheCallerInTheChosenQueueAndAClosedPromptReachesTheWaitingCaller() throws Exception {
+        String did = "+442079460002";
+        byte[] recording = new byte[PromptConfigured.SAMPLES_PER_SECOND * 3];
+        Arrays.fill(recording, (byte) 0x7F);
+        publish(new PromptConfigured(UUID.randomUUID(), "globex-travel", Instant.now(), "globex-menu", "the main menu",
+                Base64.getEncoder().encodeToString(recording), true));
+        publish(new TenantConfigured(UUID.randomUUID(), "globex-travel", Instant.now(), "Globex Travel", "Europe/London", "GB", null,
+                "bookings", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, did, "bookings", new TenantConfigured.IvrMenu(
+                        "globex-menu", List.of(new TenantConfigured.IvrChoice("1", "bookings-vip"),
+                                new TenantConfigured.IvrChoice("2", "bookings-es")), 5, null, List.of())))));
+        await().atMost(WAIT).until(() -> directory.menu(did).isPresent()
+                && prompts.resolve("globex-travel", "globex-menu").filter("globex-travel/globex-menu"::equals).isPresent());
+
+        try (Sipp caller = Sipp.start("trunk-call.xml", SIP, 27231, 28400, "-s", did, "-d", "12000")) {
+            await("the caller hears the tenant's recording").atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> calls.all()
+                    .stream().anyMatch(call -> call.did.equals(did)
+                            && player.playing(call.callerMedia).filter("globex-travel/globex-menu"::equals).isPresent()));
+            ContactCreated created = (ContactCreated) single(Topics.CONTACTS, e -> e instanceof ContactCreated c
+                    && c.tenantId().equals("globex-travel") && c.occurredAt().isAfter(testStart));
+            assertThat(created.entryPoint()).isEqualTo(did);
+            assertThat(created.metadata()).containsEntry(ContactCreated.CHOSEN_QUEUE, "bookings-vip").containsEntry("ivrPath", "1");
+
+            Call call = calls.byContact(created.contactId()).orElseThrow();
+            publish(new ReplyRequested(UUID.randomUUID(), "globex-travel", Instant.now(), created.contactId(), "reply-1", Channel.VOICE,
+                    "alice", "An agent's words are not for a call", List.of(), Map.of(ReplyRequested.PROMPT, "wait-long")));
+            publish(new ReplyRequested(UUID.randomUUID(), "globex-travel", Instant.now(), created.contactId(),
+                    "closed:" + created.contactId(), Channel.VOICE, "routing", "We are closed.", List.of(),
+                    Map.of("automated", "closed-hours", ReplyRequested.PROMPT, "closed")));
+            await("the closed prompt plays").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> player.playing(call.callerMedia).filter("closed.ul"::equals).isPresent());
+            await("then the queue audio again").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> player.playing(call.callerMedia).filter("queue.ul"::equals).isPresent());
+            assertThat(call.state).isEqualTo(Call.State.QUEUED);
+
+            assertThat(caller.await()).as(caller.report()).isZero();
+            assertThat(ended(created.contactId()).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+        }
+    }
+
+    /**
+     * Issue 16: the console's phone credentials (an HA1, never the password) let a phone register with
+     * that password and refuse a wrong one; withdrawn, they drop the registration and refuse the phone.
+     */
+    @Test
+    void aPhoneRegistersWithTheCredentialsTheConsolePublishedUntilTheyAreWithdrawn() throws Exception {
+        publish(new PhoneCredentialsConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "dora", "switchboard",
+                ha1("dora", "switchboard", "dora-secret"), true));
+        await().atMost(WAIT).until(() -> phoneCredentials.ha1("dora").isPresent());
+
+        register("dora", "dora-secret", 27241, 27243);
+        try (Sipp wrong = Sipp.start("register.xml", SIP, 27245, 28420, "-s", "dora", "-au", "dora", "-ap", "not-doras",
+                "-set", "contact_port", "27241")) {
+            assertThat(wrong.await()).as(wrong.report()).isZero();
+            assertThat(wrong.messages()).contains("SIP/2.0 403");
+        }
+
+        publish(new PhoneCredentialsConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "dora", "switchboard", null, false));
+        await("the registration is dropped").atMost(WAIT).until(() -> registrar.lookup("dora", Instant.now()).isEmpty());
+        try (Sipp withdrawn = Sipp.start("register.xml", SIP, 27247, 28430, "-s", "dora", "-au", "dora", "-ap", "dora-secret",
+                "-set", "contact_port", "27241")) {
+            assertThat(withdrawn.await()).as(withdrawn.report()).isZero();
+            assertThat(withdrawn.messages()).contains("SIP/2.0 403");
+        }
+        assertThat(registrar.lookup("dora", Instant.now())).isEmpty();
     }
 
     @Test
@@ -829,6 +914,12 @@ class VoiceGatewayServiceTest {
             assertThat(register.await()).as(register.report()).isZero();
         }
         assertThat(registrar.lookup(agent, Instant.now())).isPresent();
+    }
+
+    /** The HA1 as the console computes it: lower-case hex MD5 of user:realm:password. */
+    private static String ha1(String user, String realm, String password) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest((user + ":" + realm + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     private ContactCreated created() {
