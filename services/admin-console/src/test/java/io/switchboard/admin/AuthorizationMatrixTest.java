@@ -81,6 +81,13 @@ class AuthorizationMatrixTest {
         row("GET", t + "/agents/{username}", 401, 403, OK, 403, OK);
         row("PUT", t + "/agents/{username}", 401, 403, 403, 403, OK);
         row("DELETE", t + "/agents/{username}", 401, 403, 403, 403, OK);
+        row("GET", t + "/prompts", 401, 403, OK, 403, OK);
+        row("PUT", t + "/prompts/{name}", 401, 403, 403, 403, OK);
+        row("GET", t + "/prompts/{name}/audio", 401, 403, OK, 403, OK);
+        row("DELETE", t + "/prompts/{name}", 401, 403, 403, 403, OK);
+        row("GET", t + "/phones", 401, 403, OK, 403, OK);
+        row("PUT", t + "/phones/{username}", 401, 403, 403, 403, OK);
+        row("DELETE", t + "/phones/{username}", 401, 403, 403, 403, OK);
         row("GET", t + "/audit", 401, 403, OK, 403, OK);
         row("POST", "/api/planner/staffing", 401, 403, OK, OK, OK);
         row("POST", "/api/planner/trunk", 401, 403, OK, OK, OK);
@@ -119,8 +126,14 @@ class AuthorizationMatrixTest {
     private void check(List<String> failures, Row row, String who, RequestSpecification request, int expected) {
         String path = row.path().replace("{tenantId}", f.tenant).replace("{skillId}", "matrix-skill")
                 .replace("{queueId}", "matrix-queue").replace("{channel}", "CHAT").replace("{address}", "matrix-widget")
-                .replace("{username}", "matrix-" + f.suffix);
-        Response response = request.body(body(row)).request(row.method(), path);
+                .replace("{username}", "matrix-" + f.suffix).replace("{name}", "matrix-prompt");
+        if (row.method().equals("PUT") && row.path().endsWith("/prompts/{name}")) {
+            // A second of silence as raw 8 kHz μ-law.
+            request.contentType("audio/basic").body(new byte[8000]);
+        } else {
+            request.body(body(row));
+        }
+        Response response = request.request(row.method(), path);
         int status = response.statusCode();
         boolean ok = switch (expected) {
             case PUBLIC -> status == 200;
@@ -150,6 +163,9 @@ class AuthorizationMatrixTest {
         }
         if (row.path().endsWith("/agents/{username}")) {
             return AdminConsoleServiceTest.agentBody(List.of(f.tenant), Map.of(), "matrix-password-1");
+        }
+        if (row.path().endsWith("/phones/{username}")) {
+            return Map.of("password", "a long phone password");
         }
         if (row.path().endsWith("/planner/trunk")) {
             return Map.of("concurrentCalls", 10, "codec", "G729", "packetMillis", 20);

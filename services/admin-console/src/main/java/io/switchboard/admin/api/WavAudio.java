@@ -38,8 +38,13 @@ final class WavAudio {
                 throw InvalidConfigurationException.of("audio", "the recording lasts " + seconds + " s; a prompt lasts at most "
                         + PromptConfigured.MAX_SECONDS + " s");
             }
+            long frames = file.getFrameLength();
+            float rate = file.getFormat().getFrameRate();
             AudioInputStream pcm = AudioSystem.getAudioInputStream(PCM, linear(file));
-            return AudioSystem.getAudioInputStream(ULAW, pcm).readAllBytes();
+            byte[] ulaw = AudioSystem.getAudioInputStream(ULAW, pcm).readAllBytes();
+            // The rate converter may add a sample of its filter's tail.
+            long expected = frames < 0 ? ulaw.length : Math.round(frames * (double) PromptConfigured.SAMPLES_PER_SECOND / rate);
+            return ulaw.length > expected ? java.util.Arrays.copyOf(ulaw, (int) expected) : ulaw;
         } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
             throw InvalidConfigurationException.of("audio", "is not a WAV file the console can read (PCM, μ-law or A-law; "
                     + e.getMessage() + ")");
