@@ -50,7 +50,10 @@ public interface VoiceConfig {
     /** Caps on calls to the public network (agents' own calls and transfers to numbers). */
     DialRate dialRate();
 
-    /** The IVR of each DID (E.164): its prompt and which digit goes to which of the tenant's voice entry points. */
+    /**
+     * The IVR of each DID (E.164) whose tenant's configuration gives it none: its prompt and which digit
+     * goes to which of the tenant's voice entry points.
+     */
     Map<String, Ivr> ivr();
 
     /** Where the WAV files of recorded calls go: {@code <contact id>-caller.wav} and {@code -agent.wav}. */
@@ -211,7 +214,7 @@ public interface VoiceConfig {
     }
 
     interface Ivr {
-        /** A μ-law prompt under {@code prompts/} on the class path (8 kHz, raw). */
+        /** A built-in μ-law prompt under {@code prompts/} ({@code welcome.ul}), or a prompt name the tenant may have recorded. */
         @WithDefault("welcome.ul")
         String prompt();
 

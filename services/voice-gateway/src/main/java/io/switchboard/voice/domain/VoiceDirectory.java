@@ -26,14 +26,14 @@ import io.switchboard.service.config.EntryPointDirectory;
 @ApplicationScoped
 public class VoiceDirectory extends EntryPointDirectory {
 
+    private static final Logger LOG = Logger.getLogger(VoiceDirectory.class);
+
     private final Map<String, String> regions = new ConcurrentHashMap<>();
     private final Map<String, String> queues = new ConcurrentHashMap<>();
     private final Map<String, TenantMenu> menus = new ConcurrentHashMap<>();
 
     private record TenantMenu(String tenantId, IvrMenu menu) {
     }
-
-    private static final Logger LOG = Logger.getLogger(VoiceDirectory.class);
 
     public VoiceDirectory() {
         super(Channel.VOICE, VoiceDirectory::e164);

@@ -1,0 +1,57 @@
+package io.switchboard.voice.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.events.PromptConfigured;
+
+/** The prompt library: a tenant's recording first, else the built-in file; deleted and unusable recordings; names that are not files. */
+class PromptStoreTest {
+
+    private final PromptStore store = new PromptStore();
+
+    @Test
+    void aTenantsRecordingWinsForThatTenantOnlyAndTheBuiltInPromptOtherwise() {
+        store.apply(prompt("acme-bank", "closed", new byte[] {1, 2, 3}, true));
+
+        assertThat(store.resolve("acme-bank", "closed")).contains("acme-bank/closed");
+        assertThat(store.audio("acme-bank/closed")).hasValueSatisfying(audio -> assertThat(audio).containsExactly(1, 2, 3));
+        assertThat(store.resolve("globex-travel", "closed")).as("the built-in closed prompt").contains("closed.ul");
+        assertThat(store.audio("closed.ul")).hasValueSatisfying(audio -> assertThat(audio.length).isGreaterThan(8000));
+        assertThat(store.resolve("acme-bank", "welcome.ul")).as("a file name is a built-in one").contains("welcome.ul");
+    }
+
+    @Test
+    void anInactiveRecordingIsDeletedAndTheBuiltInOneAnswersAgain() {
+        store.apply(prompt("acme-bank", "closed", new byte[] {1, 2, 3}, true));
+        store.apply(new PromptConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "closed", null, null, false));
+        assertThat(store.resolve("acme-bank", "closed")).contains("closed.ul");
+        assertThat(store.audio("acme-bank/closed")).isEmpty();
+    }
+
+    @Test
+    void unknownNamesAndNamesThatAreNotPlainFilesResolveToNothing() {
+        assertThat(store.resolve("acme-bank", "never-recorded")).isEmpty();
+        assertThat(store.resolve("acme-bank", "never-recorded")).as("asked again (warned once)").isEmpty();
+        assertThat(store.resolve("acme-bank", "../application.properties.ul")).isEmpty();
+        assertThat(store.resolve("acme-bank", "missing.ul")).isEmpty();
+        assertThat(store.resolve("acme-bank", " ")).isEmpty();
+    }
+
+    @Test
+    void audioThatIsNotBase64OrTooLongIsRefused() {
+        store.apply(new PromptConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "broken", null, "not base64!", true));
+        store.apply(prompt("acme-bank", "endless", new byte[PromptConfigured.MAX_SECONDS * PromptConfigured.SAMPLES_PER_SECOND + 1], true));
+        assertThat(store.resolve("acme-bank", "broken")).isEmpty();
+        assertThat(store.resolve("acme-bank", "endless")).isEmpty();
+    }
+
+    private static PromptConfigured prompt(String tenant, String name, byte[] audio, boolean active) {
+        return new PromptConfigured(UUID.randomUUID(), tenant, Instant.now(), name, null, Base64.getEncoder().encodeToString(audio), active);
+    }
+}
