@@ -18,15 +18,28 @@ export class Api {
   post<T>(path: string, body: unknown): Promise<T> { return this.call<T>('POST', path, body); }
   delete(path: string): Promise<void> { return this.call<void>('DELETE', path); }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** Sends a file as it is (e.g. a WAV recording), with its own content type. */
+  async upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+    return this.call<T>('PUT', path, undefined, { body: file, type: contentType });
+  }
+
+  /** Reads a binary answer (e.g. a recording to play back). */
+  async blob(path: string): Promise<Blob> {
+    await this.keycloak.updateToken(30);
+    const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${this.keycloak.token ?? ''}` } });
+    if (!response.ok) throw new ApiError(response.status, response.statusText);
+    return response.blob();
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
     await this.keycloak.updateToken(30);
     const response = await fetch(`/api${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${this.keycloak.token ?? ''}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {
       let detail = response.statusText;

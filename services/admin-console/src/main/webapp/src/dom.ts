@@ -100,3 +100,41 @@ export function parseCanned(text: string): CannedJson[] {
 export function formatCanned(responses: CannedJson[] | undefined): string {
   return (responses ?? []).map((r) => `${r.title}: ${r.text}`).join('\n');
 }
+
+export interface ChoiceJson { key: string; queueId: string }
+
+/** Parses "1=billing; 2=loans" (a key 0-9, * or # and a queue). */
+export function parseChoices(text: string): ChoiceJson[] {
+  const seen = new Set<string>();
+  return text.split(';').map((p) => p.trim()).filter(Boolean).map((part) => {
+    const match = /^([0-9*#])\s*=\s*([a-z0-9][a-z0-9-]*)$/.exec(part);
+    if (!match) throw new Error(`"${part}" is not KEY=queue, e.g. 1=billing (a key is 0-9, * or #)`);
+    if (seen.has(match[1])) throw new Error(`key ${match[1]} is used twice`);
+    seen.add(match[1]);
+    return { key: match[1], queueId: match[2] };
+  });
+}
+
+export function formatChoices(choices: ChoiceJson[] | undefined): string {
+  return (choices ?? []).map((c) => `${c.key}=${c.queueId}`).join('; ');
+}
+
+export interface BranchJson { days: string[]; from: string; until: string; queueId: string; prompt?: string }
+
+/** One branch per line: "SATURDAY,SUNDAY 09:00-13:00 weekend [prompt]" (days, hours, queue, optional prompt). */
+export function parseBranches(text: string): BranchJson[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    const match = /^([A-Za-z,]+)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})\s+([a-z0-9][a-z0-9-]*)(?:\s+([a-z0-9][a-z0-9-]*))?$/.exec(line);
+    if (!match) throw new Error(`"${line}" is not DAYS HH:MM-HH:MM queue [prompt], e.g. SATURDAY,SUNDAY 09:00-13:00 weekend`);
+    const days = match[1].split(',').map((d) => d.trim().toUpperCase()).filter(Boolean);
+    const bad = days.find((d) => !DAYS.includes(d));
+    if (bad) throw new Error(`"${bad}" is not a weekday`);
+    if (match[2] >= match[3]) throw new Error(`${match[2]}-${match[3]} ends before it starts (split a branch past midnight in two)`);
+    return { days, from: match[2], until: match[3], queueId: match[4], prompt: match[5] };
+  });
+}
+
+export function formatBranches(branches: BranchJson[] | undefined): string {
+  return (branches ?? []).map((b) => `${b.days.join(',')} ${b.from.slice(0, 5)}-${b.until.slice(0, 5)} ${b.queueId}${b.prompt ? ` ${b.prompt}` : ''}`)
+    .join('\n');
+}

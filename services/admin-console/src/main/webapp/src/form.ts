@@ -5,7 +5,9 @@ import { h } from './dom';
 export interface Field {
   name: string;
   label: string;
-  kind?: 'text' | 'number' | 'select' | 'checkbox' | 'password' | 'textarea';
+  kind?: 'text' | 'number' | 'select' | 'checkbox' | 'password' | 'textarea' | 'file';
+  /** For a file: the types the picker offers, e.g. "audio/wav,.wav". */
+  accept?: string;
   options?: string[];
   value?: string | number | boolean;
   hint?: string;
@@ -23,7 +25,7 @@ export interface FormHandle {
  * shows the console's field-level violations next to the fields they name.
  */
 export function form(title: string, fields: Field[], submitLabel: string,
-  submit: (values: Record<string, string>) => Promise<string | void>): FormHandle {
+  submit: (values: Record<string, string>, files: Record<string, File | undefined>) => Promise<string | void>): FormHandle {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const errors = new Map<string, HTMLElement>();
   const status = h('p', { class: 'status', role: 'status' });
@@ -45,7 +47,9 @@ export function form(title: string, fields: Field[], submitLabel: string,
     } else {
       input = h('input', {
         name: field.name,
-        type: field.kind === 'number' ? 'number' : field.kind === 'checkbox' ? 'checkbox' : field.kind === 'password' ? 'password' : 'text',
+        type: field.kind === 'number' ? 'number' : field.kind === 'checkbox' ? 'checkbox' : field.kind === 'password' ? 'password'
+          : field.kind === 'file' ? 'file' : 'text',
+        accept: field.accept,
       }) as HTMLInputElement;
       if (field.kind === 'checkbox') (input as HTMLInputElement).checked = field.value === true;
       else if (field.value !== undefined) input.value = String(field.value);
@@ -67,12 +71,14 @@ export function form(title: string, fields: Field[], submitLabel: string,
       return;
     }
     const values: Record<string, string> = {};
+    const files: Record<string, File | undefined> = {};
     for (const [name, input] of inputs) {
       values[name] = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
+      if (input instanceof HTMLInputElement && input.type === 'file') files[name] = input.files?.[0];
     }
     status.textContent = 'Saving…';
     try {
-      status.textContent = (await submit(values)) ?? 'Saved.';
+      status.textContent = (await submit(values, files)) ?? 'Saved.';
     } catch (e) {
       if (e instanceof ApiError) {
         status.textContent = e.message;
@@ -92,6 +98,7 @@ export function form(title: string, fields: Field[], submitLabel: string,
       const input = inputs.get(name);
       if (!input) continue;
       if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
+      else if (input instanceof HTMLInputElement && input.type === 'file') input.value = '';
       else input.value = String(value);
     }
     fields.forEach(validate);

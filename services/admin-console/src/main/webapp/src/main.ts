@@ -1,7 +1,7 @@
 import Keycloak from 'keycloak-js';
 import { Api } from './api';
-import { formatCanned, formatDispositions, formatHolidays, formatHours, formatPairs, h, parseCanned, parseDispositions, parseHolidays, parseHours, parsePairs } from './dom';
-import type { HolidayJson } from './dom';
+import { formatBranches, formatCanned, formatChoices, formatDispositions, formatHolidays, formatHours, formatPairs, h, parseBranches, parseCanned, parseChoices, parseDispositions, parseHolidays, parseHours, parsePairs } from './dom';
+import type { BranchJson, ChoiceJson, HolidayJson } from './dom';
 import type { OpeningJson } from './dom';
 import { between, form, identifier, required } from './form';
 import type { Field } from './form';
@@ -9,10 +9,13 @@ import { planner } from './planner';
 import './styles.css';
 
 interface Me { username: string; roles: string[]; readable: string[]; writable: string[] }
-interface Tenant { tenantId: string; settings: { name: string; timeZone: string; defaultRegion: string; routingDomain?: string; defaultQueueId?: string; businessHours: OpeningJson[]; holidays?: HolidayJson[]; closedMessage?: string } }
+interface Tenant { tenantId: string; settings: { name: string; timeZone: string; defaultRegion: string; routingDomain?: string; defaultQueueId?: string; businessHours: OpeningJson[]; holidays?: HolidayJson[]; closedMessage?: string; closedPrompt?: string } }
 interface Skill { skillId: string; name: string; description?: string }
 interface Queue { queueId: string; settings: Record<string, any> }
-interface EntryPoint { channel: string; address: string; queueId: string }
+interface Ivr { prompt: string; choices: ChoiceJson[]; timeoutSeconds: number; timeoutQueueId?: string; branches: BranchJson[] }
+interface EntryPoint { channel: string; address: string; queueId: string; ivr?: Ivr | null }
+interface Prompt { name: string; description?: string; seconds: number; updatedAt: string }
+interface Phone { agentId: string; realm: string; updatedAt: string }
 interface Agent { username: string; firstName: string; lastName: string; email: string; role: string; enabled: boolean; tenants: string[]; skills: Record<string, number>; capacity: Record<string, number> }
 interface Change { changed: boolean; warnings: string[] }
 
@@ -22,7 +25,9 @@ await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIf
 const api = new Api(keycloak);
 const me = await api.get<Me>('/me');
 
-const TABS = ['Queues', 'Skills', 'Agents', 'Entry points', 'Tenant', 'Audit', 'Planner'] as const;
+const TABS = ['Queues', 'Skills', 'Agents', 'Entry points', 'Prompts', 'Tenant', 'Audit', 'Planner'] as const;
+/** The voice gateway's own recordings, which a menu or the closed prompt may name without an upload. */
+const BUILT_IN_PROMPTS = ['welcome', 'closed'];
 type Tab = (typeof TABS)[number];
 let tenantId = me.readable[0] ?? '';
 let tab: Tab = 'Queues';
@@ -68,6 +73,7 @@ async function page(which: Tab): Promise<HTMLElement[]> {
     case 'Skills': return skillsPage();
     case 'Agents': return agentsPage();
     case 'Entry points': return entryPointsPage();
+    case 'Prompts': return promptsPage();
     case 'Tenant': return tenantPage();
     case 'Audit': return auditPage();
     case 'Planner': return [planner(api, base(), (await api.get<Queue[]>(`${base()}/queues`)).map((q) => q.queueId))];
@@ -176,11 +182,20 @@ async function queuesPage(): Promise<HTMLElement[]> {
 }
 
 async function agentsPage(): Promise<HTMLElement[]> {
-  const agents = await api.get<Agent[]>(`${base()}/agents`);
-  const list = (edit?: (a: Agent) => void) => searchable('Agents', ['Username', 'Name', 'Role', 'Tenants', 'Skills', 'Enabled', ''], agents.map((a) => ({
+  const [agents, phones] = await Promise.all([api.get<Agent[]>(`${base()}/agents`), api.get<Phone[]>(`${base()}/phones`)]);
+  const phoneOf = new Map(phones.map((p) => [p.agentId, p]));
+  const phoneCell = (a: Agent): HTMLElement | string => {
+    const phone = phoneOf.get(a.username);
+    if (!phone) return '—';
+    return h('span', {}, `set ${new Date(phone.updatedAt).toLocaleDateString()} `, canWrite() ? h('button', { class: 'danger', onclick: async () => {
+      if (!window.confirm(`Withdraw ${a.username}'s phone password? Their phone can no longer register.`)) return;
+      try { await api.delete(`${base()}/phones/${a.username}`); done(`Withdrew ${a.username}'s phone password.`); } catch (e) { done(e instanceof Error ? e.message : String(e)); }
+    } }, 'Withdraw') : null);
+  };
+  const list = (edit?: (a: Agent) => void) => searchable('Agents', ['Username', 'Name', 'Role', 'Tenants', 'Skills', 'Enabled', 'SIP phone', ''], agents.map((a) => ({
     text: `${a.username} ${a.firstName} ${a.lastName} ${Object.keys(a.skills).join(' ')}`,
     cells: [a.username, `${a.firstName} ${a.lastName}`, a.role, a.tenants.join(', '), formatPairs(a.skills), a.enabled ? 'yes' : 'no',
-      actions(() => edit?.(a), `agent ${a.username}`, `${base()}/agents/${a.username}`)],
+      phoneCell(a), actions(() => edit?.(a), `agent ${a.username}`, `${base()}/agents/${a.username}`)],
   })));
   if (!canWrite()) return [list()];
   const existing = new Set(agents.map((a) => a.username));
@@ -197,6 +212,9 @@ async function agentsPage(): Promise<HTMLElement[]> {
     { name: 'capacity', label: 'Capacity', value: 'VOICE:1, CHAT:3, EMAIL:5, SMS:3, SOCIAL:3', check: (v) => { try { parsePairs(v, 'CHANNEL'); return null; } catch (e) { return (e as Error).message; } } },
     { name: 'password', label: 'Password (new agents; or to reset)', kind: 'password',
       check: (v) => (v && v.length < 8 ? 'At least 8 characters' : null) },
+    { name: 'phonePassword', label: 'SIP phone password (to set or change)', kind: 'password',
+      hint: 'the password the agent\'s desk phone or softphone registers with; kept only as a digest',
+      check: (v) => (v && v.length < 12 ? 'At least 12 characters' : null) },
     { name: 'enabled', label: 'Enabled', kind: 'checkbox', value: true },
   ];
   const editor = form('Add or change an agent', fields, 'Save agent', async (v) => {
@@ -206,36 +224,116 @@ async function agentsPage(): Promise<HTMLElement[]> {
       tenants: v.tenants.split(',').map((t) => t.trim()).filter(Boolean), skills: parsePairs(v.skills, 'skill'),
       capacity: parsePairs(v.capacity, 'CHANNEL'), password: v.password || null,
     });
+    if (v.phonePassword) {
+      await api.put(`${base()}/phones/${v.username}`, { password: v.phonePassword });
+      return done(`${saved(change)} Phone password set.`);
+    }
     return done(saved(change));
   });
   const edit = (a: Agent) => editor.fill({
     username: a.username, firstName: a.firstName, lastName: a.lastName, email: a.email, role: a.role, tenants: a.tenants.join(', '),
-    skills: formatPairs(a.skills), capacity: formatPairs(a.capacity), password: '', enabled: a.enabled,
+    skills: formatPairs(a.skills), capacity: formatPairs(a.capacity), password: '', phonePassword: '', enabled: a.enabled,
   });
   return [list(edit), editor.element];
 }
 
+/** The prompts a menu or the closed prompt may name: the tenant's recordings, then the built-in ones. */
+async function promptNames(): Promise<string[]> {
+  const prompts = await api.get<Prompt[]>(`${base()}/prompts`);
+  return [...prompts.map((p) => p.name), ...BUILT_IN_PROMPTS];
+}
+
+function menuSummary(ivr: Ivr | null | undefined): string {
+  if (!ivr) return '—';
+  const keys = ivr.choices.map((c) => `${c.key}→${c.queueId}`).join(', ');
+  const branches = ivr.branches.map((b) => `${b.days.map((d) => d.slice(0, 3)).join(',')} ${b.from.slice(0, 5)}-${b.until.slice(0, 5)}→${b.queueId}`).join('; ');
+  return [`${ivr.prompt}: ${keys || 'no keys'}`, branches].filter(Boolean).join(' · ');
+}
+
 async function entryPointsPage(): Promise<HTMLElement[]> {
-  const [points, queues] = await Promise.all([api.get<EntryPoint[]>(`${base()}/entry-points`), api.get<Queue[]>(`${base()}/queues`)]);
-  const list = searchable('Entry points', ['Channel', 'Address', 'Queue', ''], points.map((p) => ({
-    text: `${p.channel} ${p.address} ${p.queueId}`,
-    cells: [p.channel, p.address, p.queueId, deleteButton(`${p.channel} entry point ${p.address}`, `${base()}/entry-points/${p.channel}/${encodeURIComponent(p.address)}`)],
+  const [points, queues, prompts] = await Promise.all([api.get<EntryPoint[]>(`${base()}/entry-points`),
+    api.get<Queue[]>(`${base()}/queues`), promptNames()]);
+  const queueIds = new Set(queues.map((q) => q.queueId));
+  const list = (edit?: (p: EntryPoint) => void) => searchable('Entry points', ['Channel', 'Address', 'Queue', 'Menu', ''], points.map((p) => ({
+    text: `${p.channel} ${p.address} ${p.queueId} ${menuSummary(p.ivr)}`,
+    cells: [p.channel, p.address, p.queueId, menuSummary(p.ivr),
+      actions(() => edit?.(p), `${p.channel} entry point ${p.address}`, `${base()}/entry-points/${p.channel}/${encodeURIComponent(p.address)}`)],
   })));
-  if (!canWrite()) return [list];
-  return [list, form('Add an entry point', [
+  if (!canWrite()) return [list()];
+  const unknownQueues = (ids: string[]) => ids.filter((q) => !queueIds.has(q));
+  const editor = form('Add or change an entry point', [
     { name: 'channel', label: 'Channel', kind: 'select', options: ['VOICE', 'EMAIL', 'CHAT', 'SMS', 'SOCIAL'], value: 'VOICE' },
     { name: 'address', label: 'Address', hint: 'a number (+44 20 7946 0000), an email address, a widget id or a social account (whatsapp:<phone number id>, messenger:<page id>, instagram:<account id>, telegram:<bot>)', check: required('The address') },
     { name: 'queueId', label: 'Queue', kind: 'select', options: queues.map((q) => q.queueId) },
+    { name: 'ivrPrompt', label: 'IVR menu prompt (numbers only; empty: no menu)', kind: 'select', options: ['', ...prompts] },
+    { name: 'ivrChoices', label: 'IVR keys', hint: 'KEY=queue; e.g. 1=billing; 2=loans',
+      check: (v) => { try { const bad = unknownQueues(parseChoices(v).map((c) => c.queueId)); return bad.length ? `no queue "${bad[0]}"` : null; } catch (e) { return (e as Error).message; } } },
+    { name: 'ivrTimeoutSeconds', label: 'No key after (s)', kind: 'number', value: 8, check: between('The wait for a key', 1, 60) },
+    { name: 'ivrTimeoutQueueId', label: 'Then go to (empty: the entry point\'s queue)', kind: 'select', options: ['', ...queues.map((q) => q.queueId)] },
+    { name: 'ivrBranches', label: 'Time-of-day branches (skip the menu)', kind: 'textarea',
+      hint: 'one per line, first match wins, tenant\'s time: DAYS HH:MM-HH:MM queue [prompt], e.g. SATURDAY,SUNDAY 09:00-13:00 weekend',
+      check: (v) => {
+        try {
+          const branches = parseBranches(v);
+          const bad = unknownQueues(branches.map((b) => b.queueId));
+          const silent = branches.find((b) => b.prompt && !prompts.includes(b.prompt));
+          return bad.length ? `no queue "${bad[0]}"` : silent ? `no prompt "${silent.prompt}"` : null;
+        } catch (e) { return (e as Error).message; }
+      } },
   ], 'Save entry point', async (v) => {
-    const change = await api.put<Change>(`${base()}/entry-points`, v);
+    const choices = parseChoices(v.ivrChoices);
+    const branches = parseBranches(v.ivrBranches);
+    if (!v.ivrPrompt && (choices.length || branches.length)) throw new Error('Choose the prompt callers hear, or clear the keys and branches');
+    if (v.ivrPrompt && v.channel !== 'VOICE') throw new Error('Only a VOICE entry point has an IVR menu');
+    if (v.ivrPrompt && !choices.length && !branches.length) throw new Error('A menu needs at least one key or one time branch');
+    const ivr = v.ivrPrompt ? { prompt: v.ivrPrompt, choices, timeoutSeconds: Number(v.ivrTimeoutSeconds),
+      timeoutQueueId: v.ivrTimeoutQueueId || null, branches } : null;
+    const change = await api.put<Change>(`${base()}/entry-points`, { channel: v.channel, address: v.address, queueId: v.queueId, ivr });
     return done(saved(change));
-  }).element];
+  });
+  const edit = (p: EntryPoint) => editor.fill({
+    channel: p.channel, address: p.address, queueId: p.queueId, ivrPrompt: p.ivr?.prompt ?? '', ivrChoices: formatChoices(p.ivr?.choices),
+    ivrTimeoutSeconds: String(p.ivr?.timeoutSeconds ?? 8), ivrTimeoutQueueId: p.ivr?.timeoutQueueId ?? '', ivrBranches: formatBranches(p.ivr?.branches),
+  });
+  return [list(edit), editor.element];
+}
+
+async function promptsPage(): Promise<HTMLElement[]> {
+  const prompts = await api.get<Prompt[]>(`${base()}/prompts`);
+  const player = h('audio', { controls: true, class: 'player', 'aria-label': 'Prompt player' }) as HTMLAudioElement;
+  const play = (p: Prompt) => h('button', { class: 'edit', onclick: async () => {
+    const audio = await api.blob(`${base()}/prompts/${p.name}/audio`);
+    if (player.src) URL.revokeObjectURL(player.src);
+    player.src = URL.createObjectURL(audio);
+    await player.play().catch(() => undefined);
+  } }, 'Play');
+  const list = searchable('Prompts', ['Name', 'What it says', 'Length', 'Updated', ''], prompts.map((p) => ({
+    text: `${p.name} ${p.description ?? ''}`,
+    cells: [p.name, p.description ?? '', `${p.seconds.toFixed(1)} s`, new Date(p.updatedAt).toLocaleString(),
+      h('span', { class: 'row-actions' }, play(p), deleteButton(`prompt ${p.name}`, `${base()}/prompts/${p.name}`))],
+  })));
+  const builtIn = h('p', { class: 'hint' }, `Built-in prompts any menu may name: ${BUILT_IN_PROMPTS.join(', ')}.`);
+  if (!canWrite()) return [list, player, builtIn];
+  const upload = form('Upload or replace a prompt', [
+    { name: 'name', label: 'Name', hint: 'lower-case letters, digits or dashes, e.g. main-menu',
+      check: (v) => (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(v) ? 'The name is 1-40 lower-case letters, digits or dashes'
+        : BUILT_IN_PROMPTS.includes(v) ? `"${v}" is a built-in prompt; choose another name` : null) },
+    { name: 'description', label: 'What it says', hint: 'e.g. For billing press 1, for loans press 2', check: (v) => (v.length > 500 ? 'At most 500 characters' : null) },
+    { name: 'audio', label: 'Recording (WAV, up to 60 s)', kind: 'file', accept: 'audio/wav,audio/x-wav,.wav', check: (v) => (v ? null : 'Choose a WAV file') },
+  ], 'Upload prompt', async (v, files) => {
+    const file = files.audio;
+    if (!file) throw new Error('Choose a WAV file');
+    const change = await api.upload<Change>(`${base()}/prompts/${v.name}?description=${encodeURIComponent(v.description)}`, file, 'audio/wav');
+    return done(change.changed ? `Uploaded ${v.name}; callers hear it from now on.` : 'No change.');
+  });
+  return [list, player, builtIn, upload.element];
 }
 
 async function tenantPage(): Promise<HTMLElement[]> {
   let tenant: Tenant | undefined;
   try { tenant = await api.get<Tenant>(base()); } catch { tenant = undefined; }
   const queues = tenant ? await api.get<Queue[]>(`${base()}/queues`) : [];
+  const prompts = tenant ? await promptNames() : BUILT_IN_PROMPTS;
   const s = tenant?.settings;
   const summary = h('section', { class: 'card' }, h('h3', {}, tenant ? s!.name : `${tenantId} is not configured yet`),
     tenant ? h('p', {}, `${s!.timeZone} · phone region ${s!.defaultRegion} · default queue ${s!.defaultQueueId ?? '—'} · hours ${formatHours(s!.businessHours) || 'always open'}${s!.holidays?.length ? ` · holidays ${formatHolidays(s!.holidays)}` : ''}`) : null);
@@ -250,13 +348,15 @@ async function tenantPage(): Promise<HTMLElement[]> {
     { name: 'businessHours', label: 'Business hours', value: formatHours(s?.businessHours), hint: 'MONDAY 08:00-18:00; ... (empty: always open)',
       check: (v) => { try { parseHours(v); return null; } catch (e) { return (e as Error).message; } } },
     { name: 'holidays', label: 'Holidays (closed all day)', value: formatHolidays(s?.holidays), hint: '2026-12-25 Christmas Day; 2026-12-26 Boxing Day', check: parses(parseHolidays) },
+    { name: 'closedPrompt', label: 'Closed prompt', kind: 'select', options: ['', ...prompts], value: s?.closedPrompt ?? '',
+      hint: 'played once to a caller who waits while their queue is closed (empty: queue music only)' },
     { name: 'closedMessage', label: 'Closed message', kind: 'textarea', value: s?.closedMessage ?? '',
       hint: 'sent once to a chat, mail, SMS or social contact that waits while its queue is closed (empty: none)',
       check: (v) => (v.length > 1000 ? 'At most 1000 characters' : null) },
   ], 'Save tenant', async (v) => done(saved(await api.put<Change>(base(), {
     name: v.name, timeZone: v.timeZone, defaultRegion: v.defaultRegion, routingDomain: v.routingDomain || null,
     defaultQueueId: v.defaultQueueId || null, businessHours: parseHours(v.businessHours), holidays: parseHolidays(v.holidays),
-    closedMessage: v.closedMessage || null,
+    closedMessage: v.closedMessage || null, closedPrompt: v.closedPrompt || null,
   })))).element];
 }
 
