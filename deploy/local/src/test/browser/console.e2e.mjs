@@ -1,8 +1,9 @@
 // The admin console in a real browser against `./switchboard up`: an admin signs in through
 // Keycloak's login page, adds a skill, a queue that needs it (the form refuses an unknown skill as
-// she types), a chat widget leading to the queue and an agent with two skills and a password. That
-// agent then signs in to the inbox and is offered a customer's chat from the new widget; the admin
-// deletes her at the end.
+// she types), a chat widget leading to the queue, a recorded prompt (a WAV upload) and a phone
+// number whose IVR menu plays it and leads to the queue, and an agent with two skills, a password
+// and a SIP phone password. That agent then signs in to the inbox and is offered a customer's chat
+// from the new widget; the admin deletes her, the number and the prompt at the end.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CONSOLE_URL, INBOX_URL, CHAT_ORIGIN, SCREENSHOTS.
 import { createServer } from 'node:http';
@@ -20,6 +21,21 @@ const widget = `widget-${run}`;
 const username = `nora-${run}`;
 const password = `Nora-pass-${run}`;
 const customerName = `Max Console-${run}`;
+const prompt = `menu-${run}`;
+const did = `+4420794619${String(Date.now() % 100).padStart(2, '0')}`;
+
+/** Half a second of a 440 Hz tone as a 16-bit 8 kHz mono WAV file, as a recording tool writes it. */
+function wav() {
+  const samples = 4000;
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0); header.writeUInt32LE(36 + data.length, 4); header.write('WAVE', 8);
+  header.write('fmt ', 12); header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24); header.writeUInt32LE(16000, 28); header.writeUInt16LE(2, 32); header.writeUInt16LE(16, 34);
+  header.write('data', 36); header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
 
 const browser = await launch();
 
@@ -64,11 +80,35 @@ try {
   await admin.locator('tbody tr', { hasText: queue }).waitFor();
 
   await admin.click('button.tab:has-text("Entry points")');
-  const pointForm = 'form[aria-label="Add an entry point"]';
+  const pointForm = 'form[aria-label="Add or change an entry point"]';
   await admin.selectOption(`${pointForm} select[name=channel]`, 'CHAT');
   await admin.fill(`${pointForm} input[name=address]`, widget);
   await admin.selectOption(`${pointForm} select[name=queueId]`, queue);
-  await submit(admin, 'Add an entry point', 'Saved and published');
+  await submit(admin, 'Add or change an entry point', 'Saved and published');
+
+  // A recording for callers, then a number whose menu plays it: key 1 and weekend mornings lead to the queue.
+  await admin.click('button.tab:has-text("Prompts")');
+  const promptForm = 'form[aria-label="Upload or replace a prompt"]';
+  await admin.fill(`${promptForm} input[name=name]`, 'closed');
+  await admin.locator(`${promptForm} .field-error[data-field=name]`, { hasText: 'built-in' }).waitFor();
+  await admin.fill(`${promptForm} input[name=name]`, prompt);
+  await admin.fill(`${promptForm} input[name=description]`, 'For mortgages press 1');
+  await admin.setInputFiles(`${promptForm} input[name=audio]`, { name: `${prompt}.wav`, mimeType: 'audio/wav', buffer: wav() });
+  await submit(admin, 'Upload or replace a prompt', `Uploaded ${prompt}`);
+  await admin.locator('tbody tr', { hasText: prompt }).filter({ hasText: '0.5 s' }).waitFor();
+
+  await admin.click('button.tab:has-text("Entry points")');
+  await admin.selectOption(`${pointForm} select[name=channel]`, 'VOICE');
+  await admin.fill(`${pointForm} input[name=address]`, did);
+  await admin.selectOption(`${pointForm} select[name=queueId]`, queue);
+  await admin.selectOption(`${pointForm} select[name=ivrPrompt]`, prompt);
+  await admin.fill(`${pointForm} input[name=ivrChoices]`, '1=nowhere');
+  await admin.locator(`${pointForm} .field-error[data-field=ivrChoices]`, { hasText: 'no queue "nowhere"' }).waitFor();
+  await admin.fill(`${pointForm} input[name=ivrChoices]`, `1=${queue}`);
+  await admin.fill(`${pointForm} textarea[name=ivrBranches]`, `SATURDAY,SUNDAY 09:00-13:00 ${queue}`);
+  await submit(admin, 'Add or change an entry point', 'Saved and published');
+  await admin.locator('tbody tr', { hasText: did }).filter({ hasText: `${prompt}: 1→${queue}` }).waitFor();
+  await shot(admin, 'console-1b-ivr');
 
   await admin.click('button.tab:has-text("Agents")');
   const agentForm = 'form[aria-label="Add or change an agent"]';
@@ -81,8 +121,9 @@ try {
   await admin.fill(`${agentForm} input[name=password]`, 'short');
   await admin.locator(`${agentForm} .field-error[data-field=password]`, { hasText: 'At least 8 characters' }).waitFor();
   await admin.fill(`${agentForm} input[name=password]`, password);
-  await submit(admin, 'Add or change an agent', 'Saved and published');
-  await admin.locator('tbody tr', { hasText: username }).waitFor();
+  await admin.fill(`${agentForm} input[name=phonePassword]`, `Nora-phone-${run}`);
+  await submit(admin, 'Add or change an agent', 'Phone password set');
+  await admin.locator('tbody tr', { hasText: username }).filter({ hasText: 'set ' }).waitFor();
   // Edit fills the form with the agent as they are; a skill is raised without retyping the rest.
   await admin.locator('tbody tr', { hasText: username }).locator('button.edit').click();
   const skills = await admin.inputValue(`${agentForm} input[name=skills]`);
@@ -132,9 +173,22 @@ try {
   // The admin deletes her again (confirming this time): routing stops offering her contacts.
   await admin.click('button.tab:has-text("Agents")');
   admin.once('dialog', (dialog) => dialog.accept());
-  await admin.locator('tbody tr', { hasText: username }).locator('button.danger').click();
+  await admin.locator('tbody tr', { hasText: username }).locator('button.danger', { hasText: 'Delete' }).click();
   await admin.locator('.flash', { hasText: `Deleted agent ${username}` }).waitFor();
   if (await admin.locator('tbody tr', { hasText: username }).count() !== 0) throw new Error(`${username} is still listed`);
+  // A prompt a menu plays cannot go; once the number is gone, it can.
+  await admin.click('button.tab:has-text("Prompts")');
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.locator('tbody tr', { hasText: prompt }).locator('button.danger').click();
+  await admin.locator('.flash', { hasText: 'is played by the menu of' }).waitFor();
+  await admin.click('button.tab:has-text("Entry points")');
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.locator('tbody tr', { hasText: did }).locator('button.danger').click();
+  await admin.locator('.flash', { hasText: `Deleted VOICE entry point ${did}` }).waitFor();
+  await admin.click('button.tab:has-text("Prompts")');
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.locator('tbody tr', { hasText: prompt }).locator('button.danger').click();
+  await admin.locator('.flash', { hasText: `Deleted prompt ${prompt}` }).waitFor();
   site.close();
   console.log(`console e2e passed; screenshots in ${screenshots}`);
 } catch (error) {

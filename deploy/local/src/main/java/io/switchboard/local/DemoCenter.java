@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The demo center ./switchboard up configures through the admin console's own API, as an admin
  * would: two tenants (a bank and a travel company sharing one routing domain, because some agents
- * serve both), their skills, five queues and their entry points. The agents are the realm's demo
- * users (deploy/keycloak), whose skills are Keycloak attributes the console publishes. Writing the
+ * serve both), their skills, five queues, their entry points (the bank's main number with an IVR
+ * menu) and the demo agents' SIP phone passwords. The agents are the realm's demo users
+ * (deploy/keycloak), whose skills are Keycloak attributes the console publishes. Writing the
  * same settings again changes nothing, so every start may seed.
  */
 final class DemoCenter {
@@ -21,6 +22,8 @@ final class DemoCenter {
      */
     static final String ACME_SMS = "+447700100100";
     static final String ACME_CLOSED_MESSAGE = "Acme Bank's team is away right now. We will answer you as soon as we open.";
+    /** Every demo agent's SIP phone password (a real center gives each agent their own). */
+    static final String PHONE_PASSWORD = "demo-phone-2026";
     static final String GLOBEX_CLOSED_MESSAGE = "Globex Travel está cerrado ahora. Le responderemos en cuanto abramos.";
 
     /** One console call: PUT {@code path} with {@code body}. */
@@ -62,7 +65,10 @@ final class DemoCenter {
         puts.add(new Put("/api/tenants/globex-travel/queues/bookings-es", reservas));
         puts.add(tenant("acme-bank", "Acme Bank", "Europe/London", "GB", "general"));
         puts.add(tenant("globex-travel", "Globex Travel", "Europe/Madrid", "ES", "bookings"));
-        puts.add(entryPoint("acme-bank", "VOICE", "+442079460000", "billing"));
+        // The bank's main number: the built-in welcome ("for billing press 1, for loans press 2"); no key means billing.
+        puts.add(new Put("/api/tenants/acme-bank/entry-points", Map.of("channel", "VOICE", "address", "+442079460000",
+                "queueId", "billing", "ivr", Map.of("prompt", "welcome", "timeoutSeconds", 8, "choices",
+                        List.of(Map.of("key", "1", "queueId", "billing"), Map.of("key", "2", "queueId", "loans"))))));
         puts.add(entryPoint("acme-bank", "EMAIL", "support@acme-bank.example", "billing"));
         puts.add(entryPoint("acme-bank", "CHAT", "widget-acme", "billing"));
         puts.add(entryPoint("acme-bank", "VOICE", "+442079460001", "loans"));
@@ -75,13 +81,20 @@ final class DemoCenter {
         puts.add(entryPoint("acme-bank", "SOCIAL", "whatsapp:100000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "messenger:200000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "telegram:acme_bank_bot", "billing"));
+        // The demo agents' softphones register as sip:<agent>@127.0.0.1:5080 with this password.
+        for (String agent : List.of("alice", "bob", "carol")) {
+            puts.add(new Put("/api/tenants/acme-bank/phones/" + agent, Map.of("password", PHONE_PASSWORD)));
+        }
+        for (String agent : List.of("dave", "erin", "frank")) {
+            puts.add(new Put("/api/tenants/globex-travel/phones/" + agent, Map.of("password", PHONE_PASSWORD)));
+        }
         return puts;
     }
 
     private static Put tenant(String id, String name, String zone, String region, String defaultQueue) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "timeZone", zone, "defaultRegion", region,
                 "routingDomain", "demo-center", "businessHours", List.of(),
-                "closedMessage", id.equals("acme-bank") ? ACME_CLOSED_MESSAGE : GLOBEX_CLOSED_MESSAGE));
+                "closedMessage", id.equals("acme-bank") ? ACME_CLOSED_MESSAGE : GLOBEX_CLOSED_MESSAGE, "closedPrompt", "closed"));
         if (defaultQueue != null) {
             body.put("defaultQueueId", defaultQueue);
         }

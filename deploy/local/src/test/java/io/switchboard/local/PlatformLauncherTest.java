@@ -755,7 +755,7 @@ class PlatformLauncherTest {
     void anAgentCallsACustomerFromTheInboxThroughTheTrunkAndTheCallIsTheirs() throws Exception {
         Path sipps = ROOT.resolve("services/voice-gateway/src/test/sipp");
         // alice's softphone registers, then answers the call she asks for; a sipp UAS on 5090 is the carrier.
-        Sipp register = sipp(sipps.resolve("register.xml"), "27931", "27940", "-s", "alice", "-au", "alice", "-ap", "alice-phone",
+        Sipp register = sipp(sipps.resolve("register.xml"), "27931", "27940", "-s", "alice", "-au", "alice", "-ap", "demo-phone-2026",
                 "-set", "contact_port", "27921");
         assertThat(register.finish()).as("alice's phone registers:\n" + register.output()).isZero();
         Sipp phone = sipp(sipps.resolve("agent-phone-own-call.xml"), "27921", "27950");

@@ -37,14 +37,21 @@ public final class PhoneService {
         ConfigValidator.phonePassword(username, password);
         PhoneCredentials credentials = new PhoneCredentials(username, agent.tenants().get(0), realm,
                 PhoneCredentials.ha1(username, realm, password), clock.instant());
-        store.inTransaction(tx -> {
+        boolean changed = store.inTransaction(tx -> {
             Optional<PhoneCredentials> before = tx.phoneCredentials(username);
+            if (before.isPresent() && before.get().ha1().equals(credentials.ha1())
+                    && before.get().tenantId().equals(credentials.tenantId())) {
+                return false;
+            }
             tx.putPhoneCredentials(credentials);
             tx.audit(AuditEntry.of(actor, tenantId, "phone", username, before.map(PhoneCredentials::status).orElse(null),
                     credentials.status()));
             tx.publish(ConfigSnapshots.phone(credentials, true, clock.instant()));
-            return null;
+            return true;
         });
+        if (!changed) {
+            return store.inTransaction(tx -> tx.phoneCredentials(username)).map(PhoneCredentials::status).orElseThrow();
+        }
         publisher.flush();
         return credentials.status();
     }
