@@ -26,6 +26,15 @@ class PromptStoreTest {
         assertThat(store.resolve("acme-bank", "welcome.ul")).as("a file name is a built-in one").contains("welcome.ul");
     }
 
+    /** The console offers these names without an upload, so each must be a recording here. */
+    @Test
+    void everyBuiltInPromptTheContractNamesIsARecordingOfTheGateway() {
+        for (String name : PromptConfigured.BUILT_IN) {
+            assertThat(store.resolve("any-tenant", name)).as(name).contains(name + ".ul");
+            assertThat(store.audio(name + ".ul")).as(name).hasValueSatisfying(audio -> assertThat(audio.length).isGreaterThan(4000));
+        }
+    }
+
     @Test
     void anInactiveRecordingIsDeletedAndTheBuiltInOneAnswersAgain() {
         store.apply(prompt("acme-bank", "closed", new byte[] {1, 2, 3}, true));
