@@ -12,8 +12,11 @@ import io.switchboard.events.Channel;
 /** An agent's live routing state. Its sort keys only change while it is withdrawn from the ready sets. */
 final class AgentRuntime {
 
-    /** A queue this agent can serve, from {@code minLevel} of relaxation on, with its skill score there. */
-    record Membership(QueueRuntime queue, int minLevel, int score) {
+    /**
+     * A queue this agent can serve, from {@code minLevel} of relaxation on, with its skill score there;
+     * {@code primary} when the queue requires the agent's strongest skill (or nothing).
+     */
+    record Membership(QueueRuntime queue, int minLevel, int score, boolean primary) {
     }
 
     final String id;

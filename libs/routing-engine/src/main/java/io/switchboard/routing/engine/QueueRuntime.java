@@ -35,6 +35,12 @@ final class QueueRuntime {
     private final List<NavigableSet<AgentRuntime>[]> ready = new ArrayList<>();
     private final List<NavigableSet<ContactRuntime>[]> waiting = new ArrayList<>();
     int waitingCount;
+    /**
+     * The share of recent contacts offered within the service-level threshold, as an exponentially
+     * weighted average over about the last {@code 1 / RECENT_WEIGHT} contacts (abandons count as missed).
+     */
+    double recentServiceLevel = 1.0;
+    static final double RECENT_WEIGHT = 1.0 / 32;
     /** When the pending opening timer of a closed queue fires; 0 when none is pending. */
     long opensAt;
 
@@ -85,6 +91,38 @@ final class QueueRuntime {
             }
         }
         return -1;
+    }
+
+    /** Whether the queue requires the agent's strongest skill (any of them on a tie), or nothing at all. */
+    boolean isPrimaryFor(AgentProfile agent) {
+        if (config.requiredSkills().isEmpty()) {
+            return true;
+        }
+        int strongest = 0;
+        for (int level : agent.skills().values()) {
+            strongest = Math.max(strongest, level);
+        }
+        for (String skill : config.requiredSkills().keySet()) {
+            if (agent.skills().getOrDefault(skill, 0) == strongest) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A contact was offered after waiting this long: one sample of the recent service level. */
+    void recordOffered(long waitedMillis) {
+        recentServiceLevel += RECENT_WEIGHT * ((waitedMillis <= config.serviceLevel().threshold().toMillis() ? 1 : 0) - recentServiceLevel);
+    }
+
+    /** A waiting contact left: a sample missed. */
+    void recordAbandoned() {
+        recentServiceLevel -= RECENT_WEIGHT * recentServiceLevel;
+    }
+
+    /** Whether the recent share of contacts offered within the threshold is below the queue's target. */
+    boolean behindTarget() {
+        return recentServiceLevel < config.serviceLevel().targetShare();
     }
 
     /** The sum of the agent's proficiency over the queue's configured skills; higher is more skilled. */

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import io.switchboard.routing.engine.ContactRuntime.Status;
 import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentSelection;
 import io.switchboard.routing.engine.model.AgentState;
 import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
@@ -217,6 +218,7 @@ public final class RoutingEngine {
         switch (contact.status) {
             case WAITING -> {
                 contact.queue.removeWaiting(contact);
+                contact.queue.recordAbandoned();
                 abandon(contact, Decision.AbandonReason.CUSTOMER_LEFT);
             }
             case OFFERED -> {
@@ -598,6 +600,8 @@ public final class RoutingEngine {
     }
 
     private final List<AgentRuntime> serveWaitingLater = new ArrayList<>();
+    /** How many secondary agents a primary-first queue's new contact walks past looking for a primary one. */
+    private static final int PRIMARY_SEARCH = 64;
 
     private void enqueue(ContactRuntime contact, QueueRuntime queue, boolean announce) {
         QueueConfig config = queue.config;
@@ -699,21 +703,49 @@ public final class RoutingEngine {
             }
         }
         AgentRuntime fallback = null;
-        // Skips at most the agents that already missed this contact, so the walk stays short.
+        AgentRuntime secondary = null;
+        boolean primaryFirst = contact.queue.config.agentSelection() == AgentSelection.PRIMARY_FIRST
+                || contact.queue.config.agentSelection() == AgentSelection.THRESHOLD;
+        int walked = 0;
+        // Skips the agents that already missed this contact and, for a primary-first queue, a bounded
+        // number of agents for whom it is a secondary queue, so the walk stays short.
         for (AgentRuntime agent : contact.queue.ready(contact.level, channel)) {
             if (!contact.rejectedBy.contains(agent.id)) {
-                offer(contact, agent);
-                return;
-            }
-            if (fallback == null) {
+                if (!primaryFirst || isPrimary(agent, contact.queue)) {
+                    offer(contact, agent);
+                    return;
+                }
+                if (secondary == null) {
+                    secondary = agent;
+                }
+                if (++walked >= PRIMARY_SEARCH) {
+                    break;
+                }
+            } else if (fallback == null) {
                 fallback = agent;
             }
+        }
+        if (secondary != null && (contact.queue.config.agentSelection() != AgentSelection.THRESHOLD || contact.queue.behindTarget())) {
+            offer(contact, secondary);
+            return;
+        }
+        if (secondary != null) {
+            return;
         }
         // Every ready agent has missed this contact before. Offer it again only when no other
         // eligible agent is logged in to take it later; otherwise it waits for one of them.
         if (fallback != null && !anotherEligibleAgentIsPresent(contact)) {
             offer(contact, fallback);
         }
+    }
+
+    private static boolean isPrimary(AgentRuntime agent, QueueRuntime queue) {
+        for (AgentRuntime.Membership m : agent.memberships) {
+            if (m.queue() == queue) {
+                return m.primary();
+            }
+        }
+        return false;
     }
 
     /** The one walk over a queue's members; reached only when every ready agent has missed the contact. */
@@ -736,13 +768,21 @@ public final class RoutingEngine {
         return false;
     }
 
-    /** Gives a ready agent the best waiting contacts it can take, while it has room. */
+    /**
+     * Gives a ready agent the best waiting contacts it can take, while it has room: the lowest tier
+     * of their queues' {@link AgentSelection} first, then service order.
+     */
     private void serveWaiting(AgentRuntime agent) {
         while (agent.state == AgentState.AVAILABLE && agent.hasAnySpare()) {
             ContactRuntime best = null;
+            int bestTier = Integer.MAX_VALUE;
             for (AgentRuntime.Membership m : agent.memberships) {
                 QueueRuntime queue = m.queue();
                 if (queue.waitingCount == 0 || !queue.isOpen(clock)) {
+                    continue;
+                }
+                int tier = tier(queue, m.primary());
+                if (tier == Integer.MAX_VALUE || tier > bestTier) {
                     continue;
                 }
                 for (Channel channel : Channel.values()) {
@@ -751,8 +791,9 @@ public final class RoutingEngine {
                     }
                     for (int level = m.minLevel(); level < queue.levels(); level++) {
                         ContactRuntime candidate = firstTakeable(queue.waiting(level, channel), agent);
-                        if (candidate != null && (best == null || QueueRuntime.SERVICE_ORDER.compare(candidate, best) < 0)) {
+                        if (candidate != null && (best == null || tier < bestTier || QueueRuntime.SERVICE_ORDER.compare(candidate, best) < 0)) {
                             best = candidate;
+                            bestTier = tier;
                         }
                     }
                 }
@@ -762,6 +803,15 @@ public final class RoutingEngine {
             }
             offer(best, agent);
         }
+    }
+
+    /** 0: the agent takes it in plain service order; 1: after their primary queues' contacts; MAX_VALUE: not now. */
+    private static int tier(QueueRuntime queue, boolean primary) {
+        return switch (queue.config.agentSelection()) {
+            case OLDEST_FIRST -> 0;
+            case PRIMARY_FIRST -> primary ? 0 : 1;
+            case THRESHOLD -> primary ? 0 : queue.behindTarget() ? 1 : Integer.MAX_VALUE;
+        };
     }
 
     private ContactRuntime firstTakeable(Iterable<ContactRuntime> waiting, AgentRuntime agent) {
@@ -777,6 +827,9 @@ public final class RoutingEngine {
     }
 
     private void offer(ContactRuntime contact, AgentRuntime agent) {
+        if (contact.attempts == 0) {
+            contact.queue.recordOffered(clock - contact.arrived);
+        }
         contact.queue.removeWaiting(contact);
         withdraw(agent);
         agent.lastOffer = ++offers;
@@ -842,7 +895,7 @@ public final class RoutingEngine {
         int level = queue.minLevel(agent.profile);
         if (level >= 0) {
             queue.scores.put(agent, queue.score(agent.profile));
-            agent.memberships.add(new AgentRuntime.Membership(queue, level, queue.scores.get(agent)));
+            agent.memberships.add(new AgentRuntime.Membership(queue, level, queue.scores.get(agent), queue.isPrimaryFor(agent.profile)));
         }
     }
 

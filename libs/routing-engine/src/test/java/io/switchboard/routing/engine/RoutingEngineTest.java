@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.switchboard.routing.engine.Decision.AbandonReason;
 import io.switchboard.routing.engine.Decision.OfferOutcome;
 import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentSelection;
 import io.switchboard.routing.engine.model.AgentState;
 import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
@@ -66,6 +67,70 @@ class RoutingEngineTest {
 
     void billingQueue(Strategy strategy) {
         engine.configureQueue(QueueConfig.simple("billing", TENANT, Map.of("billing", 1)).withStrategy(strategy), T0);
+    }
+
+    @Nested
+    class AgentSelections {
+
+        /** billing and loans, both voice; sam's strongest skill is loans, so loans is his primary queue. */
+        void twoQueues(AgentSelection selection) {
+            engine.configureQueue(QueueConfig.simple("billing", TENANT, Map.of("billing", 1)).withAgentSelection(selection), T0);
+            engine.configureQueue(QueueConfig.simple("loans", TENANT, Map.of("loans", 1)).withAgentSelection(selection), T0);
+        }
+
+        /** sam is on a call while a billing call (older) and a loans call (newer) wait; then he is free. */
+        String nextForSam(AgentSelection selection) {
+            twoQueues(selection);
+            available("sam", Map.of("billing", 3, "loans", 5), 0);
+            Decision.Offered first = offered(arrive("c0", "loans", Channel.VOICE, 1));
+            engine.acceptOffer("c0", first.offerId(), "sam", at(2));
+            arrive("c-billing", "billing", Channel.VOICE, 10);
+            arrive("c-loans", "loans", Channel.VOICE, 20);
+            return offered(engine.endContact("c0", at(30))).contactId();
+        }
+
+        @Test
+        void oldestFirstTakesTheOldestContactWhateverTheSkill() {
+            assertThat(nextForSam(AgentSelection.OLDEST_FIRST)).isEqualTo("c-billing");
+        }
+
+        @Test
+        void primaryFirstTakesTheAgentsStrongestSkillFirst() {
+            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST)).isEqualTo("c-loans");
+        }
+
+        @Test
+        void primaryFirstGivesANewContactToAnAgentForWhomItIsPrimary() {
+            twoQueues(AgentSelection.PRIMARY_FIRST);
+            available("sam", Map.of("billing", 3, "loans", 5), 0);
+            available("bea", Map.of("billing", 5), 10);
+            // sam has been idle longer, but billing is bea's strongest skill and only sam's second.
+            assertThat(offered(arrive("c1", "billing", Channel.VOICE, 20)).agentId()).isEqualTo("bea");
+            assertThat(offered(arrive("c2", "billing", Channel.VOICE, 21)).agentId()).as("then the secondary agent").isEqualTo("sam");
+        }
+
+        @Test
+        void thresholdLeavesASecondaryContactUntilItsQueueFallsBehindItsTarget() {
+            twoQueues(AgentSelection.THRESHOLD);
+            available("bea", Map.of("billing", 5), 0);
+            available("sam", Map.of("billing", 3, "loans", 5), 0);
+            Decision.Offered first = offered(arrive("c0", "billing", Channel.VOICE, 1));
+            assertThat(first.agentId()).as("billing is bea's primary queue").isEqualTo("bea");
+            engine.acceptOffer("c0", first.offerId(), "bea", at(1));
+            int t = 1;
+            // While billing's recent service level is at its 80% target, sam keeps himself for loans:
+            // each billing call waits for bea and is answered after 39 s, past the 20 s threshold.
+            for (int i = 1; i <= 8; i++) {
+                assertThat(only(arrive("c" + i, "billing", Channel.VOICE, t + 1), Decision.Offered.class))
+                        .as("call %d while billing is on target", i).isEmpty();
+                Decision.Offered late = offered(engine.endContact("c" + (i - 1), at(t + 40)));
+                assertThat(late.agentId()).isEqualTo("bea");
+                engine.acceptOffer("c" + i, late.offerId(), "bea", at(t + 40));
+                t += 40;
+            }
+            // Eight late answers in a row take billing below its target: sam now takes its next call at once.
+            assertThat(offered(arrive("c9", "billing", Channel.VOICE, t + 1)).agentId()).isEqualTo("sam");
+        }
     }
 
     @Nested

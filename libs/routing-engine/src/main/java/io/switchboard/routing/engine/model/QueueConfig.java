@@ -23,10 +23,12 @@ import java.util.Set;
  * @param relaxation            ordered by {@code after}; each lowers or drops one skill for contacts that waited that long
  * @param hours                 null = always open
  * @param wrapUp                after-call work granted to the agent when a contact of this queue ends
+ * @param agentSelection        how its contacts compete for a free agent who serves other queues too
  */
 public record QueueConfig(String id, String tenant, Map<String, Integer> requiredSkills, int priority,
         ServiceLevel serviceLevel, Strategy strategy, Duration preferredAgentWindow, Duration offerTimeout,
-        Duration maxWait, String overflowQueueId, List<Relaxation> relaxation, BusinessHours hours, Duration wrapUp) {
+        Duration maxWait, String overflowQueueId, List<Relaxation> relaxation, BusinessHours hours, Duration wrapUp,
+        AgentSelection agentSelection) {
 
     public record ServiceLevel(Duration threshold, double targetShare) {
     }
@@ -105,6 +107,15 @@ public record QueueConfig(String id, String tenant, Map<String, Integer> require
         maxWait = maxWait == null ? Duration.ZERO : maxWait;
         relaxation = List.copyOf(relaxation == null ? List.of() : relaxation);
         wrapUp = wrapUp == null ? Duration.ZERO : wrapUp;
+        agentSelection = agentSelection == null ? AgentSelection.OLDEST_FIRST : agentSelection;
+    }
+
+    /** A queue whose contacts go to a free agent oldest first. */
+    public QueueConfig(String id, String tenant, Map<String, Integer> requiredSkills, int priority,
+            ServiceLevel serviceLevel, Strategy strategy, Duration preferredAgentWindow, Duration offerTimeout,
+            Duration maxWait, String overflowQueueId, List<Relaxation> relaxation, BusinessHours hours, Duration wrapUp) {
+        this(id, tenant, requiredSkills, priority, serviceLevel, strategy, preferredAgentWindow, offerTimeout, maxWait,
+                overflowQueueId, relaxation, hours, wrapUp, AgentSelection.OLDEST_FIRST);
     }
 
     /** A plain queue: these skills, longest idle, no relaxation, overflow or hours. */
@@ -115,6 +126,11 @@ public record QueueConfig(String id, String tenant, Map<String, Integer> require
 
     public QueueConfig withStrategy(Strategy newStrategy) {
         return new QueueConfig(id, tenant, requiredSkills, priority, serviceLevel, newStrategy, preferredAgentWindow,
-                offerTimeout, maxWait, overflowQueueId, relaxation, hours, wrapUp);
+                offerTimeout, maxWait, overflowQueueId, relaxation, hours, wrapUp, agentSelection);
+    }
+
+    public QueueConfig withAgentSelection(AgentSelection selection) {
+        return new QueueConfig(id, tenant, requiredSkills, priority, serviceLevel, strategy, preferredAgentWindow,
+                offerTimeout, maxWait, overflowQueueId, relaxation, hours, wrapUp, selection);
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A what-if run: contact types arriving as Poisson processes with exponential handle times (and
- * optionally exponential patience), served by groups of agents with skills.
+ * optionally exponential patience), served by groups of agents with skills. {@code agentSelection}
+ * ({@code oldest-first}, {@code primary-first}, {@code threshold}) is every queue's
+ * {@link io.switchboard.routing.engine.model.AgentSelection}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scenario(long seed, double durationSeconds, double warmupSeconds, double serviceLevelThresholdSeconds,
-        String strategy, List<ContactType> contactTypes, List<AgentGroup> agents) {
+        String strategy, String agentSelection, List<ContactType> contactTypes, List<AgentGroup> agents) {
 
     /** {@code meanPatienceSeconds} null means callers never hang up. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,5 +34,11 @@ public record Scenario(long seed, double durationSeconds, double warmupSeconds, 
             throw new IllegalArgumentException("a scenario needs contact types and agents");
         }
         strategy = strategy == null ? "longest-idle" : strategy;
+        agentSelection = agentSelection == null ? "oldest-first" : agentSelection;
+    }
+
+    /** The same run with another way for free agents to choose their next contact. */
+    public Scenario withAgentSelection(String selection) {
+        return new Scenario(seed, durationSeconds, warmupSeconds, serviceLevelThresholdSeconds, strategy, selection, contactTypes, agents);
     }
 }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import io.switchboard.routing.engine.Decision;
 import io.switchboard.routing.engine.RoutingEngine;
 import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentSelection;
 import io.switchboard.routing.engine.model.AgentState;
 import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
@@ -114,10 +115,13 @@ public final class Simulator {
         scenario.agents().forEach(g -> skills.addAll(g.skills().keySet()));
         engine.defineSkills(skills);
         Strategy strategy = Strategy.valueOf(scenario.strategy().toUpperCase(Locale.ROOT).replace('-', '_'));
+        AgentSelection selection = AgentSelection.valueOf(scenario.agentSelection().toUpperCase(Locale.ROOT).replace('-', '_'));
         for (int type = 0; type < scenario.contactTypes().size(); type++) {
             Scenario.ContactType contactType = scenario.contactTypes().get(type);
+            QueueConfig.ServiceLevel target = new QueueConfig.ServiceLevel(
+                    Duration.ofMillis(Math.round(scenario.serviceLevelThresholdSeconds() * 1000)), 0.8);
             engine.configureQueue(new QueueConfig("type-" + type, TENANT, contactType.requiredSkills(), contactType.priority(),
-                    null, strategy, null, Duration.ofDays(365), null, null, List.of(), null, null), EPOCH);
+                    target, strategy, null, Duration.ofDays(365), null, null, List.of(), null, null, selection), EPOCH);
         }
         int agent = 0;
         for (Scenario.AgentGroup group : scenario.agents()) {
