@@ -22,13 +22,24 @@ import java.util.UUID;
  * @param wrapUpSeconds         after-contact work the agent gets when a contact of this queue ends (0 = none)
  * @param dispositions          the outcome codes agents choose from when they wrap a contact up
  * @param cannedResponses       prepared answers agents insert into a reply
+ * @param agentSelection        how the queue's contacts compete for a free agent who serves other queues too
  */
 public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt, String queueId, String name,
         Map<String, Integer> requiredSkills, int priority, ServiceLevelTarget serviceLevel, Strategy strategy,
         int preferredAgentSeconds, int offerTimeoutSeconds, int maxWaitSeconds, String overflowQueueId,
         List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active,
-        Integer wrapUpSeconds, List<Disposition> dispositions, List<CannedResponse> cannedResponses)
+        Integer wrapUpSeconds, List<Disposition> dispositions, List<CannedResponse> cannedResponses,
+        AgentSelection agentSelection)
         implements ConfigEvent {
+
+    /**
+     * Which waiting contact a free agent takes: the oldest of all their queues; those of the queues
+     * that need their strongest skill first; or, as that, and another queue's only while it is behind
+     * its service-level target. See docs/routing.md.
+     */
+    public enum AgentSelection {
+        OLDEST_FIRST, PRIMARY_FIRST, THRESHOLD
+    }
 
     /** ROUND_ROBIN takes the eligible agents in turn, each next after the one offered last. */
     public enum Strategy {
@@ -148,6 +159,18 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
             }
         });
         cannedResponses = Require.list(cannedResponses);
+        agentSelection = agentSelection == null ? AgentSelection.OLDEST_FIRST : agentSelection;
+    }
+
+    /** A queue whose contacts go to a free agent oldest first. */
+    public QueueConfigured(UUID eventId, String tenantId, Instant occurredAt, String queueId, String name,
+            Map<String, Integer> requiredSkills, int priority, ServiceLevelTarget serviceLevel, Strategy strategy,
+            int preferredAgentSeconds, int offerTimeoutSeconds, int maxWaitSeconds, String overflowQueueId,
+            List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active,
+            Integer wrapUpSeconds, List<Disposition> dispositions, List<CannedResponse> cannedResponses) {
+        this(eventId, tenantId, occurredAt, queueId, name, requiredSkills, priority, serviceLevel, strategy, preferredAgentSeconds,
+                offerTimeoutSeconds, maxWaitSeconds, overflowQueueId, relaxation, businessHours, recordCalls, active, wrapUpSeconds,
+                dispositions, cannedResponses, AgentSelection.OLDEST_FIRST);
     }
 
     /** A queue without wrap-up time, dispositions or canned responses. */
@@ -157,7 +180,7 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
             List<RelaxationStep> relaxation, BusinessHours businessHours, boolean recordCalls, boolean active) {
         this(eventId, tenantId, occurredAt, queueId, name, requiredSkills, priority, serviceLevel, strategy, preferredAgentSeconds,
                 offerTimeoutSeconds, maxWaitSeconds, overflowQueueId, relaxation, businessHours, recordCalls, active, 0, List.of(),
-                List.of());
+                List.of(), AgentSelection.OLDEST_FIRST);
     }
 
     /** Queue ids are the tenant's own, so the key names the tenant too. */
