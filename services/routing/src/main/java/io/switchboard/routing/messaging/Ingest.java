@@ -79,7 +79,8 @@ public class Ingest implements Runnable {
                 }
                 if (!records.isEmpty()) {
                     producer.flush();
-                    consumer.commitSync();
+                    // Not waited for: a copy made again after a crash is dropped by the processor.
+                    consumer.commitAsync();
                 }
             }
         } catch (WakeupException stopping) {

@@ -80,7 +80,7 @@ public class Processor implements Runnable {
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
-    private Runnable published = () -> { };
+    private OutboxRelay relay;
 
     public Processor(KafkaClients kafka, RoutingConfig config, RoutingStore store, RoutingView view, RoutingMetrics metrics,
             TraceContinuation traces) {
@@ -92,8 +92,9 @@ public class Processor implements Runnable {
         this.metrics = metrics;
     }
 
-    public synchronized void start(Runnable onPublished) {
-        this.published = onPublished;
+    /** @param relay takes each committed transaction's outbox rows, and reads the table when partitions are assigned */
+    public synchronized void start(OutboxRelay relay) {
+        this.relay = relay;
         consumer = kafka.consumer("switchboard-routing", "routing-processor");
         running = true;
         thread = new Thread(this, "routing-processor");
@@ -124,7 +125,9 @@ public class Processor implements Runnable {
                 var records = consumer.poll(config.tickInterval());
                 ready = joined;
                 if (!records.isEmpty() && processBatch(records)) {
-                    consumer.commitSync();
+                    // Not waited for: inputs whose offsets are lost in a crash come again and are
+                    // skipped by their processed mark.
+                    consumer.commitAsync();
                 }
                 long now = System.currentTimeMillis();
                 if (now >= nextTick) {
@@ -163,6 +166,7 @@ public class Processor implements Runnable {
      */
     private boolean processBatch(ConsumerRecords<String, byte[]> records) {
         Set<String> touched = new HashSet<>();
+        List<RoutingStore.OutboxRow> committed;
         try (Connection connection = store.connect()) {
             try {
                 List<ConsumerRecord<String, byte[]>> inputs = new ArrayList<>();
@@ -184,7 +188,7 @@ public class Processor implements Runnable {
                         process(connection, inputs.get(i), event, pending);
                     }
                 }
-                pending.flush(connection);
+                committed = pending.flush(connection);
                 connection.commit();
                 metrics.decided(pending.decided);
             } catch (SQLException | RuntimeException e) {
@@ -201,7 +205,7 @@ public class Processor implements Runnable {
             sleepQuietly(Duration.ofSeconds(1));
             return false;
         }
-        published.run();
+        relay.committed(committed);
         return true;
     }
 
@@ -246,15 +250,16 @@ public class Processor implements Runnable {
             return;
         }
         try (Connection connection = store.connect()) {
+            List<RoutingStore.OutboxRow> committed;
             try {
-                pending.flush(connection);
+                committed = pending.flush(connection);
                 connection.commit();
                 metrics.decided(pending.decided);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
-            published.run();
+            relay.committed(committed);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "could not record timers; rebuilding %s", pending.domains());
             pending.domains().forEach(this::rebuild);
@@ -284,9 +289,9 @@ public class Processor implements Runnable {
             return;
         }
         try (Connection connection = store.connect()) {
-            pending.flush(connection);
+            List<RoutingStore.OutboxRow> committed = pending.flush(connection);
             connection.commit();
-            published.run();
+            relay.committed(committed);
         } catch (SQLException e) {
             LOG.warn("could not queue the queue statistics; they are sent again at the next interval", e);
         }
@@ -339,7 +344,8 @@ public class Processor implements Runnable {
             return domains;
         }
 
-        void flush(Connection connection) throws SQLException {
+        /** Writes it all; returns the outbox rows with their ids, for the relay once committed. */
+        List<RoutingStore.OutboxRow> flush(Connection connection) throws SQLException {
             for (var entry : contacts.entrySet()) {
                 DomainRouter router = routers.get(entry.getKey());
                 List<ContactSnapshot> changed = new ArrayList<>();
@@ -365,7 +371,7 @@ public class Processor implements Runnable {
                 entry.getValue().forEach(queueId -> days.put(queueId, router.day(queueId, now)));
                 store.saveQueueDays(connection, entry.getKey(), days);
             }
-            store.addToOutbox(connection, outbox);
+            return store.addToOutbox(connection, outbox);
         }
     }
 
@@ -440,6 +446,7 @@ public class Processor implements Runnable {
             ownedDomains = Set.copyOf(routers.keySet());
             brokenCount = broken.size();
             joined = true;
+            relay.drainTable();
             LOG.infof("routing owns partitions %s", partitions);
         }
     }

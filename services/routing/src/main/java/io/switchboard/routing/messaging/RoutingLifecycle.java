@@ -24,7 +24,7 @@ public class RoutingLifecycle {
     void start(@Observes StartupEvent startup) throws Exception {
         kafka.ensureCommandsTopic();
         relay.start(processor);
-        processor.start(relay::wake);
+        processor.start(relay);
         ingest.start();
     }
 }

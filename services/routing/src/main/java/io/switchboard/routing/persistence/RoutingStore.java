@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import io.switchboard.routing.engine.model.ContactRequest;
 public class RoutingStore {
 
     /** A row of the outbox. */
-    public record OutboxRow(long id, String topic, String key, byte[] payload, String headers) {
+    public record OutboxRow(long id, String domain, String topic, String key, byte[] payload, String headers) {
     }
 
     /** A configuration snapshot as received. */
@@ -305,13 +306,16 @@ public class RoutingStore {
     public record OutboxInsert(String domain, String topic, String key, byte[] payload, String headers) {
     }
 
-    /** Adds rows in the given order; their ids (and so their publishing order) follow it. */
-    public void addToOutbox(Connection connection, List<OutboxInsert> rows) throws SQLException {
+    /**
+     * Adds rows in the given order; their ids (and so their publishing order) follow it. Returns
+     * them with their ids, for the relay once the transaction is committed.
+     */
+    public List<OutboxRow> addToOutbox(Connection connection, List<OutboxInsert> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (domain, topic, msg_key, payload, headers) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO outbox (domain, topic, msg_key, payload, headers) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
             for (OutboxInsert row : rows) {
                 insert.setString(1, row.domain());
                 insert.setString(2, row.topic());
@@ -321,6 +325,16 @@ public class RoutingStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+            List<OutboxRow> added = new ArrayList<>(rows.size());
+            try (ResultSet ids = insert.getGeneratedKeys()) {
+                for (OutboxInsert row : rows) {
+                    if (!ids.next()) {
+                        throw new SQLException("the outbox returned fewer ids than rows inserted");
+                    }
+                    added.add(new OutboxRow(ids.getLong(1), row.domain(), row.topic(), row.key(), row.payload(), row.headers()));
+                }
+            }
+            return added;
         }
     }
 
@@ -331,25 +345,36 @@ public class RoutingStore {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, topic, msg_key, payload, headers FROM outbox WHERE domain = ANY (?) ORDER BY id LIMIT ?")) {
+                        "SELECT id, domain, topic, msg_key, payload, headers FROM outbox WHERE domain = ANY (?) ORDER BY id LIMIT ?")) {
             select.setArray(1, connection.createArrayOf("text", domains.toArray()));
             select.setInt(2, limit);
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4),
-                            result.getString(5)));
+                    rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getBytes(5), result.getString(6)));
                 }
             }
             return rows;
         }
     }
 
+    /**
+     * Deletes published rows without waiting for the disk: a delete lost in a database crash only
+     * publishes those rows again, with the same event ids, which consumers drop (ADR 0002).
+     */
     public void deleteOutbox(Collection<Long> ids) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            delete.executeUpdate();
+        try (Connection connection = connect()) {
+            try (Statement relaxed = connection.createStatement();
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+                relaxed.execute("SET LOCAL synchronous_commit = off");
+                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         }
     }
 

@@ -309,14 +309,19 @@ public final class LoadGenerator {
         static String json(Sample before, Sample after) {
             double wall = (after.nanos() - before.nanos()) / 1e9;
             StringBuilder json = new StringBuilder("{\"wall_s\": ").append(String.format(Locale.ROOT, "%.1f", wall));
+            double ours = 0;
             for (var entry : after.seconds().entrySet()) {
                 double used = entry.getValue() - before.seconds().getOrDefault(entry.getKey(), 0.0);
+                ours += used / wall;
                 json.append(String.format(Locale.ROOT, ", \"%s_cores\": %.2f", entry.getKey(), used / wall));
             }
             long idle = after.machine()[1] - before.machine()[1];
             long all = after.machine()[0] - before.machine()[0];
-            json.append(String.format(Locale.ROOT, ", \"machine_busy_pct\": %.1f, \"load1_before\": %.2f, \"load1_after\": %.2f}",
-                    all == 0 ? 0 : 100.0 * (all - idle) / all, before.load(), after.load()));
+            double busy = all == 0 ? 0 : (double) (all - idle) / all;
+            // What the machine did besides the bench's processes: other work on the machine (a noisy run) and the kernel.
+            double others = busy * after.machine()[2] - ours;
+            json.append(String.format(Locale.ROOT, ", \"machine_busy_pct\": %.1f, \"others_cores\": %.2f, \"load1_before\": %.2f,"
+                    + " \"load1_after\": %.2f}", 100 * busy, others, before.load(), after.load()));
             return json.toString();
         }
 
@@ -349,17 +354,19 @@ public final class LoadGenerator {
             }
         }
 
-        /** Total and idle jiffies of the machine. */
+        /** Total and idle jiffies of the machine, and its number of CPUs (this process may be pinned to fewer). */
         private static long[] machine() {
             try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+                String[] cpu = lines.get(0).trim().split("\\s+");
                 long total = 0;
                 for (int i = 1; i < cpu.length; i++) {
                     total += Long.parseLong(cpu[i]);
                 }
-                return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+                long cpus = lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+                return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]), cpus};
             } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0};
+                return new long[] {0, 0, 1};
             }
         }
 

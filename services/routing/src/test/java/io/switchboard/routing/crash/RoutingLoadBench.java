@@ -78,7 +78,8 @@ class RoutingLoadBench {
                 List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m", "-cp", testClassPath(), LoadGenerator.class.getName(), broker.bootstrapServers(),
                         String.valueOf(rate), String.valueOf(seconds), String.valueOf(warmup), String.valueOf(agents),
-                        report.toString(), routing.pid() + "=routing", self + "=broker"));
+                        report.toString(), routing.pid() + "=routing", self + "=broker",
+                        ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(self) + "=maven"));
                 Process generator = new ProcessBuilder(command).inheritIO().start();
                 if (!generator.waitFor(warmup + seconds + 240, TimeUnit.SECONDS)) {
                     generator.destroyForcibly();
