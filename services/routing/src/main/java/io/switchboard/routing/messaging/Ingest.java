@@ -44,6 +44,8 @@ public class Ingest implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Ingest.class);
     static final String ROUTING_SOURCE = "/routing";
+    /** How often consumed offsets are committed. */
+    static final long COMMIT_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final KafkaClients kafka;
     private final RoutingConfig config;
@@ -69,6 +71,8 @@ public class Ingest implements Runnable {
 
     @Override
     public void run() {
+        boolean uncommitted = false;
+        long lastCommit = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = kafka.producer("routing-ingest-forward")) {
             forwardConfigurationFirst(producer);
             consumer.subscribe(List.of(Topics.CONTACTS, Topics.AGENTS, Topics.CONFIG));
@@ -79,8 +83,14 @@ public class Ingest implements Runnable {
                 }
                 if (!records.isEmpty()) {
                     producer.flush();
-                    // Not waited for: a copy made again after a crash is dropped by the processor.
+                    uncommitted = true;
+                }
+                // At most once a second and not waited for: each commit is a write on the broker, and
+                // the copies made again after a crash are dropped by the processor.
+                if (uncommitted && System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
                     consumer.commitAsync();
+                    uncommitted = false;
+                    lastCommit = System.nanoTime();
                 }
             }
         } catch (WakeupException stopping) {

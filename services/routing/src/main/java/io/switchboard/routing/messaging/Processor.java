@@ -121,13 +121,20 @@ public class Processor implements Runnable {
             long nextView = 0;
             long nextStats = System.currentTimeMillis() + config.statsInterval().toMillis();
             long nextCleanup = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+            boolean uncommitted = false;
+            long lastCommit = System.nanoTime();
             while (running) {
                 var records = consumer.poll(config.tickInterval());
                 ready = joined;
                 if (!records.isEmpty() && processBatch(records)) {
-                    // Not waited for: inputs whose offsets are lost in a crash come again and are
-                    // skipped by their processed mark.
+                    uncommitted = true;
+                }
+                // At most once a second and not waited for: inputs whose offsets are lost in a crash
+                // come again and are skipped by their processed mark.
+                if (uncommitted && System.nanoTime() - lastCommit >= Ingest.COMMIT_INTERVAL_NANOS) {
                     consumer.commitAsync();
+                    uncommitted = false;
+                    lastCommit = System.nanoTime();
                 }
                 long now = System.currentTimeMillis();
                 if (now >= nextTick) {

@@ -80,6 +80,9 @@ public final class LoadGenerator {
     private final List<Long> floor = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean measuring;
+    private volatile long measuredFrom;
+    /** The worst created→offered latency of the contacts created in each second of the measured window. */
+    private final long[] worstBySecond;
 
     private LoadGenerator(String bootstrap, int rate, int seconds, int warmup, int agentCount) {
         this.bootstrap = bootstrap;
@@ -87,6 +90,7 @@ public final class LoadGenerator {
         this.seconds = seconds;
         this.warmup = warmup;
         this.agentCount = agentCount;
+        this.worstBySecond = new long[seconds + 1];
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
     }
@@ -127,6 +131,7 @@ public final class LoadGenerator {
         int total = warmupContacts + rate * seconds;
         for (int i = 0; i < total; i++) {
             if (i == warmupContacts) {
+                measuredFrom = System.nanoTime();
                 measuring = true;
                 before = CpuClock.sample(watched);
             }
@@ -212,6 +217,10 @@ public final class LoadGenerator {
                         Long created = createdAt.get(offer.contactId());
                         if (offered.add(offer.contactId()) && created != null && measured.contains(offer.contactId())) {
                             toOffered.add(received - created);
+                            int second = (int) ((created - measuredFrom) / 1_000_000_000L);
+                            if (second >= 0 && second < worstBySecond.length) {
+                                worstBySecond[second] = Math.max(worstBySecond[second], received - created);
+                            }
                         }
                         publish(Topics.AGENTS, new OfferAnswered(UUID.randomUUID(), tenant, now(), offer.agentId(), offer.contactId(),
                                 offer.offerId(), OfferAnswered.Answer.ACCEPTED));
@@ -257,6 +266,8 @@ public final class LoadGenerator {
                 .append(",\n \"offered_latency\": ").append(percentiles(toOffered))
                 .append(",\n \"assigned_latency\": ").append(percentiles(toAssigned))
                 .append(",\n \"cpu\": ").append(CpuClock.json(before, after))
+                .append(",\n \"offered_max_ms_by_second\": ").append(java.util.Arrays.stream(worstBySecond)
+                        .mapToObj(n -> String.valueOf(n / 1_000_000)).collect(java.util.stream.Collectors.joining(", ", "[", "]")))
                 .append("}\n");
         return json.toString();
     }

@@ -24,7 +24,7 @@ import io.switchboard.testing.postgres.PostgresDatabase;
  * The figures go to {@code target/routing-bench/report.json}.
  *
  * <p>Settings ({@code -Dbench.*}): {@code rate} contacts/s (500), {@code seconds} measured (60; 30
- * above 500/s), {@code warmup} seconds at the same rate before the clock starts (10), {@code agents}
+ * above 500/s), {@code warmup} seconds at the same rate before the clock starts (30), {@code agents}
  * (1,000, or the rate when higher), {@code pin} (true), {@code heap} routing's -Xmx (512m),
  * {@code jvm} more JVM options for routing (e.g. {@code -XX:+UseZGC}), {@code jfr} a flight
  * recording of routing to {@code target/routing-bench/routing.jfr}, {@code pglog} a
@@ -38,7 +38,7 @@ class RoutingLoadBench {
     void measure() throws Exception {
         int rate = Integer.getInteger("bench.rate", 500);
         int seconds = Integer.getInteger("bench.seconds", rate > 500 ? 30 : 60);
-        int warmup = Integer.getInteger("bench.warmup", 10);
+        int warmup = Integer.getInteger("bench.warmup", 30);
         int agents = Integer.getInteger("bench.agents", Math.max(1_000, rate));
         boolean pin = Boolean.parseBoolean(System.getProperty("bench.pin", "true"));
         Files.createDirectories(DIR);
