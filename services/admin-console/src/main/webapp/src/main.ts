@@ -149,6 +149,8 @@ async function queuesPage(): Promise<HTMLElement[]> {
     { name: 'serviceLevelPercent', label: 'Service level target %', kind: 'number', value: 80, check: between('The target', 1, 100) },
     { name: 'serviceLevelSeconds', label: 'Answered within (s)', kind: 'number', value: 20, check: between('The threshold', 1, 3600) },
     { name: 'strategy', label: 'Strategy', kind: 'select', options: ['LONGEST_IDLE', 'MOST_SKILLED', 'LEAST_OCCUPIED', 'ROUND_ROBIN'], value: 'LONGEST_IDLE' },
+    { name: 'agentSelection', label: 'A free agent takes', kind: 'select', options: ['OLDEST_FIRST', 'PRIMARY_FIRST', 'THRESHOLD'], value: 'OLDEST_FIRST',
+      hint: 'OLDEST_FIRST: the oldest contact of all their queues; PRIMARY_FIRST: their strongest skill\'s queues first; THRESHOLD: as PRIMARY_FIRST, and this queue\'s contacts from other agents only while it is behind its target' },
     { name: 'offerTimeoutSeconds', label: 'Offer rings for (s)', kind: 'number', value: 20, check: between('The offer timeout', 5, 600) },
     { name: 'maxWaitSeconds', label: 'Maximum wait (s, 0 = none)', kind: 'number', value: 0, check: between('The maximum wait', 0, 86400) },
     { name: 'overflowQueueId', label: 'Overflow queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)] },
@@ -163,7 +165,7 @@ async function queuesPage(): Promise<HTMLElement[]> {
     const change = await api.put<Change>(`${base()}/queues/${v.queueId}`, {
       name: v.name, requiredSkills: parsePairs(v.requiredSkills, 'skill'), priority: Number(v.priority),
       serviceLevelPercent: Number(v.serviceLevelPercent), serviceLevelSeconds: Number(v.serviceLevelSeconds), strategy: v.strategy,
-      offerTimeoutSeconds: Number(v.offerTimeoutSeconds), maxWaitSeconds: Number(v.maxWaitSeconds),
+      offerTimeoutSeconds: Number(v.offerTimeoutSeconds), maxWaitSeconds: Number(v.maxWaitSeconds), agentSelection: v.agentSelection,
       overflowQueueId: v.overflowQueueId || null, businessHours: parseHours(v.businessHours), recordCalls: v.recordCalls === 'true',
       holidays: parseHolidays(v.holidays), wrapUpSeconds: Number(v.wrapUpSeconds), dispositions: parseDispositions(v.dispositions),
       cannedResponses: parseCanned(v.cannedResponses),
@@ -173,7 +175,8 @@ async function queuesPage(): Promise<HTMLElement[]> {
   const edit = (q: Queue) => editor.fill({
     queueId: q.queueId, name: q.settings.name, requiredSkills: formatPairs(q.settings.requiredSkills), priority: String(q.settings.priority),
     serviceLevelPercent: String(q.settings.serviceLevelPercent), serviceLevelSeconds: String(q.settings.serviceLevelSeconds),
-    strategy: q.settings.strategy, offerTimeoutSeconds: String(q.settings.offerTimeoutSeconds), maxWaitSeconds: String(q.settings.maxWaitSeconds),
+    strategy: q.settings.strategy, agentSelection: q.settings.agentSelection ?? 'OLDEST_FIRST',
+    offerTimeoutSeconds: String(q.settings.offerTimeoutSeconds), maxWaitSeconds: String(q.settings.maxWaitSeconds),
     overflowQueueId: q.settings.overflowQueueId ?? '', businessHours: formatHours(q.settings.businessHours), recordCalls: q.settings.recordCalls === true,
     holidays: formatHolidays(q.settings.holidays), wrapUpSeconds: String(q.settings.wrapUpSeconds ?? 0),
     dispositions: formatDispositions(q.settings.dispositions), cannedResponses: formatCanned(q.settings.cannedResponses),

@@ -76,13 +76,13 @@ class AdminConsoleServiceTest {
     }
 
     @Test
-    void holidaysTheClosedMessageWrapUpDispositionsAndCannedResponsesReachTheQueueSnapshot() {
+    void holidaysTheClosedMessageWrapUpDispositionsCannedResponsesAndAgentSelectionReachTheQueueSnapshot() {
         Map<String, Object> withHolidays = new java.util.HashMap<>(tenantBody("Tenant " + f.tenant));
         withHolidays.put("holidays", List.of(Map.of("date", "2026-12-25", "name", "Christmas Day")));
         withHolidays.put("closedMessage", "We are closed. We answer from 8:00 on Monday.");
         as(f.admin).body(withHolidays).put("/api/tenants/" + f.tenant).then().statusCode(200).body("changed", equalTo(true));
         as(f.admin).body(Map.of("name", "Support", "strategy", "ROUND_ROBIN", "serviceLevelSeconds", 20, "serviceLevelPercent", 80,
-                        "offerTimeoutSeconds", 20, "wrapUpSeconds", 45,
+                        "offerTimeoutSeconds", 20, "wrapUpSeconds", 45, "agentSelection", "PRIMARY_FIRST",
                         "dispositions", List.of(Map.of("code", "RESOLVED", "label", "Resolved"), Map.of("code", "CALLBACK")),
                         "cannedResponses", List.of(Map.of("title", "Greeting", "text", "Hello, how can I help?"))))
                 .put("/api/tenants/" + f.tenant + "/queues/support")
@@ -90,6 +90,7 @@ class AdminConsoleServiceTest {
         QueueConfigured support = (QueueConfigured) await(e -> e instanceof QueueConfigured q && q.tenantId().equals(f.tenant)
                 && q.queueId().equals("support"));
         assertThat(support.strategy()).isEqualTo(QueueConfigured.Strategy.ROUND_ROBIN);
+        assertThat(support.agentSelection()).isEqualTo(QueueConfigured.AgentSelection.PRIMARY_FIRST);
         assertThat(support.wrapUpSeconds()).isEqualTo(45);
         assertThat(support.dispositions()).containsExactly(new QueueConfigured.Disposition("RESOLVED", "Resolved"),
                 new QueueConfigured.Disposition("CALLBACK", "CALLBACK"));

@@ -63,7 +63,8 @@ public final class ConfigSnapshots {
                 queue.relaxation().stream()
                         .map(r -> new QueueConfigured.RelaxationStep(r.afterSeconds(), r.skill(), r.minimumProficiency()))
                         .toList(),
-                hours, queue.recordCalls(), active, queue.wrapUpSeconds(), queue.dispositions(), queue.cannedResponses());
+                hours, queue.recordCalls(), active, queue.wrapUpSeconds(), queue.dispositions(), queue.cannedResponses(),
+                queue.agentSelection());
     }
 
     /** The agent as routing sees them; the first tenant they serve administers them. */

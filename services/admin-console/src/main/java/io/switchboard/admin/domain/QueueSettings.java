@@ -17,13 +17,14 @@ import io.switchboard.events.QueueConfigured;
  * @param wrapUpSeconds   after-contact work an agent gets when a contact of this queue ends
  * @param dispositions    outcome codes agents choose from when they wrap a contact up
  * @param cannedResponses prepared answers agents insert into replies
+ * @param agentSelection  how its contacts compete for a free agent who also serves other queues
  */
 public record QueueSettings(String name, Map<String, Integer> requiredSkills, int priority, int serviceLevelSeconds,
         int serviceLevelPercent, QueueConfigured.Strategy strategy, int preferredAgentSeconds, int offerTimeoutSeconds,
         int maxWaitSeconds, String overflowQueueId, List<Relaxation> relaxation, List<Opening> businessHours,
         String timeZone, QueueConfigured.BusinessHours.OutsideHours outsideHours, boolean recordCalls,
         List<QueueConfigured.Holiday> holidays, int wrapUpSeconds, List<QueueConfigured.Disposition> dispositions,
-        List<QueueConfigured.CannedResponse> cannedResponses) {
+        List<QueueConfigured.CannedResponse> cannedResponses, QueueConfigured.AgentSelection agentSelection) {
 
     /** After {@code afterSeconds} waiting, lower {@code skill}'s minimum to {@code minimumProficiency}, or drop it when null. */
     public record Relaxation(int afterSeconds, String skill, Integer minimumProficiency) {
@@ -40,5 +41,18 @@ public record QueueSettings(String name, Map<String, Integer> requiredSkills, in
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
         cannedResponses = cannedResponses == null ? List.of() : List.copyOf(cannedResponses);
+        agentSelection = agentSelection == null ? QueueConfigured.AgentSelection.OLDEST_FIRST : agentSelection;
+    }
+
+    /** A queue whose contacts go to a free agent oldest first. */
+    public QueueSettings(String name, Map<String, Integer> requiredSkills, int priority, int serviceLevelSeconds,
+            int serviceLevelPercent, QueueConfigured.Strategy strategy, int preferredAgentSeconds, int offerTimeoutSeconds,
+            int maxWaitSeconds, String overflowQueueId, List<Relaxation> relaxation, List<Opening> businessHours,
+            String timeZone, QueueConfigured.BusinessHours.OutsideHours outsideHours, boolean recordCalls,
+            List<QueueConfigured.Holiday> holidays, int wrapUpSeconds, List<QueueConfigured.Disposition> dispositions,
+            List<QueueConfigured.CannedResponse> cannedResponses) {
+        this(name, requiredSkills, priority, serviceLevelSeconds, serviceLevelPercent, strategy, preferredAgentSeconds,
+                offerTimeoutSeconds, maxWaitSeconds, overflowQueueId, relaxation, businessHours, timeZone, outsideHours, recordCalls,
+                holidays, wrapUpSeconds, dispositions, cannedResponses, null);
     }
 }
