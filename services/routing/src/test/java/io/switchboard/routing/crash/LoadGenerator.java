@@ -81,6 +81,8 @@ public final class LoadGenerator {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean measuring;
     private volatile long measuredFrom;
+    /** The rate the contacts of the measured window really went out at (below the rate when the generator falls behind). */
+    private volatile double sentPerSecond;
     /** The worst created→offered latency of the contacts created in each second of the measured window. */
     private final long[] worstBySecond;
 
@@ -151,6 +153,7 @@ public final class LoadGenerator {
             }
         }
         long sent = System.nanoTime();
+        sentPerSecond = measured.size() / ((sent - measuredFrom) / 1e9);
         // Stragglers: at most 30 s more for the last offers and assignments, then stop regardless.
         long deadline = sent + TimeUnit.SECONDS.toNanos(30);
         while (assignedMeasured() < measured.size() && System.nanoTime() < deadline) {
@@ -260,6 +263,7 @@ public final class LoadGenerator {
                 .append(", \"warmup_seconds\": ").append(warmup)
                 .append(", \"agents\": ").append(agentCount)
                 .append(", \"contacts\": ").append(measured.size())
+                .append(String.format(Locale.ROOT, ", \"sent_per_s\": %.0f", sentPerSecond))
                 .append(", \"offered\": ").append(offeredMeasured)
                 .append(", \"assigned\": ").append(assignedMeasured())
                 .append(",\n \"floor\": ").append(percentiles(floor))
