@@ -2,6 +2,7 @@ package io.switchboard.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -52,6 +56,8 @@ import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
+import io.switchboard.routing.messaging.OutboxRelay;
+import io.switchboard.routing.persistence.RoutingStore;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -122,6 +128,42 @@ class RoutingServiceTest {
                 && decoded(r).filter(ContactQueued.class::isInstance).isPresent(), 1, WAIT).get(0);
         assertThat(new String(queued.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
                 .startsWith("00-" + otherTrace + "-");
+    }
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * The relay publishes what the processor hands it and reads the table only when told (start,
+     * assignment, failure). A row left in the table (committed, never published: an instance killed
+     * in between) is published by that read, deleted, and not published again when the same row is
+     * also handed over afterwards (a handoff that raced the read).
+     */
+    @Test
+    void aRowLeftInTheOutboxIsPublishedOnceByTheTableRead() throws Exception {
+        configureTenant();
+        ContactCreated first = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, first);
+        awaitEvent(ContactQueued.class, e -> e.contactId().equals(first.contactId()));
+
+        ContactCreated left = chat("widget-" + tenant);
+        List<RoutingStore.OutboxRow> rows;
+        try (Connection connection = store.connect()) {
+            rows = store.addToOutbox(connection, List.of(new RoutingStore.OutboxInsert(tenant, Topics.ROUTING, left.contactId(),
+                    EventCodec.encode(left, URI.create("/tests")), null)));
+            connection.commit();
+        }
+        relay.drainTable();
+        kafka.await(Topics.ROUTING, r -> left.contactId().equals(r.key()), 1, WAIT);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(store.pendingOutbox(List.of(tenant), 10)).isEmpty());
+
+        relay.committed(rows);
+        // Decided after the handoff, so the relay publishes it after the handed row (if it published that at all).
+        ContactCreated later = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, later);
+        awaitEvent(ContactQueued.class, e -> e.contactId().equals(later.contactId()));
+        assertThatThrownBy(() -> kafka.await(Topics.ROUTING, r -> left.contactId().equals(r.key()), 2, Duration.ofSeconds(3)))
+                .as("the row is published once").hasMessageContaining("but saw 1");
     }
 
     @Test
