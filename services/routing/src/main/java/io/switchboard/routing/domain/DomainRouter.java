@@ -44,6 +44,7 @@ import io.switchboard.routing.engine.QueueStats;
 import io.switchboard.routing.engine.RoutingEngine;
 import io.switchboard.routing.engine.RoutingException;
 import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentSelection;
 import io.switchboard.routing.engine.model.AgentState;
 import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.ContactRequest;
@@ -358,7 +359,7 @@ public final class DomainRouter {
                 Strategy.valueOf(queue.strategy().name()), Duration.ofSeconds(queue.preferredAgentSeconds()),
                 queue.offerTimeoutSeconds() > 0 ? Duration.ofSeconds(queue.offerTimeoutSeconds()) : null,
                 Duration.ofSeconds(queue.maxWaitSeconds()), queue.overflowQueueId(), relaxation, hours,
-                Duration.ofSeconds(queue.wrapUpSeconds()));
+                Duration.ofSeconds(queue.wrapUpSeconds()), AgentSelection.valueOf(queue.agentSelection().name()));
     }
 
     static AgentProfile toProfile(AgentConfigured agent) {

@@ -77,6 +77,30 @@ class DomainRouterTest {
     }
 
     @Test
+    void aQueuesAgentSelectionDecidesWhichWaitingContactAFreedAgentTakes() {
+        configure();
+        for (String queue : List.of("general", "billing")) {
+            router.handle(new QueueConfigured(UUID.randomUUID(), "acme", NOW, queue, queue,
+                    queue.equals("billing") ? Map.of("billing", 2) : Map.of("loans", 1), 0, null, QueueConfigured.Strategy.LONGEST_IDLE,
+                    0, 20, 0, null, List.of(), null, false, true, 0, List.of(), List.of(), QueueConfigured.AgentSelection.PRIMARY_FIRST),
+                    NOW);
+        }
+        // Billing is alice's strongest skill; loans (the general queue here) her second.
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"),
+                Map.of("billing", 5, "loans", 2), Map.of(Channel.CHAT, 1), false, true), NOW);
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+        ContactOffered first = (ContactOffered) router.handle(contact("c0", "widget-acme"), NOW).events().stream()
+                .filter(ContactOffered.class::isInstance).findFirst().orElseThrow();
+        router.handle(new OfferAnswered(UUID.randomUUID(), "acme", NOW, "alice", "c0", first.offerId(), OfferAnswered.Answer.ACCEPTED), NOW);
+        router.handle(contact("c-general", "unknown"), NOW.plusSeconds(1));
+        router.handle(contact("c-billing", "widget-acme"), NOW.plusSeconds(2));
+        Outcome freed = router.handle(new ContactEnded(UUID.randomUUID(), "acme", NOW.plusSeconds(3), "c0", Channel.CHAT,
+                ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null), NOW.plusSeconds(3));
+        assertThat(freed.events()).filteredOn(ContactOffered.class::isInstance).extracting(e -> ((ContactOffered) e).contactId())
+                .as("the newer billing chat first: billing is her primary skill").containsExactly("c-billing");
+    }
+
+    @Test
     void outputIdsDeriveFromTheInputSoReprocessingRepublishesTheSameIds() {
         configure();
         DomainRouter twin = new DomainRouter("center", 3);
