@@ -10,6 +10,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 import io.switchboard.routing.engine.model.AgentProfile;
+import io.switchboard.routing.engine.model.AgentSelection;
 import io.switchboard.events.Channel;
 import io.switchboard.routing.engine.model.QueueConfig;
 
@@ -29,6 +30,8 @@ final class QueueRuntime {
             .thenComparingLong(c -> c.sequence);
 
     final QueueConfig config;
+    final AgentSelection selection;
+    private final long thresholdMillis;
     final List<Map<String, Integer>> requirements;
     final long[] levelStarts;
     final Map<AgentRuntime, Integer> scores = new HashMap<>();
@@ -46,6 +49,8 @@ final class QueueRuntime {
 
     QueueRuntime(QueueConfig config) {
         this.config = config;
+        this.selection = config.agentSelection();
+        this.thresholdMillis = config.serviceLevel().threshold().toMillis();
         this.requirements = relaxedRequirements(config);
         this.levelStarts = new long[requirements.size()];
         for (int level = 1; level < levelStarts.length; level++) {
@@ -112,7 +117,7 @@ final class QueueRuntime {
 
     /** A contact was offered after waiting this long: one sample of the recent service level. */
     void recordOffered(long waitedMillis) {
-        recentServiceLevel += RECENT_WEIGHT * ((waitedMillis <= config.serviceLevel().threshold().toMillis() ? 1 : 0) - recentServiceLevel);
+        recentServiceLevel += RECENT_WEIGHT * ((waitedMillis <= thresholdMillis ? 1 : 0) - recentServiceLevel);
     }
 
     /** A waiting contact left: a sample missed. */

@@ -704,8 +704,7 @@ public final class RoutingEngine {
         }
         AgentRuntime fallback = null;
         AgentRuntime secondary = null;
-        boolean primaryFirst = contact.queue.config.agentSelection() == AgentSelection.PRIMARY_FIRST
-                || contact.queue.config.agentSelection() == AgentSelection.THRESHOLD;
+        boolean primaryFirst = contact.queue.selection != AgentSelection.OLDEST_FIRST;
         int walked = 0;
         // Skips the agents that already missed this contact and, for a primary-first queue, a bounded
         // number of agents for whom it is a secondary queue, so the walk stays short.
@@ -725,7 +724,7 @@ public final class RoutingEngine {
                 fallback = agent;
             }
         }
-        if (secondary != null && (contact.queue.config.agentSelection() != AgentSelection.THRESHOLD || contact.queue.behindTarget())) {
+        if (secondary != null && (contact.queue.selection != AgentSelection.THRESHOLD || contact.queue.behindTarget())) {
             offer(contact, secondary);
             return;
         }
@@ -807,7 +806,10 @@ public final class RoutingEngine {
 
     /** 0: the agent takes it in plain service order; 1: after their primary queues' contacts; MAX_VALUE: not now. */
     private static int tier(QueueRuntime queue, boolean primary) {
-        return switch (queue.config.agentSelection()) {
+        if (queue.selection == AgentSelection.OLDEST_FIRST) {
+            return 0;
+        }
+        return switch (queue.selection) {
             case OLDEST_FIRST -> 0;
             case PRIMARY_FIRST -> primary ? 0 : 1;
             case THRESHOLD -> primary ? 0 : queue.behindTarget() ? 1 : Integer.MAX_VALUE;
