@@ -12,13 +12,9 @@ import static org.hamcrest.Matchers.not;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,7 +31,6 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
-import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
@@ -51,29 +46,9 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(KeycloakAdminClientResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminConsoleServiceTest {
+class AdminConsoleServiceTest extends ConsoleSuite {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private ConsoleFixture f;
-    private KafkaTestClient kafka;
-
-    /** Once per class, but after Quarkus has pointed REST Assured at the app (it does so before each test). */
-    @BeforeEach
-    void setUp() {
-        if (f != null) {
-            return;
-        }
-        f = new ConsoleFixture();
-        f.createTenants();
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    void tearDown() {
-        kafka.close();
-    }
 
     @Test
     void holidaysTheClosedMessageWrapUpDispositionsCannedResponsesAndAgentSelectionReachTheQueueSnapshot() {

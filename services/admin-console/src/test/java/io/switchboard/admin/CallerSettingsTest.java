@@ -21,9 +21,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,7 +35,6 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
-import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
 
@@ -53,27 +49,8 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(KeycloakAdminClientResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CallerSettingsTest {
+class CallerSettingsTest extends ConsoleSuite {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private ConsoleFixture f;
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void setUp() {
-        if (f != null) {
-            return;
-        }
-        f = new ConsoleFixture();
-        f.createTenants();
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    void tearDown() {
-        kafka.close();
-    }
 
     @Test
     void aWavRecordingIsStoredAndPublishedAsEightKilohertzMuLawAndPlaysBack() throws Exception {

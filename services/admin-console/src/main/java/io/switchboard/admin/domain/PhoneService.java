@@ -37,23 +37,22 @@ public final class PhoneService {
         ConfigValidator.phonePassword(username, password);
         PhoneCredentials credentials = new PhoneCredentials(username, agent.tenants().get(0), realm,
                 PhoneCredentials.ha1(username, realm, password), clock.instant());
-        boolean changed = store.inTransaction(tx -> {
+        Change<PhoneCredentials.Status> change = store.inTransaction(tx -> {
             Optional<PhoneCredentials> before = tx.phoneCredentials(username);
             if (before.isPresent() && before.get().ha1().equals(credentials.ha1())
                     && before.get().tenantId().equals(credentials.tenantId())) {
-                return false;
+                return new Change<>(before.get().status(), false, List.of());
             }
             tx.putPhoneCredentials(credentials);
             tx.audit(AuditEntry.of(actor, tenantId, "phone", username, before.map(PhoneCredentials::status).orElse(null),
                     credentials.status()));
             tx.publish(ConfigSnapshots.phone(credentials, true, clock.instant()));
-            return true;
+            return new Change<>(credentials.status(), true, List.of());
         });
-        if (!changed) {
-            return store.inTransaction(tx -> tx.phoneCredentials(username)).map(PhoneCredentials::status).orElseThrow();
+        if (change.changed()) {
+            publisher.flush();
         }
-        publisher.flush();
-        return credentials.status();
+        return change.value();
     }
 
     /** The agent's phone can no longer register. */
