@@ -724,11 +724,11 @@ public final class RoutingEngine {
                 fallback = agent;
             }
         }
-        if (secondary != null && (contact.queue.selection != AgentSelection.THRESHOLD || contact.queue.behindTarget())) {
-            offer(contact, secondary);
-            return;
-        }
         if (secondary != null) {
+            // Only secondary agents are ready: a threshold queue waits for its own unless it is behind.
+            if (contact.queue.selection != AgentSelection.THRESHOLD || contact.queue.behindTarget()) {
+                offer(contact, secondary);
+            }
             return;
         }
         // Every ready agent has missed this contact before. Offer it again only when no other
