@@ -62,6 +62,10 @@ customer360:
   database: true
   oidc: true
   reactive: true
+reporting:
+  database: true
+  oidc: true
+  reactive: true
 voice-gateway:
   database: false
   oidc: false
@@ -378,6 +382,7 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_CUSTOMER360_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "customer360")) $root.Values.services.customer360.port) -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "sms-channel")) (index $root.Values.services "sms-channel").port) -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "social-channel")) (index $root.Values.services "social-channel").port) -}}
+{{- $_ := set $env "SWITCHBOARD_DESKTOP_REPORTING_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "reporting")) $root.Values.services.reporting.port) -}}
 {{- else if eq $name "email-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_PORT" (toString $svc.smtp.port) -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_BIND_ADDRESS" "0.0.0.0" -}}

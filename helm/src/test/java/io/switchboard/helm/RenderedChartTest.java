@@ -37,12 +37,12 @@ class RenderedChartTest {
 
     /** The Switchboard services of the chart (the values map's keys). */
     static final Set<String> SERVICES = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "voice-gateway", "admin-console", "sms-channel", "social-channel");
-    /** The services that scale on CPU; routing scales by routing domain, the voice gateway not at all. */
+            "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting");
+    /** The services that scale on CPU; routing scales by routing domain, the voice gateway and reporting not at all. */
     static final Set<String> STATELESS = Set.of("chat-channel", "email-channel", "agent-desktop", "customer360", "admin-console",
             "sms-channel", "social-channel");
     static final Set<String> WITH_DATABASE = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "admin-console", "sms-channel", "social-channel");
+            "admin-console", "sms-channel", "social-channel", "reporting");
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS).*");
 
@@ -255,7 +255,7 @@ class RenderedChartTest {
             } else {
                 assertThat(env).as("%s has no database", what).doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL");
             }
-            if (service.equals("customer360")) {
+            if (service.equals("customer360") || service.equals("reporting")) {
                 assertThat(plainValue(env, "QUARKUS_DATASOURCE_REACTIVE_URL")).startsWith("postgresql://").endsWith("/switchboard");
             }
             if (service.equals("admin-console")) {
@@ -288,6 +288,7 @@ class RenderedChartTest {
             if (service.equals("agent-desktop")) {
                 assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL")).as("the inbox asks the SMS channel").contains("sms-channel:8087");
                 assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL")).contains("social-channel:8088");
+                assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_REPORTING_URL")).contains("reporting:8091");
             }
         }
     }

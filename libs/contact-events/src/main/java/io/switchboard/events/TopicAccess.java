@@ -107,6 +107,11 @@ public final class TopicAccess {
         add(services, "social-channel",
                 Set.of(Topics.CONTACTS),
                 Set.of(Topics.outbound(Channel.SOCIAL), Topics.CONTACTS, Topics.CONFIG));
+        // Reads only: interval figures from the contacts, routing and agents topics; thresholds and time
+        // zones from config; customer360's identities for first-contact resolution.
+        add(services, "reporting",
+                Set.of(),
+                Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG, Topics.CUSTOMERS));
         return Map.copyOf(services);
     }
 

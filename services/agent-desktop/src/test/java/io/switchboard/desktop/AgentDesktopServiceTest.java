@@ -124,7 +124,8 @@ class AgentDesktopServiceTest {
     void everyEndpointNeedsAValidTokenExceptTheSignInSettings() {
         for (String path : List.of("/api/me", "/api/contacts", "/api/contacts/x", "/api/directory", "/api/contacts/x/customer",
                 "/api/contacts/x/reply-policy", "/api/wrapups", "/api/contacts/x/canned-responses",
-                "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts")) {
+                "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts",
+                "/api/reports/tenants/acme-bank/queues")) {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
@@ -151,6 +152,40 @@ class AgentDesktopServiceTest {
                 .body("queueId", hasItem("bookings")).body("queueId", not(hasItem("billing")));
         as("sam").get("/api/supervisor/agents").then().statusCode(200)
                 .body("agentId", hasItem("alice")).body("agentId", not(hasItem("dave")));
+    }
+
+    @Test
+    void reportsAreReadFromTheReportingServiceWithTheSupervisorsOwnTokenAndPassedOnAsTheyCame() {
+        var stub = ChannelStubResource.server();
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/reporting/api/reports/tenants/acme-bank/queues"))
+                .withQueryParam("from", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2026-12-01"))
+                .withQueryParam("granularity", com.github.tomakehurst.wiremock.client.WireMock.equalTo("day"))
+                .withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.equalTo("text/csv"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "text/csv")
+                        .withHeader("Content-Disposition", "attachment; filename=\"acme-bank-queues.csv\"")
+                        .withBody("period,queue,offered\n2026-12-01,billing,12\n")));
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/reporting/api/reports/tenants/globex-travel/queues"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":403,\"detail\":\"not one of your tenants: globex-travel\"}")));
+
+        as("sam").accept("text/csv").get("/api/reports/tenants/acme-bank/queues?from=2026-12-01&to=2026-12-02&granularity=day")
+                .then().statusCode(200).contentType("text/csv").header("Content-Disposition", containsString("acme-bank-queues.csv"))
+                .body(equalTo("period,queue,offered\n2026-12-01,billing,12\n"));
+        stub.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                                "/reporting/api/reports/tenants/acme-bank/queues?from=2026-12-01&to=2026-12-02&granularity=day"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.+")));
+        // Reporting's own refusal reaches the page as it was; the desktop adds no authority of its own.
+        as("sam").get("/api/reports/tenants/globex-travel/queues").then().statusCode(403)
+                .body("detail", containsString("not one of your tenants"));
+        as("alice").get("/api/reports/tenants/acme-bank/queues").then().statusCode(403);
+        as("sam").get("/api/reports/tenants/acme-bank/secrets").then().statusCode(404);
+        as("sam").get("/api/reports/tenants/Acme..Bank/queues").then().statusCode(400);
     }
 
     @Test

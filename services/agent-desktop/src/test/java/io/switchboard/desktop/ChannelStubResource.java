@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The SMS and social channels' reply-policy API, played by one WireMock server over real HTTP on a
+ * The SMS and social channels' reply-policy API and the reporting service's reports, played by one WireMock server over real HTTP on a
  * random loopback port; tests stub it per contact through {@link #server()}.
  */
 public class ChannelStubResource implements QuarkusTestResourceLifecycleManager {
@@ -20,7 +20,8 @@ public class ChannelStubResource implements QuarkusTestResourceLifecycleManager 
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         String url = "http://127.0.0.1:" + server.port();
-        return Map.of("switchboard.desktop.sms-channel-url", url + "/sms", "switchboard.desktop.social-channel-url", url + "/social");
+        return Map.of("switchboard.desktop.sms-channel-url", url + "/sms", "switchboard.desktop.social-channel-url", url + "/social",
+                "switchboard.desktop.reporting-url", url + "/reporting");
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface DesktopConfig {
     /** Where the social channel answers reply policies (the platforms' windows and templates). */
     String socialChannelUrl();
 
+    /** Where the reporting service answers (the supervisor's reports page reads it through the desktop). */
+    String reportingUrl();
+
     String keycloakUrl();
 
     String keycloakRealm();
