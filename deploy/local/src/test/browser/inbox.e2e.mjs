@@ -1,6 +1,7 @@
 // The inbox flow in a real browser against `./switchboard up`: a customer writes from the chat
 // widget, an agent signs in through Keycloak's own login page, goes available, accepts the offer,
-// replies, and wraps up; the customer sees the reply and the end of the chat. Screenshots of both
+// replies, and wraps up; the customer sees the reply and the end of the chat. Meanwhile a
+// supervisor watches the chat silently and sends the agent a note the customer never sees. Screenshots of both
 // sides go to SCREENSHOTS (deploy/local/target/screenshots when run from Maven).
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CHAT_URL, INBOX_URL, SCREENSHOTS.
@@ -65,6 +66,30 @@ try {
   await shot(customer, 'customer-1-reply');
   await shot(agent, 'agent-2-conversation');
 
+  // A supervisor of the tenant watches the live chat silently and writes the agent a private note.
+  const supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  const supervisor = await supervisorContext.newPage();
+  supervisor.setDefaultTimeout(timeout);
+  await supervisor.goto(inboxUrl);
+  await signIn(supervisor, 'sam');
+  await supervisor.click('button.tab:has-text("Supervisor")');
+  await supervisor.locator('#open-contacts tbody tr', { hasText: customerName }).locator('button.watch').click();
+  await supervisor.locator('.message.inbound', { hasText: complaint }).waitFor();
+  await supervisor.locator('#watching').waitFor();
+  const note = 'Offer the goodwill credit as well';
+  await supervisor.fill('#note-text', note);
+  await supervisor.click('#send-note');
+  await supervisor.locator('.message.note', { hasText: note }).waitFor();
+  await agent.locator('.message.note', { hasText: note }).waitFor();
+  await shot(supervisor, 'supervisor-0-watching');
+  await shot(agent, 'agent-2b-note');
+  // The customer never sees it: the agent's next reply arrives, the note does not.
+  const credit = 'We have added a goodwill credit too.';
+  await agent.fill('#composer', credit);
+  await agent.press('#composer', 'Enter');
+  await customer.locator('.sb-line.sb-agent', { hasText: credit }).waitFor();
+  if (await customer.getByText(note).count() !== 0) throw new Error('the customer saw the supervisor\'s note');
+
   await agent.selectOption('#disposition', 'resolved');
   await agent.click('#wrap-up');
   await conversation.waitFor({ state: 'detached' });
@@ -73,12 +98,7 @@ try {
   await customer.locator('.sb-notice', { hasText: 'ended the chat' }).waitFor();
   await shot(customer, 'customer-2-ended');
 
-  // A supervisor of the tenant watches queues and agents live.
-  const supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  const supervisor = await supervisorContext.newPage();
-  supervisor.setDefaultTimeout(timeout);
-  await supervisor.goto(inboxUrl);
-  await signIn(supervisor, 'sam');
+  // The supervisor watches queues and agents live.
   await supervisor.click('button.tab:has-text("Supervisor")');
   await supervisor.locator('#queues tbody tr', { hasText: 'Billing' }).waitFor();
   await supervisor.locator('#agents tbody tr', { hasText: 'Alice Adams' }).waitFor();

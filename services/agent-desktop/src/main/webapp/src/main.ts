@@ -5,7 +5,7 @@ import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secon
 import { countSegments } from './segments';
 import type {
   AgentView, CallerId, CannedResponse, ContactSummary, Conversation, Directory, Frame, Me, Panel, PendingWrapUp, PlacedCall, Presence,
-  QueueView, ReplyPolicy, ReplyTemplate, ThreadMessage,
+  QueueView, ReplyPolicy, ReplyTemplate, SupervisorNote, ThreadMessage,
 } from './types';
 
 interface State {
@@ -191,6 +191,16 @@ function onFrame(frame: Frame): void {
       }
       break;
     }
+    case 'note':
+      if (state.selected === frame.contactId && state.conversation) {
+        const notes = state.conversation.notes ?? (state.conversation.notes = []);
+        if (!notes.some((n) => n.noteId === frame.note.noteId)) notes.push(frame.note);
+        renderMessages();
+      }
+      if (frame.note.toAgentId === state.me.agentId) {
+        toast(`Note from ${frame.note.authorName ?? frame.note.authorId}: ${frame.note.text}`);
+      }
+      break;
     case 'typing':
       if (state.selected === frame.contactId) {
         typingNote.textContent = `${state.conversation?.contact.customer ?? 'The customer'} is typing…`;
@@ -367,6 +377,12 @@ async function reply(contactId: string, composer: HTMLTextAreaElement): Promise<
     composer.disabled = false;
     composer.focus();
   }
+}
+
+/** Opens a conversation of the supervisor's tenants read-only in the inbox: nobody is told. */
+async function watch(contactId: string): Promise<void> {
+  show('inbox');
+  await open(contactId);
 }
 
 function show(view: 'inbox' | 'supervisor'): void {
@@ -554,6 +570,10 @@ function renderComposer(): void {
     if (select) select.value = code;
     return;
   }
+  if (!held && state.me.supervisor && contact.status !== 'ENDED' && contact.agentId !== state.me.agentId) {
+    composerRegion.replaceChildren(noteForm(contact));
+    return;
+  }
   if (!held) {
     const record = conversation.wrapUp;
     composerRegion.replaceChildren(record
@@ -718,14 +738,48 @@ function renderThreadHeader(): void {
 function renderMessages(): void {
   const conversation = state.conversation;
   if (!conversation) return;
-  messagesRegion.replaceChildren(...conversation.messages.map((m) => h('li', {
-    class: `message ${m.inbound ? 'inbound' : 'outbound'} ${m.status.toLowerCase()}`,
-    'data-message': m.messageId,
-  },
-  h('p', { class: 'text' }, m.text ?? (m.attachments ? `${m.attachments} attachment(s)` : '')),
-  h('span', { class: 'meta' }, `${m.inbound ? (conversation.contact.customer ?? 'Customer') : (m.agentId ?? 'Agent')} · ${time(m.at)}`
-    + (m.inbound ? '' : ` · ${outcome(m)}`)))));
+  const lines: { at: string; item: HTMLElement }[] = conversation.messages.map((m) => ({
+    at: m.at,
+    item: h('li', {
+      class: `message ${m.inbound ? 'inbound' : 'outbound'} ${m.status.toLowerCase()}`,
+      'data-message': m.messageId,
+    },
+    h('p', { class: 'text' }, m.text ?? (m.attachments ? `${m.attachments} attachment(s)` : '')),
+    h('span', { class: 'meta' }, `${m.inbound ? (conversation.contact.customer ?? 'Customer') : (m.agentId ?? 'Agent')} · ${time(m.at)}`
+      + (m.inbound ? '' : ` · ${outcome(m)}`))),
+  }));
+  // Supervisors' notes sit in the thread where they were written, marked as unseen by the customer.
+  for (const note of conversation.notes ?? []) lines.push({ at: note.at, item: noteItem(note) });
+  lines.sort((a, b) => a.at.localeCompare(b.at));
+  messagesRegion.replaceChildren(...lines.map((line) => line.item));
   messagesRegion.scrollTop = messagesRegion.scrollHeight;
+}
+
+function noteItem(note: SupervisorNote): HTMLElement {
+  return h('li', { class: 'message note', 'data-note': note.noteId },
+    h('p', { class: 'text' }, note.text),
+    h('span', { class: 'meta' }, `Note from ${note.authorName ?? note.authorId} · ${time(note.at)} · the customer does not see this`));
+}
+
+/** A supervisor watching someone else's conversation: no reply box, a private note to the agent instead. */
+function noteForm(contact: ContactSummary): HTMLElement {
+  const text = h('textarea', {
+    id: 'note-text', rows: '2', 'aria-label': 'Note to the agent',
+    placeholder: contact.agentId ? `A note to ${contact.agentId} (the customer does not see it)` : 'A note for whoever takes this contact',
+  }) as HTMLTextAreaElement;
+  return h('footer', { class: 'composer watching' },
+    h('p', { class: 'hint', id: 'watching' }, `Watching silently${contact.agentId ? `: ${contact.agentId} holds this conversation` : ''}`),
+    text,
+    h('button', {
+      id: 'send-note',
+      onclick: async () => {
+        const value = text.value.trim();
+        if (!value) return toast('Write the note first', true);
+        if (await attempt(() => api.send('POST', `/contacts/${contact.contactId}/notes`, { text: value }), 'Note sent to the agent')) {
+          text.value = '';
+        }
+      },
+    }, 'Send note'));
 }
 
 /** A reply's fate: what the channel answered, then how far the provider says it got. */
@@ -797,10 +851,11 @@ function renderWallboard(): void {
     h('section', {},
       h('h2', {}, 'Open contacts'),
       h('table', { class: 'grid', id: 'open-contacts' },
-        h('thead', {}, h('tr', {}, ...['', 'Customer', 'Tenant', 'Queue', 'Status', 'Agent', 'Since'].map((t) => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, ...['', 'Customer', 'Tenant', 'Queue', 'Status', 'Agent', 'Since', ''].map((t) => h('th', {}, t)))),
         h('tbody', {}, ...[...state.watched.values()].map((c) => h('tr', {},
           h('td', {}, channelIcon(c.channel, c.platform)), h('td', {}, c.customer ?? ''), h('td', {}, c.tenantId), h('td', {}, c.queueId ?? ''),
-          h('td', {}, c.status.toLowerCase()), h('td', {}, c.agentId ?? c.offeredTo ?? ''), h('td', {}, time(c.createdAt))))))));
+          h('td', {}, c.status.toLowerCase()), h('td', {}, c.agentId ?? c.offeredTo ?? ''), h('td', {}, time(c.createdAt)),
+          h('td', {}, h('button', { class: 'watch', 'data-watch': c.contactId, onclick: () => watch(c.contactId) }, 'Watch'))))))));
 }
 
 let toastTimer = 0;

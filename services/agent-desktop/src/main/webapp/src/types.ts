@@ -82,6 +82,19 @@ export interface Conversation {
   messages: ThreadMessage[];
   /** The completed wrap-up, once the agent who held it did it. */
   wrapUp: WrapUp | null;
+  /** Supervisors' private notes to the agent, oldest first; the customer never sees them. */
+  notes: SupervisorNote[];
+}
+
+/** A supervisor's private note on a conversation, to the agent holding it. */
+export interface SupervisorNote {
+  noteId: string;
+  contactId: string;
+  authorId: string;
+  authorName: string | null;
+  toAgentId: string | null;
+  text: string;
+  at: string;
 }
 
 /** An outcome code of a queue, chosen at wrap-up. */
@@ -185,6 +198,7 @@ export type Frame =
   | { type: 'contact'; contact: ContactSummary }
   | { type: 'message'; contactId: string; message: ThreadMessage }
   | { type: 'typing'; contactId: string }
+  | { type: 'note'; contactId: string; note: SupervisorNote }
   | { type: 'presence'; agent: AgentView }
   | { type: 'queue'; queue: QueueView }
   | { type: 'error'; code: string; reason: string };

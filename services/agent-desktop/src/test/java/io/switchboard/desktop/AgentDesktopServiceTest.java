@@ -129,7 +129,7 @@ class AgentDesktopServiceTest {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
-        for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/transfer",
+        for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/notes", "/api/contacts/x/transfer",
                 "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls", "/api/contacts/x/end", "/api/contacts/x/wrapup")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
         }
@@ -186,6 +186,49 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/reports/tenants/acme-bank/queues").then().statusCode(403);
         as("sam").get("/api/reports/tenants/acme-bank/secrets").then().statusCode(404);
         as("sam").get("/api/reports/tenants/Acme..Bank/queues").then().statusCode(400);
+    }
+
+    @Test
+    void aSupervisorWatchesAChatSilentlyAndNotesReachTheAgentButNeverTheCustomer() {
+        JsonSocketClient alice = signedIn("alice");
+        JsonSocketClient sam = signedIn("sam");
+        String contactId = assignedChat("alice");
+        alice.await(f -> "contact".equals(f.path("type").asText()) && "ASSIGNED".equals(f.at("/contact/status").asText()));
+
+        // The silent join: the supervisor reads the live thread; nothing is published, nobody is told.
+        as("sam").get("/api/contacts/" + contactId).then().statusCode(200)
+                .body("messages[0].text", equalTo("I was charged twice")).body("notes", empty());
+        String note = "Offer the goodwill credit " + UUID.randomUUID();
+        as("sam").contentType(ContentType.JSON).body(Map.of("text", note)).post("/api/contacts/" + contactId + "/notes")
+                .then().statusCode(201).body("toAgentId", equalTo("alice")).body("authorId", equalTo("sam"));
+        alice.await(f -> "note".equals(f.path("type").asText()) && note.equals(f.at("/note/text").asText()));
+        sam.await(f -> "note".equals(f.path("type").asText()) && contactId.equals(f.path("contactId").asText()));
+        as("alice").get("/api/contacts/" + contactId).then().statusCode(200).body("notes[0].text", equalTo(note));
+
+        // Only supervisors of the tenant write notes, only on what they may see, and never empty ones.
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "hi")).post("/api/contacts/" + contactId + "/notes")
+                .then().statusCode(403);
+        as("gina").contentType(ContentType.JSON).body(Map.of("text", "hi")).post("/api/contacts/" + contactId + "/notes")
+                .then().statusCode(404);
+        as("sam").contentType(ContentType.JSON).body(Map.of("text", "  ")).post("/api/contacts/" + contactId + "/notes")
+                .then().statusCode(400);
+        as("bob").get("/api/contacts/" + contactId).then().statusCode(404);
+
+        // Neither the chat's outbound topic nor the contacts topic carries the note: what the agent does next
+        // (a reply, typing) is the first record for this contact after it on each.
+        String reply = "Here is a goodwill credit.";
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", reply)).post("/api/contacts/" + contactId + "/replies")
+                .then().statusCode(202);
+        as("alice").post("/api/contacts/" + contactId + "/typing").then().statusCode(204);
+        for (String topic : List.of(Topics.outbound(Channel.CHAT), Topics.CONTACTS)) {
+            var first = kafka.await(topic, r -> contactId.equals(r.key()) && (text(r).contains(note) || text(r).contains(reply)
+                    || text(r).contains("contact.typing")), 1, WAIT);
+            assertThat(text(first.get(0))).as(topic).doesNotContain(note);
+        }
+    }
+
+    private static String text(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

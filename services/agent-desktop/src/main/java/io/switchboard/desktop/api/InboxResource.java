@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.desktop.domain.AgentActions;
+import io.switchboard.desktop.domain.Coaching;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.ReplyTemplate;
@@ -72,8 +73,11 @@ public class InboxResource {
     @GET
     @Path("contacts/{id}")
     public Conversation conversation(@PathParam("id") String contactId) {
-        actions.visible(viewer(), contactId);
-        return store.conversation(contactId).orElseThrow(() -> ProblemException.notFound("no contact " + contactId + " for you"));
+        Viewer viewer = viewer();
+        ContactSummary contact = actions.visible(viewer, contactId);
+        Conversation conversation = store.conversation(contactId)
+                .orElseThrow(() -> ProblemException.notFound("no contact " + contactId + " for you"));
+        return Coaching.mayRead(viewer, contact) ? conversation : conversation.withoutNotes();
     }
 
     @POST

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.switchboard.desktop.domain.AgentActions;
+import io.switchboard.desktop.domain.Coaching;
 import io.switchboard.desktop.domain.CommandBus;
 import io.switchboard.desktop.domain.DesktopSettings;
 import io.switchboard.desktop.domain.InboxProjector;
@@ -43,6 +44,12 @@ public class DomainServices {
     @Singleton
     WrapUps wrapUps(InboxStore store, CommandBus commands, DesktopSettings settings) {
         return new WrapUps(store, commands, settings);
+    }
+
+    @Produces
+    @Singleton
+    Coaching coaching(InboxStore store, Pushes pushes) {
+        return new Coaching(store, pushes);
     }
 
     @Produces

@@ -2,7 +2,18 @@ package io.switchboard.desktop.domain;
 
 import java.util.List;
 
-/** A contact with its whole thread, oldest message first, and its wrap-up once the agent completed it. */
+/**
+ * A contact with its whole thread, oldest message first, its wrap-up once the agent completed it,
+ * and supervisors' private notes (oldest first; empty for a viewer who may not read them).
+ */
 public record Conversation(ContactSummary contact, String customerKind, String customerValue, List<ThreadMessage> messages,
-        WrapUp wrapUp) {
+        WrapUp wrapUp, List<SupervisorNote> notes) {
+
+    public Conversation {
+        notes = List.copyOf(notes);
+    }
+
+    public Conversation withoutNotes() {
+        return new Conversation(contact, customerKind, customerValue, messages, wrapUp, List.of());
+    }
 }

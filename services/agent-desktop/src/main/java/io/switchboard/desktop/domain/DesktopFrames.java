@@ -37,6 +37,13 @@ public final class DesktopFrames {
         }
     }
 
+    /** A supervisor's private note on a conversation, to its holder and the tenant's supervisors (never the customer). */
+    public record Note(String type, String contactId, SupervisorNote note) {
+        public Note(String contactId, SupervisorNote note) {
+            this("note", contactId, note);
+        }
+    }
+
     /** The customer is typing in a conversation the agent holds. */
     public record Typing(String type, String contactId) {
         public Typing(String contactId) {

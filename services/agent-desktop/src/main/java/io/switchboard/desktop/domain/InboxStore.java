@@ -45,6 +45,9 @@ public interface InboxStore {
     /** The contact with its whole thread and its wrap-up. */
     Optional<Conversation> conversation(String contactId);
 
+    /** A supervisor's note on a conversation, stored once. */
+    void noteAdded(SupervisorNote note, String tenantId);
+
     /** How the channel named the contact's customer (kind, value and social platform), without reading the thread. */
     Optional<CustomerAddress> customerAddress(String contactId);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,7 @@ import io.switchboard.desktop.domain.AgentView;
 import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
+import io.switchboard.desktop.domain.SupervisorNote;
 import io.switchboard.desktop.domain.CustomerAddress;
 import io.switchboard.desktop.domain.DialPlan;
 import io.switchboard.desktop.domain.InboxStore;
@@ -185,9 +187,29 @@ public class DesktopStore implements InboxStore {
                     }
                 }
             }
+            List<SupervisorNote> notes = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "SELECT * FROM supervisor_note WHERE contact_id = ? ORDER BY created_at, note_id")) {
+                s.setString(1, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        notes.add(new SupervisorNote(r.getObject("note_id", UUID.class), r.getString("contact_id"),
+                                r.getString("author_id"), r.getString("author_name"), r.getString("to_agent_id"), r.getString("text"),
+                                r.getTimestamp("created_at").toInstant()));
+                    }
+                }
+            }
             return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages,
-                    wrapUp(contactId).orElse(null)));
+                    wrapUp(contactId).orElse(null), notes));
         });
+    }
+
+    public void noteAdded(SupervisorNote note, String tenantId) {
+        run(() -> update("""
+                INSERT INTO supervisor_note (note_id, contact_id, tenant_id, author_id, author_name, to_agent_id, text, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (note_id) DO NOTHING""",
+                note.noteId(), note.contactId(), tenantId, note.authorId(), note.authorName(), note.toAgentId(), note.text(), ts(note.at())));
     }
 
     /** How the channel named the contact's customer (kind, value and social platform), without reading the thread. */
