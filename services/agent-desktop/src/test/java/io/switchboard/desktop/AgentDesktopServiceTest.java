@@ -125,7 +125,8 @@ class AgentDesktopServiceTest {
         for (String path : List.of("/api/me", "/api/contacts", "/api/contacts/x", "/api/directory", "/api/contacts/x/customer",
                 "/api/contacts/x/reply-policy", "/api/wrapups", "/api/contacts/x/canned-responses",
                 "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts",
-                "/api/reports/tenants/acme-bank/queues")) {
+                "/api/reports/tenants/acme-bank/queues", "/api/qa/evaluations", "/api/qa/evaluations/mine",
+                "/api/qa/tenants/acme-bank/scorecard", "/api/qa/tenants/acme-bank/queues/billing/policy")) {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
@@ -225,6 +226,61 @@ class AgentDesktopServiceTest {
                     || text(r).contains("contact.typing")), 1, WAIT);
             assertThat(text(first.get(0))).as(topic).doesNotContain(note);
         }
+    }
+
+    @Test
+    void aSampledContactIsScoredByASupervisorAgainstTheScorecardAndItsAgentSeesTheResult() {
+        publish(queue("acme-bank", "qa-desk", "QA desk"));
+        Map<String, Object> everyContact = Map.of("share", 1.0, "minimumPerAgentPerWeek", 0);
+        await().atMost(WAIT).untilAsserted(() -> as("sam").contentType(ContentType.JSON).body(everyContact)
+                .put("/api/qa/tenants/acme-bank/queues/qa-desk/policy").then().statusCode(200).body("share", equalTo(1.0f)));
+        as("gina").contentType(ContentType.JSON).body(everyContact).put("/api/qa/tenants/acme-bank/queues/qa-desk/policy")
+                .then().statusCode(404);
+        as("alice").contentType(ContentType.JSON).body(everyContact).put("/api/qa/tenants/acme-bank/queues/qa-desk/policy")
+                .then().statusCode(403);
+        as("sam").contentType(ContentType.JSON).body(Map.of("share", 2, "minimumPerAgentPerWeek", 0))
+                .put("/api/qa/tenants/acme-bank/queues/qa-desk/policy").then().statusCode(400).body("detail", containsString("between 0 and 1"));
+        as("sam").contentType(ContentType.JSON).body(Map.of("name", "Chats", "criteria", List.of(
+                        Map.of("id", "greeting", "label", "Greets by name", "weight", 1, "maxScore", 1),
+                        Map.of("id", "accuracy", "label", "Right answer", "weight", 3, "maxScore", 5))))
+                .put("/api/qa/tenants/acme-bank/scorecard").then().statusCode(200);
+
+        JsonSocketClient alice = signedIn("alice");
+        String sampled = assigned("alice", Channel.CHAT, "qa-desk");
+        String notSampled = assigned("alice", Channel.CHAT, "billing");
+        for (String contactId : List.of(sampled, notSampled)) {
+            publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT,
+                    ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null));
+        }
+        String evaluationId = await().atMost(WAIT).until(() -> as("sam").get("/api/qa/evaluations?status=PENDING").then().statusCode(200)
+                .extract().jsonPath().<String>getString("find { it.contactId == '" + sampled + "' }.evaluationId"), java.util.Objects::nonNull);
+        as("sam").get("/api/qa/evaluations").then().body("contactId", not(hasItem(notSampled)))
+                .body("find { it.contactId == '" + sampled + "' }.agentId", equalTo("alice"))
+                .body("find { it.contactId == '" + sampled + "' }.reason", equalTo("RANDOM"));
+        as("gina").get("/api/qa/evaluations").then().statusCode(200).body("contactId", not(hasItem(sampled)));
+        as("alice").get("/api/qa/evaluations").then().statusCode(403);
+        as("alice").get("/api/qa/evaluations/" + evaluationId).then().statusCode(404);
+        // The evaluator reads the transcript in the inbox.
+        as("sam").get("/api/contacts/" + sampled).then().statusCode(200).body("messages[0].text", equalTo("I was charged twice"));
+
+        as("sam").contentType(ContentType.JSON).body(Map.of("scores", Map.of("greeting", 1)))
+                .post("/api/qa/evaluations/" + evaluationId + "/score").then().statusCode(400).body("detail", containsString("accuracy"));
+        as("sam").contentType(ContentType.JSON).body(Map.of("scores", Map.of("greeting", 1, "accuracy", 6)))
+                .post("/api/qa/evaluations/" + evaluationId + "/score").then().statusCode(400).body("detail", containsString("0 to 5"));
+        // greeting 1/1 × 1 + accuracy 3/5 × 3 = 2.8 of 4: 70%
+        as("sam").contentType(ContentType.JSON).body(Map.of("scores", Map.of("greeting", 1, "accuracy", 3),
+                        "comments", Map.of("accuracy", "Check the refund rules"), "comment", "Friendly and quick"))
+                .post("/api/qa/evaluations/" + evaluationId + "/score").then().statusCode(200)
+                .body("status", equalTo("DONE")).body("totalPercent", equalTo(70.0f)).body("evaluatorId", equalTo("sam"));
+        as("sam").contentType(ContentType.JSON).body(Map.of("scores", Map.of("greeting", 0, "accuracy", 0)))
+                .post("/api/qa/evaluations/" + evaluationId + "/score").then().statusCode(409);
+
+        alice.await(f -> "evaluation".equals(f.path("type").asText()) && evaluationId.equals(f.at("/evaluation/evaluationId").asText()));
+        as("alice").get("/api/qa/evaluations/mine").then().statusCode(200)
+                .body("find { it.evaluationId == '" + evaluationId + "' }.totalPercent", equalTo(70.0f))
+                .body("find { it.evaluationId == '" + evaluationId + "' }.comments.accuracy", equalTo("Check the refund rules"))
+                .body("find { it.evaluationId == '" + evaluationId + "' }.scorecard.name", equalTo("Chats"));
+        as("bob").get("/api/qa/evaluations/mine").then().statusCode(200).body("evaluationId", not(hasItem(evaluationId)));
     }
 
     private static String text(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {

@@ -33,6 +33,15 @@ final class Requests {
     record Note(String text) {
     }
 
+    record Policy(Double share, Integer minimumPerAgentPerWeek) {
+    }
+
+    record ScorecardBody(String name, java.util.List<io.switchboard.desktop.domain.Scorecard.Criterion> criteria) {
+    }
+
+    record Score(java.util.Map<String, Integer> scores, java.util.Map<String, String> comments, String comment) {
+    }
+
     record Call(String to, String tenantId, String from) {
     }
 }

@@ -12,6 +12,8 @@ import io.switchboard.desktop.domain.InboxProjector;
 import io.switchboard.desktop.domain.InboxStore;
 import io.switchboard.desktop.domain.OutboundCalls;
 import io.switchboard.desktop.domain.Pushes;
+import io.switchboard.desktop.domain.QualityMonitoring;
+import io.switchboard.desktop.domain.QualityStore;
 import io.switchboard.desktop.domain.WrapUps;
 
 /**
@@ -50,6 +52,12 @@ public class DomainServices {
     @Singleton
     Coaching coaching(InboxStore store, Pushes pushes) {
         return new Coaching(store, pushes);
+    }
+
+    @Produces
+    @Singleton
+    QualityMonitoring qualityMonitoring(QualityStore store, Pushes pushes) {
+        return new QualityMonitoring(store, pushes);
     }
 
     @Produces

@@ -44,6 +44,13 @@ public final class DesktopFrames {
         }
     }
 
+    /** A quality evaluation was scored: to its agent and the tenant's supervisors. */
+    public record Evaluated(String type, Evaluation evaluation) {
+        public Evaluated(Evaluation evaluation) {
+            this("evaluation", evaluation);
+        }
+    }
+
     /** The customer is typing in a conversation the agent holds. */
     public record Typing(String type, String contactId) {
         public Typing(String contactId) {

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.desktop.domain.InboxProjector;
+import io.switchboard.desktop.domain.QualityMonitoring;
+import io.switchboard.events.ContactEnded;
 import io.switchboard.service.messaging.IncomingEvents;
 
 /**
@@ -18,9 +20,11 @@ import io.switchboard.service.messaging.IncomingEvents;
 public class StateConsumer {
 
     private final InboxProjector projector;
+    private final QualityMonitoring quality;
 
-    public StateConsumer(InboxProjector projector) {
+    public StateConsumer(InboxProjector projector, QualityMonitoring quality) {
         this.projector = projector;
+        this.quality = quality;
     }
 
     @Incoming("contacts")
@@ -51,6 +55,10 @@ public class StateConsumer {
         var event = IncomingEvents.decode(record);
         if (event.isPresent()) {
             projector.apply(event.get());
+            // After the read model has the end: sampling reads who held it and in which queue.
+            if (event.get() instanceof ContactEnded ended) {
+                quality.contactEnded(ended.contactId());
+            }
         }
     }
 }
