@@ -1,7 +1,8 @@
 // The inbox flow in a real browser against `./switchboard up`: a customer writes from the chat
 // widget, an agent signs in through Keycloak's own login page, goes available, accepts the offer,
 // replies, and wraps up; the customer sees the reply and the end of the chat. Meanwhile a
-// supervisor watches the chat silently and sends the agent a note the customer never sees. Screenshots of both
+// supervisor watches the chat silently and sends the agent a note the customer never sees, samples
+// the queue for quality, scores the ended chat on the tenant's scorecard, and the agent reads the result. Screenshots of both
 // sides go to SCREENSHOTS (deploy/local/target/screenshots when run from Maven).
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), CHAT_URL, INBOX_URL, SCREENSHOTS.
@@ -90,6 +91,19 @@ try {
   await customer.locator('.sb-line.sb-agent', { hasText: credit }).waitFor();
   if (await customer.getByText(note).count() !== 0) throw new Error('the customer saw the supervisor\'s note');
 
+  // Quality: the supervisor samples every billing contact from now on and sets acme-bank's scorecard.
+  await supervisor.click('button.tab:has-text("Quality")');
+  await supervisor.selectOption('#qa-queue', 'acme-bank/billing');
+  await supervisor.fill('#qa-share', '100');
+  await supervisor.fill('#qa-minimum', '0');
+  await supervisor.click('#qa-save-policy');
+  await supervisor.locator('.toast', { hasText: 'Sampling saved' }).waitFor();
+  await supervisor.selectOption('#qa-tenant', 'acme-bank');
+  await supervisor.fill('#qa-card-name', 'Chats');
+  await supervisor.fill('#qa-criteria', 'greeting | Greets the customer | 1 | 1\naccuracy | Gives the right answer | 3 | 5');
+  await supervisor.click('#qa-save-card');
+  await supervisor.locator('.toast', { hasText: 'Scorecard saved' }).waitFor();
+
   await agent.selectOption('#disposition', 'resolved');
   await agent.click('#wrap-up');
   await conversation.waitFor({ state: 'detached' });
@@ -97,6 +111,23 @@ try {
 
   await customer.locator('.sb-notice', { hasText: 'ended the chat' }).waitFor();
   await shot(customer, 'customer-2-ended');
+
+  // The ended chat was sampled: the supervisor scores it beside its transcript and alice sees the result.
+  await supervisor.click('button.tab:has-text("Quality")');
+  await supervisor.locator('#pending button.evaluate').first().click();
+  await supervisor.locator('.transcript .message.inbound', { hasText: complaint }).waitFor();
+  await supervisor.selectOption('select[name=score-greeting]', '1');
+  await supervisor.selectOption('select[name=score-accuracy]', '3');
+  await supervisor.fill('input[name=comment-accuracy]', 'Say when the refund arrives');
+  await supervisor.fill('textarea[name=comment]', 'Quick and friendly');
+  await shot(supervisor, 'supervisor-2-evaluating');
+  await supervisor.click('#submit-score');
+  await supervisor.locator('#scored tbody tr', { hasText: '70% by sam' }).first().waitFor();
+  await agent.click('button.tab:has-text("Quality")');
+  await agent.locator('#my-evaluations .result', { hasText: '70%' }).first().waitFor();
+  await agent.locator('#my-evaluations .result', { hasText: 'Say when the refund arrives' }).first().waitFor();
+  await shot(agent, 'agent-3b-evaluation');
+  await agent.click('button.tab:has-text("Inbox")');
 
   // The supervisor watches queues and agents live.
   await supervisor.click('button.tab:has-text("Supervisor")');

@@ -2,11 +2,14 @@ import Keycloak from 'keycloak-js';
 import './styles.css';
 import { Api, ApiError, LiveSocket } from './api';
 import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secondsLeft, time, windowLeft } from './format';
+import { QualityPage } from './quality';
 import { countSegments } from './segments';
 import type {
   AgentView, CallerId, CannedResponse, ContactSummary, Conversation, Directory, Frame, Me, Panel, PendingWrapUp, PlacedCall, Presence,
   QueueView, ReplyPolicy, ReplyTemplate, SupervisorNote, ThreadMessage,
 } from './types';
+
+type View = 'inbox' | 'supervisor' | 'quality';
 
 interface State {
   me: Me;
@@ -15,7 +18,7 @@ interface State {
   conversation: Conversation | null;
   panel: Panel | null;
   directory: Directory;
-  view: 'inbox' | 'supervisor';
+  view: View;
   connected: boolean;
   queues: QueueView[];
   agents: Map<string, AgentView>;
@@ -67,11 +70,13 @@ const presenceSelect = h('select', { id: 'presence', 'aria-label': 'Presence', o
 const connection = h('span', { class: 'connection', title: 'Live updates' });
 const inboxTab = h('button', { class: 'tab active', onclick: () => show('inbox') }, 'Inbox');
 const supervisorTab = h('button', { class: 'tab', onclick: () => show('supervisor') }, 'Supervisor');
+const qualityTab = h('button', { class: 'tab', onclick: () => show('quality') }, 'Quality');
+const quality = new QualityPage(api, state.me, state.directory, toast);
 
 root.replaceChildren(
   h('header', { class: 'topbar' },
     h('span', { class: 'brand' }, 'Switchboard'),
-    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null),
+    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null, qualityTab),
     h('span', { class: 'spacer' }),
     connection,
     h('label', { class: 'presence' }, h('span', { class: `dot ${state.me.presence.toLowerCase()}`, id: 'presence-dot' }), presenceSelect),
@@ -87,6 +92,7 @@ root.replaceChildren(
     threadRegion,
     panelRegion),
   wallboard,
+  quality.element,
   toastRegion,
 );
 presenceSelect.value = state.me.presence === 'WRAP_UP' ? 'AVAILABLE' : state.me.presence;
@@ -200,6 +206,9 @@ function onFrame(frame: Frame): void {
       if (frame.note.toAgentId === state.me.agentId) {
         toast(`Note from ${frame.note.authorName ?? frame.note.authorId}: ${frame.note.text}`);
       }
+      break;
+    case 'evaluation':
+      quality.evaluated(frame.evaluation);
       break;
     case 'typing':
       if (state.selected === frame.contactId) {
@@ -385,13 +394,16 @@ async function watch(contactId: string): Promise<void> {
   await open(contactId);
 }
 
-function show(view: 'inbox' | 'supervisor'): void {
+function show(view: View): void {
   state.view = view;
   inboxTab.classList.toggle('active', view === 'inbox');
   supervisorTab.classList.toggle('active', view === 'supervisor');
+  qualityTab.classList.toggle('active', view === 'quality');
   (document.querySelector('main.inbox') as HTMLElement).hidden = view !== 'inbox';
   wallboard.hidden = view !== 'supervisor';
+  quality.element.hidden = view !== 'quality';
   if (view === 'supervisor') void loadWallboard();
+  if (view === 'quality') void quality.show();
 }
 
 // ------------------------------------------------------------------ rendering

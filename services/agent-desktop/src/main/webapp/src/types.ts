@@ -199,6 +199,41 @@ export type Frame =
   | { type: 'message'; contactId: string; message: ThreadMessage }
   | { type: 'typing'; contactId: string }
   | { type: 'note'; contactId: string; note: SupervisorNote }
+  | { type: 'evaluation'; evaluation: Evaluation }
   | { type: 'presence'; agent: AgentView }
   | { type: 'queue'; queue: QueueView }
   | { type: 'error'; code: string; reason: string };
+
+/** A criterion of a tenant's quality scorecard. */
+export interface Criterion {
+  id: string;
+  label: string;
+  weight: number;
+  maxScore: number;
+}
+
+export interface Scorecard {
+  tenantId: string;
+  name: string;
+  criteria: Criterion[];
+}
+
+/** A sampled contact on the evaluation list and, once scored, its result. */
+export interface Evaluation {
+  evaluationId: string;
+  contactId: string;
+  tenantId: string;
+  queueId: string | null;
+  agentId: string;
+  channel: string | null;
+  reason: 'RANDOM' | 'MINIMUM';
+  endedAt: string;
+  status: 'PENDING' | 'DONE';
+  evaluatorId: string | null;
+  scorecard: Scorecard | null;
+  scores: Record<string, number>;
+  comments: Record<string, string>;
+  comment: string | null;
+  totalPercent: number | null;
+  completedAt: string | null;
+}
