@@ -3,13 +3,14 @@ import './styles.css';
 import { Api, ApiError, LiveSocket } from './api';
 import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secondsLeft, time, windowLeft } from './format';
 import { QualityPage } from './quality';
+import { ReportsPage } from './reports';
 import { countSegments } from './segments';
 import type {
   AgentView, CallerId, CannedResponse, ContactSummary, Conversation, Directory, Frame, Me, Panel, PendingWrapUp, PlacedCall, Presence,
   QueueView, ReplyPolicy, ReplyTemplate, SupervisorNote, ThreadMessage,
 } from './types';
 
-type View = 'inbox' | 'supervisor' | 'quality';
+type View = 'inbox' | 'supervisor' | 'quality' | 'reports';
 
 interface State {
   me: Me;
@@ -72,11 +73,13 @@ const inboxTab = h('button', { class: 'tab active', onclick: () => show('inbox')
 const supervisorTab = h('button', { class: 'tab', onclick: () => show('supervisor') }, 'Supervisor');
 const qualityTab = h('button', { class: 'tab', onclick: () => show('quality') }, 'Quality');
 const quality = new QualityPage(api, state.me, state.directory, toast);
+const reportsTab = h('button', { class: 'tab', onclick: () => show('reports') }, 'Reports');
+const reports = new ReportsPage(api, state.me, toast);
 
 root.replaceChildren(
   h('header', { class: 'topbar' },
     h('span', { class: 'brand' }, 'Switchboard'),
-    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null, qualityTab),
+    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null, qualityTab, state.me.supervisor ? reportsTab : null),
     h('span', { class: 'spacer' }),
     connection,
     h('label', { class: 'presence' }, h('span', { class: `dot ${state.me.presence.toLowerCase()}`, id: 'presence-dot' }), presenceSelect),
@@ -93,6 +96,7 @@ root.replaceChildren(
     panelRegion),
   wallboard,
   quality.element,
+  reports.element,
   toastRegion,
 );
 presenceSelect.value = state.me.presence === 'WRAP_UP' ? 'AVAILABLE' : state.me.presence;
@@ -399,11 +403,14 @@ function show(view: View): void {
   inboxTab.classList.toggle('active', view === 'inbox');
   supervisorTab.classList.toggle('active', view === 'supervisor');
   qualityTab.classList.toggle('active', view === 'quality');
+  reportsTab.classList.toggle('active', view === 'reports');
   (document.querySelector('main.inbox') as HTMLElement).hidden = view !== 'inbox';
   wallboard.hidden = view !== 'supervisor';
   quality.element.hidden = view !== 'quality';
+  reports.element.hidden = view !== 'reports';
   if (view === 'supervisor') void loadWallboard();
   if (view === 'quality') void quality.show();
+  if (view === 'reports') void reports.show();
 }
 
 // ------------------------------------------------------------------ rendering
