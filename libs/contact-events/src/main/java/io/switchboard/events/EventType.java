@@ -16,6 +16,7 @@ public enum EventType {
     CONTACT_MESSAGE_STATUS(ContactMessageStatusChanged.class, "io.switchboard.contact.message.status.v1", Topics.CONTACTS),
     CONTACT_TYPING(ContactTyping.class, "io.switchboard.contact.typing.v1", Topics.CONTACTS),
     CONTACT_ENDED(ContactEnded.class, "io.switchboard.contact.ended.v1", Topics.CONTACTS),
+    CONTACT_SURVEY_ANSWERED(ContactSurveyAnswered.class, "io.switchboard.contact.survey.answered.v1", Topics.CONTACTS),
     /** On the outbound topic of the reply's channel, not on one topic. */
     REPLY_REQUESTED(ReplyRequested.class, "io.switchboard.contact.reply.requested.v1", null),
     /** On the voice outbound topic: the gateway holding the call acts on it. */

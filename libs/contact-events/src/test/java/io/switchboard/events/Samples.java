@@ -65,6 +65,8 @@ final class Samples {
                         OfferAnswered.Answer.ACCEPTED)),
                 Map.entry(EventType.CONTACT_TYPING, new ContactTyping(id(31), TENANT, AT, "c-1", Channel.CHAT,
                         ContactTyping.Party.AGENT, "agent-7")),
+                Map.entry(EventType.CONTACT_SURVEY_ANSWERED, new ContactSurveyAnswered(id(60), TENANT, AT, "c-1", Channel.CHAT, 4,
+                        "quick and kind")),
                 Map.entry(EventType.CALL_CONTROL_REQUESTED, new CallControlRequested(id(32), TENANT, AT, "c-1", "agent-7",
                         CallControlRequested.Action.HOLD)),
                 Map.entry(EventType.CALL_DIAL_REQUESTED, new CallDialRequested(id(33), TENANT, AT, "c-2", "agent-7", "+442079460000",
