@@ -12,7 +12,9 @@ import io.switchboard.events.address.Address;
 public final class CustomerKeys {
 
     /** Merges are followed at most this far; customer360 merges into a group's root, so chains stay short. */
-    static final int MAX_MERGE_HOPS = 16;
+    public static final int MAX_MERGE_HOPS = 16;
+    /** How a resolved customer's key starts; any other key is an address. */
+    public static final String CUSTOMER_PREFIX = "customer:";
 
     private CustomerKeys() {
     }
@@ -43,6 +45,6 @@ public final class CustomerKeys {
             }
             customer = into;
         }
-        return "customer:" + customer;
+        return CUSTOMER_PREFIX + customer;
     }
 }

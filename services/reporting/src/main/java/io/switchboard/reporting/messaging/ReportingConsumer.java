@@ -1,0 +1,81 @@
+package io.switchboard.reporting.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.ContactAbandoned;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.CustomerMerged;
+import io.switchboard.events.CustomerUpdated;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.WrapUpCompleted;
+import io.switchboard.reporting.persistence.ReportWriter;
+import io.switchboard.service.messaging.IncomingEvents;
+
+/**
+ * Consumes the platform's events in batches: contacts, routing outcomes, agent presence and customers
+ * on one channel, configuration on its own. A batch is acknowledged only after its transaction commits;
+ * a failing batch is retried, never skipped. Other event types are skipped here, before the database.
+ */
+@ApplicationScoped
+public class ReportingConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ReportingConsumer.class);
+
+    private final ReportWriter writer;
+
+    public ReportingConsumer(ReportWriter writer) {
+        this.writer = writer;
+    }
+
+    @Incoming("reporting-events")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return apply(records, "events");
+    }
+
+    @Incoming("reporting-config")
+    public Uni<Void> consumeConfiguration(ConsumerRecords<String, byte[]> records) {
+        return apply(records, "configuration");
+    }
+
+    private Uni<Void> apply(ConsumerRecords<String, byte[]> records, String what) {
+        List<SwitchboardEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IncomingEvents.decode(record).filter(ReportingConsumer::isInput).ifPresent(events::add);
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(() -> writer.apply(events))
+                .invoke(applied -> LOG.debugf("applied %d new of %d %s records in %d ms", applied, records.count(), what,
+                        (System.nanoTime() - started) / 1_000_000))
+                .onFailure().invoke(e -> LOG.warnf(e, "a batch of %d %s events failed; retrying", events.size(), what))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .replaceWithVoid();
+    }
+
+    /** The events reporting reads; the rest of each topic is skipped. */
+    public static boolean isInput(SwitchboardEvent event) {
+        return event instanceof ContactQueued || event instanceof ContactAssigned || event instanceof ContactAbandoned
+                || event instanceof ContactTransferred || event instanceof ContactCreated || event instanceof ContactEnded
+                || event instanceof WrapUpCompleted || event instanceof AgentStateChanged || event instanceof CustomerUpdated
+                || event instanceof CustomerMerged || event instanceof QueueConfigured || event instanceof TenantConfigured;
+    }
+}

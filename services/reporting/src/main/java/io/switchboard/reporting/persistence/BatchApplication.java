@@ -1,0 +1,489 @@
+package io.switchboard.reporting.persistence;
+
+import static io.switchboard.reporting.persistence.Sql.instant;
+import static io.switchboard.reporting.persistence.Sql.time;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.ContactAbandoned;
+import io.switchboard.events.ContactAssigned;
+import io.switchboard.events.ContactCreated;
+import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactTransferred;
+import io.switchboard.events.CustomerMerged;
+import io.switchboard.events.CustomerUpdated;
+import io.switchboard.events.QueueConfigured;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
+import io.switchboard.events.WrapUpCompleted;
+import io.switchboard.events.address.Address;
+import io.switchboard.reporting.domain.ContactFact;
+import io.switchboard.reporting.domain.CustomerKeys;
+import io.switchboard.reporting.domain.FactBook.ContactId;
+import io.switchboard.reporting.domain.FactBook.LegId;
+import io.switchboard.reporting.domain.FactMerge;
+import io.switchboard.reporting.domain.FirstContactResolution;
+import io.switchboard.reporting.domain.LegFact;
+import io.switchboard.reporting.domain.Queues;
+import io.switchboard.reporting.domain.WrapFact;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * One batch of events in one transaction: each new event (by id) merged into its facts, then the figures
+ * of every interval and agent those facts touch recomputed from the facts ({@link Recomputation}).
+ */
+final class BatchApplication {
+
+    record WrapId(String tenantId, String contactId, String agentId) {
+    }
+
+    record AgentWindow(String tenantId, String agentId) {
+    }
+
+    private final SqlConnection db;
+    private final List<SwitchboardEvent> input;
+    private List<SwitchboardEvent> events;
+
+    private final Set<ContactId> touched = new LinkedHashSet<>();
+    private final Map<LegId, LegFact> legsBefore = new HashMap<>();
+    private final Map<LegId, LegFact> legs = new LinkedHashMap<>();
+    private final Map<ContactId, ContactFact> contactsBefore = new HashMap<>();
+    private final Map<ContactId, ContactFact> contacts = new LinkedHashMap<>();
+    private final Map<WrapId, WrapFact> wrapsBefore = new HashMap<>();
+    private final Map<WrapId, WrapFact> wraps = new LinkedHashMap<>();
+    private final Set<List<String>> thresholdChanged = new HashSet<>();
+    /** (tenant, interval) keys to recompute, ordered so that every transaction locks them in one order. */
+    private final Set<Recomputation.IntervalKey> intervals = new TreeSet<>();
+    /** Per agent, the earliest and latest instant whose time may have changed (epoch milliseconds). */
+    private final Map<AgentWindow, long[]> agentWindows = new TreeMap<>(
+            java.util.Comparator.comparing(AgentWindow::tenantId).thenComparing(AgentWindow::agentId));
+
+    BatchApplication(SqlConnection db, List<SwitchboardEvent> events) {
+        this.db = db;
+        this.input = events;
+    }
+
+    Uni<Integer> run() {
+        return firstSeen()
+                .chain(this::contactsOfCustomerEvents)
+                .chain(this::loadFacts)
+                .chain(this::mergeEvents)
+                .chain(this::writeConfiguration)
+                .chain(this::writeCustomers)
+                .chain(this::resolveCustomerKeys)
+                .chain(this::writeFacts)
+                .chain(this::writeAgentStates)
+                .chain(this::affectedIntervals)
+                .chain(() -> new Recomputation(db).intervals(intervals))
+                .chain(() -> new Recomputation(db).agents(agentWindows))
+                .map(nothing -> events.size());
+    }
+
+    // ---- 1. each event once ---------------------------------------------------------------------------
+
+    private Uni<Void> firstSeen() {
+        Map<UUID, SwitchboardEvent> unique = new LinkedHashMap<>();
+        input.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        UUID[] ids = unique.keySet().toArray(UUID[]::new);
+        return db.preparedQuery("INSERT INTO processed_event (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id")
+                .execute(Tuple.tuple().addArrayOfUUID(ids))
+                .invoke(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID(0)));
+                    events = unique.values().stream().filter(e -> fresh.contains(e.eventId())).toList();
+                    for (SwitchboardEvent e : events) {
+                        String contact = contactOf(e);
+                        if (contact != null) {
+                            touched.add(new ContactId(e.tenantId(), contact));
+                        }
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static String contactOf(SwitchboardEvent event) {
+        if (event instanceof ContactQueued e) {
+            return e.contactId();
+        } else if (event instanceof ContactAssigned e) {
+            return e.contactId();
+        } else if (event instanceof ContactAbandoned e) {
+            return e.queueId() == null ? null : e.contactId();
+        } else if (event instanceof ContactTransferred e) {
+            return e.fromQueueId() == null ? null : e.contactId();
+        } else if (event instanceof ContactCreated e) {
+            return e.contactId();
+        } else if (event instanceof ContactEnded e) {
+            return e.contactId();
+        } else if (event instanceof WrapUpCompleted e) {
+            return e.contactId();
+        }
+        return null;
+    }
+
+    // ---- 2. contacts whose customer may change --------------------------------------------------------
+
+    private Uni<Void> contactsOfCustomerEvents() {
+        List<String> tenants = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (SwitchboardEvent e : events) {
+            if (e instanceof CustomerUpdated updated) {
+                for (Address address : updated.identities()) {
+                    tenants.add(e.tenantId());
+                    addresses.add(CustomerKeys.of(address));
+                    keys.add(null);
+                }
+            } else if (e instanceof CustomerMerged merged) {
+                tenants.add(e.tenantId());
+                addresses.add(null);
+                keys.add(CustomerKeys.CUSTOMER_PREFIX + merged.mergedCustomerId());
+            }
+        }
+        if (tenants.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("SELECT c.tenant_id, c.contact_id FROM unnest($1::text[], $2::text[], $3::text[]) AS k(tenant_id, address, key)"
+                + " JOIN contact_fact c ON c.tenant_id = k.tenant_id AND (c.from_key = k.address OR c.customer_key = k.key)")
+                .execute(Tuple.tuple().addArrayOfString(tenants.toArray(String[]::new))
+                        .addArrayOfString(addresses.toArray(String[]::new)).addArrayOfString(keys.toArray(String[]::new)))
+                .invoke(rows -> rows.forEach(row -> touched.add(new ContactId(row.getString(0), row.getString(1)))))
+                .replaceWithVoid();
+    }
+
+    // ---- 3. the facts of every touched contact, locked ------------------------------------------------
+
+    private Uni<Void> loadFacts() {
+        if (touched.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple keys = Tuple.tuple().addArrayOfString(touched.stream().map(ContactId::tenantId).toArray(String[]::new))
+                .addArrayOfString(touched.stream().map(ContactId::contactId).toArray(String[]::new));
+        String wanted = " WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE";
+        return db.preparedQuery("SELECT " + Sql.LEG_COLUMNS + " FROM leg_fact l" + wanted.replace("(tenant_id, contact_id)", "(l.tenant_id, l.contact_id)"))
+                .execute(keys)
+                .invoke(rows -> rows.forEach(row -> {
+                    LegFact leg = Sql.leg(row);
+                    LegId id = new LegId(leg.tenantId(), leg.contactId(), leg.queueId());
+                    legsBefore.put(id, leg);
+                    legs.put(id, leg);
+                }))
+                .chain(() -> db.preparedQuery("SELECT c.tenant_id, " + Sql.CONTACT_COLUMNS + " FROM contact_fact c"
+                        + wanted.replace("(tenant_id, contact_id)", "(c.tenant_id, c.contact_id)")).execute(keys))
+                .invoke(rows -> rows.forEach(row -> {
+                    ContactFact contact = Sql.contact(row, row.getString("tenant_id"));
+                    ContactId id = new ContactId(contact.tenantId(), contact.contactId());
+                    contactsBefore.put(id, contact);
+                    contacts.put(id, contact);
+                }))
+                .chain(() -> db.preparedQuery("SELECT tenant_id, contact_id, agent_id, queue_id, completed_at FROM wrap_fact" + wanted)
+                        .execute(keys))
+                .invoke(rows -> rows.forEach(row -> {
+                    WrapFact wrap = new WrapFact(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                            instant(row.getOffsetDateTime(4)));
+                    WrapId id = new WrapId(wrap.tenantId(), wrap.contactId(), wrap.agentId());
+                    wrapsBefore.put(id, wrap);
+                    wraps.put(id, wrap);
+                }))
+                .replaceWithVoid();
+    }
+
+    // ---- 4. merge -------------------------------------------------------------------------------------
+
+    private Uni<Void> mergeEvents() {
+        for (SwitchboardEvent event : events) {
+            if (event instanceof ContactQueued e) {
+                updateLeg(e.tenantId(), e.contactId(), e.queueId(), leg -> FactMerge.queued(leg, e));
+            } else if (event instanceof ContactAssigned e) {
+                updateLeg(e.tenantId(), e.contactId(), e.queueId(), leg -> FactMerge.assigned(leg, e));
+            } else if (event instanceof ContactAbandoned e && e.queueId() != null) {
+                updateLeg(e.tenantId(), e.contactId(), e.queueId(), leg -> FactMerge.abandoned(leg, e));
+            } else if (event instanceof ContactTransferred e && e.fromQueueId() != null) {
+                updateLeg(e.tenantId(), e.contactId(), e.fromQueueId(), leg -> FactMerge.transferredOut(leg, e));
+            } else if (event instanceof ContactCreated e) {
+                ContactId id = new ContactId(e.tenantId(), e.contactId());
+                contacts.put(id, FactMerge.created(contacts.getOrDefault(id, ContactFact.empty(e.tenantId(), e.contactId())), e));
+            } else if (event instanceof ContactEnded e) {
+                ContactId id = new ContactId(e.tenantId(), e.contactId());
+                contacts.put(id, FactMerge.ended(contacts.getOrDefault(id, ContactFact.empty(e.tenantId(), e.contactId())), e));
+            } else if (event instanceof WrapUpCompleted e) {
+                WrapId id = new WrapId(e.tenantId(), e.contactId(), e.agentId());
+                wraps.put(id, FactMerge.wrapUp(wraps.get(id), e));
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private void updateLeg(String tenant, String contact, String queue, java.util.function.UnaryOperator<LegFact> change) {
+        LegId id = new LegId(tenant, contact, queue);
+        legs.put(id, change.apply(legs.getOrDefault(id, LegFact.empty(tenant, contact, queue))));
+    }
+
+    // ---- 5. configuration -----------------------------------------------------------------------------
+
+    private Uni<Void> writeConfiguration() {
+        Map<List<String>, QueueConfigured> queues = new LinkedHashMap<>();
+        Map<String, TenantConfigured> tenants = new LinkedHashMap<>();
+        for (SwitchboardEvent event : events) {
+            if (event instanceof QueueConfigured q) {
+                queues.merge(List.of(q.tenantId(), q.queueId()), q, Queues::latest);
+            } else if (event instanceof TenantConfigured t) {
+                tenants.merge(t.tenantId(), t, (a, b) -> a.occurredAt().compareTo(b.occurredAt()) >= 0 ? a : b);
+            }
+        }
+        return Sql.each(queues.values(), this::writeQueue)
+                .chain(() -> Sql.each(tenants.values(), t -> db.preparedQuery("INSERT INTO tenant_config (tenant_id, time_zone,"
+                        + " occurred_at, event_id) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO UPDATE SET"
+                        + " time_zone = excluded.time_zone, occurred_at = excluded.occurred_at, event_id = excluded.event_id"
+                        + " WHERE tenant_config.occurred_at <= excluded.occurred_at")
+                        .execute(Tuple.of(t.tenantId(), t.timeZone(), time(t.occurredAt()), t.eventId()))));
+    }
+
+    private Uni<Void> writeQueue(QueueConfigured queue) {
+        int threshold = Queues.thresholdSeconds(queue);
+        return db.preparedQuery("SELECT threshold_seconds, occurred_at, event_id FROM queue_config WHERE tenant_id = $1 AND queue_id = $2 FOR UPDATE")
+                .execute(Tuple.of(queue.tenantId(), queue.queueId()))
+                .chain(rows -> {
+                    Row current = rows.iterator().hasNext() ? rows.iterator().next() : null;
+                    if (current != null) {
+                        int order = instant(current.getOffsetDateTime(1)).compareTo(queue.occurredAt());
+                        if (order > 0 || (order == 0 && current.getUUID(2).compareTo(queue.eventId()) >= 0)) {
+                            return Uni.createFrom().voidItem();
+                        }
+                    }
+                    int before = current == null ? Queues.thresholdSeconds(null) : current.getInteger(0);
+                    if (before != threshold) {
+                        thresholdChanged.add(List.of(queue.tenantId(), queue.queueId()));
+                    }
+                    return db.preparedQuery("INSERT INTO queue_config (tenant_id, queue_id, threshold_seconds, occurred_at, event_id)"
+                            + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, queue_id) DO UPDATE SET threshold_seconds ="
+                            + " excluded.threshold_seconds, occurred_at = excluded.occurred_at, event_id = excluded.event_id")
+                            .execute(Tuple.of(queue.tenantId(), queue.queueId(), threshold, time(queue.occurredAt()), queue.eventId()))
+                            .replaceWithVoid();
+                });
+    }
+
+    // ---- 6. customers ---------------------------------------------------------------------------------
+
+    private Uni<Void> writeCustomers() {
+        List<Tuple> identities = new ArrayList<>();
+        List<Tuple> merges = new ArrayList<>();
+        for (SwitchboardEvent event : events) {
+            if (event instanceof CustomerUpdated e) {
+                for (Address address : e.identities()) {
+                    identities.add(Tuple.of(e.tenantId(), CustomerKeys.of(address), e.customerId(), time(e.occurredAt())));
+                }
+            } else if (event instanceof CustomerMerged e) {
+                merges.add(Tuple.of(e.tenantId(), e.mergedCustomerId(), e.customerId()));
+            }
+        }
+        // The latest snapshot that lists an address owns it; equal times go to the greater customer id, as in FactBook.
+        Uni<Void> written = identities.isEmpty() ? Uni.createFrom().voidItem()
+                : db.preparedQuery("INSERT INTO customer_identity (tenant_id, address_key, customer_id, occurred_at) VALUES ($1, $2, $3, $4)"
+                        + " ON CONFLICT (tenant_id, address_key) DO UPDATE SET customer_id = excluded.customer_id, occurred_at = excluded.occurred_at"
+                        + " WHERE (customer_identity.occurred_at, customer_identity.customer_id COLLATE \"C\")"
+                        + " < (excluded.occurred_at, excluded.customer_id COLLATE \"C\")")
+                        .executeBatch(identities).replaceWithVoid();
+        if (merges.isEmpty()) {
+            return written;
+        }
+        return written.chain(() -> db.preparedQuery("INSERT INTO customer_merge (tenant_id, merged_customer_id, customer_id)"
+                + " VALUES ($1, $2, $3) ON CONFLICT (tenant_id, merged_customer_id) DO UPDATE SET customer_id = excluded.customer_id")
+                .executeBatch(merges).replaceWithVoid());
+    }
+
+    private Uni<Void> resolveCustomerKeys() {
+        List<ContactFact> withSender = contacts.values().stream().filter(c -> c.fromKey() != null).toList();
+        if (withSender.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return new CustomerDirectory(db).keys(withSender)
+                .invoke(keys -> withSender.forEach(c -> {
+                    ContactId id = new ContactId(c.tenantId(), c.contactId());
+                    contacts.put(id, c.withCustomerKey(keys.get(id)));
+                }))
+                .replaceWithVoid();
+    }
+
+    // ---- 7. write what changed ------------------------------------------------------------------------
+
+    private Uni<Void> writeFacts() {
+        List<Tuple> legRows = new ArrayList<>();
+        legs.forEach((id, leg) -> {
+            if (!leg.equals(legsBefore.get(id))) {
+                legRows.add(Tuple.tuple().addString(leg.tenantId()).addString(leg.contactId()).addString(leg.queueId())
+                        .addString(Sql.name(leg.channel())).addOffsetDateTime(time(leg.queuedAt()))
+                        .addOffsetDateTime(time(leg.interval())).addOffsetDateTime(time(leg.assignedAt()))
+                        .addString(leg.agentId()).addOffsetDateTime(time(leg.abandonedAt())).addLong(leg.waitedSeconds())
+                        .addOffsetDateTime(time(leg.transferredAt())).addInteger(leg.transfers()).addInteger(leg.overflows()));
+            }
+        });
+        List<Tuple> contactRows = new ArrayList<>();
+        contacts.forEach((id, c) -> {
+            if (!c.equals(contactsBefore.get(id))) {
+                contactRows.add(Tuple.tuple().addString(c.tenantId()).addString(c.contactId()).addString(Sql.name(c.channel()))
+                        .addString(c.fromKey()).addOffsetDateTime(time(c.createdAt())).addOffsetDateTime(time(c.endedAt()))
+                        .addString(c.endReason()).addString(c.disposition()).addLong(c.talkSeconds()).addLong(c.holdSeconds())
+                        .addString(c.customerKey()));
+            }
+        });
+        List<Tuple> wrapRows = new ArrayList<>();
+        wraps.forEach((id, w) -> {
+            if (!w.equals(wrapsBefore.get(id))) {
+                wrapRows.add(Tuple.of(w.tenantId(), w.contactId(), w.agentId(), w.queueId(), time(w.completedAt())));
+            }
+        });
+        Uni<Void> done = Uni.createFrom().voidItem();
+        if (!legRows.isEmpty()) {
+            done = done.chain(() -> db.preparedQuery("INSERT INTO leg_fact (tenant_id, contact_id, queue_id, channel, queued_at,"
+                    + " interval_start, assigned_at, agent_id, abandoned_at, waited_seconds, transferred_at, transfers, overflows)"
+                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tenant_id, contact_id, queue_id)"
+                    + " DO UPDATE SET channel = excluded.channel, queued_at = excluded.queued_at, interval_start = excluded.interval_start,"
+                    + " assigned_at = excluded.assigned_at, agent_id = excluded.agent_id, abandoned_at = excluded.abandoned_at,"
+                    + " waited_seconds = excluded.waited_seconds, transferred_at = excluded.transferred_at,"
+                    + " transfers = excluded.transfers, overflows = excluded.overflows").executeBatch(legRows).replaceWithVoid());
+        }
+        if (!contactRows.isEmpty()) {
+            done = done.chain(() -> db.preparedQuery("INSERT INTO contact_fact (tenant_id, contact_id, channel, from_key, created_at,"
+                    + " ended_at, end_reason, disposition, talk_seconds, hold_seconds, customer_key)"
+                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (tenant_id, contact_id) DO UPDATE SET"
+                    + " channel = excluded.channel, from_key = excluded.from_key, created_at = excluded.created_at,"
+                    + " ended_at = excluded.ended_at, end_reason = excluded.end_reason, disposition = excluded.disposition,"
+                    + " talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,"
+                    + " customer_key = excluded.customer_key").executeBatch(contactRows).replaceWithVoid());
+        }
+        if (!wrapRows.isEmpty()) {
+            done = done.chain(() -> db.preparedQuery("INSERT INTO wrap_fact (tenant_id, contact_id, agent_id, queue_id, completed_at)"
+                    + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, contact_id, agent_id) DO UPDATE SET"
+                    + " queue_id = excluded.queue_id, completed_at = excluded.completed_at").executeBatch(wrapRows).replaceWithVoid());
+        }
+        return done;
+    }
+
+    private Uni<Void> writeAgentStates() {
+        List<AgentStateChanged> changes = events.stream().filter(AgentStateChanged.class::isInstance)
+                .map(AgentStateChanged.class::cast).toList();
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = changes.stream().map(c -> Tuple.of(c.tenantId(), c.agentId(), time(c.occurredAt()), c.eventId(),
+                c.state().name())).toList();
+        String[] tenants = changes.stream().map(AgentStateChanged::tenantId).toArray(String[]::new);
+        String[] agents = changes.stream().map(AgentStateChanged::agentId).toArray(String[]::new);
+        OffsetDateTime[] ats = changes.stream().map(c -> time(c.occurredAt())).toArray(OffsetDateTime[]::new);
+        return db.preparedQuery("INSERT INTO agent_state (tenant_id, agent_id, at, event_id, state) VALUES ($1, $2, $3, $4, $5)"
+                + " ON CONFLICT DO NOTHING").executeBatch(rows)
+                // A new change reshapes the segment it falls in: from the agent's change before it to the one after.
+                .chain(() -> db.preparedQuery("SELECT k.tenant_id, k.agent_id, k.at,"
+                        + " (SELECT max(s.at) FROM agent_state s WHERE s.tenant_id = k.tenant_id AND s.agent_id = k.agent_id AND s.at < k.at),"
+                        + " (SELECT min(s.at) FROM agent_state s WHERE s.tenant_id = k.tenant_id AND s.agent_id = k.agent_id AND s.at > k.at)"
+                        + " FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(tenant_id, agent_id, at)")
+                        .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(agents).addArrayOfOffsetDateTime(ats)))
+                .invoke(result -> result.forEach(row -> {
+                    Instant at = instant(row.getOffsetDateTime(2));
+                    Instant before = instant(row.getOffsetDateTime(3));
+                    Instant after = instant(row.getOffsetDateTime(4));
+                    widen(row.getString(0), row.getString(1), before == null ? at : before, after == null ? at : after);
+                }))
+                .replaceWithVoid();
+    }
+
+    // ---- 8. what to recompute -------------------------------------------------------------------------
+
+    private Uni<Void> affectedIntervals() {
+        // The intervals the touched contacts' legs were and are counted in.
+        for (Map<LegId, LegFact> side : List.of(legsBefore, legs)) {
+            side.values().forEach(leg -> {
+                if (leg.interval() != null) {
+                    intervals.add(new Recomputation.IntervalKey(leg.tenantId(), leg.interval()));
+                }
+            });
+        }
+        agentWindowsOfContacts();
+        // Earlier contacts of the same customer: whether they came back within 24 h may have changed.
+        List<String> tenants = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<OffsetDateTime> created = new ArrayList<>();
+        for (ContactId id : touched) {
+            for (ContactFact c : new ContactFact[] { contactsBefore.get(id), contacts.get(id) }) {
+                if (c != null && c.customerKey() != null && c.createdAt() != null) {
+                    tenants.add(c.tenantId());
+                    keys.add(c.customerKey());
+                    created.add(time(c.createdAt()));
+                }
+            }
+        }
+        Uni<Void> neighbours = tenants.isEmpty() ? Uni.createFrom().voidItem()
+                : db.preparedQuery("SELECT DISTINCT l.tenant_id, l.interval_start FROM unnest($1::text[], $2::text[], $3::timestamptz[])"
+                        + " AS k(tenant_id, customer_key, created_at) JOIN contact_fact c ON c.tenant_id = k.tenant_id"
+                        + " AND c.customer_key = k.customer_key AND c.created_at >= k.created_at - $4::integer * interval '1 second' AND c.created_at < k.created_at"
+                        + " JOIN leg_fact l ON l.tenant_id = c.tenant_id AND l.contact_id = c.contact_id WHERE l.interval_start IS NOT NULL")
+                        .execute(Tuple.tuple().addArrayOfString(tenants.toArray(String[]::new)).addArrayOfString(keys.toArray(String[]::new))
+                                .addArrayOfOffsetDateTime(created.toArray(OffsetDateTime[]::new))
+                                .addInteger((int) FirstContactResolution.WINDOW.toSeconds()))
+                        .invoke(this::addIntervals).replaceWithVoid();
+        return neighbours.chain(() -> Sql.each(thresholdChanged, queue -> db.preparedQuery(
+                "SELECT DISTINCT tenant_id, interval_start FROM leg_fact WHERE tenant_id = $1 AND queue_id = $2 AND interval_start IS NOT NULL")
+                .execute(Tuple.of(queue.get(0), queue.get(1))).invoke(this::addIntervals)));
+    }
+
+    private void addIntervals(Iterable<Row> rows) {
+        rows.forEach(row -> intervals.add(new Recomputation.IntervalKey(row.getString(0), instant(row.getOffsetDateTime(1)))));
+    }
+
+    /** Each agent of a touched contact, over every instant its facts name before and after the batch. */
+    private void agentWindowsOfContacts() {
+        Map<ContactId, List<Instant>> times = new HashMap<>();
+        Map<ContactId, Set<String>> agents = new HashMap<>();
+        for (Map<LegId, LegFact> side : List.of(legsBefore, legs)) {
+            for (LegFact leg : side.values()) {
+                if (leg.answered()) {
+                    ContactId id = new ContactId(leg.tenantId(), leg.contactId());
+                    agents.computeIfAbsent(id, k -> new HashSet<>()).add(leg.agentId());
+                    times.computeIfAbsent(id, k -> new ArrayList<>()).add(leg.assignedAt());
+                    times.get(id).add(leg.transferredAt());
+                }
+            }
+        }
+        for (Map<WrapId, WrapFact> side : List.of(wrapsBefore, wraps)) {
+            for (WrapFact wrap : side.values()) {
+                ContactId id = new ContactId(wrap.tenantId(), wrap.contactId());
+                agents.computeIfAbsent(id, k -> new HashSet<>()).add(wrap.agentId());
+                times.computeIfAbsent(id, k -> new ArrayList<>()).add(wrap.completedAt());
+            }
+        }
+        for (Map<ContactId, ContactFact> side : List.of(contactsBefore, contacts)) {
+            side.forEach((id, contact) -> times.computeIfAbsent(id, k -> new ArrayList<>()).add(contact.endedAt()));
+        }
+        agents.forEach((id, names) -> {
+            List<Instant> known = times.getOrDefault(id, List.of()).stream().filter(Objects::nonNull).sorted().toList();
+            if (!known.isEmpty()) {
+                names.forEach(agent -> widen(id.tenantId(), agent, known.get(0), known.get(known.size() - 1)));
+            }
+        });
+    }
+
+    private void widen(String tenant, String agent, Instant from, Instant to) {
+        long[] window = agentWindows.computeIfAbsent(new AgentWindow(tenant, agent), k -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE });
+        window[0] = Math.min(window[0], from.toEpochMilli());
+        window[1] = Math.max(window[1], to.toEpochMilli());
+    }
+
+}

@@ -1,0 +1,159 @@
+package io.switchboard.reporting.persistence;
+
+import static io.switchboard.reporting.persistence.Sql.instant;
+import static io.switchboard.reporting.persistence.Sql.time;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.AgentStateChanged;
+import io.switchboard.reporting.domain.AgentTime;
+import io.switchboard.reporting.domain.AgentTimeFigures;
+import io.switchboard.reporting.domain.BusyPeriod;
+import io.switchboard.reporting.domain.FigureCalculator;
+import io.switchboard.reporting.domain.FigureKey;
+import io.switchboard.reporting.domain.Figures;
+import io.switchboard.reporting.domain.Intervals;
+import io.switchboard.reporting.domain.LegReport;
+import io.switchboard.reporting.domain.StateChange;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Recomputes figures from the facts, inside the transaction that changed the facts: the rows of the
+ * given (tenant, interval) keys are deleted and inserted again from every leg counted there, and each
+ * agent's time rows over a window likewise. Transaction-scoped advisory locks, taken in one order, make
+ * two transactions that touch the same interval or agent run one after the other, so the second sees
+ * the first's facts.
+ */
+final class Recomputation {
+
+    record IntervalKey(String tenantId, Instant interval) implements Comparable<IntervalKey> {
+
+        @Override
+        public int compareTo(IntervalKey o) {
+            int order = tenantId.compareTo(o.tenantId);
+            return order != 0 ? order : interval.compareTo(o.interval);
+        }
+    }
+
+    static final String LEG_REPORT_SELECT = "SELECT " + Sql.LEG_COLUMNS + ", " + Sql.CONTACT_COLUMNS + ", w.completed_at AS wrap_completed_at";
+    static final String LEG_REPORT_JOINS = " LEFT JOIN contact_fact c ON c.tenant_id = l.tenant_id AND c.contact_id = l.contact_id"
+            + " LEFT JOIN wrap_fact w ON w.tenant_id = l.tenant_id AND w.contact_id = l.contact_id AND w.agent_id = l.agent_id";
+
+    private final SqlConnection db;
+
+    Recomputation(SqlConnection db) {
+        this.db = db;
+    }
+
+    Uni<Void> intervals(Set<IntervalKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple arrays = Tuple.tuple().addArrayOfString(keys.stream().map(IntervalKey::tenantId).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(keys.stream().map(k -> time(k.interval())).toArray(OffsetDateTime[]::new));
+        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('interval|' || t || '|' || i::text, 0) AS h"
+                + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i) ORDER BY 1) AS locks").execute(arrays)
+                .chain(() -> db.preparedQuery("DELETE FROM interval_figures f USING unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
+                        + " WHERE f.tenant_id = k.t AND f.interval_start = k.i").execute(arrays))
+                .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + ", coalesce(q.threshold_seconds, $3) AS threshold_seconds,"
+                        + " EXISTS (SELECT 1 FROM contact_fact o WHERE o.tenant_id = c.tenant_id AND o.customer_key = c.customer_key"
+                        + " AND o.created_at > c.created_at AND o.created_at <= c.created_at + $4::integer * interval '1 second' AND o.contact_id <> c.contact_id) AS came_back"
+                        + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
+                        + " JOIN leg_fact l ON l.tenant_id = k.t AND l.interval_start = k.i" + LEG_REPORT_JOINS
+                        + " LEFT JOIN queue_config q ON q.tenant_id = l.tenant_id AND q.queue_id = l.queue_id")
+                        .execute(arrays.addInteger(FigureCalculator.DEFAULT_THRESHOLD_SECONDS)
+                                .addInteger((int) io.switchboard.reporting.domain.FirstContactResolution.WINDOW.toSeconds())))
+                .chain(rows -> {
+                    Map<String, List<LegReport>> byTenant = new HashMap<>();
+                    rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), t -> new ArrayList<>())
+                            .add(report(row, row.getInteger("threshold_seconds"), row.getBoolean("came_back"))));
+                    List<Tuple> inserts = new ArrayList<>();
+                    byTenant.forEach((tenant, reports) -> FigureCalculator.aggregate(reports)
+                            .forEach((key, figures) -> inserts.add(figureRow(tenant, key, figures))));
+                    if (inserts.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return db.preparedQuery("INSERT INTO interval_figures (tenant_id, dimension, interval_start, key, offered, answered,"
+                            + " abandoned, short_abandoned, answered_in_threshold, answer_wait_ms, handled, talk_ms, hold_ms, wrap_ms,"
+                            + " transfers, overflows, fcr_contacts, fcr_resolved) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                            + " $12, $13, $14, $15, $16, $17, $18)").executeBatch(inserts).replaceWithVoid();
+                });
+    }
+
+    /** @param windows per agent, the first and last instant (epoch ms) whose time may have changed */
+    Uni<Void> agents(Map<BatchApplication.AgentWindow, long[]> windows) {
+        if (windows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<BatchApplication.AgentWindow> agents = new ArrayList<>(windows.keySet());
+        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('agent|' || t || '|' || a, 0) AS h"
+                + " FROM unnest($1::text[], $2::text[]) AS k(t, a) ORDER BY 1) AS locks")
+                .execute(Tuple.tuple().addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::tenantId).toArray(String[]::new))
+                        .addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::agentId).toArray(String[]::new)))
+                .chain(() -> Sql.each(agents, agent -> {
+                    long[] window = windows.get(agent);
+                    Instant from = Intervals.floor(Instant.ofEpochMilli(window[0]));
+                    Instant to = Intervals.ceil(Instant.ofEpochMilli(window[1]));
+                    if (!to.isAfter(from)) {
+                        to = from.plus(Intervals.LENGTH);
+                    }
+                    return agent(agent.tenantId(), agent.agentId(), from, to);
+                }));
+    }
+
+    private Uni<Void> agent(String tenant, String agent, Instant from, Instant to) {
+        List<StateChange> changes = new ArrayList<>();
+        List<BusyPeriod> busy = new ArrayList<>();
+        return db.preparedQuery("SELECT at, state, event_id FROM agent_state WHERE tenant_id = $1 AND agent_id = $2"
+                + " AND at >= coalesce((SELECT max(at) FROM agent_state WHERE tenant_id = $1 AND agent_id = $2 AND at <= $3), $3)"
+                + " AND at <= coalesce((SELECT min(at) FROM agent_state WHERE tenant_id = $1 AND agent_id = $2 AND at >= $4), $4)")
+                .execute(Tuple.of(tenant, agent, time(from), time(to)))
+                .invoke(rows -> rows.forEach(row -> changes.add(new StateChange(tenant, agent, instant(row.getOffsetDateTime(0)),
+                        AgentStateChanged.State.valueOf(row.getString(1)), row.getUUID(2)))))
+                .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + " FROM leg_fact l" + LEG_REPORT_JOINS
+                        + " WHERE l.tenant_id = $1 AND l.agent_id = $2 AND l.assigned_at < $4"
+                        + " AND coalesce(greatest(l.transferred_at, c.ended_at, w.completed_at), 'infinity') >= $3")
+                        .execute(Tuple.of(tenant, agent, time(from), time(to))))
+                .invoke(rows -> rows.forEach(row -> busy.addAll(BusyPeriod.of(report(row, 0, false)))))
+                .chain(() -> db.preparedQuery("DELETE FROM agent_time WHERE tenant_id = $1 AND agent_id = $2 AND interval_start >= $3"
+                        + " AND interval_start < $4").execute(Tuple.of(tenant, agent, time(from), time(to))))
+                .chain(() -> {
+                    changes.sort(StateChange.ORDER);
+                    List<Tuple> rows = new ArrayList<>();
+                    AgentTime.intervals(changes, busy, from, to).forEach((interval, t) -> {
+                        if (!t.isZero()) {
+                            rows.add(Tuple.tuple().addString(tenant).addString(agent).addOffsetDateTime(time(interval)).addLong(t.loggedIn())
+                                    .addLong(t.available()).addLong(t.busy()).addLong(t.availableIdle()));
+                        }
+                    });
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return db.preparedQuery("INSERT INTO agent_time (tenant_id, agent_id, interval_start, logged_in_ms, available_ms,"
+                            + " busy_ms, available_idle_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(rows).replaceWithVoid();
+                });
+    }
+
+    private static LegReport report(Row row, int thresholdSeconds, boolean cameBack) {
+        return new LegReport(Sql.leg(row), Sql.contact(row, row.getString("tenant_id")),
+                instant(row.getOffsetDateTime("wrap_completed_at")), thresholdSeconds, cameBack);
+    }
+
+    private static Tuple figureRow(String tenant, FigureKey key, Figures f) {
+        return Tuple.tuple().addString(tenant).addString(key.dimension().slug()).addOffsetDateTime(time(key.interval()))
+                .addString(key.key()).addLong(f.offered()).addLong(f.answered()).addLong(f.abandoned()).addLong(f.shortAbandoned())
+                .addLong(f.answeredInThreshold()).addLong(f.answerWaitMs()).addLong(f.handled()).addLong(f.talkMs())
+                .addLong(f.holdMs()).addLong(f.wrapMs()).addLong(f.transfers()).addLong(f.overflows()).addLong(f.fcrContacts())
+                .addLong(f.fcrResolved());
+    }
+
+}

@@ -1,0 +1,111 @@
+package io.switchboard.reporting.persistence;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.reporting.domain.AgentTimeFigures;
+import io.switchboard.reporting.domain.Dimension;
+import io.switchboard.reporting.domain.Figures;
+import io.switchboard.reporting.domain.Granularity;
+import io.switchboard.reporting.domain.ReportQuery;
+import io.switchboard.reporting.domain.ReportRow;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads reports: the interval rows summed into the requested buckets in the tenant's time zone. */
+@ApplicationScoped
+public class ReportReader {
+
+    public record Report(ZoneId zone, List<ReportRow> rows) {
+    }
+
+    private static final String FIGURE_SUMS = "sum(offered)::bigint, sum(answered)::bigint, sum(abandoned)::bigint,"
+            + " sum(short_abandoned)::bigint, sum(answered_in_threshold)::bigint, sum(answer_wait_ms)::bigint, sum(handled)::bigint,"
+            + " sum(talk_ms)::bigint, sum(hold_ms)::bigint, sum(wrap_ms)::bigint, sum(transfers)::bigint, sum(overflows)::bigint,"
+            + " sum(fcr_contacts)::bigint, sum(fcr_resolved)::bigint";
+    private static final String TIME_SUMS = "sum(logged_in_ms)::bigint, sum(available_ms)::bigint, sum(busy_ms)::bigint,"
+            + " sum(available_idle_ms)::bigint";
+
+    private final Pool pool;
+
+    public ReportReader(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The tenant's time zone: its latest configuration's, UTC until one arrives. */
+    public Uni<ZoneId> zone(String tenant) {
+        return pool.preparedQuery("SELECT time_zone FROM tenant_config WHERE tenant_id = $1").execute(Tuple.of(tenant))
+                .map(rows -> rows.iterator().hasNext() ? ZoneId.of(rows.iterator().next().getString(0)) : ZoneId.of("UTC"));
+    }
+
+    public Uni<Report> read(ReportQuery query) {
+        return zone(query.tenantId()).chain(zone -> {
+            OffsetDateTime from = query.from().atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime to = query.to().atStartOfDay(zone).toOffsetDateTime();
+            Tuple params = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
+                    .addString(query.key()).addString(zone.getId());
+            String bucket = bucket(query.granularity());
+            String where = " WHERE tenant_id = $1 AND interval_start >= $2 AND interval_start < $3 AND ($4::text IS NULL OR %s = $4) AND $5::text IS NOT NULL";
+            Map<List<Object>, ReportRow> rows = new LinkedHashMap<>();
+            Uni<Void> figures = pool.preparedQuery("SELECT key, " + bucket + " AS bucket, " + FIGURE_SUMS + " FROM interval_figures"
+                    + where.formatted("key") + " AND dimension = $6 GROUP BY 1, 2")
+                    .execute(params.addString(query.dimension().slug()))
+                    .invoke(result -> result.forEach(row -> {
+                        OffsetDateTime start = start(row, zone);
+                        rows.put(List.of(row.getString(0), start), new ReportRow(start, row.getString(0), figures(row, 2),
+                                query.dimension() == Dimension.AGENT ? AgentTimeFigures.ZERO : null));
+                    }))
+                    .replaceWithVoid();
+            if (query.dimension() == Dimension.AGENT) {
+                Tuple timeParams = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
+                        .addString(query.key()).addString(zone.getId());
+                figures = figures.chain(() -> pool.preparedQuery("SELECT agent_id, " + bucket + " AS bucket, " + TIME_SUMS
+                        + " FROM agent_time" + where.formatted("agent_id") + " GROUP BY 1, 2").execute(timeParams))
+                        .invoke(result -> result.forEach(row -> {
+                            OffsetDateTime start = start(row, zone);
+                            AgentTimeFigures time = new AgentTimeFigures(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+                            rows.merge(List.of(row.getString(0), start), new ReportRow(start, row.getString(0), Figures.ZERO, time),
+                                    (a, b) -> new ReportRow(a.start(), a.key(), a.figures(), b.time()));
+                        }))
+                        .replaceWithVoid();
+            }
+            return figures.map(nothing -> {
+                List<ReportRow> sorted = new ArrayList<>(rows.values());
+                sorted.sort(Comparator.comparing(ReportRow::start).thenComparing(ReportRow::key));
+                return new Report(zone, sorted);
+            });
+        });
+    }
+
+    /** Intervals keep their UTC instant (a local time repeats when clocks go back); the rest are the tenant's local periods. */
+    private static String bucket(Granularity granularity) {
+        return granularity == Granularity.INTERVAL ? "interval_start"
+                : "date_trunc('" + granularity.slug() + "', interval_start AT TIME ZONE $5)";
+    }
+
+    private static OffsetDateTime start(Row row, ZoneId zone) {
+        Object value = row.getValue(1);
+        if (value instanceof OffsetDateTime instant) {
+            return instant.atZoneSameInstant(zone).toOffsetDateTime();
+        }
+        return ((LocalDateTime) value).atZone(zone).toOffsetDateTime();
+    }
+
+    private static Figures figures(Row row, int first) {
+        long[] v = new long[14];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = row.getLong(first + i);
+        }
+        return new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+    }
+}
