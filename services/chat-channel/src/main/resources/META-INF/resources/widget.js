@@ -47,7 +47,11 @@
     '.sb-compose{display:flex;border-top:1px solid #e3e6ef}.sb-compose textarea{flex:1;border:0;padding:10px;resize:none;font:inherit}',
     '.sb-compose button{border:0;background:#1f5eff;color:#fff;padding:0 16px}',
     '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}',
-    '.sb-transcript{border:0;background:none;color:#1f5eff;font-size:12px;padding:6px;cursor:pointer}'
+    '.sb-transcript{border:0;background:none;color:#1f5eff;font-size:12px;padding:6px;cursor:pointer}',
+    '.sb-rate{background:#fff;border:1px solid #e3e6ef;border-radius:10px;padding:10px;margin:8px 0;display:flex;flex-direction:column;gap:6px}',
+    '.sb-stars{display:flex;gap:4px;justify-content:center}.sb-stars button{border:1px solid #ccd;background:#fff;border-radius:6px;padding:6px 10px}',
+    '.sb-stars button.sb-chosen{background:#1f5eff;color:#fff;border-color:#1f5eff}',
+    '.sb-rate input{padding:6px;border:1px solid #ccd;border-radius:6px}.sb-rate .sb-row{display:flex;gap:6px;justify-content:flex-end}'
   ].join('');
   document.head.appendChild(style);
 
@@ -187,6 +191,12 @@
         notice('The agent ended the chat. Write again any time to start a new one.');
         localStorage.removeItem(storageKey);
         token = null;
+        ratingCard();
+        break;
+      case 'rated':
+        var card = log.querySelector('.sb-rate');
+        if (card) card.remove();
+        notice('Thank you for your rating');
         break;
       case 'error':
         if (frame.code === 'bad_token' || frame.code === 'ended') {
@@ -198,6 +208,44 @@
         }
         break;
     }
+  }
+
+  // How satisfied the customer was, asked once in the chat that just ended (the server takes one rating).
+  function ratingCard() {
+    var card = el('div', 'sb-rate');
+    card.appendChild(el('div', null, 'How satisfied are you with this chat?'));
+    var stars = el('div', 'sb-stars');
+    var labels = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
+    var chosen = 0;
+    labels.forEach(function (label, index) {
+      var star = el('button', null, String(index + 1));
+      star.type = 'button';
+      star.title = label;
+      star.setAttribute('aria-label', (index + 1) + ': ' + label);
+      star.onclick = function () {
+        chosen = index + 1;
+        Array.prototype.forEach.call(stars.children, function (b, i) { b.classList.toggle('sb-chosen', i < chosen); });
+      };
+      stars.appendChild(star);
+    });
+    var comment = input('text', 'A comment (optional)', 'comment');
+    var row = el('div', 'sb-row');
+    var skip = el('button', null, 'No thanks');
+    skip.type = 'button';
+    skip.onclick = function () { card.remove(); };
+    var send = el('button', 'sb-send-rating', 'Send');
+    send.type = 'button';
+    send.onclick = function () {
+      if (!chosen) { status.textContent = 'Choose a score from 1 to 5'; return; }
+      if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: 'rate', score: chosen, text: comment.value }));
+    };
+    row.appendChild(skip);
+    row.appendChild(send);
+    card.appendChild(stars);
+    card.appendChild(comment);
+    card.appendChild(row);
+    log.appendChild(card);
+    log.scrollTop = log.scrollHeight;
   }
 
   function transmit(frame) {

@@ -40,6 +40,7 @@ import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
@@ -178,6 +179,36 @@ class ChatChannelServiceTest {
         customer.await("chat_ended");
         customer.send("{\"type\":\"message\",\"id\":\"c2\",\"text\":\"One more thing\"}");
         assertThat(customer.await("error").path("code").asText()).isEqualTo("ended");
+    }
+
+    @Test
+    void theCustomerRatesAnEndedChatOnceAndTheRatingIsPublished() {
+        JsonSocketClient customer = started("widget-acme", ACME_ORIGIN);
+        String contactId = contactId(customer);
+        customer.send("{\"type\":\"rate\",\"score\":5}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("nothing_to_rate");
+        customer.send("{\"type\":\"message\",\"id\":\"c1\",\"text\":\"Is my card blocked?\"}");
+        customer.await("ack");
+        customer.send("{\"type\":\"rate\",\"score\":5}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("not_ended");
+
+        publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT,
+                ContactEnded.Reason.AGENT_ENDED, "resolved", null, null, null, null));
+        customer.await("chat_ended");
+        customer.send("{\"type\":\"rate\",\"score\":6}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("bad_score");
+        customer.send("{\"type\":\"rate\",\"score\":4,\"text\":\"Quick and kind\"}");
+        customer.await("rated");
+        customer.send("{\"type\":\"rate\",\"score\":1}");
+        assertThat(customer.await("error").path("code").asText()).isEqualTo("already_rated");
+
+        var answers = kafka.await(Topics.CONTACTS, record -> decode(record) instanceof ContactSurveyAnswered a
+                && a.contactId().equals(contactId), 1, WAIT);
+        ContactSurveyAnswered answer = (ContactSurveyAnswered) decode(answers.get(0));
+        assertThat(answer.score()).isEqualTo(4);
+        assertThat(answer.comment()).isEqualTo("Quick and kind");
+        assertThat(answer.channel()).isEqualTo(Channel.CHAT);
+        assertThat(answer.tenantId()).isEqualTo("acme-bank");
     }
 
     @Test

@@ -101,6 +101,7 @@ public class ChatSocket {
                 case "message" -> send(connection, chats.customerMessage(started(session), frame.id(), frame.text()));
                 case "typing" -> chats.customerTyping(started(session));
                 case "transcript" -> send(connection, chats.transcript(route, started(session), frame.email()));
+                case "rate" -> send(connection, chats.rate(started(session), frame.score(), frame.text()));
                 case "leave" -> {
                     chats.leave(started(session));
                     connection.closeAndAwait();

@@ -15,7 +15,7 @@ public final class ChatFrames {
     }
 
     /** What the browser sends; unused fields are null. */
-    public record Inbound(String type, String token, String name, String email, String id, String text) {
+    public record Inbound(String type, String token, String name, String email, String id, String text, Integer score) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

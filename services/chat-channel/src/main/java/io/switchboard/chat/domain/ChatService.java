@@ -24,6 +24,7 @@ import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactOffered;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.Direction;
 import io.switchboard.events.ReplyRequested;
@@ -216,6 +217,43 @@ public class ChatService {
                     "transcript:" + UUID.randomUUID(), Channel.EMAIL, TRANSCRIPT_SENDER, text, List.of(),
                     Map.of("to", address.value(), "subject", "Your chat with " + route.tenantName(), "kind", TRANSCRIPT))));
             return new ChatFrames.Notice("transcript_requested", null);
+        } catch (StoreException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The customer rates the chat once it has ended (the widget's card after {@code chat_ended}): a
+     * score of 1 to 5 and an optional comment become {@code contact.survey.answered}, once per chat.
+     * The rating is claimed first and given up again when Kafka does not acknowledge the event.
+     */
+    public ChatFrames.Notice rate(String contactId, Integer score, String comment) throws ChatException {
+        if (score == null || score < ContactSurveyAnswered.MIN_SCORE || score > ContactSurveyAnswered.MAX_SCORE) {
+            throw new ChatException("bad_score", "a rating is a score from 1 to 5");
+        }
+        if (comment != null && comment.strip().length() > ContactSurveyAnswered.MAX_COMMENT_CHARS) {
+            throw new ChatException("too_large", "a comment has at most " + ContactSurveyAnswered.MAX_COMMENT_CHARS + " characters");
+        }
+        try {
+            Conversation conversation = store.conversation(contactId).orElseThrow();
+            if (!conversation.contactCreated()) {
+                throw new ChatException("nothing_to_rate", "write a message first");
+            }
+            if (conversation.open()) {
+                throw new ChatException("not_ended", "the chat can be rated once it has ended");
+            }
+            Instant now = Instant.now();
+            if (!store.claimRating(contactId, now)) {
+                throw new ChatException("already_rated", "this chat has been rated already; thank you");
+            }
+            try {
+                publish(List.of(new ContactSurveyAnswered(uuid("survey:" + contactId), conversation.tenantId(), now, contactId,
+                        Channel.CHAT, score, comment)));
+            } catch (RuntimeException notAcknowledged) {
+                store.releaseRating(contactId);
+                throw unavailable(notAcknowledged);
+            }
+            return new ChatFrames.Notice("rated", null);
         } catch (StoreException e) {
             throw unavailable(e);
         }

@@ -44,6 +44,12 @@ public interface ChatStore {
 
     void connected(String contactId, boolean connected, Instant at) throws StoreException;
 
+    /** Claims the conversation's one rating; false when it was rated already. */
+    boolean claimRating(String contactId, Instant at) throws StoreException;
+
+    /** Gives a rating claim up (its publication failed), so the customer can try again. */
+    void releaseRating(String contactId) throws StoreException;
+
     /** Ends a conversation once; false when it had ended already. */
     boolean end(String contactId, String reason, Instant at) throws StoreException;
 

@@ -179,6 +179,16 @@ public class JdbcChatStore implements ChatStore {
     }
 
     @Override
+    public boolean claimRating(String contactId, Instant at) throws StoreException {
+        return update("UPDATE conversation SET rated_at = ? WHERE contact_id = ? AND rated_at IS NULL", Timestamp.from(at), contactId) == 1;
+    }
+
+    @Override
+    public void releaseRating(String contactId) throws StoreException {
+        update("UPDATE conversation SET rated_at = NULL WHERE contact_id = ?", contactId);
+    }
+
+    @Override
     public boolean end(String contactId, String reason, Instant at) throws StoreException {
         return update("UPDATE conversation SET ended_at = ?, end_reason = ? WHERE contact_id = ? AND ended_at IS NULL",
                 Timestamp.from(at), reason, contactId) == 1;
