@@ -19,6 +19,7 @@ import io.switchboard.customer360.domain.CustomerProfile;
 import io.switchboard.customer360.domain.CustomerRecord;
 import io.switchboard.customer360.domain.CustomerViews;
 import io.switchboard.customer360.domain.TimelineCursor;
+import io.switchboard.customer360.domain.TimelineEntry;
 import io.switchboard.events.Channel;
 import io.switchboard.events.CustomerUpdated;
 import io.switchboard.events.SwitchboardEvent;
@@ -90,11 +91,11 @@ public class CustomerStore {
         return sessions.withSession(session -> memberIds(session, id, tenants)
                 .chain(members -> timelineRows(session, members, channel, after, limit + 1))
                 .map(rows -> {
-                    List<CustomerViews.TimelineItem> items = rows.stream().limit(limit).map(CustomerStore::item).toList();
+                    List<CustomerViews.TimelineItem> items = rows.size() > limit ? rows.subList(0, limit) : rows;
                     String next = null;
                     if (rows.size() > limit) {
-                        TimelineEntryEntity last = rows.get(limit - 1);
-                        next = new TimelineCursor(last.occurredAt, last.id).encode();
+                        CustomerViews.TimelineItem last = rows.get(limit - 1);
+                        next = new TimelineCursor(last.occurredAt(), last.id()).encode();
                     }
                     return new CustomerViews.TimelinePage(items, next);
                 }));
@@ -102,24 +103,27 @@ public class CustomerStore {
 
     /** The ids of the group {@code id} belongs to, in one round trip: the timeline needs nothing else. */
     private static Uni<List<UUID>> memberIds(Mutiny.Session session, UUID id, Set<String> tenants) {
-        return session.createSelectionQuery("select m.id from CustomerEntity c, CustomerEntity m where m.rootId = c.rootId "
-                        + "and c.id = :id and c.tenantId in :tenants and c.erasedAt is null", UUID.class)
+        return session.createNativeQuery("SELECT m.id FROM customer c JOIN customer m ON m.root_id = c.root_id "
+                        + "WHERE c.id = :id AND c.tenant_id = ANY(CAST(:tenants AS text[])) AND c.erased_at IS NULL", Object.class)
                 .setParameter("id", id)
-                .setParameter("tenants", tenants)
+                .setParameter("tenants", tenants.toArray(String[]::new))
                 .getResultList()
-                .invoke(members -> {
-                    if (members.isEmpty()) {
+                .map(rows -> {
+                    if (rows.isEmpty()) {
                         throw ProblemException.notFound("no customer " + id);
                     }
+                    return rows.stream().map(Columns::uuid).toList();
                 });
     }
 
-    private static Uni<List<TimelineEntryEntity>> timelineRows(Mutiny.Session session, List<UUID> members,
+    /** Read as tuples straight into the page's items: no entity, no persistence context entry per line. */
+    private static Uni<List<CustomerViews.TimelineItem>> timelineRows(Mutiny.Session session, List<UUID> members,
             Channel channel, TimelineCursor after, int limit) {
         // One member (the usual case) gets a plain equality so the (customer, time, id) index serves
         // the page in order without sorting.
         String who = members.size() == 1 ? "customer_id = :member" : "customer_id = ANY(:members)";
-        StringBuilder sql = new StringBuilder("SELECT * FROM timeline_entry WHERE ").append(who);
+        StringBuilder sql = new StringBuilder("SELECT id, contact_id, channel, kind, occurred_at, text, details, customer_id "
+                + "FROM timeline_entry WHERE ").append(who);
         if (channel != null) {
             sql.append(" AND channel = :channel");
         }
@@ -127,7 +131,7 @@ public class CustomerStore {
             sql.append(" AND (occurred_at, id) < (:at, :id)");
         }
         sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
-        Mutiny.SelectionQuery<TimelineEntryEntity> query = session.createNativeQuery(sql.toString(), TimelineEntryEntity.class);
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql.toString(), Object[].class);
         if (members.size() == 1) {
             query.setParameter("member", members.get(0));
         } else {
@@ -139,7 +143,15 @@ public class CustomerStore {
         if (after != null) {
             query.setParameter("at", after.occurredAt()).setParameter("id", after.id());
         }
-        return query.setParameter("limit", limit).getResultList();
+        return query.setParameter("limit", limit).getResultList().map(rows -> {
+            List<CustomerViews.TimelineItem> items = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                items.add(new CustomerViews.TimelineItem(Columns.uuid(row[0]), (String) row[1],
+                        row[2] == null ? null : Channel.valueOf((String) row[2]), TimelineEntry.Kind.valueOf((String) row[3]),
+                        Columns.instant(row[4]), (String) row[5], JsonText.read((String) row[6]), Columns.uuid(row[7])));
+            }
+            return items;
+        });
     }
 
     public Uni<CustomerViews.Customer> edit(UUID id, Set<String> tenants, ProfileEdit edit, String actor) {
@@ -273,7 +285,7 @@ public class CustomerStore {
                                                     AuditEntryEntity.class).setParameter("m", members).getResultList()
                                             .map(audit -> new CustomerViews.Export(group.view(),
                                                     group.members().stream().map(CustomerStore::member).toList(),
-                                                    timeline.stream().map(CustomerStore::item).toList(), contacts,
+                                                    timeline, contacts,
                                                     suggestions.stream().map(CustomerStore::suggestion).toList(),
                                                     audit.stream().map(CustomerStore::audit).toList(), Instant.now())))));
         }));
@@ -337,11 +349,6 @@ public class CustomerStore {
                                             .thenComparing(m -> m.id)).toList(),
                                     identities)));
         });
-    }
-
-    private static CustomerViews.TimelineItem item(TimelineEntryEntity t) {
-        return new CustomerViews.TimelineItem(t.id, t.contactId, t.channel, t.kind, t.occurredAt, t.text,
-                JsonText.read(t.details), t.customerId);
     }
 
     private static CustomerViews.Suggestion suggestion(MergeSuggestionEntity s) {

@@ -37,6 +37,12 @@ public class IdentityEntity {
         return new Address(kind, value, platform.isEmpty() ? null : SocialPlatform.valueOf(platform));
     }
 
+    /** The identifier of a row read as a tuple: its kind, platform ('' for none) and value columns. */
+    static Address address(String kind, String platform, String value) {
+        return new Address(AddressKind.valueOf(kind), value,
+                platform == null || platform.isEmpty() ? null : SocialPlatform.valueOf(platform));
+    }
+
     public static String platformOf(Address address) {
         return address.platform() == null ? "" : address.platform().name();
     }

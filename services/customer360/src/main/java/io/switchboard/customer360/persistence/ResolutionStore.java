@@ -1,6 +1,7 @@
 package io.switchboard.customer360.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import io.switchboard.customer360.domain.ContactLink;
 import io.switchboard.customer360.domain.EvidenceReader;
 import io.switchboard.customer360.domain.Owner;
 import io.switchboard.events.ContactCreated;
+import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.address.Address;
@@ -60,13 +62,15 @@ public class ResolutionStore {
     }
 
     private Uni<BatchPlan> apply(Mutiny.Session session, List<SwitchboardEvent> events, Map<UUID, String> traces) {
-        List<UUID> ids = events.stream().map(SwitchboardEvent::eventId).distinct().toList();
-        return session.createSelectionQuery("select p.eventId from ProcessedEventEntity p where p.eventId in :ids",
-                        UUID.class)
+        UUID[] ids = events.stream().map(SwitchboardEvent::eventId).distinct().toArray(UUID[]::new);
+        // An array parameter, not an IN list: one statement text whatever the batch size.
+        return session.createNativeQuery("SELECT event_id FROM processed_event WHERE event_id = ANY(CAST(:ids AS uuid[]))",
+                        Object.class)
                 .setParameter("ids", ids)
                 .getResultList()
                 .chain(done -> {
-                    Set<UUID> seen = new HashSet<>(done);
+                    Set<UUID> seen = new HashSet<>();
+                    done.forEach(id -> seen.add(Columns.uuid(id)));
                     List<SwitchboardEvent> fresh = events.stream().filter(e -> seen.add(e.eventId())).toList();
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().item(new BatchPlan());
@@ -108,15 +112,19 @@ public class ResolutionStore {
                 .filter(ContactEvent.class::isInstance).map(e -> ((ContactEvent) e).contactId()).distinct().toList();
         return regions(session, tenants).chain(regions -> {
             Map<UUID, ContactEvidence> evidence = new HashMap<>();
-            Set<String> values = new HashSet<>();
+            Map<String, IdentityKey> keys = new LinkedHashMap<>();
             for (ContactCreated contact : created) {
                 ContactEvidence read = EvidenceReader.read(contact, regions.get(contact.tenantId()));
                 evidence.put(contact.eventId(), read);
-                read.identifiers().forEach(e -> values.add(e.address().value()));
+                read.identifiers().forEach(e -> keys.putIfAbsent(Loaded.key(contact.tenantId(), e.address()),
+                        new IdentityKey(contact.tenantId(), e.address())));
             }
-            return owners(session, tenants, values).chain(owners -> links(session, contactIds)
+            return owners(session, keys.values()).chain(owners -> links(session, contactIds)
                     .map(links -> new Loaded(evidence, owners, links)));
         });
+    }
+
+    private record IdentityKey(String tenantId, Address address) {
     }
 
     private static Uni<Map<String, String>> regions(Mutiny.Session session, List<String> tenants) {
@@ -134,23 +142,42 @@ public class ResolutionStore {
                 });
     }
 
-    private static Uni<Map<String, Owner>> owners(Mutiny.Session session, List<String> tenants, Set<String> values) {
-        if (values.isEmpty()) {
+    /**
+     * The owners of the batch's identifiers: the identifiers as arrays, unnested and joined to
+     * {@code identity} on its unique key (one index probe each) and to the owner's customer for the
+     * group's root, in one statement.
+     */
+    private static Uni<Map<String, Owner>> owners(Mutiny.Session session, Collection<IdentityKey> keys) {
+        if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return session.createSelectionQuery(
-                        "select i, c.rootId from IdentityEntity i, CustomerEntity c "
-                                + "where c.id = i.customerId and i.tenantId in :tenants and i.value in :values",
-                        Object[].class)
-                .setParameter("tenants", tenants)
-                .setParameter("values", List.copyOf(values))
+        int n = keys.size();
+        String[] tenants = new String[n];
+        String[] kinds = new String[n];
+        String[] platforms = new String[n];
+        String[] values = new String[n];
+        int i = 0;
+        for (IdentityKey key : keys) {
+            tenants[i] = key.tenantId();
+            kinds[i] = key.address().kind().name();
+            platforms[i] = IdentityEntity.platformOf(key.address());
+            values[i] = key.address().value();
+            i++;
+        }
+        return session.createNativeQuery("SELECT i.tenant_id, i.kind, i.platform, i.value, i.customer_id, c.root_id, i.strong "
+                        + "FROM unnest(CAST(:tenants AS text[]), CAST(:kinds AS text[]), CAST(:platforms AS text[]), "
+                        + "CAST(:vals AS text[])) AS k(tenant_id, kind, platform, value) "
+                        + "JOIN identity i ON i.tenant_id = k.tenant_id AND i.kind = k.kind AND i.platform = k.platform "
+                        + "AND i.value = k.value JOIN customer c ON c.id = i.customer_id", Object[].class)
+                .setParameter("tenants", tenants).setParameter("kinds", kinds)
+                .setParameter("platforms", platforms).setParameter("vals", values)
                 .getResultList()
                 .map(rows -> {
                     Map<String, Owner> owners = new HashMap<>();
                     for (Object[] row : rows) {
-                        IdentityEntity identity = (IdentityEntity) row[0];
-                        owners.put(Loaded.key(identity.tenantId, identity.address()),
-                                new Owner(identity.customerId, (UUID) row[1], identity.strong));
+                        Address address = IdentityEntity.address((String) row[1], (String) row[2], (String) row[3]);
+                        owners.put(Loaded.key((String) row[0], address),
+                                new Owner(Columns.uuid(row[4]), Columns.uuid(row[5]), Columns.bool(row[6])));
                     }
                     return owners;
                 });
@@ -160,12 +187,17 @@ public class ResolutionStore {
         if (contactIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return session.createSelectionQuery("from ContactLinkEntity l where l.contactId in :ids", ContactLinkEntity.class)
-                .setParameter("ids", contactIds)
+        return session.createNativeQuery("SELECT contact_id, tenant_id, customer_id, channel FROM contact_link "
+                        + "WHERE contact_id = ANY(CAST(:ids AS text[]))", Object[].class)
+                .setParameter("ids", contactIds.toArray(String[]::new))
                 .getResultList()
                 .map(rows -> {
                     Map<String, ContactLink> links = new HashMap<>();
-                    rows.forEach(l -> links.put(l.contactId, new ContactLink(l.contactId, l.tenantId, l.customerId, l.channel)));
+                    for (Object[] row : rows) {
+                        String contactId = (String) row[0];
+                        links.put(contactId, new ContactLink(contactId, (String) row[1], Columns.uuid(row[2]),
+                                row[3] == null ? null : Channel.valueOf((String) row[3])));
+                    }
                     return links;
                 });
     }
@@ -299,14 +331,10 @@ public class ResolutionStore {
                 .map(rows -> {
                     Map<UUID, UUID> roots = new LinkedHashMap<>();
                     for (Object[] row : rows) {
-                        roots.putIfAbsent(uuid(row[0]), inputOf.get(uuid(row[1])));
+                        roots.putIfAbsent(Columns.uuid(row[0]), inputOf.get(Columns.uuid(row[1])));
                     }
                     return roots;
                 });
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 
     private static Uni<Integer> suggest(Mutiny.Session session, BatchPlan.PlannedSuggestion s) {

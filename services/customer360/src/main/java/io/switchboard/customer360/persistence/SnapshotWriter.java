@@ -1,14 +1,16 @@
 package io.switchboard.customer360.persistence;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,7 +44,8 @@ public class SnapshotWriter {
     }
 
     /**
-     * Queues a {@code customer.updated} for each root, read back as it stands in this transaction.
+     * Queues a {@code customer.updated} for each root, read back as it stands in this transaction:
+     * the groups' members and identities in one query each, whatever the number of roots.
      * @param traceOf the traceparent each root's snapshot carries (null for none)
      */
     public Uni<Void> snapshots(Mutiny.Session session, Collection<UUID> roots, Instant now,
@@ -50,30 +53,45 @@ public class SnapshotWriter {
         if (roots.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return session.createSelectionQuery("from CustomerEntity c where c.rootId in :roots", CustomerEntity.class)
-                .setParameter("roots", List.copyOf(roots))
-                .getResultList()
-                .chain(members -> session.createSelectionQuery(
-                                "from IdentityEntity i where i.customerId in :members order by i.firstSeen, i.id",
-                                IdentityEntity.class)
-                        .setParameter("members", members.stream().map(m -> m.id).toList())
+        UUID[] rootIds = roots.toArray(UUID[]::new);
+        // Changes still held by the session first: the tuple queries below read the tables.
+        return session.flush()
+                .chain(() -> session.createNativeQuery("SELECT id, tenant_id, root_id, merged_into, display_name, language, vip, "
+                                + "notes, created_at, erased_at FROM customer WHERE root_id = ANY(CAST(:roots AS uuid[]))", Object[].class)
+                        .setParameter("roots", rootIds)
+                        .getResultList())
+                .chain(members -> session.createNativeQuery("SELECT c.root_id, i.kind, i.platform, i.value FROM customer c "
+                                + "JOIN identity i ON i.customer_id = c.id WHERE c.root_id = ANY(CAST(:roots AS uuid[])) "
+                                + "ORDER BY i.first_seen, i.id", Object[].class)
+                        .setParameter("roots", rootIds)
                         .getResultList()
                         .chain(identities -> {
-                            Map<UUID, List<CustomerRecord>> groups = members.stream().map(Records::customer)
-                                    .collect(Collectors.groupingBy(CustomerRecord::rootId));
-                            Map<UUID, UUID> rootOfMember = members.stream()
-                                    .collect(Collectors.toMap(m -> m.id, m -> m.rootId));
-                            List<Object> rows = new ArrayList<>();
-                            groups.forEach((root, group) -> {
-                                CustomerRecord rootRecord = group.stream().filter(c -> c.id().equals(root)).findFirst()
-                                        .orElseThrow();
-                                List<Address> addresses = identities.stream()
-                                        .filter(i -> root.equals(rootOfMember.get(i.customerId)))
-                                        .map(IdentityEntity::address).toList();
-                                rows.add(row(snapshot(CustomerProfile.of(rootRecord, group), addresses, now),
-                                        traceOf.apply(root)));
-                            });
-                            return rows.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(rows.toArray());
+                            Map<UUID, List<CustomerRecord>> groups = new HashMap<>();
+                            for (Object[] row : members) {
+                                CustomerRecord member = new CustomerRecord(Columns.uuid(row[0]), (String) row[1],
+                                        Columns.uuid(row[2]), Columns.uuid(row[3]), (String) row[4], (String) row[5],
+                                        Columns.bool(row[6]), (String) row[7], Columns.instant(row[8]), Columns.instant(row[9]));
+                                groups.computeIfAbsent(member.rootId(), root -> new ArrayList<>()).add(member);
+                            }
+                            // Each group's identities in order of first sight, in one pass.
+                            Map<UUID, List<Address>> addresses = new HashMap<>();
+                            for (Object[] row : identities) {
+                                addresses.computeIfAbsent(Columns.uuid(row[0]), root -> new ArrayList<>())
+                                        .add(IdentityEntity.address((String) row[1], (String) row[2], (String) row[3]));
+                            }
+                            List<SwitchboardEvent> events = new ArrayList<>(rootIds.length);
+                            List<String> traces = new ArrayList<>(rootIds.length);
+                            for (UUID root : rootIds) {
+                                List<CustomerRecord> group = groups.get(root);
+                                CustomerRecord rootRecord = group == null ? null
+                                        : group.stream().filter(c -> c.id().equals(root)).findFirst().orElse(null);
+                                if (rootRecord == null) {
+                                    continue;
+                                }
+                                events.add(snapshot(CustomerProfile.of(rootRecord, group), addresses.getOrDefault(root, List.of()), now));
+                                traces.add(traceOf.apply(root));
+                            }
+                            return insert(session, events, traces);
                         }));
     }
 
@@ -92,16 +110,38 @@ public class SnapshotWriter {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return session.persistAll(events.stream().map(event -> row(event, traceparent)).toArray());
+        return insert(session, events, Collections.nCopies(events.size(), traceparent));
     }
 
-    private static OutboxEntity row(SwitchboardEvent event, String traceparent) {
-        OutboxEntity row = new OutboxEntity();
-        row.id = event.eventId();
-        row.topic = Topics.CUSTOMERS;
-        row.recordKey = event.subject();
-        row.payload = EventCodec.encode(event, SOURCE, traceparent);
-        row.traceparent = traceparent;
-        return row;
+    /**
+     * One {@code INSERT … SELECT FROM unnest(…)} for all the rows, in the given order ({@code seq}
+     * follows the ordinality). Written at once, not held by the session until its flush, so rows
+     * follow one another in the order they are queued. A payload is a CloudEvent in JSON, which is
+     * UTF-8 text: it travels as text and is stored as its UTF-8 bytes.
+     */
+    private static Uni<Void> insert(Mutiny.Session session, List<? extends SwitchboardEvent> events, List<String> traces) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        String[] traceparents = traces.toArray(String[]::new);
+        for (int i = 0; i < n; i++) {
+            SwitchboardEvent event = events.get(i);
+            ids[i] = event.eventId();
+            keys[i] = event.subject();
+            payloads[i] = new String(EventCodec.encode(event, SOURCE, traceparents[i]), StandardCharsets.UTF_8);
+        }
+        return session.createNativeQuery("INSERT INTO outbox (id, topic, record_key, payload, traceparent) "
+                        + "SELECT r.id, :topic, r.record_key, convert_to(r.payload, 'UTF8'), r.traceparent "
+                        + "FROM unnest(CAST(:ids AS uuid[]), CAST(:keys AS text[]), CAST(:payloads AS text[]), "
+                        + "CAST(:traces AS text[])) WITH ORDINALITY AS r(id, record_key, payload, traceparent, n) ORDER BY r.n")
+                .setParameter("topic", Topics.CUSTOMERS)
+                .setParameter("ids", ids).setParameter("keys", keys)
+                .setParameter("payloads", payloads).setParameter("traces", traceparents)
+                .executeUpdate()
+                .replaceWithVoid();
     }
 }
