@@ -769,6 +769,12 @@ function renderMessages(): void {
   }));
   // Supervisors' notes sit in the thread where they were written, marked as unseen by the customer.
   for (const note of conversation.notes ?? []) lines.push({ at: note.at, item: noteItem(note) });
+  const survey = conversation.survey;
+  if (survey) {
+    lines.push({ at: survey.at, item: h('li', { class: 'message survey', id: 'survey' },
+      h('p', { class: 'text' }, `Rated ${survey.score} / 5${survey.comment ? `: “${survey.comment}”` : ''}`),
+      h('span', { class: 'meta' }, `Customer satisfaction · ${time(survey.at)}`)) });
+  }
   lines.sort((a, b) => a.at.localeCompare(b.at));
   messagesRegion.replaceChildren(...lines.map((line) => line.item));
   messagesRegion.scrollTop = messagesRegion.scrollHeight;

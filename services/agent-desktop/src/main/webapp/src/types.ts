@@ -84,6 +84,8 @@ export interface Conversation {
   wrapUp: WrapUp | null;
   /** Supervisors' private notes to the agent, oldest first; the customer never sees them. */
   notes: SupervisorNote[];
+  /** The customer's satisfaction rating (1 to 5) once they gave one. */
+  survey: { score: number; comment: string | null; at: string } | null;
 }
 
 /** A supervisor's private note on a conversation, to the agent holding it. */

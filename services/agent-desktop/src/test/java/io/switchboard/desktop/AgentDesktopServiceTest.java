@@ -206,6 +206,14 @@ class AgentDesktopServiceTest {
         sam.await(f -> "note".equals(f.path("type").asText()) && contactId.equals(f.path("contactId").asText()));
         as("alice").get("/api/contacts/" + contactId).then().statusCode(200).body("notes[0].text", equalTo(note));
 
+        // The customer's rating after the contact shows in the thread; the first one counts.
+        publish(new io.switchboard.events.ContactSurveyAnswered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, 4,
+                "Quick and kind"));
+        publish(new io.switchboard.events.ContactSurveyAnswered(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.CHAT, 1,
+                null));
+        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/contacts/" + contactId).then()
+                .body("survey.score", equalTo(4)).body("survey.comment", equalTo("Quick and kind")));
+
         // Only supervisors of the tenant write notes, only on what they may see, and never empty ones.
         as("alice").contentType(ContentType.JSON).body(Map.of("text", "hi")).post("/api/contacts/" + contactId + "/notes")
                 .then().statusCode(403);

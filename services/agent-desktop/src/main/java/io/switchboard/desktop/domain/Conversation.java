@@ -4,16 +4,17 @@ import java.util.List;
 
 /**
  * A contact with its whole thread, oldest message first, its wrap-up once the agent completed it,
- * and supervisors' private notes (oldest first; empty for a viewer who may not read them).
+ * supervisors' private notes (oldest first; empty for a viewer who may not read them) and the
+ * customer's satisfaction rating once they gave one.
  */
 public record Conversation(ContactSummary contact, String customerKind, String customerValue, List<ThreadMessage> messages,
-        WrapUp wrapUp, List<SupervisorNote> notes) {
+        WrapUp wrapUp, List<SupervisorNote> notes, Survey survey) {
 
     public Conversation {
         notes = List.copyOf(notes);
     }
 
     public Conversation withoutNotes() {
-        return new Conversation(contact, customerKind, customerValue, messages, wrapUp, List.of());
+        return new Conversation(contact, customerKind, customerValue, messages, wrapUp, List.of(), survey);
     }
 }

@@ -19,6 +19,7 @@ import io.switchboard.events.ContactMessageStatusChanged;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.Direction;
@@ -82,6 +83,8 @@ public class InboxProjector {
                 store.contact(typing.contactId()).filter(c -> c.status() == ContactStatus.ASSIGNED && c.agentId() != null)
                         .ifPresent(c -> pushes.send(new Push(Set.of(c.agentId()), Set.of(), new DesktopFrames.Typing(c.contactId()))));
             }
+        } else if (event instanceof ContactSurveyAnswered survey) {
+            store.surveyAnswered(survey.contactId(), survey.tenantId(), new Survey(survey.score(), survey.comment(), survey.occurredAt()));
         } else if (event instanceof ContactEnded ended) {
             Set<String> before = involved(ended.contactId());
             store.ended(ended.contactId(), ended.tenantId(), ended.reason().name(), ended.disposition(), ended.occurredAt());

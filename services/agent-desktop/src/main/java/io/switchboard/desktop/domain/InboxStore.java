@@ -45,6 +45,9 @@ public interface InboxStore {
     /** The contact with its whole thread and its wrap-up. */
     Optional<Conversation> conversation(String contactId);
 
+    /** The customer rated the contact; the first rating is kept. */
+    void surveyAnswered(String contactId, String tenantId, Survey survey);
+
     /** A supervisor's note on a conversation, stored once. */
     void noteAdded(SupervisorNote note, String tenantId);
 

@@ -29,6 +29,7 @@ import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
 import io.switchboard.desktop.domain.SupervisorNote;
+import io.switchboard.desktop.domain.Survey;
 import io.switchboard.desktop.domain.CustomerAddress;
 import io.switchboard.desktop.domain.DialPlan;
 import io.switchboard.desktop.domain.InboxStore;
@@ -201,8 +202,27 @@ public class DesktopStore implements InboxStore {
                 }
             }
             return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages,
-                    wrapUp(contactId).orElse(null), notes));
+                    wrapUp(contactId).orElse(null), notes, survey(contactId)));
         });
+    }
+
+    private Survey survey(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT csat_score, csat_comment, csat_at FROM contact WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getObject(1) != null ? new Survey(r.getInt(1), r.getString(2), r.getTimestamp(3).toInstant()) : null;
+            }
+        }
+    }
+
+    public void surveyAnswered(String contactId, String tenantId, Survey survey) {
+        run(() -> update("""
+                INSERT INTO contact (contact_id, tenant_id, csat_score, csat_comment, csat_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO UPDATE SET csat_score = coalesce(contact.csat_score, EXCLUDED.csat_score),
+                    csat_comment = CASE WHEN contact.csat_score IS NULL THEN EXCLUDED.csat_comment ELSE contact.csat_comment END,
+                    csat_at = coalesce(contact.csat_at, EXCLUDED.csat_at)""",
+                contactId, tenantId, survey.score(), survey.comment(), ts(survey.at()), ts(survey.at())));
     }
 
     public void noteAdded(SupervisorNote note, String tenantId) {
