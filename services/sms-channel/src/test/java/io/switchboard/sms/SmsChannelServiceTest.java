@@ -58,6 +58,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactMessageStatusChanged;
 import io.switchboard.events.ReplyRequested;
@@ -301,6 +302,48 @@ class SmsChannelServiceTest {
         given().auth().oauth2(token("alice")).get("/api/contacts/{id}/reply-policy", contactId).then().statusCode(200)
                 .body("canReply", equalTo(true));
         await().atMost(WAIT).untilAsserted(() -> assertThat(sentTo(from)).anyMatch(b -> b.contains("resubscribed")));
+    }
+
+    @Test
+    void anEndedContactIsSurveyedByTextOnceAndTheScoreRepliedIsItsAnswerNotANewContact() throws Exception {
+        String from = customer();
+        SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "Where is my new card?")).then().statusCode(200);
+        String contactId = eventsFrom(from).get(0).contactId();
+        ContactEnded ended = new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.SMS,
+                ContactEnded.Reason.AGENT_ENDED, "resolved", null, null, null, null);
+        kafka.publish(ended, SOURCE);
+        kafka.publish(ended, SOURCE);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sentTo(from)).filteredOn(b -> b.contains("How satisfied were you"))
+                .hasSize(1).allMatch(b -> b.contains("Thank you for contacting Acme Bank")));
+
+        SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "4 thanks, very quick")).then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsFor(contactId)).filteredOn(ContactSurveyAnswered.class::isInstance)
+                .singleElement().satisfies(e -> {
+                    ContactSurveyAnswered answer = (ContactSurveyAnswered) e;
+                    assertThat(answer.score()).isEqualTo(4);
+                    assertThat(answer.comment()).isEqualTo("thanks, very quick");
+                    assertThat(answer.channel()).isEqualTo(Channel.SMS);
+                }));
+        assertThat(createdFor(from)).hasSize(1);
+        // Answered once: a second score is an ordinary text, a new contact.
+        SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "5")).then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(createdFor(from)).hasSize(2));
+        assertThat(eventsFor(contactId)).filteredOn(ContactSurveyAnswered.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aCustomerWhoOptedOutIsNotSurveyed() throws Exception {
+        String from = customer();
+        SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "Cancel my card")).then().statusCode(200);
+        String contactId = eventsFrom(from).get(0).contactId();
+        SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "STOP")).then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sentTo(from)).anyMatch(b -> b.contains("unsubscribed")));
+        kafka.publish(new ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, Channel.SMS,
+                ContactEnded.Reason.AGENT_ENDED, "resolved", null, null, null, null), SOURCE);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM conversation WHERE contact_id = ? AND ended_at IS NOT NULL",
+                contactId) == 1);
+        assertThat(count("SELECT count(*) FROM sms_survey WHERE contact_id = ?", contactId)).isZero();
+        assertThat(sentTo(from)).noneMatch(b -> b.contains("How satisfied"));
     }
 
     @Test

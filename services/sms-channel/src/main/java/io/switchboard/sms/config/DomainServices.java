@@ -18,6 +18,7 @@ import io.switchboard.sms.domain.ReplyService;
 import io.switchboard.sms.domain.SmsGateway;
 import io.switchboard.sms.domain.SmsRules;
 import io.switchboard.sms.domain.SmsStore;
+import io.switchboard.sms.domain.SmsSurveys;
 
 /** Wires the framework-free domain services to the adapters that implement their ports. */
 @ApplicationScoped
@@ -53,6 +54,12 @@ public class DomainServices {
     InboundService inboundService(SmsStore store, EventSink events, NumberDirectory directory, MediaFetcher media,
             AutoReplies autoReplies, SmsRules rules) {
         return new InboundService(store, events, directory, media, autoReplies, autoReplyThreads, rules, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SmsSurveys smsSurveys(SmsStore store, NumberDirectory directory, AutoReplies autoReplies, SmsConfig config) {
+        return new SmsSurveys(store, directory, autoReplies, autoReplyThreads, config.surveyEnabled(), Clock.systemUTC());
     }
 
     @Produces

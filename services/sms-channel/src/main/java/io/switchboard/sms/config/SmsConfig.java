@@ -19,6 +19,10 @@ public interface SmsConfig {
     @WithDefault("24h")
     Duration window();
 
+    /** Whether the customer is texted the satisfaction survey when an agent ends an SMS contact. */
+    @WithDefault("true")
+    boolean surveyEnabled();
+
     /** A webhook body above this is refused with 413 before it is read further. */
     @WithDefault("65536")
     int maxBodyBytes();

@@ -9,6 +9,8 @@ public record InboundOutcome(Kind kind, String smsId, String contactId) {
         /** The provider's id was seen before; nothing new was published. */
         DUPLICATE,
         /** A bare compliance keyword with no open contact: recorded and answered, no contact. */
-        KEYWORD
+        KEYWORD,
+        /** The answer to the satisfaction survey of an ended contact: {@code contact.survey.answered} is on Kafka. */
+        SURVEY
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.sms.domain;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.Direction;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.AddressKind;
@@ -103,6 +105,12 @@ public class InboundService {
                 .map(k -> new OptOut(route.tenantId(), from, k == Keyword.OPT_OUT, Keyword.word(body), now));
         Optional<Conversation> open = store.openConversation(route.tenantId(), from, route.number());
 
+        if (keyword.isEmpty() && open.isEmpty()) {
+            Optional<InboundOutcome> answered = surveyAnswer(sms, route, from, body, smsId, now);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
         if (keyword.isPresent() && open.isEmpty()) {
             // A bare keyword is not new work for the center: recorded and answered, no contact.
             store.saveInbound(Optional.empty(), new InboundRecord(smsId, route.tenantId(), sms.provider(), sms.providerMessageId(),
@@ -151,6 +159,35 @@ public class InboundService {
         publish(smsId, stored);
         keyword.ifPresent(k -> answer(k, route, from, smsId, conversation.contactId()));
         return new InboundOutcome(InboundOutcome.Kind.ACCEPTED, smsId.toString(), conversation.contactId());
+    }
+
+    /** A score texted back within a day of the survey of the customer's last contact answers it, once. */
+    private Optional<InboundOutcome> surveyAnswer(InboundSms sms, NumberRoute route, String from, String body, UUID smsId, Instant now)
+            throws StoreException, DuplicateException, UnavailableException {
+        Optional<SurveyAnswer> answer = SurveyAnswer.parse(body);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PendingSurvey> survey = store.pendingSurvey(route.tenantId(), from, route.number(), now.minus(SmsSurveys.ANSWER_WINDOW));
+        if (survey.isEmpty()) {
+            return Optional.empty();
+        }
+        String contactId = survey.get().contactId();
+        ContactSurveyAnswered answered;
+        try {
+            answered = new ContactSurveyAnswered(UUID.nameUUIDFromBytes(("survey:" + contactId).getBytes(StandardCharsets.UTF_8)),
+                    route.tenantId(), now, contactId, Channel.SMS, answer.get().score(), answer.get().comment());
+        } catch (IllegalArgumentException tooLong) {
+            return Optional.empty();
+        }
+        List<StoredEvent> stored = List.of(events.encode(answered));
+        InboundRecord record = new InboundRecord(smsId, route.tenantId(), sms.provider(), sms.providerMessageId(), contactId, from,
+                route.number(), body, null, true, now);
+        if (!store.saveSurveyAnswer(contactId, record, stored)) {
+            return Optional.empty();
+        }
+        publish(smsId, stored);
+        return Optional.of(new InboundOutcome(InboundOutcome.Kind.SURVEY, smsId.toString(), contactId));
     }
 
     private void fetchMedia(InboundSms sms, NumberRoute route, UUID smsId, List<StoredMedia> files, List<AttachmentRef> refs,

@@ -22,6 +22,18 @@ public interface SmsStore {
     void saveInbound(Optional<Conversation> created, InboundRecord sms, List<StoredMedia> media, Optional<OptOut> consent,
             List<StoredEvent> events) throws StoreException, DuplicateException;
 
+    /** Records that the survey of an ended contact is being asked; false when it was asked before. */
+    boolean surveyAsked(PendingSurvey survey) throws StoreException;
+
+    /** The latest unanswered survey texted to the customer from that number since {@code since}. */
+    Optional<PendingSurvey> pendingSurvey(String tenantId, String customerNumber, String entryNumber, Instant since) throws StoreException;
+
+    /**
+     * Stores an inbound text that answers a survey, in one transaction: claims the survey (false, and
+     * nothing stored, when another text answered it first), the text and the events still to publish.
+     */
+    boolean saveSurveyAnswer(String contactId, InboundRecord sms, List<StoredEvent> events) throws StoreException, DuplicateException;
+
     List<StoredEvent> events(UUID smsId) throws StoreException;
 
     void markPublished(UUID smsId) throws StoreException;

@@ -10,16 +10,22 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.service.messaging.IncomingEvents;
 import io.switchboard.sms.domain.SmsStore;
+import io.switchboard.sms.domain.SmsSurveys;
 import io.switchboard.sms.domain.StoreException;
 
-/** Closes an SMS conversation when its contact ends (wrap-up), so the customer's next text opens a new one. */
+/**
+ * Closes an SMS conversation when its contact ends (wrap-up), so the customer's next text opens a new
+ * one, and texts the satisfaction survey when an agent ended it.
+ */
 @ApplicationScoped
 public class ContactEndedConsumer {
 
     private final SmsStore store;
+    private final SmsSurveys surveys;
 
-    public ContactEndedConsumer(SmsStore store) {
+    public ContactEndedConsumer(SmsStore store, SmsSurveys surveys) {
         this.store = store;
+        this.surveys = surveys;
     }
 
     @Incoming("contact-lifecycle")
@@ -28,6 +34,7 @@ public class ContactEndedConsumer {
         var event = IncomingEvents.decode(record);
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SMS) {
             store.markEnded(ended.contactId(), ended.occurredAt());
+            surveys.contactEnded(ended);
         }
     }
 }

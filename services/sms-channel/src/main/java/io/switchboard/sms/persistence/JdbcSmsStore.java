@@ -22,6 +22,7 @@ import io.switchboard.sms.domain.KnownInbound;
 import io.switchboard.sms.domain.MediaContent;
 import io.switchboard.sms.domain.OptOut;
 import io.switchboard.sms.domain.OutboundRecord;
+import io.switchboard.sms.domain.PendingSurvey;
 import io.switchboard.sms.domain.SmsStore;
 import io.switchboard.sms.domain.StoreException;
 import io.switchboard.sms.domain.StoredEvent;
@@ -92,23 +93,7 @@ public class JdbcSmsStore implements SmsStore {
                     s.executeUpdate();
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO inbound_sms (id, tenant_id, provider, provider_message_id, contact_id, from_number, to_number, body,
-                                             keyword, status, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                s.setObject(1, sms.id());
-                s.setString(2, sms.tenantId());
-                s.setString(3, sms.provider());
-                s.setString(4, sms.providerMessageId());
-                s.setString(5, sms.contactId());
-                s.setString(6, sms.fromNumber());
-                s.setString(7, sms.toNumber());
-                s.setString(8, sms.body());
-                s.setString(9, sms.keyword());
-                s.setString(10, sms.pending() ? "PENDING" : sms.contactId() == null ? "KEYWORD" : "PUBLISHED");
-                s.setTimestamp(11, Timestamp.from(sms.receivedAt()));
-                s.executeUpdate();
-            }
+            insertInbound(c, sms);
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO media (id, tenant_id, sms_id, content_type, source_url, size_bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (StoredMedia file : media) {
@@ -139,21 +124,94 @@ public class JdbcSmsStore implements SmsStore {
                     s.executeUpdate();
                 }
             }
+            insertEvents(c, sms.id(), events);
+        });
+    }
+
+    @Override
+    public boolean surveyAsked(PendingSurvey survey) throws StoreException {
+        return update("""
+                INSERT INTO sms_survey (contact_id, tenant_id, customer_number, entry_number, asked_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (contact_id) DO NOTHING""", s -> {
+                    s.setString(1, survey.contactId());
+                    s.setString(2, survey.tenantId());
+                    s.setString(3, survey.customerNumber());
+                    s.setString(4, survey.entryNumber());
+                    s.setTimestamp(5, Timestamp.from(survey.askedAt()));
+                }) == 1;
+    }
+
+    @Override
+    public Optional<PendingSurvey> pendingSurvey(String tenantId, String customerNumber, String entryNumber, Instant since)
+            throws StoreException {
+        return list("""
+                SELECT contact_id, tenant_id, customer_number, entry_number, asked_at FROM sms_survey
+                 WHERE tenant_id = ? AND customer_number = ? AND entry_number = ? AND answered_at IS NULL AND asked_at >= ?
+                 ORDER BY asked_at DESC LIMIT 1""", s -> {
+                    s.setString(1, tenantId);
+                    s.setString(2, customerNumber);
+                    s.setString(3, entryNumber);
+                    s.setTimestamp(4, Timestamp.from(since));
+                }, r -> new PendingSurvey(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getTimestamp(5).toInstant()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean saveSurveyAnswer(String contactId, InboundRecord sms, List<StoredEvent> events)
+            throws StoreException, DuplicateException {
+        boolean[] claimed = {false};
+        inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO inbound_event (sms_id, seq, topic, event_key, payload) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < events.size(); i++) {
-                    s.setObject(1, sms.id());
-                    s.setInt(2, i);
-                    s.setString(3, events.get(i).topic());
-                    s.setString(4, events.get(i).key());
-                    s.setBytes(5, events.get(i).payload());
-                    s.addBatch();
-                }
-                if (!events.isEmpty()) {
-                    s.executeBatch();
-                }
+                    "UPDATE sms_survey SET answered_at = ?, answer_sms_id = ? WHERE contact_id = ? AND answered_at IS NULL")) {
+                s.setTimestamp(1, Timestamp.from(sms.receivedAt()));
+                s.setObject(2, sms.id());
+                s.setString(3, contactId);
+                claimed[0] = s.executeUpdate() == 1;
+            }
+            if (claimed[0]) {
+                insertInbound(c, sms);
+                insertEvents(c, sms.id(), events);
             }
         });
+        return claimed[0];
+    }
+
+    private static void insertInbound(Connection c, InboundRecord sms) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO inbound_sms (id, tenant_id, provider, provider_message_id, contact_id, from_number, to_number, body,
+                                         keyword, status, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setObject(1, sms.id());
+            s.setString(2, sms.tenantId());
+            s.setString(3, sms.provider());
+            s.setString(4, sms.providerMessageId());
+            s.setString(5, sms.contactId());
+            s.setString(6, sms.fromNumber());
+            s.setString(7, sms.toNumber());
+            s.setString(8, sms.body());
+            s.setString(9, sms.keyword());
+            s.setString(10, sms.pending() ? "PENDING" : sms.contactId() == null ? "KEYWORD" : "PUBLISHED");
+            s.setTimestamp(11, Timestamp.from(sms.receivedAt()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertEvents(Connection c, UUID smsId, List<StoredEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO inbound_event (sms_id, seq, topic, event_key, payload) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < events.size(); i++) {
+                s.setObject(1, smsId);
+                s.setInt(2, i);
+                s.setString(3, events.get(i).topic());
+                s.setString(4, events.get(i).key());
+                s.setBytes(5, events.get(i).payload());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     @Override
