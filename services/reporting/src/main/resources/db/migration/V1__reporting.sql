@@ -25,10 +25,12 @@ CREATE TABLE leg_fact (
     transferred_at timestamptz,
     transfers      integer NOT NULL DEFAULT 0,
     overflows      integer NOT NULL DEFAULT 0,
+    handle_end     timestamptz,          -- when its agent stopped handling it: the transfer out, else the contact's end
     PRIMARY KEY (tenant_id, contact_id, queue_id)
 );
 CREATE INDEX leg_fact_interval ON leg_fact (tenant_id, interval_start);
-CREATE INDEX leg_fact_agent ON leg_fact (tenant_id, agent_id, assigned_at);
+-- An agent's busy stretches that reach into a window: by their end (the start is bounded by the window's end).
+CREATE INDEX leg_fact_agent ON leg_fact (tenant_id, agent_id, handle_end);
 CREATE INDEX leg_fact_queue ON leg_fact (tenant_id, queue_id);
 
 CREATE TABLE contact_fact (
@@ -56,6 +58,7 @@ CREATE TABLE wrap_fact (
     completed_at timestamptz NOT NULL,
     PRIMARY KEY (tenant_id, contact_id, agent_id)
 );
+CREATE INDEX wrap_fact_agent ON wrap_fact (tenant_id, agent_id, completed_at);
 
 -- Each presence change; a state lasts until the agent's next change.
 CREATE TABLE agent_state (

@@ -40,6 +40,7 @@ import io.switchboard.reporting.domain.FactBook.LegId;
 import io.switchboard.reporting.domain.FactMerge;
 import io.switchboard.reporting.domain.FirstContactResolution;
 import io.switchboard.reporting.domain.LegFact;
+import io.switchboard.reporting.domain.LegReport;
 import io.switchboard.reporting.domain.Queues;
 import io.switchboard.reporting.domain.WrapFact;
 import io.vertx.mutiny.sqlclient.Row;
@@ -65,6 +66,7 @@ final class BatchApplication {
     private final Set<ContactId> touched = new LinkedHashSet<>();
     private final Map<LegId, LegFact> legsBefore = new HashMap<>();
     private final Map<LegId, LegFact> legs = new LinkedHashMap<>();
+    private final Map<LegId, Instant> handleEndsBefore = new HashMap<>();
     private final Map<ContactId, ContactFact> contactsBefore = new HashMap<>();
     private final Map<ContactId, ContactFact> contacts = new LinkedHashMap<>();
     private final Map<WrapId, WrapFact> wrapsBefore = new HashMap<>();
@@ -177,13 +179,14 @@ final class BatchApplication {
         Tuple keys = Tuple.tuple().addArrayOfString(touched.stream().map(ContactId::tenantId).toArray(String[]::new))
                 .addArrayOfString(touched.stream().map(ContactId::contactId).toArray(String[]::new));
         String wanted = " WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE";
-        return db.preparedQuery("SELECT " + Sql.LEG_COLUMNS + " FROM leg_fact l" + wanted.replace("(tenant_id, contact_id)", "(l.tenant_id, l.contact_id)"))
+        return db.preparedQuery("SELECT " + Sql.LEG_COLUMNS + ", l.handle_end FROM leg_fact l" + wanted.replace("(tenant_id, contact_id)", "(l.tenant_id, l.contact_id)"))
                 .execute(keys)
                 .invoke(rows -> rows.forEach(row -> {
                     LegFact leg = Sql.leg(row);
                     LegId id = new LegId(leg.tenantId(), leg.contactId(), leg.queueId());
                     legsBefore.put(id, leg);
                     legs.put(id, leg);
+                    handleEndsBefore.put(id, instant(row.getOffsetDateTime("handle_end")));
                 }))
                 .chain(() -> db.preparedQuery("SELECT c.tenant_id, " + Sql.CONTACT_COLUMNS + " FROM contact_fact c"
                         + wanted.replace("(tenant_id, contact_id)", "(c.tenant_id, c.contact_id)")).execute(keys))
@@ -327,12 +330,14 @@ final class BatchApplication {
     private Uni<Void> writeFacts() {
         List<Tuple> legRows = new ArrayList<>();
         legs.forEach((id, leg) -> {
-            if (!leg.equals(legsBefore.get(id))) {
+            Instant handleEnd = new LegReport(leg, contacts.get(new ContactId(leg.tenantId(), leg.contactId())), null, 0, false).handleEnd();
+            if (!leg.equals(legsBefore.get(id)) || !Objects.equals(handleEnd, handleEndsBefore.get(id))) {
                 legRows.add(Tuple.tuple().addString(leg.tenantId()).addString(leg.contactId()).addString(leg.queueId())
                         .addString(Sql.name(leg.channel())).addOffsetDateTime(time(leg.queuedAt()))
                         .addOffsetDateTime(time(leg.interval())).addOffsetDateTime(time(leg.assignedAt()))
                         .addString(leg.agentId()).addOffsetDateTime(time(leg.abandonedAt())).addLong(leg.waitedSeconds())
-                        .addOffsetDateTime(time(leg.transferredAt())).addInteger(leg.transfers()).addInteger(leg.overflows()));
+                        .addOffsetDateTime(time(leg.transferredAt())).addInteger(leg.transfers()).addInteger(leg.overflows())
+                        .addOffsetDateTime(time(handleEnd)));
             }
         });
         List<Tuple> contactRows = new ArrayList<>();
@@ -353,12 +358,12 @@ final class BatchApplication {
         Uni<Void> done = Uni.createFrom().voidItem();
         if (!legRows.isEmpty()) {
             done = done.chain(() -> db.preparedQuery("INSERT INTO leg_fact (tenant_id, contact_id, queue_id, channel, queued_at,"
-                    + " interval_start, assigned_at, agent_id, abandoned_at, waited_seconds, transferred_at, transfers, overflows)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tenant_id, contact_id, queue_id)"
+                    + " interval_start, assigned_at, agent_id, abandoned_at, waited_seconds, transferred_at, transfers, overflows,"
+                    + " handle_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant_id, contact_id, queue_id)"
                     + " DO UPDATE SET channel = excluded.channel, queued_at = excluded.queued_at, interval_start = excluded.interval_start,"
                     + " assigned_at = excluded.assigned_at, agent_id = excluded.agent_id, abandoned_at = excluded.abandoned_at,"
                     + " waited_seconds = excluded.waited_seconds, transferred_at = excluded.transferred_at,"
-                    + " transfers = excluded.transfers, overflows = excluded.overflows").executeBatch(legRows).replaceWithVoid());
+                    + " transfers = excluded.transfers, overflows = excluded.overflows, handle_end = excluded.handle_end").executeBatch(legRows).replaceWithVoid());
         }
         if (!contactRows.isEmpty()) {
             done = done.chain(() -> db.preparedQuery("INSERT INTO contact_fact (tenant_id, contact_id, channel, from_key, created_at,"

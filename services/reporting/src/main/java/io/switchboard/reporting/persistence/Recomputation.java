@@ -119,9 +119,12 @@ final class Recomputation {
                 .execute(Tuple.of(tenant, agent, time(from), time(to)))
                 .invoke(rows -> rows.forEach(row -> changes.add(new StateChange(tenant, agent, instant(row.getOffsetDateTime(0)),
                         AgentStateChanged.State.valueOf(row.getString(1)), row.getUUID(2)))))
+                // Stretches reaching into the window: legs whose handling ends in or after it, and legs whose wrap-up does.
                 .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + " FROM leg_fact l" + LEG_REPORT_JOINS
-                        + " WHERE l.tenant_id = $1 AND l.agent_id = $2 AND l.assigned_at < $4"
-                        + " AND coalesce(greatest(l.transferred_at, c.ended_at, w.completed_at), 'infinity') >= $3")
+                        + " WHERE l.tenant_id = $1 AND l.agent_id = $2 AND l.handle_end >= $3 AND l.assigned_at < $4"
+                        + " UNION " + LEG_REPORT_SELECT + " FROM wrap_fact ww JOIN leg_fact l ON l.tenant_id = ww.tenant_id"
+                        + " AND l.contact_id = ww.contact_id AND l.agent_id = ww.agent_id" + LEG_REPORT_JOINS
+                        + " WHERE ww.tenant_id = $1 AND ww.agent_id = $2 AND ww.completed_at >= $3 AND l.assigned_at < $4")
                         .execute(Tuple.of(tenant, agent, time(from), time(to))))
                 .invoke(rows -> rows.forEach(row -> busy.addAll(BusyPeriod.of(report(row, 0, false)))))
                 .chain(() -> db.preparedQuery("DELETE FROM agent_time WHERE tenant_id = $1 AND agent_id = $2 AND interval_start >= $3"
