@@ -120,6 +120,12 @@ public interface VoiceConfig {
          */
         @WithDefault("4")
         int probation();
+
+        /**
+         * Threads that receive every leg's RTP (one selector each; a leg's port picks its thread).
+         * Absent: one per core.
+         */
+        Optional<Integer> receivers();
     }
 
     interface Outbound {

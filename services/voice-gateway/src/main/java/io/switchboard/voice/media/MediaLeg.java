@@ -1,10 +1,10 @@
 package io.switchboard.voice.media;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -12,11 +12,12 @@ import org.jboss.logging.Logger;
 import io.switchboard.voice.domain.port.AudioLeg;
 
 /**
- * One side of a call's media: our UDP port facing one peer (the caller or the agent's phone). A
- * thread reads what the peer sends and hands each RTP packet to the current sink; what we send goes
- * to the address the peer's SDP gave, or to where its packets come from once they arrive (so a peer
- * behind NAT is reached: "symmetric RTP"). Only one source is ever taken ({@link RtpLatch}): what
- * anyone else sends to the port is dropped and counted, never played, relayed or recorded.
+ * One side of a call's media: our UDP port facing one peer (the caller or the agent's phone). The
+ * {@link MediaReceivers} thread its port falls to reads what the peer sends and hands each RTP packet
+ * to the current sink; what we send goes to the address the peer's SDP gave, or to where its packets
+ * come from once they arrive (so a peer behind NAT is reached: "symmetric RTP"). Only one source is
+ * ever taken ({@link RtpLatch}): what anyone else sends to the port is dropped and counted, never
+ * played, relayed or recorded.
  */
 public final class MediaLeg implements AudioLeg {
 
@@ -30,35 +31,37 @@ public final class MediaLeg implements AudioLeg {
         void dropped(String reason);
     }
 
+    static final int MAX_PACKET = 1_500;
     private static final Logger LOG = Logger.getLogger(MediaLeg.class);
-    private static final int MAX_PACKET = 1_500;
 
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
+    private final int port;
     private final String name;
+    private final MediaReceivers receivers;
     private volatile InetSocketAddress remote;
     private volatile Sink sink = (packet, length) -> { };
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private final Thread reader;
     private final RtpLatch latch;
     private final Drops drops;
 
-    MediaLeg(DatagramSocket socket, String name, int probation, Drops drops) {
-        this.socket = socket;
+    /** @param channel bound and non-blocking */
+    MediaLeg(DatagramChannel channel, int port, String name, int probation, Drops drops, MediaReceivers receivers) {
+        this.channel = channel;
+        this.port = port;
         this.name = name;
         this.latch = new RtpLatch(probation);
         this.drops = drops;
-        this.reader = new Thread(this::read, "rtp-" + name + "-" + socket.getLocalPort());
-        this.reader.setDaemon(true);
+        this.receivers = receivers;
     }
 
-    void start() {
-        reader.start();
+    DatagramChannel channel() {
+        return channel;
     }
 
     @Override
     public int localPort() {
-        return socket.getLocalPort();
+        return port;
     }
 
     /** The audio address of the peer's SDP: where we send, and the source taken at once. */
@@ -74,14 +77,21 @@ public final class MediaLeg implements AudioLeg {
         this.sink = sink;
     }
 
+    /**
+     * Sends one packet to the peer without blocking: from the frame clock (prompts) and from the other
+     * leg's receiver thread (relay) alike. A full socket buffer drops it, as the network would.
+     */
     public void send(byte[] packet, int length) {
         InetSocketAddress to = remote;
-        if (to == null || socket.isClosed()) {
+        if (to == null || !channel.isOpen()) {
             return;
         }
         try {
-            socket.send(new DatagramPacket(packet, length, to));
-            sent.incrementAndGet();
+            if (channel.send(ByteBuffer.wrap(packet, 0, length), to) > 0) {
+                sent.incrementAndGet();
+            }
+        } catch (ClosedChannelException closed) {
+            // the call ended while this packet was on its way
         } catch (IOException e) {
             LOG.debugf("%s: send to %s failed: %s", name, to, e.getMessage());
         }
@@ -97,25 +107,33 @@ public final class MediaLeg implements AudioLeg {
         return sent.get();
     }
 
-    private void read() {
-        byte[] buffer = new byte[MAX_PACKET];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!socket.isClosed()) {
+    /** Reads up to {@code burst} waiting packets into {@code buffer} (which {@code wrapped} wraps); on the leg's receiver thread. */
+    void readable(ByteBuffer wrapped, byte[] buffer, int burst) {
+        for (int i = 0; i < burst; i++) {
+            InetSocketAddress source;
+            wrapped.clear();
             try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
-                if (!Rtp.isRtp(buffer, packet.getLength())) {
-                    drops.dropped("not_rtp");
-                    continue;
-                }
-                if (!taken((InetSocketAddress) packet.getSocketAddress(), Rtp.sequence(buffer))) {
-                    continue;
-                }
-                received.incrementAndGet();
-                sink.packet(buffer, packet.getLength());
-            } catch (SocketException closed) {
+                source = (InetSocketAddress) channel.receive(wrapped);
+            } catch (IOException e) {
+                // a closed channel, or an ICMP error reported on the socket: nothing more to read now
+                LOG.debugf("%s: %s", name, e.getMessage());
                 return;
-            } catch (IOException | RuntimeException e) {
+            }
+            if (source == null) {
+                return;
+            }
+            int length = wrapped.position();
+            if (!Rtp.isRtp(buffer, length)) {
+                drops.dropped("not_rtp");
+                continue;
+            }
+            if (!taken(source, Rtp.sequence(buffer))) {
+                continue;
+            }
+            received.incrementAndGet();
+            try {
+                sink.packet(buffer, length);
+            } catch (RuntimeException e) {
                 LOG.debugf("%s: %s", name, e.getMessage());
             }
         }
@@ -138,6 +156,11 @@ public final class MediaLeg implements AudioLeg {
 
     @Override
     public void close() {
-        socket.close();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debugf("%s: close: %s", name, e.getMessage());
+        }
+        receivers.closed(this);
     }
 }

@@ -1,11 +1,12 @@
 package io.switchboard.voice.media;
 
-import java.net.DatagramSocket;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
-
+import java.nio.channels.DatagramChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +18,8 @@ import io.switchboard.voice.config.VoiceConfig;
 
 /**
  * Opens media legs on even ports of the configured range (RTP on even ports, as RFC 3550 recommends),
- * each counting the packets it drops in {@code voice_rtp_packets_dropped_total{reason}}.
+ * each counting the packets it drops in {@code voice_rtp_packets_dropped_total{reason}}, and hands
+ * them to the {@link MediaReceivers} that read them.
  */
 @ApplicationScoped
 public class MediaPorts {
@@ -27,9 +29,11 @@ public class MediaPorts {
     private final int max;
     private final int probation;
     private final MediaLeg.Drops drops;
+    private final MediaReceivers receivers;
     private int next;
 
-    public MediaPorts(VoiceConfig config, MeterRegistry registry) throws UnknownHostException {
+    public MediaPorts(VoiceConfig config, MeterRegistry registry, MediaReceivers receivers) throws UnknownHostException {
+        this.receivers = receivers;
         this.host = InetAddress.getByName(config.media().host());
         this.min = config.media().portMin() + (config.media().portMin() % 2);
         this.max = config.media().portMax();
@@ -45,23 +49,28 @@ public class MediaPorts {
         return host.getHostAddress();
     }
 
-    /** A started leg on the next free even port; fails when the whole range is in use. */
-    public synchronized MediaLeg open(String name) throws SocketException {
+    /** A leg being read, on the next free even port; fails when the whole range is in use (or no socket can be opened). */
+    public synchronized MediaLeg open(String name) throws IOException {
         int span = (max - min) / 2 + 1;
         for (int tried = 0; tried < span; tried++) {
             int port = next;
             next = next + 2 > max ? min : next + 2;
+            DatagramChannel channel = DatagramChannel.open();
             try {
-                DatagramSocket socket = new DatagramSocket(null);
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(host, port));
-                MediaLeg leg = new MediaLeg(socket, name, probation, drops);
-                leg.start();
-                return leg;
-            } catch (SocketException taken) {
-                // in use: try the next one
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
+                channel.bind(new InetSocketAddress(host, port));
+                channel.configureBlocking(false);
+            } catch (BindException taken) {
+                channel.close();
+                continue;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
+            MediaLeg leg = new MediaLeg(channel, port, name, probation, drops, receivers);
+            receivers.add(leg);
+            return leg;
         }
-        throw new SocketException("no free media port in " + min + "-" + max);
+        throw new IOException("no free media port in " + min + "-" + max);
     }
 }

@@ -4,40 +4,53 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.voice.domain.port.AudioLeg;
 
 /**
  * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing, from one
- * timer thread. A prompt plays once or loops (queue audio) until stopped or replaced. The audio comes
- * from the {@link PromptStore}.
+ * clock thread: each tick sends every playing leg its next frame. The ticks keep to a 20 ms grid
+ * ({@link FrameSchedule}); after a stall of more than {@value #MAX_LAG_MS} ms the frames missed are
+ * skipped ({@code voice_media_frames_skipped_total}) instead of sent in a burst. A prompt plays once or
+ * loops (queue audio) until stopped or replaced. The audio comes from the {@link PromptStore}.
  */
 @ApplicationScoped
 public class PromptPlayer {
 
     private static final int FRAME = 160;
+    private static final long PERIOD = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long MAX_LAG_MS = 60;
     private static final Logger LOG = Logger.getLogger(PromptPlayer.class);
 
     private final Map<AudioLeg, Playback> playing = new ConcurrentHashMap<>();
     private final PromptStore prompts;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "prompt-player");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Timer ticks;
+    private final Counter skippedFrames;
+    private final Thread clock;
+    private volatile boolean running = true;
 
-    public PromptPlayer(PromptStore prompts) {
+    public PromptPlayer(PromptStore prompts, MeterRegistry registry) {
         this.prompts = prompts;
-        timer.scheduleAtFixedRate(this::tick, 20, 20, TimeUnit.MILLISECONDS);
+        this.ticks = Timer.builder("voice.media.tick")
+                .description("One 20 ms tick of the prompt clock: a frame sent to every leg that plays a prompt")
+                .register(registry);
+        this.skippedFrames = Counter.builder("voice.media.frames.skipped")
+                .description("Prompt frames not sent because the clock fell more than 60 ms behind (per playing leg)")
+                .register(registry);
+        this.clock = new Thread(this::run, "prompt-clock");
+        this.clock.setDaemon(true);
+        this.clock.start();
     }
 
     /** Starts {@code prompt} on {@code leg} (replacing what it played) in the leg's codec; {@code done} runs when a single play ends. */
@@ -68,8 +81,33 @@ public class PromptPlayer {
         return Optional.ofNullable(playing.get(leg)).map(playback -> playback.name);
     }
 
-    private void tick() {
+    private void run() {
+        FrameSchedule schedule = new FrameSchedule(System.nanoTime() + PERIOD, PERIOD, TimeUnit.MILLISECONDS.toNanos(MAX_LAG_MS));
+        int skip = 0;
+        while (running) {
+            long wait = schedule.due() - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            long began = System.nanoTime();
+            try {
+                tick(skip);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "prompt tick failed");
+            }
+            long now = System.nanoTime();
+            ticks.record(now - began, TimeUnit.NANOSECONDS);
+            skip = schedule.advance(now);
+        }
+    }
+
+    private void tick(int skip) {
         playing.forEach((leg, playback) -> {
+            if (skip > 0) {
+                skippedFrames.increment(skip);
+                playback.skip(skip);
+            }
             if (!playback.next((MediaLeg) leg)) {
                 playing.remove(leg, playback);
                 playback.done.run();
@@ -79,7 +117,8 @@ public class PromptPlayer {
 
     @PreDestroy
     void shutdown() {
-        timer.shutdownNow();
+        running = false;
+        LockSupport.unpark(clock);
     }
 
     private static final class Playback {
@@ -101,6 +140,20 @@ public class PromptPlayer {
             this.payloadType = payloadType;
             this.loop = loop;
             this.done = done == null ? () -> { } : done;
+        }
+
+        /**
+         * Moves on by {@code frames} unsent frames: the audio and the RTP timestamp advance as if they
+         * had been sent (the peer hears a gap, not a slower prompt); sequence numbers count only packets sent.
+         */
+        void skip(int frames) {
+            long samples = (long) frames * FRAME;
+            timestamp += samples;
+            if (loop && audio.length > 0) {
+                position = (int) ((position + samples) % (((audio.length + FRAME - 1) / FRAME) * (long) FRAME));
+            } else {
+                position = (int) Math.min(audio.length, position + samples);
+            }
         }
 
         /** Sends one frame; false when a single play has finished. */

@@ -1,7 +1,6 @@
 package io.switchboard.voice.media;
 
 import java.io.IOException;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,7 +36,7 @@ public class RtpMedia implements Media {
     public AudioLeg open(String name) {
         try {
             return ports.open(name);
-        } catch (SocketException full) {
+        } catch (IOException full) {
             throw new MediaUnavailableException(full.getMessage(), full);
         }
     }
