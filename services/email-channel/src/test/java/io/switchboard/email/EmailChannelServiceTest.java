@@ -66,6 +66,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.EventType;
 import io.switchboard.events.ReplyRequested;
@@ -422,7 +423,8 @@ class EmailChannelServiceTest {
         assertThat(mailed.getHeader("References", " ")).contains(first);
         assertThat(((InternetAddress) mailed.getFrom()[0]).getAddress()).isEqualTo(SUPPORT);
         assertThat(((InternetAddress) mailed.getFrom()[0]).getPersonal()).isEqualTo("Acme Bank");
-        assertThat(mailed.getContent().toString().strip()).isEqualTo("We refunded the second charge today.");
+        assertThat(mailed.getContent().toString().replace("\r\n", "\n"))
+                .startsWith("We refunded the second charge today.\n\n--\nHow did we do? Rate this conversation: ");
 
         ContactMessageSent sent = (ContactMessageSent) awaitOutcome(requestId, 1).get(0);
         assertThat(sent.contactId()).isEqualTo(created.contactId());
@@ -443,6 +445,40 @@ class EmailChannelServiceTest {
         assignTo(created.contactId(), "alice");
         as("alice").get("/api/contacts/{id}/emails", created.contactId()).then().statusCode(200)
                 .body("direction", org.hamcrest.Matchers.contains("INBOUND", "OUTBOUND", "INBOUND"));
+    }
+
+    @Test
+    void theReplysSurveyLinkTakesOneRatingOfOneToFiveAndPublishesIt() throws Exception {
+        String customer = sender("survey");
+        String first = messageId("survey-1");
+        send(customer, List.of(SUPPORT), simple(customer, SUPPORT, first, "Card", "My card was swallowed by the ATM"));
+        ContactCreated created = (ContactCreated) eventsFor(first, 2).get(0);
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), "survey-reply-" + run,
+                Channel.EMAIL, "alice", "A new card is on its way.", List.of(), Map.of()));
+        String mailed = awaitRelayed(customer, 1).get(0).getContent().toString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/api/survey/([A-Za-z0-9_-]+)").matcher(mailed);
+        assertThat(link.find()).as(mailed).isTrue();
+        String path = "/api/survey/" + link.group(1);
+        // The agent's thread keeps their words, without the link.
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome("survey-reply-" + run, 1).get(0);
+        assertThat(sent.text()).isEqualTo("A new card is on its way.");
+
+        given().get(path).then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .body(containsString("name=\"score\" value=\"5\""));
+        given().get("/api/survey/not-a-real-token").then().statusCode(404);
+        given().formParam("score", "9").post(path).then().statusCode(400);
+        given().formParam("score", "2").formParam("comment", "<b>slow</b>").post(path).then().statusCode(200)
+                .body(containsString("Your rating has been recorded"));
+        given().formParam("score", "5").post(path).then().statusCode(409);
+        given().get(path).then().statusCode(409);
+
+        List<ContactEvent> answers = allEvents(e -> e instanceof ContactSurveyAnswered a && a.contactId().equals(created.contactId()));
+        ContactSurveyAnswered answer = (ContactSurveyAnswered) answers.get(0);
+        assertThat(answer.score()).isEqualTo(2);
+        assertThat(answer.comment()).isEqualTo("<b>slow</b>");
+        assertThat(answer.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(answers).hasSize(1);
     }
 
     @Test

@@ -81,6 +81,17 @@ public interface EmailStore {
 
     Optional<EmailThread> thread(String tenantId, String contactId) throws StoreException;
 
+    /** The contact's survey token: {@code candidate} on its first call, the stored one after. */
+    String surveyToken(String tenantId, String contactId, String candidate, Instant createdAt, Instant expiresAt) throws StoreException;
+
+    Optional<SurveyLink> survey(String token) throws StoreException;
+
+    /** Claims the survey's one answer; false when it was answered already. */
+    boolean claimSurvey(String token, Instant at) throws StoreException;
+
+    /** Gives a claim up (its event was not acknowledged), so the customer can answer again. */
+    void releaseSurvey(String token) throws StoreException;
+
     /** The Message-IDs of a thread, oldest first (the References of a reply). */
     List<String> threadMessageIds(String contactId) throws StoreException;
 

@@ -43,14 +43,16 @@ public class ReplyDelivery {
     private final ContactEvents publisher;
     private final EmailDirectory directory;
     private final EmailSettings config;
+    private final EmailSurveys surveys;
 
     public ReplyDelivery(EmailStore store, MailRelay mailer, ContactEvents publisher, EmailDirectory directory,
-            EmailSettings config) {
+            EmailSettings config, EmailSurveys surveys) {
         this.store = store;
         this.mailer = mailer;
         this.publisher = publisher;
         this.directory = directory;
         this.config = config;
+        this.surveys = surveys;
     }
 
     public void deliver(ReplyRequested reply) throws StoreException, InterruptedException {
@@ -85,7 +87,9 @@ public class ReplyDelivery {
                 .orElse(thread.mailboxAddress());
         String messageId = "<" + UUID.randomUUID() + "@" + domain(thread.mailboxAddress()) + ">";
         String subject = SubjectToken.replySubject(thread.subject(), thread.token());
-        OutgoingEmail email = new OutgoingEmail(from, thread.customerAddress(), subject, reply.text() == null ? "" : reply.text(),
+        // The customer's copy ends with the survey link; the thread keeps the agent's words.
+        String text = (reply.text() == null ? "" : reply.text()) + surveys.footer(thread.tenantId(), thread.contactId());
+        OutgoingEmail email = new OutgoingEmail(from, thread.customerAddress(), subject, text,
                 messageId, store.latestInboundMessageId(thread.contactId()).orElse(null),
                 references(store.threadMessageIds(thread.contactId())), files);
         return send(reply, email);
@@ -121,12 +125,13 @@ public class ReplyDelivery {
             try {
                 mailer.send(email);
                 return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
-                        email.to(), subject, email.text(), true, null, false, Instant.now());
+                        email.to(), subject, reply.text() == null ? "" : reply.text(), true, null, false, Instant.now());
             } catch (RelayRefusedException refused) {
                 LOG.warnf("reply %s, attempt %d of %d: %s", reply.messageId(), attempt, attempts, refused.getMessage());
                 if (refused.permanent() || attempt >= attempts) {
                     return new OutboundRecord(reply.messageId(), reply.tenantId(), reply.contactId(), reply.agentId(), messageId,
-                            email.to(), subject, email.text(), false, refused.getMessage(), refused.permanent(), Instant.now());
+                            email.to(), subject, reply.text() == null ? "" : reply.text(), false, refused.getMessage(), refused.permanent(),
+                            Instant.now());
                 }
                 Thread.sleep(config.outboundRetryDelay().toMillis() * attempt);
             }

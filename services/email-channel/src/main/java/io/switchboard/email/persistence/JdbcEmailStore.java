@@ -28,6 +28,7 @@ import io.switchboard.email.domain.Reader;
 import io.switchboard.email.domain.StoreException;
 import io.switchboard.email.domain.StoredAttachment;
 import io.switchboard.email.domain.StoredEvent;
+import io.switchboard.email.domain.SurveyLink;
 
 /**
  * The email channel's PostgreSQL state (schema {@code email}) over blocking JDBC: SMTP sessions and
@@ -168,6 +169,69 @@ public class JdbcEmailStore implements EmailStore {
     }
 
     // --- outbound ---
+
+    @Override
+    public String surveyToken(String tenantId, String contactId, String candidate, Instant createdAt, Instant expiresAt)
+            throws StoreException {
+        return work(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO email_survey (token, contact_id, tenant_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (contact_id) DO NOTHING""");
+                    PreparedStatement read = c.prepareStatement("SELECT token FROM email_survey WHERE contact_id = ?")) {
+                insert.setString(1, candidate);
+                insert.setString(2, contactId);
+                insert.setString(3, tenantId);
+                insert.setTimestamp(4, Timestamp.from(createdAt));
+                insert.setTimestamp(5, Timestamp.from(expiresAt));
+                insert.executeUpdate();
+                read.setString(1, contactId);
+                try (ResultSet r = read.executeQuery()) {
+                    r.next();
+                    return r.getString(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<SurveyLink> survey(String token) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT token, contact_id, tenant_id, expires_at, answered_at FROM email_survey WHERE token = ?")) {
+                s.setString(1, token);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    Timestamp answered = r.getTimestamp(5);
+                    return Optional.of(new SurveyLink(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
+                            answered == null ? null : answered.toInstant()));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean claimSurvey(String token, Instant at) throws StoreException {
+        return work(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE email_survey SET answered_at = ? WHERE token = ? AND answered_at IS NULL")) {
+                s.setTimestamp(1, Timestamp.from(at));
+                s.setString(2, token);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseSurvey(String token) throws StoreException {
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE email_survey SET answered_at = NULL WHERE token = ?")) {
+                s.setString(1, token);
+                return s.executeUpdate();
+            }
+        });
+    }
 
     @Override
     public Optional<EmailThread> thread(String tenantId, String contactId) throws StoreException {
