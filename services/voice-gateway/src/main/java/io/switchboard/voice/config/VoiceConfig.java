@@ -122,10 +122,10 @@ public interface VoiceConfig {
         int probation();
 
         /**
-         * Threads that receive every leg's RTP (one selector each; a leg's port picks its thread).
-         * Absent: one per core.
+         * Threads that receive every leg's RTP (one selector each), and as many that send the legs'
+         * prompts (a 20 ms clock each); a leg's port picks its two. Absent: one per core.
          */
-        Optional<Integer> receivers();
+        Optional<Integer> threads();
     }
 
     interface Outbound {

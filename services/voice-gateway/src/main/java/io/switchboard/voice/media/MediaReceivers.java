@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 import io.switchboard.voice.config.VoiceConfig;
 
 /**
- * Receives every media leg's RTP on a few selector threads ({@code media.receivers}, default one per
+ * Receives every media leg's RTP on a few selector threads ({@code media.threads}, default one per
  * core) instead of a thread per leg: a leg's port decides its thread, so a leg's packets are always read
  * by the same thread, in order, and its sink (DTMF reader, relay, recording) is never entered twice at
  * once. The sinks run on these threads, so they must not block; sending RTP on a non-blocking
@@ -38,7 +38,7 @@ public class MediaReceivers {
 
     @Inject
     public MediaReceivers(VoiceConfig config) throws IOException {
-        this(config.media().receivers().orElse(Runtime.getRuntime().availableProcessors()));
+        this(config.media().threads().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     MediaReceivers(int count) throws IOException {

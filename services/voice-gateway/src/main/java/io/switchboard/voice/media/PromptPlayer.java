@@ -1,6 +1,8 @@
 package io.switchboard.voice.media;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,14 +18,17 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.port.AudioLeg;
 
 /**
- * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing, from one
- * clock thread: each tick sends every playing leg its next frame. The ticks keep to a 20 ms grid
- * ({@link FrameSchedule}); after a stall of more than {@value #MAX_LAG_MS} ms the frames missed are
- * skipped ({@code voice_media_frames_skipped_total}) instead of sent in a burst. A prompt plays once or
- * loops (queue audio) until stopped or replaced. The audio comes from the {@link PromptStore}.
+ * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing. A few clock
+ * threads ({@code media.threads}, default one per core; a leg's port picks its clock, as it picks its
+ * receiver) each tick every 20 ms and send each of their playing legs its next frame. The ticks keep
+ * to a 20 ms grid ({@link FrameSchedule}); after a stall of more than {@value #MAX_LAG_MS} ms the
+ * frames missed are skipped ({@code voice_media_frames_skipped_total}) instead of sent in a burst. A
+ * prompt plays once or loops (queue audio) until stopped or replaced. The audio comes from the
+ * {@link PromptStore}.
  */
 @ApplicationScoped
 public class PromptPlayer {
@@ -33,24 +38,26 @@ public class PromptPlayer {
     private static final long MAX_LAG_MS = 60;
     private static final Logger LOG = Logger.getLogger(PromptPlayer.class);
 
-    private final Map<AudioLeg, Playback> playing = new ConcurrentHashMap<>();
+    private final List<Clock> clocks = new ArrayList<>();
     private final PromptStore prompts;
     private final Timer ticks;
     private final Counter skippedFrames;
-    private final Thread clock;
     private volatile boolean running = true;
 
-    public PromptPlayer(PromptStore prompts, MeterRegistry registry) {
+    public PromptPlayer(PromptStore prompts, MeterRegistry registry, VoiceConfig config) {
         this.prompts = prompts;
         this.ticks = Timer.builder("voice.media.tick")
-                .description("One 20 ms tick of the prompt clock: a frame sent to every leg that plays a prompt")
+                .description("One 20 ms tick of a prompt clock: a frame sent to each leg of the clock that plays a prompt")
                 .register(registry);
         this.skippedFrames = Counter.builder("voice.media.frames.skipped")
-                .description("Prompt frames not sent because the clock fell more than 60 ms behind (per playing leg)")
+                .description("Prompt frames not sent because a clock fell more than 60 ms behind (per playing leg)")
                 .register(registry);
-        this.clock = new Thread(this::run, "prompt-clock");
-        this.clock.setDaemon(true);
-        this.clock.start();
+        int count = Math.max(1, config.media().threads().orElse(Runtime.getRuntime().availableProcessors()));
+        for (int i = 0; i < count; i++) {
+            Clock clock = new Clock("prompt-clock-" + i);
+            clocks.add(clock);
+            clock.thread.start();
+        }
     }
 
     /** Starts {@code prompt} on {@code leg} (replacing what it played) in the leg's codec; {@code done} runs when a single play ends. */
@@ -65,60 +72,75 @@ public class PromptPlayer {
         if (payloadType == Rtp.PCMA) {
             audio = G711.ulawToAlaw(audio);
         }
-        playing.put(leg, new Playback(prompt, audio, payloadType, loop, done));
+        clock(leg).playing.put(leg, new Playback(prompt, audio, payloadType, loop, done));
     }
 
     public void stop(AudioLeg leg) {
-        playing.remove(leg);
+        clock(leg).playing.remove(leg);
     }
 
     public boolean isPlaying(AudioLeg leg) {
-        return playing.containsKey(leg);
+        return clock(leg).playing.containsKey(leg);
     }
 
     /** The prompt the leg hears now, if any. */
     public Optional<String> playing(AudioLeg leg) {
-        return Optional.ofNullable(playing.get(leg)).map(playback -> playback.name);
+        return Optional.ofNullable(clock(leg).playing.get(leg)).map(playback -> playback.name);
     }
 
-    private void run() {
-        FrameSchedule schedule = new FrameSchedule(System.nanoTime() + PERIOD, PERIOD, TimeUnit.MILLISECONDS.toNanos(MAX_LAG_MS));
-        int skip = 0;
-        while (running) {
-            long wait = schedule.due() - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                continue;
-            }
-            long began = System.nanoTime();
-            try {
-                tick(skip);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "prompt tick failed");
-            }
-            long now = System.nanoTime();
-            ticks.record(now - began, TimeUnit.NANOSECONDS);
-            skip = schedule.advance(now);
-        }
-    }
-
-    private void tick(int skip) {
-        playing.forEach((leg, playback) -> {
-            if (skip > 0) {
-                skippedFrames.increment(skip);
-                playback.skip(skip);
-            }
-            if (!playback.next((MediaLeg) leg)) {
-                playing.remove(leg, playback);
-                playback.done.run();
-            }
-        });
+    private Clock clock(AudioLeg leg) {
+        return clocks.get(Math.floorMod(leg.localPort() / 2, clocks.size()));
     }
 
     @PreDestroy
     void shutdown() {
         running = false;
-        LockSupport.unpark(clock);
+        clocks.forEach(clock -> LockSupport.unpark(clock.thread));
+    }
+
+    /** One clock thread and the legs it plays to. */
+    private final class Clock {
+        final Map<AudioLeg, Playback> playing = new ConcurrentHashMap<>();
+        final Thread thread;
+
+        Clock(String name) {
+            this.thread = new Thread(this::run, name);
+            this.thread.setDaemon(true);
+        }
+
+        private void run() {
+            FrameSchedule schedule = new FrameSchedule(System.nanoTime() + PERIOD, PERIOD, TimeUnit.MILLISECONDS.toNanos(MAX_LAG_MS));
+            int skip = 0;
+            while (running) {
+                long wait = schedule.due() - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    continue;
+                }
+                long began = System.nanoTime();
+                try {
+                    tick(skip);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "prompt tick failed");
+                }
+                long now = System.nanoTime();
+                ticks.record(now - began, TimeUnit.NANOSECONDS);
+                skip = schedule.advance(now);
+            }
+        }
+
+        private void tick(int skip) {
+            playing.forEach((leg, playback) -> {
+                if (skip > 0) {
+                    skippedFrames.increment(skip);
+                    playback.skip(skip);
+                }
+                if (!playback.next((MediaLeg) leg)) {
+                    playing.remove(leg, playback);
+                    playback.done.run();
+                }
+            });
+        }
     }
 
     private static final class Playback {
