@@ -135,6 +135,21 @@ try {
   await supervisor.locator('#agents tbody tr', { hasText: 'Alice Adams' }).waitFor();
   await shot(supervisor, 'supervisor-1-wallboard');
 
+  // Reports: today's figures per queue from the reporting service, with the charts.
+  await supervisor.click('button.tab:has-text("Reports")');
+  await supervisor.selectOption('#report-tenant', 'acme-bank');
+  await supervisor.selectOption('#report-granularity', 'day');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await supervisor.click('#report-show');
+    await supervisor.locator('#report-zone, .report-body [role=alert]').first().waitFor();
+    if (await supervisor.locator('#report-table tbody tr', { hasText: 'billing' }).count() > 0) break;
+    await supervisor.waitForTimeout(1000);
+  }
+  await supervisor.locator('#report-table tbody tr', { hasText: 'billing' }).first().waitFor();
+  await supervisor.locator('#chart-sl svg').waitFor();
+  await supervisor.locator('#chart-volume svg').waitFor();
+  await shot(supervisor, 'supervisor-3-reports');
+
   // The same inbox at tablet width still shows the list and the presence control.
   await agent.setViewportSize({ width: 820, height: 1180 });
   await agent.locator('#presence').waitFor({ state: 'visible' });

@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public final class ImageBuilder {
 
     public static final List<String> SERVICES = List.of("routing", "customer360", "chat-channel",
-            "email-channel", "agent-desktop", "voice-gateway", "admin-console", "sms-channel", "social-channel");
+            "email-channel", "agent-desktop", "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting");
 
     public static final String USER = BaseImage.UID + ":" + BaseImage.UID;
     public static final AbsoluteUnixPath WORKDIR = AbsoluteUnixPath.get("/deployments");

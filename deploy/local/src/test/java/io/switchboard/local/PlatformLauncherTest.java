@@ -682,6 +682,76 @@ class PlatformLauncherTest {
                 && io.switchboard.events.EventType.of(event).type().equals(type), type + " for " + key);
     }
 
+    /**
+     * Reporting across services: a contact routing queues in billing is counted in acme-bank's report,
+     * read through the inbox with a supervisor's token, and billing's offered figure equals the queue legs
+     * on the routing topic, counted here from the raw events. The same rows come as CSV; another
+     * tenant's report is refused.
+     */
+    @Test
+    void aQueuedContactIsCountedInTheTenantsReportWhichMatchesTheRawRoutingEvents() throws Exception {
+        String contactId = UUID.randomUUID().toString();
+        publish(Topics.CONTACTS, new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                contactId, Channel.CHAT, Direction.INBOUND, "widget-acme", Address.chatVisitor("visitor-report"), null, Map.of(),
+                "Statement", "Where is my statement?", List.of(), "en", 0, Map.of()));
+        readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String query = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(2) + "&granularity=day";
+        var http = java.net.http.HttpClient.newHttpClient();
+        String sam = token("sam");
+        long offered = -1;
+        long legs = -2;
+        for (int attempt = 0; attempt < 120 && offered != legs; attempt++) {
+            Thread.sleep(500);
+            legs = billingLegs();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/reports/tenants/acme-bank/queues"
+                    + query)).header("Authorization", "Bearer " + sam).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            offered = 0;
+            for (var row : new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("rows")) {
+                if ("billing".equals(row.path("queue").asText())) {
+                    offered += row.path("offered").asLong();
+                }
+            }
+        }
+        assertThat(offered).as("billing's offered figure against the queue legs on the routing topic").isEqualTo(legs).isPositive();
+
+        var csv = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/reports/tenants/acme-bank/queues"
+                + query)).header("Authorization", "Bearer " + sam).header("Accept", "text/csv").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElse("")).startsWith("start,queue,offered");
+        var otherTenant = http.send(java.net.http.HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:8083/api/reports/tenants/globex-travel/queues" + query)).header("Authorization", "Bearer " + sam).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(otherTenant.statusCode()).as(otherTenant.body()).isIn(403, 404);
+    }
+
+    /** The distinct acme-bank contacts queued in billing, read from the routing topic from its start. */
+    private static long billingLegs() {
+        java.util.Set<String> contacts = new java.util.HashSet<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.ROUTING).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
+                            && d.event() instanceof io.switchboard.events.ContactQueued q && q.tenantId().equals("acme-bank")
+                            && q.queueId().equals("billing")) {
+                        contacts.add(q.contactId());
+                    }
+                }
+            }
+        }
+        return contacts.size();
+    }
+
     @Test
     void statusShowsKafkaUpAndUpAgainIsHarmless() throws Exception {
         Result status = switchboard("status");
