@@ -106,7 +106,7 @@ class ReportingBench {
             }
             kafka.flush();
             double publishSeconds = (System.nanoTime() - started) / 1e9;
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                     .until(() -> processed() - before >= events.size());
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, Object> result = new LinkedHashMap<>();

@@ -66,7 +66,7 @@ final class Recomputation {
                         + " WHERE f.tenant_id = k.t AND f.interval_start = k.i").execute(arrays))
                 .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + ", coalesce(q.threshold_seconds, $3) AS threshold_seconds,"
                         + " EXISTS (SELECT 1 FROM contact_fact o WHERE o.tenant_id = c.tenant_id AND o.customer_key = c.customer_key"
-                        + " AND o.created_at > c.created_at AND o.created_at <= c.created_at + $4::integer * interval '1 second' AND o.contact_id <> c.contact_id) AS came_back"
+                        + " AND o.created_at > c.created_at AND o.created_at <= c.created_at + $4::integer * interval '1 second') AS came_back"
                         + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
                         + " JOIN leg_fact l ON l.tenant_id = k.t AND l.interval_start = k.i" + LEG_REPORT_JOINS
                         + " LEFT JOIN queue_config q ON q.tenant_id = l.tenant_id AND q.queue_id = l.queue_id")
@@ -95,49 +95,60 @@ final class Recomputation {
             return Uni.createFrom().voidItem();
         }
         List<BatchApplication.AgentWindow> agents = new ArrayList<>(windows.keySet());
+        Map<BatchApplication.AgentWindow, Instant[]> ranges = new HashMap<>();
+        for (BatchApplication.AgentWindow agent : agents) {
+            long[] window = windows.get(agent);
+            Instant from = Intervals.floor(Instant.ofEpochMilli(window[0]));
+            Instant to = Intervals.ceil(Instant.ofEpochMilli(window[1]));
+            ranges.put(agent, new Instant[] { from, to.isAfter(from) ? to : from.plus(Intervals.LENGTH) });
+        }
+        Tuple keys = Tuple.tuple().addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::tenantId).toArray(String[]::new))
+                .addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::agentId).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(agents.stream().map(a -> time(ranges.get(a)[0])).toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(agents.stream().map(a -> time(ranges.get(a)[1])).toArray(OffsetDateTime[]::new));
+        String windowsTable = " unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(t, a, f, e)";
+        Map<BatchApplication.AgentWindow, List<StateChange>> changes = new HashMap<>();
+        Map<BatchApplication.AgentWindow, List<BusyPeriod>> busy = new HashMap<>();
         return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('agent|' || t || '|' || a, 0) AS h"
                 + " FROM unnest($1::text[], $2::text[]) AS k(t, a) ORDER BY 1) AS locks")
                 .execute(Tuple.tuple().addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::tenantId).toArray(String[]::new))
                         .addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::agentId).toArray(String[]::new)))
-                .chain(() -> Sql.each(agents, agent -> {
-                    long[] window = windows.get(agent);
-                    Instant from = Intervals.floor(Instant.ofEpochMilli(window[0]));
-                    Instant to = Intervals.ceil(Instant.ofEpochMilli(window[1]));
-                    if (!to.isAfter(from)) {
-                        to = from.plus(Intervals.LENGTH);
-                    }
-                    return agent(agent.tenantId(), agent.agentId(), from, to);
-                }));
-    }
-
-    private Uni<Void> agent(String tenant, String agent, Instant from, Instant to) {
-        List<StateChange> changes = new ArrayList<>();
-        List<BusyPeriod> busy = new ArrayList<>();
-        return db.preparedQuery("SELECT at, state, event_id FROM agent_state WHERE tenant_id = $1 AND agent_id = $2"
-                + " AND at >= coalesce((SELECT max(at) FROM agent_state WHERE tenant_id = $1 AND agent_id = $2 AND at <= $3), $3)"
-                + " AND at <= coalesce((SELECT min(at) FROM agent_state WHERE tenant_id = $1 AND agent_id = $2 AND at >= $4), $4)")
-                .execute(Tuple.of(tenant, agent, time(from), time(to)))
-                .invoke(rows -> rows.forEach(row -> changes.add(new StateChange(tenant, agent, instant(row.getOffsetDateTime(0)),
-                        AgentStateChanged.State.valueOf(row.getString(1)), row.getUUID(2)))))
-                // Stretches reaching into the window: legs whose handling ends in or after it, and legs whose wrap-up does.
-                .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + " FROM leg_fact l" + LEG_REPORT_JOINS
-                        + " WHERE l.tenant_id = $1 AND l.agent_id = $2 AND l.handle_end >= $3 AND l.assigned_at < $4"
-                        + " UNION " + LEG_REPORT_SELECT + " FROM wrap_fact ww JOIN leg_fact l ON l.tenant_id = ww.tenant_id"
-                        + " AND l.contact_id = ww.contact_id AND l.agent_id = ww.agent_id" + LEG_REPORT_JOINS
-                        + " WHERE ww.tenant_id = $1 AND ww.agent_id = $2 AND ww.completed_at >= $3 AND l.assigned_at < $4")
-                        .execute(Tuple.of(tenant, agent, time(from), time(to))))
-                .invoke(rows -> rows.forEach(row -> busy.addAll(BusyPeriod.of(report(row, 0, false)))))
-                .chain(() -> db.preparedQuery("DELETE FROM agent_time WHERE tenant_id = $1 AND agent_id = $2 AND interval_start >= $3"
-                        + " AND interval_start < $4").execute(Tuple.of(tenant, agent, time(from), time(to))))
+                // Each window's changes, from the last at or before its start to the first at or after its end.
+                .chain(() -> db.preparedQuery("SELECT k.t, k.a, s.at, s.state, s.event_id FROM" + windowsTable
+                        + " JOIN agent_state s ON s.tenant_id = k.t AND s.agent_id = k.a"
+                        + " AND s.at >= coalesce((SELECT max(x.at) FROM agent_state x WHERE x.tenant_id = k.t AND x.agent_id = k.a AND x.at <= k.f), k.f)"
+                        + " AND s.at <= coalesce((SELECT min(x.at) FROM agent_state x WHERE x.tenant_id = k.t AND x.agent_id = k.a AND x.at >= k.e), k.e)")
+                        .execute(keys))
+                .invoke(rows -> rows.forEach(row -> changes.computeIfAbsent(new BatchApplication.AgentWindow(row.getString(0), row.getString(1)),
+                        k -> new ArrayList<>()).add(new StateChange(row.getString(0), row.getString(1), instant(row.getOffsetDateTime(2)),
+                                AgentStateChanged.State.valueOf(row.getString(3)), row.getUUID(4)))))
+                // Stretches reaching into each window: legs whose handling ends in or after it, and legs whose wrap-up does.
+                .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + " FROM" + windowsTable + " JOIN leg_fact l ON l.tenant_id = k.t"
+                        + " AND l.agent_id = k.a AND l.handle_end >= k.f AND l.assigned_at < k.e" + LEG_REPORT_JOINS
+                        + " UNION " + LEG_REPORT_SELECT + " FROM" + windowsTable + " JOIN wrap_fact ww ON ww.tenant_id = k.t"
+                        + " AND ww.agent_id = k.a AND ww.completed_at >= k.f JOIN leg_fact l ON l.tenant_id = ww.tenant_id"
+                        + " AND l.contact_id = ww.contact_id AND l.agent_id = ww.agent_id AND l.assigned_at < k.e" + LEG_REPORT_JOINS)
+                        .execute(keys))
+                .invoke(rows -> rows.forEach(row -> {
+                    LegReport report = report(row, 0, false);
+                    busy.computeIfAbsent(new BatchApplication.AgentWindow(report.leg().tenantId(), report.leg().agentId()),
+                            k -> new ArrayList<>()).addAll(BusyPeriod.of(report));
+                }))
+                .chain(() -> db.preparedQuery("DELETE FROM agent_time g USING" + windowsTable
+                        + " WHERE g.tenant_id = k.t AND g.agent_id = k.a AND g.interval_start >= k.f AND g.interval_start < k.e").execute(keys))
                 .chain(() -> {
-                    changes.sort(StateChange.ORDER);
                     List<Tuple> rows = new ArrayList<>();
-                    AgentTime.intervals(changes, busy, from, to).forEach((interval, t) -> {
-                        if (!t.isZero()) {
-                            rows.add(Tuple.tuple().addString(tenant).addString(agent).addOffsetDateTime(time(interval)).addLong(t.loggedIn())
-                                    .addLong(t.available()).addLong(t.busy()).addLong(t.availableIdle()));
-                        }
-                    });
+                    for (BatchApplication.AgentWindow agent : agents) {
+                        List<StateChange> sorted = new ArrayList<>(changes.getOrDefault(agent, List.of()));
+                        sorted.sort(StateChange.ORDER);
+                        Instant[] range = ranges.get(agent);
+                        AgentTime.intervals(sorted, busy.getOrDefault(agent, List.of()), range[0], range[1]).forEach((interval, t) -> {
+                            if (!t.isZero()) {
+                                rows.add(Tuple.tuple().addString(agent.tenantId()).addString(agent.agentId()).addOffsetDateTime(time(interval))
+                                        .addLong(t.loggedIn()).addLong(t.available()).addLong(t.busy()).addLong(t.availableIdle()));
+                            }
+                        });
+                    }
                     if (rows.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }

@@ -1,6 +1,8 @@
 package io.switchboard.reporting.persistence;
 
-import java.time.LocalDateTime;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.temporal.TemporalAdjusters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,29 +53,34 @@ public class ReportReader {
 
     public Uni<Report> read(ReportQuery query) {
         return zone(query.tenantId()).chain(zone -> {
-            OffsetDateTime from = query.from().atStartOfDay(zone).toOffsetDateTime();
+            List<OffsetDateTime> starts = bucketStarts(query, zone);
+            OffsetDateTime from = starts.get(0);
             OffsetDateTime to = query.to().atStartOfDay(zone).toOffsetDateTime();
+            // Intervals are their own buckets; longer buckets are found by binary search over their starts
+            // (width_bucket), which costs less than converting every row to the tenant's local time.
+            String bucket = query.granularity() == Granularity.INTERVAL ? "extract(epoch from interval_start)::bigint"
+                    : "width_bucket(interval_start, $5::timestamptz[])::bigint";
             Tuple params = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
-                    .addString(query.key()).addString(zone.getId());
-            String bucket = bucket(query.granularity());
-            String where = " WHERE tenant_id = $1 AND interval_start >= $2 AND interval_start < $3 AND ($4::text IS NULL OR %s = $4) AND $5::text IS NOT NULL";
+                    .addString(query.key()).addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new));
+            String where = " WHERE tenant_id = $1 AND interval_start >= $2 AND interval_start < $3 AND ($4::text IS NULL OR %s = $4)"
+                    + " AND cardinality($5::timestamptz[]) > 0";
             Map<List<Object>, ReportRow> rows = new LinkedHashMap<>();
             Uni<Void> figures = pool.preparedQuery("SELECT key, " + bucket + " AS bucket, " + FIGURE_SUMS + " FROM interval_figures"
                     + where.formatted("key") + " AND dimension = $6 GROUP BY 1, 2")
                     .execute(params.addString(query.dimension().slug()))
                     .invoke(result -> result.forEach(row -> {
-                        OffsetDateTime start = start(row, zone);
+                        OffsetDateTime start = start(row, query.granularity(), starts, zone);
                         rows.put(List.of(row.getString(0), start), new ReportRow(start, row.getString(0), figures(row, 2),
                                 query.dimension() == Dimension.AGENT ? AgentTimeFigures.ZERO : null));
                     }))
                     .replaceWithVoid();
             if (query.dimension() == Dimension.AGENT) {
                 Tuple timeParams = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
-                        .addString(query.key()).addString(zone.getId());
+                        .addString(query.key()).addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new));
                 figures = figures.chain(() -> pool.preparedQuery("SELECT agent_id, " + bucket + " AS bucket, " + TIME_SUMS
                         + " FROM agent_time" + where.formatted("agent_id") + " GROUP BY 1, 2").execute(timeParams))
                         .invoke(result -> result.forEach(row -> {
-                            OffsetDateTime start = start(row, zone);
+                            OffsetDateTime start = start(row, query.granularity(), starts, zone);
                             AgentTimeFigures time = new AgentTimeFigures(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
                             rows.merge(List.of(row.getString(0), start), new ReportRow(start, row.getString(0), Figures.ZERO, time),
                                     (a, b) -> new ReportRow(a.start(), a.key(), a.figures(), b.time()));
@@ -87,18 +95,41 @@ public class ReportReader {
         });
     }
 
-    /** Intervals keep their UTC instant (a local time repeats when clocks go back); the rest are the tenant's local periods. */
-    private static String bucket(Granularity granularity) {
-        return granularity == Granularity.INTERVAL ? "interval_start"
-                : "date_trunc('" + granularity.slug() + "', interval_start AT TIME ZONE $5)";
+    /**
+     * The starts of the report's buckets in the tenant's zone: its local days, ISO weeks (Monday) or months
+     * that overlap [from, to), the first clipped to {@code from}; for intervals, {@code from} alone.
+     */
+    static List<OffsetDateTime> bucketStarts(ReportQuery query, ZoneId zone) {
+        List<OffsetDateTime> starts = new ArrayList<>();
+        starts.add(query.from().atStartOfDay(zone).toOffsetDateTime());
+        if (query.granularity() == Granularity.INTERVAL) {
+            return starts;
+        }
+        LocalDate day = switch (query.granularity()) {
+            case WEEK -> query.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> query.from().withDayOfMonth(1);
+            default -> query.from();
+        };
+        while (true) {
+            day = switch (query.granularity()) {
+                case WEEK -> day.plusWeeks(1);
+                case MONTH -> day.plusMonths(1);
+                default -> day.plusDays(1);
+            };
+            if (!day.isBefore(query.to())) {
+                return starts;
+            }
+            starts.add(day.atStartOfDay(zone).toOffsetDateTime());
+        }
     }
 
-    private static OffsetDateTime start(Row row, ZoneId zone) {
-        Object value = row.getValue(1);
-        if (value instanceof OffsetDateTime instant) {
-            return instant.atZoneSameInstant(zone).toOffsetDateTime();
+    /** Intervals keep their UTC instant (a local time repeats when clocks go back); a longer bucket is its local start. */
+    private static OffsetDateTime start(Row row, Granularity granularity, List<OffsetDateTime> starts, ZoneId zone) {
+        long bucket = row.getLong(1);
+        if (granularity == Granularity.INTERVAL) {
+            return Instant.ofEpochSecond(bucket).atZone(zone).toOffsetDateTime();
         }
-        return ((LocalDateTime) value).atZone(zone).toOffsetDateTime();
+        return starts.get((int) bucket - 1);
     }
 
     private static Figures figures(Row row, int first) {
