@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Which Kafka topics each service may write and read, and under which consumer group and transactional
  * id prefixes: the table the brokers' ACLs are made from (helm's KafkaUsers, the kafka-acls.sh commands
  * of the chart's notes). A service writes only the topics it owns, so configuration comes only from the
- * admin console. Service names are those of deploy/local/config/services.conf and the chart.
+ * admin console. Every service that consumes writes the dead-letter topic: what it cannot take goes
+ * there ({@code Refusals}). Service names are those of deploy/local/config/services.conf and the chart.
  */
 public final class TopicAccess {
 
@@ -75,7 +76,7 @@ public final class TopicAccess {
     private static Map<String, ServiceAccess> table() {
         Map<String, ServiceAccess> services = new LinkedHashMap<>();
         add(services, "admin-console",
-                Set.of(Topics.CONFIG, Topics.PHONE_CREDENTIALS),
+                Set.of(Topics.CONFIG, Topics.PHONE_CREDENTIALS, Topics.DEAD_LETTER),
                 Set.of(Topics.ROUTING));
         // Every outbound topic: auto-replies (ReplyRequested) go to the contact's channel.
         Set<String> allOutbound = Arrays.stream(Channel.values()).map(Topics::outbound).collect(Collectors.toSet());
@@ -85,32 +86,32 @@ public final class TopicAccess {
                 Set.of(ROUTING_COMMANDS));
         // Chat transcripts are sent as email replies.
         add(services, "chat-channel",
-                Set.of(Topics.CONTACTS, Topics.outbound(Channel.EMAIL)),
+                Set.of(Topics.CONTACTS, Topics.outbound(Channel.EMAIL), Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.CHAT), Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
         // Agents' replies on any channel, call control and dialling on the voice topic.
         add(services, "agent-desktop",
-                union(Set.of(Topics.AGENTS, Topics.CONTACTS), allOutbound),
+                union(Set.of(Topics.AGENTS, Topics.CONTACTS, Topics.DEAD_LETTER), allOutbound),
                 Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG));
         add(services, "email-channel",
-                Set.of(Topics.CONTACTS),
+                Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.EMAIL), Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
         add(services, "customer360",
-                Set.of(Topics.CUSTOMERS),
+                Set.of(Topics.CUSTOMERS, Topics.DEAD_LETTER),
                 Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
         // Offer answers and transfers from agents' phones go to the agents topic.
         add(services, "voice-gateway",
-                Set.of(Topics.CONTACTS, Topics.AGENTS),
+                Set.of(Topics.CONTACTS, Topics.AGENTS, Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG, Topics.PHONE_CREDENTIALS));
         add(services, "sms-channel",
-                Set.of(Topics.CONTACTS),
+                Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.SMS), Topics.CONTACTS, Topics.CONFIG));
         add(services, "social-channel",
-                Set.of(Topics.CONTACTS),
+                Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.SOCIAL), Topics.CONTACTS, Topics.CONFIG));
-        // Reads only: interval figures from the contacts, routing and agents topics; thresholds and time
+        // Interval figures from the contacts, routing and agents topics; thresholds and time
         // zones from config; customer360's identities for first-contact resolution.
         add(services, "reporting",
-                Set.of(),
+                Set.of(Topics.DEAD_LETTER),
                 Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG, Topics.CUSTOMERS));
         return Map.copyOf(services);
     }

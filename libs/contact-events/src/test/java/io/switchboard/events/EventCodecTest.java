@@ -85,6 +85,28 @@ class EventCodecTest {
         DecodeResult result = EventCodec.decode(EventJson.mapper().writeValueAsBytes(json));
         assertThat(result).isInstanceOf(DecodeResult.Malformed.class);
         assertThat(((DecodeResult.Malformed) result).reason()).contains("agentId is required");
+        assertThat(((DecodeResult.Malformed) result).problem()).isEqualTo(DecodeResult.Malformed.Problem.SCHEMA);
+        assertThat(((DecodeResult.Malformed) result).field()).isEqualTo("agentId");
+    }
+
+    @Test
+    void aSchemaViolationNamesTheFieldAndAnEnvelopeProblemIsToldApart() throws Exception {
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventCodec.encode(Samples.all().get(EventType.CONTACT_CREATED), SOURCE));
+        ((ObjectNode) json.get("data")).remove("priority");
+        var missing = (DecodeResult.Malformed) EventCodec.decode(EventJson.mapper().writeValueAsBytes(json));
+        assertThat(missing.problem()).isEqualTo(DecodeResult.Malformed.Problem.SCHEMA);
+        assertThat(missing.field()).isEqualTo("priority");
+        ((ObjectNode) json.get("data")).put("priority", "high");
+        assertThat(((DecodeResult.Malformed) EventCodec.decode(EventJson.mapper().writeValueAsBytes(json))).field()).isEqualTo("priority");
+        ((ObjectNode) json.get("data")).put("priority", 42);
+        assertThat(((DecodeResult.Malformed) EventCodec.decode(EventJson.mapper().writeValueAsBytes(json))).field()).isEqualTo("priority");
+        ((ObjectNode) json.get("data")).put("priority", 1);
+        ((ObjectNode) json.get("data").get("from")).put("kind", "CARRIER_PIGEON");
+        assertThat(((DecodeResult.Malformed) EventCodec.decode(EventJson.mapper().writeValueAsBytes(json))).field()).isEqualTo("from.kind");
+
+        var envelope = (DecodeResult.Malformed) EventCodec.decode("not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(envelope.problem()).isEqualTo(DecodeResult.Malformed.Problem.ENVELOPE);
+        assertThat(envelope.field()).isNull();
     }
 
     @Test

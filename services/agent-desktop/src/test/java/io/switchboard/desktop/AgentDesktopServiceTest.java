@@ -291,6 +291,37 @@ class AgentDesktopServiceTest {
         as("bob").get("/api/qa/evaluations/mine").then().statusCode(200).body("evaluationId", not(hasItem(evaluationId)));
     }
 
+    @Test
+    void whatTheInboxCannotTakeIsDeadLetteredWithTheReasonAndThePartitionGoesOn() {
+        String key = "refused-" + UUID.randomUUID();
+        kafka.send(Topics.CONTACTS, key, "{\"not\": \"a cloud event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String v2 = """
+                {"specversion":"1.0","id":"%s","source":"/crm","type":"io.switchboard.contact.created.v2","subject":"%s",
+                 "datacontenttype":"application/json","tenantid":"acme-bank","data":{"contactId":"%s"}}""".formatted(UUID.randomUUID(), key, key);
+        kafka.send(Topics.CONTACTS, key, v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // The next event on the same key (so the same partition) is applied: nothing blocks the partition.
+        publish(new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS), key, Channel.CHAT,
+                Direction.INBOUND, "widget-acme", Address.chatVisitor("v-" + key), null, Map.of(), null, "After the refused ones",
+                List.of(), "en", 0, Map.of()));
+
+        var letters = kafka.await(Topics.DEAD_LETTER, r -> key.equals(r.key()) && "agent-desktop/StateConsumer".equals(header(r,
+                io.switchboard.service.messaging.DeadLetter.CONSUMER)), 2, WAIT);
+        assertThat(letters).extracting(r -> header(r, io.switchboard.service.messaging.DeadLetter.REASON))
+                .containsExactly("MALFORMED_ENVELOPE", "UNKNOWN_TYPE_VERSION");
+        assertThat(header(letters.get(0), io.switchboard.service.messaging.DeadLetter.TOPIC)).isEqualTo(Topics.CONTACTS);
+        assertThat(header(letters.get(0), io.switchboard.service.messaging.DeadLetter.OFFSET)).matches("\\d+");
+        assertThat(new String(letters.get(0).value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"a cloud event\"}");
+        assertThat(header(letters.get(1), io.switchboard.service.messaging.DeadLetter.MESSAGE)).contains("contact.created.v2");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("switchboard_refusals_total{consumer=\"agent-desktop/StateConsumer\",reason=\"MALFORMED_ENVELOPE\""));
+        await().atMost(WAIT).untilAsserted(() -> as("sam").get("/api/contacts/" + key).then().statusCode(200));
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String text(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
         return new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
     }

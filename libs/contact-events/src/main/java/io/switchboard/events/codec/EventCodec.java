@@ -87,7 +87,8 @@ public final class EventCodec {
         try {
             event = EventJson.mapper().readValue(envelope.getData().toBytes(), type.get().recordClass());
         } catch (IOException | RuntimeException e) {
-            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has invalid data: " + rootMessage(e));
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has invalid data: " + rootMessage(e),
+                    DecodeResult.Malformed.Problem.SCHEMA, field(e));
         }
         Object tenant = envelope.getExtension(TENANT_EXTENSION);
         if (tenant == null || !tenant.toString().equals(event.tenantId())) {
@@ -99,6 +100,32 @@ public final class EventCodec {
         }
         return new DecodeResult.Decoded(event, envelope);
     }
+
+    /**
+     * The data's field at fault: Jackson's path to it for a value of the wrong shape, or the field a
+     * record's own check names ("priority is required", "score must be between 1 and 5").
+     */
+    static String field(Throwable e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            StringBuilder path = new StringBuilder();
+            for (var reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            if (path.length() > 0) {
+                return path.toString();
+            }
+        }
+        java.util.regex.Matcher named = RECORD_CHECK.matcher(rootMessage(e));
+        return named.lookingAt() ? named.group(1) : null;
+    }
+
+    /** How {@code Require} words a failed check: the field's name, then what is wrong with it. */
+    private static final java.util.regex.Pattern RECORD_CHECK =
+            java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9]*) (?:is required|must be )");
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -8,22 +8,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.admin.domain.ArrivalLog;
 import io.switchboard.events.ContactQueued;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /** Records every contact routing queues (into a queue it was not in before), for forecasts from observed traffic. */
 @ApplicationScoped
 public class ArrivalsConsumer {
 
     private final ArrivalLog arrivals;
+    private final Refusals refusals;
 
-    public ArrivalsConsumer(ArrivalLog arrivals) {
+    public ArrivalsConsumer(ArrivalLog arrivals, Refusals refusals) {
         this.arrivals = arrivals;
+        this.refusals = refusals;
     }
 
     @Incoming("routing-in")
     @Blocking
     public void routing(ConsumerRecord<String, byte[]> record) {
-        IncomingEvents.decode(record).ifPresent(event -> {
+        refusals.decode(record, "admin-console/ArrivalsConsumer").ifPresent(event -> {
             if (event instanceof ContactQueued queued) {
                 arrivals.record(queued.tenantId(), queued.queueId(), queued.contactId(), queued.occurredAt());
             }

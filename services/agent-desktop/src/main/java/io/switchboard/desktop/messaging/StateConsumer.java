@@ -10,7 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.desktop.domain.InboxProjector;
 import io.switchboard.desktop.domain.QualityMonitoring;
 import io.switchboard.events.ContactEnded;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * The topics the inbox is built from, in one shared consumer group: each event is applied once and
@@ -21,10 +21,12 @@ public class StateConsumer {
 
     private final InboxProjector projector;
     private final QualityMonitoring quality;
+    private final Refusals refusals;
 
-    public StateConsumer(InboxProjector projector, QualityMonitoring quality) {
+    public StateConsumer(InboxProjector projector, QualityMonitoring quality, Refusals refusals) {
         this.projector = projector;
         this.quality = quality;
+        this.refusals = refusals;
     }
 
     @Incoming("contacts")
@@ -52,7 +54,7 @@ public class StateConsumer {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "agent-desktop/StateConsumer");
         if (event.isPresent()) {
             projector.apply(event.get());
             // After the read model has the end: sampling reads who held it and in which queue.

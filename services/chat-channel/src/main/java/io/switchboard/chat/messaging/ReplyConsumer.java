@@ -10,22 +10,24 @@ import io.switchboard.chat.domain.ChatService;
 import io.switchboard.chat.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /** Agents' replies from {@code switchboard.outbound.chat.v1}, in order. */
 @ApplicationScoped
 public class ReplyConsumer {
 
     private final ChatService chats;
+    private final Refusals refusals;
 
-    public ReplyConsumer(ChatService chats) {
+    public ReplyConsumer(ChatService chats, Refusals refusals) {
         this.chats = chats;
+        this.refusals = refusals;
     }
 
     @Incoming("outbound-chat")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "chat-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.CHAT) {
             chats.deliver(reply);
         }

@@ -15,7 +15,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactTyping;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * Every instance reads the replies delivered on the contacts topic (its own consumer group, from
@@ -25,9 +25,11 @@ import io.switchboard.service.messaging.IncomingEvents;
 public class ReplyFanOut {
 
     private final ChatService chats;
+    private final Refusals refusals;
 
-    public ReplyFanOut(ChatService chats) {
+    public ReplyFanOut(ChatService chats, Refusals refusals) {
         this.chats = chats;
+        this.refusals = refusals;
     }
 
     private static boolean isTranscript(Map<String, String> metadata) {
@@ -37,7 +39,7 @@ public class ReplyFanOut {
     @Incoming("reply-fanout")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "chat-channel/ReplyFanOut");
         if (event.isPresent() && event.get() instanceof ContactMessageSent sent && isTranscript(sent.metadata())) {
             chats.transcriptOutcome(sent.contactId(), true);
         } else if (event.isPresent() && event.get() instanceof ContactMessageFailed failed && isTranscript(failed.metadata())) {

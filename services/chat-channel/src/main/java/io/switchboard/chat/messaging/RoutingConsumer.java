@@ -12,7 +12,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTransferred;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * Tells the customer when an agent takes the chat, and when a transfer takes the agent away; remembers
@@ -22,15 +22,17 @@ import io.switchboard.service.messaging.IncomingEvents;
 public class RoutingConsumer {
 
     private final ChatService chats;
+    private final Refusals refusals;
 
-    public RoutingConsumer(ChatService chats) {
+    public RoutingConsumer(ChatService chats, Refusals refusals) {
         this.chats = chats;
+        this.refusals = refusals;
     }
 
     @Incoming("routing")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "chat-channel/RoutingConsumer");
         if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.CHAT) {
             chats.offered(offered);
         } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.CHAT) {

@@ -10,22 +10,24 @@ import io.switchboard.email.domain.EmailStore;
 import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /** Closes an email conversation when its contact ends (the agent wrapped it up), so new mail opens a new contact. */
 @ApplicationScoped
 public class ContactEndedConsumer {
 
     private final EmailStore store;
+    private final Refusals refusals;
 
-    public ContactEndedConsumer(EmailStore store) {
+    public ContactEndedConsumer(EmailStore store, Refusals refusals) {
         this.store = store;
+        this.refusals = refusals;
     }
 
     @Incoming("contact-lifecycle")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "email-channel/ContactEndedConsumer");
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.EMAIL) {
             store.markEnded(ended.contactId(), ended.occurredAt());
         }

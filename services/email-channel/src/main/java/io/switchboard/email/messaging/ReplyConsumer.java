@@ -10,7 +10,7 @@ import io.switchboard.email.domain.ReplyDelivery;
 import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * Agents' replies from {@code switchboard.outbound.email.v1}, one at a time in offset order. A
@@ -21,15 +21,17 @@ import io.switchboard.service.messaging.IncomingEvents;
 public class ReplyConsumer {
 
     private final ReplyDelivery delivery;
+    private final Refusals refusals;
 
-    public ReplyConsumer(ReplyDelivery delivery) {
+    public ReplyConsumer(ReplyDelivery delivery, Refusals refusals) {
         this.delivery = delivery;
+        this.refusals = refusals;
     }
 
     @Incoming("outbound-email")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "email-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.EMAIL) {
             delivery.deliver(reply);
         }

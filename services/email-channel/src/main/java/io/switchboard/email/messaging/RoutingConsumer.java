@@ -11,7 +11,7 @@ import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactOffered;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * Remembers every agent routing offered or assigned an email contact to ({@code switchboard.routing.v1}):
@@ -21,15 +21,17 @@ import io.switchboard.service.messaging.IncomingEvents;
 public class RoutingConsumer {
 
     private final EmailReads reads;
+    private final Refusals refusals;
 
-    public RoutingConsumer(EmailReads reads) {
+    public RoutingConsumer(EmailReads reads, Refusals refusals) {
         this.reads = reads;
+        this.refusals = refusals;
     }
 
     @Incoming("routing")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "email-channel/RoutingConsumer");
         if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.EMAIL) {
             reads.offered(offered);
         } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.EMAIL) {

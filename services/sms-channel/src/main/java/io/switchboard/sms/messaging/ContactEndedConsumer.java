@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.sms.domain.SmsStore;
 import io.switchboard.sms.domain.SmsSurveys;
 import io.switchboard.sms.domain.StoreException;
@@ -22,16 +22,18 @@ public class ContactEndedConsumer {
 
     private final SmsStore store;
     private final SmsSurveys surveys;
+    private final Refusals refusals;
 
-    public ContactEndedConsumer(SmsStore store, SmsSurveys surveys) {
+    public ContactEndedConsumer(SmsStore store, SmsSurveys surveys, Refusals refusals) {
         this.store = store;
         this.surveys = surveys;
+        this.refusals = refusals;
     }
 
     @Incoming("contact-lifecycle")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "sms-channel/ContactEndedConsumer");
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SMS) {
             store.markEnded(ended.contactId(), ended.occurredAt());
             surveys.contactEnded(ended);

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.sms.domain.ReplyService;
 import io.switchboard.sms.domain.StoreException;
 import io.switchboard.sms.domain.UnavailableException;
@@ -22,15 +22,17 @@ import io.switchboard.sms.domain.UnavailableException;
 public class ReplyConsumer {
 
     private final ReplyService replies;
+    private final Refusals refusals;
 
-    public ReplyConsumer(ReplyService replies) {
+    public ReplyConsumer(ReplyService replies, Refusals refusals) {
         this.replies = replies;
+        this.refusals = refusals;
     }
 
     @Incoming("outbound-sms")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, UnavailableException, InterruptedException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "sms-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SMS) {
             replies.deliver(reply);
         }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.social.domain.SocialStore;
 import io.switchboard.social.domain.StoreException;
 
@@ -17,15 +17,17 @@ import io.switchboard.social.domain.StoreException;
 public class ContactEndedConsumer {
 
     private final SocialStore store;
+    private final Refusals refusals;
 
-    public ContactEndedConsumer(SocialStore store) {
+    public ContactEndedConsumer(SocialStore store, Refusals refusals) {
         this.store = store;
+        this.refusals = refusals;
     }
 
     @Incoming("contact-lifecycle")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "social-channel/ContactEndedConsumer");
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SOCIAL) {
             store.markEnded(ended.contactId(), ended.occurredAt());
         }

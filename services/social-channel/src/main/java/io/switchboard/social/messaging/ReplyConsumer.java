@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.social.domain.ReplyDelivery;
 import io.switchboard.social.domain.StoreException;
 
@@ -21,15 +21,17 @@ import io.switchboard.social.domain.StoreException;
 public class ReplyConsumer {
 
     private final ReplyDelivery delivery;
+    private final Refusals refusals;
 
-    public ReplyConsumer(ReplyDelivery delivery) {
+    public ReplyConsumer(ReplyDelivery delivery, Refusals refusals) {
         this.delivery = delivery;
+        this.refusals = refusals;
     }
 
     @Incoming("outbound-social")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "social-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SOCIAL) {
             delivery.deliver(reply);
         }
