@@ -48,6 +48,7 @@ import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
+import io.switchboard.service.messaging.DeadLetter;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
@@ -274,15 +275,40 @@ class RoutingServiceTest {
         ConsumerRecord<String, byte[]> dead = kafka.await(Topics.DEAD_LETTER, r -> decoded(r).map(e -> e.eventId()
                 .equals(orphan.eventId())).orElse(false), 1, WAIT).get(0);
         assertThat(new String(dead.headers().lastHeader("reason").value(), StandardCharsets.UTF_8)).contains("unknown tenant");
+        assertThat(header(dead, DeadLetter.REASON)).isEqualTo("UNKNOWN_TENANT");
+        assertThat(header(dead, DeadLetter.CONSUMER)).isEqualTo("routing/Processor");
+        // Where the integrator published it, not routing's internal copy.
+        assertThat(header(dead, DeadLetter.TOPIC)).isEqualTo(Topics.CONTACTS);
+        assertThat(header(dead, DeadLetter.OFFSET)).matches("\\d+");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
-    void aMalformedRecordIsSkippedAndLaterRecordsStillFlow() {
+    void aMalformedRecordIsDeadLetteredWithTheFieldAtFaultAndLaterRecordsStillFlow() throws Exception {
         configureTenant();
-        kafka.send(Topics.CONTACTS, "garbage", "{\"specversion\":\"1.0\"".getBytes(StandardCharsets.UTF_8));
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        kafka.send(Topics.CONTACTS, garbageKey, "{\"specversion\":\"1.0\"".getBytes(StandardCharsets.UTF_8));
+        // A contact without its priority: the integrator's example of a field the schema requires.
+        ContactCreated lacking = chat("widget-" + tenant);
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) io.switchboard.events.codec.EventJson.mapper()
+                .readTree(io.switchboard.events.codec.EventCodec.encode(lacking, java.net.URI.create("/crm")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data")).remove("priority");
+        kafka.send(Topics.CONTACTS, lacking.contactId(), io.switchboard.events.codec.EventJson.mapper().writeValueAsBytes(json));
         ContactCreated contact = chat("widget-" + tenant);
         publish(Topics.CONTACTS, contact);
         awaitEvent(ContactQueued.class, e -> e.contactId().equals(contact.contactId()));
+
+        ConsumerRecord<String, byte[]> envelope = kafka.await(Topics.DEAD_LETTER, r -> garbageKey.equals(r.key()), 1, WAIT).get(0);
+        assertThat(header(envelope, DeadLetter.REASON)).isEqualTo("MALFORMED_ENVELOPE");
+        assertThat(header(envelope, DeadLetter.CONSUMER)).isEqualTo("routing/Ingest");
+        ConsumerRecord<String, byte[]> schema = kafka.await(Topics.DEAD_LETTER, r -> lacking.contactId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(header(schema, DeadLetter.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(schema, DeadLetter.FIELD)).isEqualTo("priority");
+        assertThat(header(schema, DeadLetter.TOPIC)).isEqualTo(Topics.CONTACTS);
     }
 
     @Test

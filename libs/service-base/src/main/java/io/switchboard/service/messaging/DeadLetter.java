@@ -31,6 +31,28 @@ public final class DeadLetter {
     private DeadLetter() {
     }
 
+    /**
+     * The dead-letter headers as name/value pairs, for a consumer that writes its dead letters itself
+     * (routing, through its outbox): {@code topic}, {@code partition}, {@code offset} say where the
+     * refused record was first published.
+     */
+    public static java.util.List<String> headers(String topic, int partition, long offset, String consumer, RefusalReason reason,
+            String text, String field) {
+        java.util.List<String> pairs = new java.util.ArrayList<>(java.util.List.of(TOPIC, topic, PARTITION, Integer.toString(partition),
+                OFFSET, Long.toString(offset), CONSUMER, consumer, STAGE, stage(reason), EXCEPTION, "io.switchboard.refusal." + reason.name(),
+                MESSAGE, text, REASON, reason.name()));
+        if (field != null) {
+            pairs.add(FIELD);
+            pairs.add(field);
+        }
+        return pairs;
+    }
+
+    private static String stage(RefusalReason reason) {
+        return reason == RefusalReason.MALFORMED_ENVELOPE || reason == RefusalReason.SCHEMA_VIOLATION
+                || reason == RefusalReason.UNKNOWN_TYPE_VERSION ? "VALUE_CONVERTER" : "TASK_PUT";
+    }
+
     public static ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> original, String consumer, RefusalReason reason,
             String text, String field) {
         Headers headers = new RecordHeaders();
@@ -41,8 +63,7 @@ public final class DeadLetter {
         put(headers, PARTITION, Integer.toString(original.partition()));
         put(headers, OFFSET, Long.toString(original.offset()));
         put(headers, CONSUMER, consumer);
-        put(headers, STAGE, reason == RefusalReason.MALFORMED_ENVELOPE || reason == RefusalReason.SCHEMA_VIOLATION
-                || reason == RefusalReason.UNKNOWN_TYPE_VERSION ? "VALUE_CONVERTER" : "TASK_PUT");
+        put(headers, STAGE, stage(reason));
         put(headers, EXCEPTION, "io.switchboard.refusal." + reason.name());
         put(headers, MESSAGE, text);
         put(headers, REASON, reason.name());

@@ -54,9 +54,14 @@ public class Refusals {
 
     /** The record's event, or empty after dead-lettering it (or skipping a type from a newer producer). */
     public Optional<SwitchboardEvent> decode(ConsumerRecord<String, byte[]> record, String consumer) {
+        return decoded(record, consumer).map(DecodeResult.Decoded::event);
+    }
+
+    /** As {@link #decode}, with the CloudEvent envelope for a consumer that reads its attributes. */
+    public Optional<DecodeResult.Decoded> decoded(ConsumerRecord<String, byte[]> record, String consumer) {
         DecodeResult result = EventCodec.decode(record.value());
         if (result instanceof DecodeResult.Decoded decoded) {
-            return Optional.of(decoded.event());
+            return Optional.of(decoded);
         }
         if (result instanceof DecodeResult.UnknownType unknown) {
             if (isNewVersionOfAKnownType(unknown.type())) {
@@ -90,7 +95,7 @@ public class Refusals {
     }
 
     /** {@code io.switchboard.contact.created.v2} when this version knows {@code io.switchboard.contact.created.v1}. */
-    static boolean isNewVersionOfAKnownType(String type) {
+    public static boolean isNewVersionOfAKnownType(String type) {
         if (type == null) {
             return false;
         }

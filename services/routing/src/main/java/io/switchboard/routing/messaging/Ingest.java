@@ -33,6 +33,7 @@ import io.switchboard.events.codec.EventCodec;
 import io.switchboard.routing.config.RoutingConfig;
 import io.switchboard.routing.domain.Domains;
 import io.switchboard.routing.persistence.RoutingStore;
+import io.switchboard.service.messaging.Refusals;
 
 /**
  * Re-keys the inputs routing cares about by routing domain onto the internal commands topic, so
@@ -50,15 +51,17 @@ public class Ingest implements Runnable {
     private final KafkaClients kafka;
     private final RoutingConfig config;
     private final RoutingStore store;
+    private final Refusals refusals;
     private final Map<String, String> tenantDomains = new ConcurrentHashMap<>();
     private volatile boolean running;
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public Ingest(KafkaClients kafka, RoutingConfig config, RoutingStore store) {
+    public Ingest(KafkaClients kafka, RoutingConfig config, RoutingStore store, Refusals refusals) {
         this.kafka = kafka;
         this.config = config;
         this.store = store;
+        this.refusals = refusals;
     }
 
     public synchronized void start() throws Exception {
@@ -79,7 +82,7 @@ public class Ingest implements Runnable {
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    forward(record, producer);
+                    refusals.decoded(record, "routing/Ingest").ifPresent(decoded -> forward(record, decoded, producer));
                 }
                 if (!records.isEmpty()) {
                     producer.flush();
@@ -122,21 +125,18 @@ public class Ingest implements Runnable {
             }
             // Tenants first: they say which domain their queues and agents belong to.
             configuration.sort(java.util.Comparator.comparingInt(record -> record.key() != null && record.key().startsWith("tenant:") ? 0 : 1));
-            configuration.forEach(record -> forward(record, producer));
+            // Read again from the start at every start: a bad record here was answered when the group first read it.
+            configuration.forEach(record -> {
+                if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded) {
+                    forward(record, decoded, producer);
+                }
+            });
             producer.flush();
         }
     }
 
-    private void forward(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> producer) {
-        DecodeResult result = EventCodec.decode(record.value());
-        if (!(result instanceof DecodeResult.Decoded decoded)) {
-            // Logged and skipped by the processor's decoder as well; here it is simply not routing's input.
-            if (result instanceof DecodeResult.Malformed malformed) {
-                LOG.warnf("skipping malformed record at %s/%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        malformed.reason());
-            }
-            return;
-        }
+    /** What routing cannot read was answered before this, where the record's own topic and offset are known. */
+    private void forward(ConsumerRecord<String, byte[]> record, DecodeResult.Decoded decoded, KafkaProducer<String, byte[]> producer) {
         SwitchboardEvent event = decoded.event();
         boolean relevant = event instanceof ContactCreated || event instanceof ContactEnded || event instanceof OfferAnswered
                 || event instanceof TransferRequested || event instanceof WrapUpCompleted

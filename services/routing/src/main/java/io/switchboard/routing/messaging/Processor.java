@@ -47,7 +47,9 @@ import io.switchboard.routing.engine.AgentSnapshot;
 import io.switchboard.routing.engine.ContactSnapshot;
 import io.switchboard.routing.engine.RoutingException;
 import io.switchboard.routing.persistence.RoutingStore;
+import io.switchboard.service.messaging.DeadLetter;
 import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.RefusalReason;
 
 /**
  * The single writer. Consumes the commands topic, where each routing domain lives in one
@@ -243,9 +245,26 @@ public class Processor implements Runnable {
             if (outcome.deadLetter().isPresent()) {
                 LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), outcome.deadLetter().get());
                 pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, record.key(), record.value(),
-                        OutboxHeaders.of("reason", outcome.deadLetter().get(), TraceContinuation.HEADER, trace.traceparent())));
+                        deadLetterHeaders(record, outcome.deadLetter().get(), trace.traceparent())));
             }
         }
+    }
+
+    /**
+     * The dead-letter headers of a refused input, pointing at the record routing's ingest first read
+     * (its {@code switchboard-origin} header: topic/partition@offset), not at its internal copy.
+     */
+    private static String deadLetterHeaders(ConsumerRecord<String, byte[]> record, String reason, String traceparent) {
+        var origin = record.headers().lastHeader("switchboard-origin");
+        String where = origin == null ? record.topic() + "/" + record.partition() + "@" + record.offset()
+                : new String(origin.value(), java.nio.charset.StandardCharsets.UTF_8);
+        int slash = where.lastIndexOf('/');
+        int at = where.lastIndexOf('@');
+        RefusalReason code = reason.startsWith("unknown tenant") ? RefusalReason.UNKNOWN_TENANT : RefusalReason.DUPLICATE_ID_CONFLICT;
+        List<String> pairs = new ArrayList<>(DeadLetter.headers(where.substring(0, slash), Integer.parseInt(where.substring(slash + 1, at)),
+                Long.parseLong(where.substring(at + 1)), "routing/Processor", code, reason, null));
+        pairs.addAll(List.of("reason", reason, TraceContinuation.HEADER, traceparent));
+        return OutboxHeaders.of(pairs.toArray(String[]::new));
     }
 
     private void tickAll(Instant now) {
