@@ -130,6 +130,13 @@ class ReportingServiceTest {
         assertThat(((Number) row.get("asaSeconds")).doubleValue()).isCloseTo(50.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(((Number) row.get("fcrRate")).doubleValue()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
 
+        // Weeks start on Monday; the first is clipped to from (Tuesday 1 December), so the day's figures are all in it.
+        as("sam").get("/api/reports/tenants/acme-bank/queues?granularity=week&queue=billing&from=2026-12-01&to=2026-12-15")
+                .then().statusCode(200)
+                .body("rows.size()", equalTo(1))
+                .body("rows[0].start", equalTo("2026-12-01T00:00Z"))
+                .body("rows[0].offered", equalTo(6));
+
         // A month of one agent: occupancy and utilisation from the summed times.
         Map<String, Object> alice = as("sam").get("/api/reports/tenants/acme-bank/agents?granularity=month&agent=alice&from=2026-12-01&to=2027-01-01")
                 .then().statusCode(200).body("rows.size()", equalTo(1)).extract().jsonPath().getMap("rows[0]");
