@@ -121,11 +121,15 @@ public interface VoiceConfig {
         @WithDefault("4")
         int probation();
 
-        /**
-         * Threads that receive every leg's RTP (one selector each), and as many that send the legs'
-         * prompts (a 20 ms clock each); a leg's port picks its two. Absent: one per core.
-         */
+        /** Threads that receive every leg's RTP (one selector each; a leg's port picks its thread). Absent: one per core. */
         Optional<Integer> threads();
+
+        /**
+         * Threads that send the legs' prompts, a 20 ms clock each (a leg's port picks its clock). One
+         * by default: on 2 shared cores a second clock sent no more audio (docs/benchmarks.md).
+         */
+        @WithDefault("1")
+        int clocks();
     }
 
     interface Outbound {

@@ -22,9 +22,9 @@ import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.port.AudioLeg;
 
 /**
- * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing. A few clock
- * threads ({@code media.threads}, default one per core; a leg's port picks its clock, as it picks its
- * receiver) each tick every 20 ms and send each of their playing legs its next frame. The ticks keep
+ * Plays μ-law prompts as RTP, 20 ms (160 samples) a packet, to every leg that is playing. A clock
+ * thread ({@code media.clocks}, one by default; with more, a leg's port picks its clock) ticks every
+ * 20 ms and sends each of its playing legs its next frame. The ticks keep
  * to a 20 ms grid ({@link FrameSchedule}); after a stall of more than {@value #MAX_LAG_MS} ms the
  * frames missed are skipped ({@code voice_media_frames_skipped_total}) instead of sent in a burst. A
  * prompt plays once or loops (queue audio) until stopped or replaced. The audio comes from the
@@ -52,7 +52,7 @@ public class PromptPlayer {
         this.skippedFrames = Counter.builder("voice.media.frames.skipped")
                 .description("Prompt frames not sent because a clock fell more than 60 ms behind (per playing leg)")
                 .register(registry);
-        int count = Math.max(1, config.media().threads().orElse(Runtime.getRuntime().availableProcessors()));
+        int count = Math.max(1, config.media().clocks());
         for (int i = 0; i < count; i++) {
             Clock clock = new Clock("prompt-clock-" + i);
             clocks.add(clock);
