@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
@@ -77,36 +78,56 @@ public final class Fixture {
         return seconds * 1000;
     }
 
-    // Figures(offered, answered, abandoned, short, inThreshold, waitMs, handled, talkMs, holdMs, wrapMs, transfers,
-    //         overflows, fcrContacts, fcrResolved)
+    // f(offered, answered, abandoned, short, inThreshold, waitMs, handled, talkMs, holdMs, wrapMs, transfers,
+    //   overflows, fcrContacts, fcrResolved), plus surveys(answers, satisfied, score sum) where a survey counts.
+
+    private static Figures f(long offered, long answered, long abandoned, long shortAbandoned, long inThreshold, long waitMs,
+            long handled, long talkMs, long holdMs, long wrapMs, long transfers, long overflows, long fcrContacts, long fcrResolved) {
+        return new Figures(offered, answered, abandoned, shortAbandoned, inThreshold, waitMs, handled, talkMs, holdMs, wrapMs,
+                transfers, overflows, fcrContacts, fcrResolved, 0, 0, 0);
+    }
+
+    private static Figures surveys(long answers, long satisfied, long scoreSum) {
+        return new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, answers, satisfied, scoreSum);
+    }
+
+    /**
+     * Survey answers: C1 5 (09:07), C2 2 (09:15; its second answer, 5 at 09:16, is delivered first and does not
+     * count), C3 1 (a short abandon, handled by nobody: counted nowhere), and C5 4 at 20:30, delivered last,
+     * long after C5's 09:15 interval was computed. Each counts on the leg that ended its contact (C5's billing
+     * leg, not its sales leg), so satisfied = scores of 4 or 5.
+     */
+    public static boolean isLateSurvey(SwitchboardEvent event) {
+        return event instanceof ContactSurveyAnswered survey && survey.contactId().equals("c5");
+    }
 
     /** acme-bank's rows. */
     public static final Map<FigureKey, Figures> ACME_FIGURES = Map.ofEntries(
             // C1 (voice, 10 s, talk 200 hold 30, wrap 09:05:10-09:06:00 = 50 s, came back as C6),
             // C2 (chat, 30 s > 20, talk 09:03:30-09:13:30 = 600, wrap 30), C3 short abandon, C4 abandon.
-            Map.entry(queue("billing", I0900), new Figures(4, 2, 1, 1, 1, s(40), 2, s(800), s(30), s(80), 0, 0, 2, 1)),
+            Map.entry(queue("billing", I0900), f(4, 2, 1, 1, 1, s(40), 2, s(800), s(30), s(80), 0, 0, 2, 1).plus(surveys(2, 1, 5 + 2))),
             // C5's second leg: 10 s, talk 09:16:10-09:26:10, wrap 60, came back as C7 (Jane's phone).
-            Map.entry(queue("billing", I0915), new Figures(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0)),
-            Map.entry(queue("billing", I2000), new Figures(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            Map.entry(queue("billing", I0915), f(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0).plus(surveys(1, 1, 4))),
+            Map.entry(queue("billing", I2000), f(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
             // C5's first leg: 120 s > 30, talk 09:12:00-09:16:00 until the transfer, no wrap, not the final leg.
-            Map.entry(queue("sales", I0900), new Figures(1, 1, 0, 0, 0, s(120), 1, s(240), 0, 0, 1, 0, 0, 0)),
-            Map.entry(queue("sales", I1000), new Figures(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)),
-            Map.entry(queue("general", I1000), new Figures(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-            Map.entry(channel("VOICE", I0900), new Figures(3, 1, 1, 1, 1, s(10), 1, s(200), s(30), s(50), 0, 0, 1, 0)),
-            Map.entry(channel("CHAT", I0900), new Figures(1, 1, 0, 0, 0, s(30), 1, s(600), 0, s(30), 0, 0, 1, 1)),
-            Map.entry(channel("EMAIL", I0900), new Figures(1, 1, 0, 0, 0, s(120), 1, s(240), 0, 0, 1, 0, 0, 0)),
-            Map.entry(channel("EMAIL", I0915), new Figures(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0)),
-            Map.entry(channel("VOICE", I1000), new Figures(2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)),
-            Map.entry(channel("SMS", I2000), new Figures(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-            Map.entry(agent("alice", I0900), new Figures(2, 2, 0, 0, 1, s(130), 2, s(440), s(30), s(50), 1, 0, 1, 0)),
-            Map.entry(agent("bob", I0900), new Figures(1, 1, 0, 0, 0, s(30), 1, s(600), 0, s(30), 0, 0, 1, 1)),
-            Map.entry(agent("bob", I0915), new Figures(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0)));
+            Map.entry(queue("sales", I0900), f(1, 1, 0, 0, 0, s(120), 1, s(240), 0, 0, 1, 0, 0, 0)),
+            Map.entry(queue("sales", I1000), f(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)),
+            Map.entry(queue("general", I1000), f(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            Map.entry(channel("VOICE", I0900), f(3, 1, 1, 1, 1, s(10), 1, s(200), s(30), s(50), 0, 0, 1, 0).plus(surveys(1, 1, 5))),
+            Map.entry(channel("CHAT", I0900), f(1, 1, 0, 0, 0, s(30), 1, s(600), 0, s(30), 0, 0, 1, 1).plus(surveys(1, 0, 2))),
+            Map.entry(channel("EMAIL", I0900), f(1, 1, 0, 0, 0, s(120), 1, s(240), 0, 0, 1, 0, 0, 0)),
+            Map.entry(channel("EMAIL", I0915), f(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0).plus(surveys(1, 1, 4))),
+            Map.entry(channel("VOICE", I1000), f(2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0)),
+            Map.entry(channel("SMS", I2000), f(1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            Map.entry(agent("alice", I0900), f(2, 2, 0, 0, 1, s(130), 2, s(440), s(30), s(50), 1, 0, 1, 0).plus(surveys(1, 1, 5))),
+            Map.entry(agent("bob", I0900), f(1, 1, 0, 0, 0, s(30), 1, s(600), 0, s(30), 0, 0, 1, 1).plus(surveys(1, 0, 2))),
+            Map.entry(agent("bob", I0915), f(1, 1, 0, 0, 1, s(10), 1, s(600), 0, s(60), 0, 0, 1, 0).plus(surveys(1, 1, 4))));
 
     /** globex-travel's rows: G1, chat, 5 s (no queue configuration: 20 s), talk 240 s. */
     public static final Map<FigureKey, Figures> GLOBEX_FIGURES = Map.of(
-            queue("support", I0900), new Figures(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1),
-            channel("CHAT", I0900), new Figures(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1),
-            agent("dave", I0900), new Figures(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1));
+            queue("support", I0900), f(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1),
+            channel("CHAT", I0900), f(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1),
+            agent("dave", I0900), f(1, 1, 0, 0, 1, s(5), 1, s(240), 0, 0, 0, 0, 1, 1));
 
     // AgentTimeFigures(loggedIn, available, busy, availableIdle)
 

@@ -103,6 +103,14 @@ class ReportingServiceTest {
         String csv = as("sam").accept("text/csv").get("/api/reports/tenants/acme-bank/queues?granularity=interval&" + DAY)
                 .then().statusCode(200).header("Content-Type", containsString("text/csv")).extract().asString();
         assertThat(figuresOf(Dimension.QUEUE, parseCsv(csv))).isEqualTo(only(Dimension.QUEUE));
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("start,queue,offered,answered,abandoned,shortAbandoned,"
+                + "answeredWithinThreshold,serviceLevel,abandonRate,asaSeconds,ahtSeconds,avgTalkSeconds,avgHoldSeconds,"
+                + "avgWrapUpSeconds,handled,answerWaitSeconds,talkSeconds,holdSeconds,wrapUpSeconds,transfers,overflows,"
+                + "fcrContacts,fcrResolved,fcrRate,surveys,csatSatisfied,csatScoreSum,csat,avgSurveyScore");
+        // billing at 09:00: C1 5 and C2 2, so half the answers are 4 or 5, averaging 3.5.
+        Map<String, Object> billing0900 = parseCsv(csv).stream()
+                .filter(r -> r.get("queue").equals("billing") && r.get("start").equals("2026-12-01T09:00Z")).findFirst().orElseThrow();
+        assertThat(billing0900).containsEntry("csat", "0.5").containsEntry("avgSurveyScore", "3.5");
         byte[] xlsx = as("sam").get("/api/reports/tenants/acme-bank/agents?granularity=interval&format=xlsx&" + DAY)
                 .then().statusCode(200).extract().asByteArray();
         List<Map<String, Object>> sheet = parseXlsx(xlsx);
@@ -129,6 +137,10 @@ class ReportingServiceTest {
         assertThat(((Number) row.get("serviceLevel")).doubleValue()).isEqualTo(0.5);
         assertThat(((Number) row.get("asaSeconds")).doubleValue()).isCloseTo(50.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(((Number) row.get("fcrRate")).doubleValue()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
+        // Surveys of C1 (5), C2 (2) and C5 (4): CSAT is the share of 4s and 5s.
+        assertThat(row).containsEntry("surveys", 3).containsEntry("csatSatisfied", 2).containsEntry("csatScoreSum", 11);
+        assertThat(((Number) row.get("csat")).doubleValue()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(((Number) row.get("avgSurveyScore")).doubleValue()).isCloseTo(11.0 / 3, org.assertj.core.data.Offset.offset(1e-5));
 
         // Weeks start on Monday; the first is clipped to from (Tuesday 1 December), so the day's figures are all in it.
         as("sam").get("/api/reports/tenants/acme-bank/queues?granularity=week&queue=billing&from=2026-12-01&to=2026-12-15")
@@ -196,6 +208,22 @@ class ReportingServiceTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aLateSurveyAnswerRecomputesTheIntervalOfItsContact() throws SQLException {
+        emptySchema();
+        List<SwitchboardEvent> events = Fixture.events();
+        writer.apply(events.stream().filter(e -> !Fixture.isLateSurvey(e)).toList()).await().atMost(Duration.ofSeconds(30));
+        FigureKey billing0915 = new FigureKey(Dimension.QUEUE, "billing", Instant.parse("2026-12-01T09:15:00Z"));
+        assertThat(intervalFigures("sam", "queues").get(billing0915).surveys()).isZero();
+
+        writer.apply(events.stream().filter(Fixture::isLateSurvey).toList()).await().atMost(Duration.ofSeconds(30));
+
+        assertThat(intervalFigures("sam", "queues")).isEqualTo(only(Dimension.QUEUE));
+        assertThat(intervalFigures("sam", "agents")).isEqualTo(only(Dimension.AGENT));
+        assertThat(intervalFigures("sam", "channels")).isEqualTo(only(Dimension.CHANNEL));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------
 
     private void publishFixtureTwice() {
@@ -259,7 +287,7 @@ class ReportingServiceTest {
             Figures f = new Figures(n(row, "offered"), n(row, "answered"), n(row, "abandoned"), n(row, "shortAbandoned"),
                     n(row, "answeredWithinThreshold"), ms(row, "answerWaitSeconds"), n(row, "handled"), ms(row, "talkSeconds"),
                     ms(row, "holdSeconds"), ms(row, "wrapUpSeconds"), n(row, "transfers"), n(row, "overflows"),
-                    n(row, "fcrContacts"), n(row, "fcrResolved"));
+                    n(row, "fcrContacts"), n(row, "fcrResolved"), n(row, "surveys"), n(row, "csatSatisfied"), n(row, "csatScoreSum"));
             if (!f.equals(Figures.ZERO)) {
                 result.put(new FigureKey(dimension, row.get(dimension.slug()).toString(), start(row)), f);
             }

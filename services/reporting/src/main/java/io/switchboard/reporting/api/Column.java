@@ -40,7 +40,12 @@ record Column(String name, Function<ReportRow, Object> value) {
                 figure("overflows", Figures::overflows),
                 figure("fcrContacts", Figures::fcrContacts),
                 figure("fcrResolved", Figures::fcrResolved),
-                kpi("fcrRate", Kpis::fcrRate)));
+                kpi("fcrRate", Kpis::fcrRate),
+                figure("surveys", Figures::surveys),
+                figure("csatSatisfied", Figures::csatSatisfied),
+                figure("csatScoreSum", Figures::csatScoreSum),
+                kpi("csat", Kpis::csat),
+                kpi("avgSurveyScore", Kpis::avgSurveyScore)));
         if (dimension == Dimension.AGENT) {
             columns.addAll(List.of(
                     new Column("loggedInSeconds", r -> r.time().loggedIn() / 1000.0),

@@ -11,16 +11,18 @@ import io.switchboard.events.Channel;
  * @param customerKey who the contact is for first-contact resolution: customer360's customer of the
  *                    sender, else {@code fromKey}; derived, see {@link CustomerKeys}
  * @param talkSeconds voice only, as the gateway measured it (with {@code holdSeconds})
+ * @param surveyScore the customer's satisfaction score (1..5) of the first survey answer, with its time {@code surveyAt}
  */
 public record ContactFact(String tenantId, String contactId, Channel channel, String fromKey, Instant createdAt,
-        Instant endedAt, String endReason, String disposition, Long talkSeconds, Long holdSeconds, String customerKey) {
+        Instant endedAt, String endReason, String disposition, Long talkSeconds, Long holdSeconds, String customerKey,
+        Integer surveyScore, Instant surveyAt) {
 
     public static ContactFact empty(String tenantId, String contactId) {
-        return new ContactFact(tenantId, contactId, null, null, null, null, null, null, null, null, null);
+        return new ContactFact(tenantId, contactId, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ContactFact withCustomerKey(String key) {
         return new ContactFact(tenantId, contactId, channel, fromKey, createdAt, endedAt, endReason, disposition,
-                talkSeconds, holdSeconds, key);
+                talkSeconds, holdSeconds, key, surveyScore, surveyAt);
     }
 }

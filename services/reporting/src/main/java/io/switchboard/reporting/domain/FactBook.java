@@ -16,6 +16,7 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.CustomerMerged;
 import io.switchboard.events.CustomerUpdated;
@@ -72,6 +73,9 @@ public final class FactBook {
             contacts.put(new ContactId(e.tenantId(), e.contactId()), FactMerge.created(contact(e.tenantId(), e.contactId()), e));
         } else if (event instanceof ContactEnded e) {
             contacts.put(new ContactId(e.tenantId(), e.contactId()), FactMerge.ended(contact(e.tenantId(), e.contactId()), e));
+        } else if (event instanceof ContactSurveyAnswered e) {
+            contacts.put(new ContactId(e.tenantId(), e.contactId()),
+                    FactMerge.surveyAnswered(contact(e.tenantId(), e.contactId()), e));
         } else if (event instanceof WrapUpCompleted e) {
             List<String> id = List.of(e.tenantId(), e.contactId(), e.agentId());
             wraps.put(id, FactMerge.wrapUp(wraps.get(id), e));

@@ -7,6 +7,7 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.WrapUpCompleted;
 
@@ -64,7 +65,7 @@ public final class FactMerge {
                 first || contact.channel() == null ? event.channel() : contact.channel(),
                 first || contact.fromKey() == null ? CustomerKeys.of(event.from()) : contact.fromKey(),
                 least(contact.createdAt(), event.occurredAt()), contact.endedAt(), contact.endReason(), contact.disposition(),
-                contact.talkSeconds(), contact.holdSeconds(), contact.customerKey());
+                contact.talkSeconds(), contact.holdSeconds(), contact.customerKey(), contact.surveyScore(), contact.surveyAt());
     }
 
     public static ContactFact ended(ContactFact contact, ContactEnded event) {
@@ -72,11 +73,24 @@ public final class FactMerge {
         if (!first) {
             return new ContactFact(contact.tenantId(), contact.contactId(), coalesce(contact.channel(), event.channel()),
                     contact.fromKey(), contact.createdAt(), contact.endedAt(), contact.endReason(), contact.disposition(),
-                    contact.talkSeconds(), contact.holdSeconds(), contact.customerKey());
+                    contact.talkSeconds(), contact.holdSeconds(), contact.customerKey(), contact.surveyScore(),
+                    contact.surveyAt());
         }
         return new ContactFact(contact.tenantId(), contact.contactId(), coalesce(contact.channel(), event.channel()),
                 contact.fromKey(), contact.createdAt(), event.occurredAt(), event.reason().name(), event.disposition(),
-                event.talkSeconds(), event.holdSeconds(), contact.customerKey());
+                event.talkSeconds(), event.holdSeconds(), contact.customerKey(), contact.surveyScore(), contact.surveyAt());
+    }
+
+    /** The first answer by time counts (the channel refuses a second one); equal times keep the lower score. */
+    public static ContactFact surveyAnswered(ContactFact contact, ContactSurveyAnswered event) {
+        boolean first = contact.surveyAt() == null || event.occurredAt().isBefore(contact.surveyAt())
+                || (event.occurredAt().equals(contact.surveyAt()) && event.score() < contact.surveyScore());
+        if (!first) {
+            return contact;
+        }
+        return new ContactFact(contact.tenantId(), contact.contactId(), coalesce(contact.channel(), event.channel()),
+                contact.fromKey(), contact.createdAt(), contact.endedAt(), contact.endReason(), contact.disposition(),
+                contact.talkSeconds(), contact.holdSeconds(), contact.customerKey(), event.score(), event.occurredAt());
     }
 
     public static WrapFact wrapUp(WrapFact wrap, WrapUpCompleted event) {

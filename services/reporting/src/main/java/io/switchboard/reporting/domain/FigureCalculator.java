@@ -14,6 +14,8 @@ public final class FigureCalculator {
     public static final long SHORT_ABANDON_SECONDS = 5;
     /** The threshold of a queue no configuration has been seen for (routing's own default). */
     public static final int DEFAULT_THRESHOLD_SECONDS = 20;
+    /** A survey score this high or higher is a satisfied customer (CSAT counts the 4s and 5s of 1..5). */
+    public static final int SATISFIED_SCORE = 4;
 
     private FigureCalculator() {
     }
@@ -67,6 +69,9 @@ public final class FigureCalculator {
         long wrap = 0;
         long fcrContacts = 0;
         long fcrResolved = 0;
+        long surveys = 0;
+        long satisfied = 0;
+        long scoreSum = 0;
         Instant end = report.handleEnd();
         if (end != null) {
             handled = 1;
@@ -86,8 +91,13 @@ public final class FigureCalculator {
                 fcrContacts = 1;
                 fcrResolved = report.cameBack() ? 0 : 1;
             }
+            if (report.finalAnswered() && contact.surveyScore() != null) {
+                surveys = 1;
+                satisfied = contact.surveyScore() >= SATISFIED_SCORE ? 1 : 0;
+                scoreSum = contact.surveyScore();
+            }
         }
         return new Figures(1, answered, abandoned, shortAbandoned, inThreshold, waitMs, handled, talk, hold, wrap,
-                leg.transfers(), leg.overflows(), fcrContacts, fcrResolved);
+                leg.transfers(), leg.overflows(), fcrContacts, fcrResolved, surveys, satisfied, scoreSum);
     }
 }

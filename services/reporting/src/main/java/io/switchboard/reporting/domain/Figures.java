@@ -13,17 +13,21 @@ package io.switchboard.reporting.domain;
  * @param handled              answered legs whose end is known (their talk, hold and wrap-up are in)
  * @param fcrContacts          contacts ended by this leg whose first-contact resolution is counted
  * @param fcrResolved          of those, the ones whose customer did not come back within 24 h
+ * @param surveys              contacts ended by this leg whose customer answered the satisfaction survey
+ * @param csatSatisfied        of those, the answers scoring {@link FigureCalculator#SATISFIED_SCORE} or more
+ * @param csatScoreSum         the scores of those answers
  */
 public record Figures(long offered, long answered, long abandoned, long shortAbandoned, long answeredInThreshold,
         long answerWaitMs, long handled, long talkMs, long holdMs, long wrapMs, long transfers, long overflows,
-        long fcrContacts, long fcrResolved) {
+        long fcrContacts, long fcrResolved, long surveys, long csatSatisfied, long csatScoreSum) {
 
-    public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Figures plus(Figures o) {
         return new Figures(offered + o.offered, answered + o.answered, abandoned + o.abandoned,
                 shortAbandoned + o.shortAbandoned, answeredInThreshold + o.answeredInThreshold, answerWaitMs + o.answerWaitMs,
                 handled + o.handled, talkMs + o.talkMs, holdMs + o.holdMs, wrapMs + o.wrapMs, transfers + o.transfers,
-                overflows + o.overflows, fcrContacts + o.fcrContacts, fcrResolved + o.fcrResolved);
+                overflows + o.overflows, fcrContacts + o.fcrContacts, fcrResolved + o.fcrResolved,
+                surveys + o.surveys, csatSatisfied + o.csatSatisfied, csatScoreSum + o.csatScoreSum);
     }
 }

@@ -2,10 +2,11 @@ package io.switchboard.reporting.domain;
 
 /**
  * The rates and averages a report shows, derived from the sums of any number of intervals; null where
- * the divisor is zero. Seconds and shares (0..1), not percentages.
+ * the divisor is zero. Seconds and shares (0..1), not percentages; {@code avgSurveyScore} is on the survey's 1..5 scale.
  */
 public record Kpis(Double serviceLevel, Double abandonRate, Double asaSeconds, Double ahtSeconds, Double avgTalkSeconds,
-        Double avgHoldSeconds, Double avgWrapSeconds, Double fcrRate, Double occupancy, Double utilisation) {
+        Double avgHoldSeconds, Double avgWrapSeconds, Double fcrRate, Double csat, Double avgSurveyScore, Double occupancy,
+        Double utilisation) {
 
     public static Kpis of(Figures f, AgentTimeFigures t) {
         return new Kpis(
@@ -17,6 +18,8 @@ public record Kpis(Double serviceLevel, Double abandonRate, Double asaSeconds, D
                 seconds(f.holdMs(), f.handled()),
                 seconds(f.wrapMs(), f.handled()),
                 ratio(f.fcrResolved(), f.fcrContacts()),
+                ratio(f.csatSatisfied(), f.surveys()),
+                ratio(f.csatScoreSum(), f.surveys()),
                 t == null ? null : ratio(t.busy(), t.busy() + t.availableIdle()),
                 t == null ? null : ratio(t.busy(), t.loggedIn()));
     }

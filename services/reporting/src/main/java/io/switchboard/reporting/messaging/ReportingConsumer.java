@@ -18,6 +18,7 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.CustomerMerged;
 import io.switchboard.events.CustomerUpdated;
@@ -75,7 +76,8 @@ public class ReportingConsumer {
     public static boolean isInput(SwitchboardEvent event) {
         return event instanceof ContactQueued || event instanceof ContactAssigned || event instanceof ContactAbandoned
                 || event instanceof ContactTransferred || event instanceof ContactCreated || event instanceof ContactEnded
-                || event instanceof WrapUpCompleted || event instanceof AgentStateChanged || event instanceof CustomerUpdated
+                || event instanceof ContactSurveyAnswered || event instanceof WrapUpCompleted || event instanceof AgentStateChanged
+                || event instanceof CustomerUpdated
                 || event instanceof CustomerMerged || event instanceof QueueConfigured || event instanceof TenantConfigured;
     }
 }

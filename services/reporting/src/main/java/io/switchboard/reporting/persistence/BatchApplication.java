@@ -25,6 +25,7 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.CustomerMerged;
 import io.switchboard.events.CustomerUpdated;
@@ -136,6 +137,8 @@ final class BatchApplication {
             return e.contactId();
         } else if (event instanceof WrapUpCompleted e) {
             return e.contactId();
+        } else if (event instanceof ContactSurveyAnswered e) {
+            return e.contactId();
         }
         return null;
     }
@@ -226,6 +229,9 @@ final class BatchApplication {
             } else if (event instanceof ContactEnded e) {
                 ContactId id = new ContactId(e.tenantId(), e.contactId());
                 contacts.put(id, FactMerge.ended(contacts.getOrDefault(id, ContactFact.empty(e.tenantId(), e.contactId())), e));
+            } else if (event instanceof ContactSurveyAnswered e) {
+                ContactId id = new ContactId(e.tenantId(), e.contactId());
+                contacts.put(id, FactMerge.surveyAnswered(contacts.getOrDefault(id, ContactFact.empty(e.tenantId(), e.contactId())), e));
             } else if (event instanceof WrapUpCompleted e) {
                 WrapId id = new WrapId(e.tenantId(), e.contactId(), e.agentId());
                 wraps.put(id, FactMerge.wrapUp(wraps.get(id), e));
@@ -346,7 +352,7 @@ final class BatchApplication {
                 contactRows.add(Tuple.tuple().addString(c.tenantId()).addString(c.contactId()).addString(Sql.name(c.channel()))
                         .addString(c.fromKey()).addOffsetDateTime(time(c.createdAt())).addOffsetDateTime(time(c.endedAt()))
                         .addString(c.endReason()).addString(c.disposition()).addLong(c.talkSeconds()).addLong(c.holdSeconds())
-                        .addString(c.customerKey()));
+                        .addString(c.customerKey()).addInteger(c.surveyScore()).addOffsetDateTime(time(c.surveyAt())));
             }
         });
         List<Tuple> wrapRows = new ArrayList<>();
@@ -367,12 +373,13 @@ final class BatchApplication {
         }
         if (!contactRows.isEmpty()) {
             done = done.chain(() -> db.preparedQuery("INSERT INTO contact_fact (tenant_id, contact_id, channel, from_key, created_at,"
-                    + " ended_at, end_reason, disposition, talk_seconds, hold_seconds, customer_key)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (tenant_id, contact_id) DO UPDATE SET"
+                    + " ended_at, end_reason, disposition, talk_seconds, hold_seconds, customer_key, survey_score, survey_at)"
+                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tenant_id, contact_id) DO UPDATE SET"
                     + " channel = excluded.channel, from_key = excluded.from_key, created_at = excluded.created_at,"
                     + " ended_at = excluded.ended_at, end_reason = excluded.end_reason, disposition = excluded.disposition,"
                     + " talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,"
-                    + " customer_key = excluded.customer_key").executeBatch(contactRows).replaceWithVoid());
+                    + " customer_key = excluded.customer_key, survey_score = excluded.survey_score,"
+                    + " survey_at = excluded.survey_at").executeBatch(contactRows).replaceWithVoid());
         }
         if (!wrapRows.isEmpty()) {
             done = done.chain(() -> db.preparedQuery("INSERT INTO wrap_fact (tenant_id, contact_id, agent_id, queue_id, completed_at)"

@@ -84,8 +84,8 @@ final class Recomputation {
                     }
                     return db.preparedQuery("INSERT INTO interval_figures (tenant_id, dimension, interval_start, key, offered, answered,"
                             + " abandoned, short_abandoned, answered_in_threshold, answer_wait_ms, handled, talk_ms, hold_ms, wrap_ms,"
-                            + " transfers, overflows, fcr_contacts, fcr_resolved) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                            + " $12, $13, $14, $15, $16, $17, $18)").executeBatch(inserts).replaceWithVoid();
+                            + " transfers, overflows, fcr_contacts, fcr_resolved, surveys, csat_satisfied, csat_score_sum) VALUES ($1, $2,"
+                            + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)").executeBatch(inserts).replaceWithVoid();
                 });
     }
 
@@ -167,7 +167,7 @@ final class Recomputation {
                 .addString(key.key()).addLong(f.offered()).addLong(f.answered()).addLong(f.abandoned()).addLong(f.shortAbandoned())
                 .addLong(f.answeredInThreshold()).addLong(f.answerWaitMs()).addLong(f.handled()).addLong(f.talkMs())
                 .addLong(f.holdMs()).addLong(f.wrapMs()).addLong(f.transfers()).addLong(f.overflows()).addLong(f.fcrContacts())
-                .addLong(f.fcrResolved());
+                .addLong(f.fcrResolved()).addLong(f.surveys()).addLong(f.csatSatisfied()).addLong(f.csatScoreSum());
     }
 
 }

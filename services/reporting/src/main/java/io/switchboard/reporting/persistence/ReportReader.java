@@ -35,7 +35,8 @@ public class ReportReader {
     private static final String FIGURE_SUMS = "sum(offered)::bigint, sum(answered)::bigint, sum(abandoned)::bigint,"
             + " sum(short_abandoned)::bigint, sum(answered_in_threshold)::bigint, sum(answer_wait_ms)::bigint, sum(handled)::bigint,"
             + " sum(talk_ms)::bigint, sum(hold_ms)::bigint, sum(wrap_ms)::bigint, sum(transfers)::bigint, sum(overflows)::bigint,"
-            + " sum(fcr_contacts)::bigint, sum(fcr_resolved)::bigint";
+            + " sum(fcr_contacts)::bigint, sum(fcr_resolved)::bigint, sum(surveys)::bigint, sum(csat_satisfied)::bigint,"
+            + " sum(csat_score_sum)::bigint";
     private static final String TIME_SUMS = "sum(logged_in_ms)::bigint, sum(available_ms)::bigint, sum(busy_ms)::bigint,"
             + " sum(available_idle_ms)::bigint";
 
@@ -133,10 +134,11 @@ public class ReportReader {
     }
 
     private static Figures figures(Row row, int first) {
-        long[] v = new long[14];
+        long[] v = new long[17];
         for (int i = 0; i < v.length; i++) {
             v[i] = row.getLong(first + i);
         }
-        return new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+        return new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
+                v[16]);
     }
 }

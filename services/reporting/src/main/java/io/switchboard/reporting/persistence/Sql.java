@@ -20,7 +20,7 @@ final class Sql {
     static final String LEG_COLUMNS = "l.tenant_id, l.contact_id, l.queue_id, l.channel, l.queued_at, l.assigned_at, l.agent_id,"
             + " l.abandoned_at, l.waited_seconds, l.transferred_at, l.transfers, l.overflows";
     static final String CONTACT_COLUMNS = "c.contact_id AS c_contact_id, c.channel AS c_channel, c.from_key, c.created_at,"
-            + " c.ended_at, c.end_reason, c.disposition, c.talk_seconds, c.hold_seconds, c.customer_key";
+            + " c.ended_at, c.end_reason, c.disposition, c.talk_seconds, c.hold_seconds, c.customer_key, c.survey_score, c.survey_at";
 
     private Sql() {
     }
@@ -58,7 +58,8 @@ final class Sql {
         return new ContactFact(tenantId, contactId, channel(row.getString("c_channel")), row.getString("from_key"),
                 instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("ended_at")),
                 row.getString("end_reason"), row.getString("disposition"), row.getLong("talk_seconds"),
-                row.getLong("hold_seconds"), row.getString("customer_key"));
+                row.getLong("hold_seconds"), row.getString("customer_key"), row.getInteger("survey_score"),
+                instant(row.getOffsetDateTime("survey_at")));
     }
 
     /** Runs {@code step} for each item in turn (a transaction's connection takes one statement at a time). */

@@ -2,6 +2,7 @@ package io.switchboard.reporting.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +57,34 @@ class FactBookTest {
     }
 
     @Test
+    void aLateSurveyAnswerLandsInItsContactsInterval() {
+        FigureKey billing0915 = new FigureKey(Dimension.QUEUE, "billing", Instant.parse("2026-12-01T09:15:00Z"));
+        FigureKey bob0915 = new FigureKey(Dimension.AGENT, "bob", Instant.parse("2026-12-01T09:15:00Z"));
+        List<SwitchboardEvent> late = Fixture.events().stream().filter(Fixture::isLateSurvey).toList();
+        FactBook book = book(Fixture.events().stream().filter(e -> !Fixture.isLateSurvey(e)).toList());
+
+        assertThat(late).hasSize(1);
+        assertThat(book.figures().get(Fixture.ACME).get(billing0915).surveys()).isZero();
+        assertThat(book.figures().get(Fixture.ACME).get(bob0915).csatScoreSum()).isZero();
+
+        late.forEach(book::apply);
+
+        assertThat(book.figures().get(Fixture.ACME)).containsExactlyInAnyOrderEntriesOf(Fixture.ACME_FIGURES);
+        assertThat(book.figures().get(Fixture.ACME).get(billing0915).csatScoreSum()).isEqualTo(4);
+    }
+
+    @Test
+    void theFirstSurveyAnswerByTimeCountsWhateverTheOrder() {
+        FigureKey chat0900 = new FigureKey(Dimension.CHANNEL, "CHAT", Instant.parse("2026-12-01T09:00:00Z"));
+        List<SwitchboardEvent> events = new ArrayList<>(Fixture.events());
+        Collections.reverse(events);
+
+        // C2's answers: 2 at 09:15, 5 at 09:16; the later one is delivered first in the fixture, last here.
+        assertThat(book(events).figures().get(Fixture.ACME).get(chat0900))
+                .extracting(Figures::surveys, Figures::csatSatisfied, Figures::csatScoreSum).containsExactly(1L, 0L, 2L);
+    }
+
+    @Test
     void theKpisOfTheDayFollowTheDocumentedFormulas() {
         Figures billing = Fixture.ACME_FIGURES.entrySet().stream()
                 .filter(e -> e.getKey().dimension() == Dimension.QUEUE && e.getKey().key().equals("billing"))
@@ -68,6 +97,9 @@ class FactBookTest {
         assertThat(kpis.asaSeconds()).isEqualTo(50.0 / 3);
         assertThat(kpis.ahtSeconds()).isEqualTo((1400 + 30 + 140) / 3.0);
         assertThat(kpis.fcrRate()).isEqualTo(1.0 / 3);
+        // C1 5, C2 2, C5 4: two of three answers are 4 or 5.
+        assertThat(kpis.csat()).isEqualTo(2.0 / 3);
+        assertThat(kpis.avgSurveyScore()).isEqualTo(11.0 / 3);
 
         AgentTimeFigures alice = Fixture.ACME_AGENT_TIME.entrySet().stream().filter(e -> e.getKey().agentId().equals("alice"))
                 .map(java.util.Map.Entry::getValue).reduce(AgentTimeFigures.ZERO, AgentTimeFigures::plus);
