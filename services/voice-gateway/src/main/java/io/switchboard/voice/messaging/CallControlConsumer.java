@@ -10,7 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.CallControlRequested;
 import io.switchboard.events.CallDialRequested;
 import io.switchboard.events.ReplyRequested;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.voice.domain.AgentRequests;
 import io.switchboard.voice.domain.CallFlow;
 import io.switchboard.voice.domain.OwnCalls;
@@ -32,16 +32,18 @@ public class CallControlConsumer {
 
     private final AgentRequests agents;
     private final RoutingDecisions routing;
+    private final Refusals refusals;
 
-    public CallControlConsumer(CallFlow calls) {
+    public CallControlConsumer(CallFlow calls, Refusals refusals) {
         this.agents = calls.agents();
         this.routing = calls.routing();
+        this.refusals = refusals;
     }
 
     @Incoming("outbound-voice")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "voice-gateway/CallControlConsumer");
         if (event.isEmpty()) {
             return;
         }

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.switchboard.events.PhoneCredentialsConfigured;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.voice.domain.PhoneCredentials;
 
 /**
@@ -17,14 +17,16 @@ import io.switchboard.voice.domain.PhoneCredentials;
 public class PhoneCredentialsConsumer {
 
     private final PhoneCredentials phones;
+    private final Refusals refusals;
 
-    public PhoneCredentialsConsumer(PhoneCredentials phones) {
+    public PhoneCredentialsConsumer(PhoneCredentials phones, Refusals refusals) {
         this.phones = phones;
+        this.refusals = refusals;
     }
 
     @Incoming("phone-credentials")
     public void consume(ConsumerRecord<String, byte[]> record) {
-        IncomingEvents.decode(record).ifPresent(event -> {
+        refusals.decode(record, "voice-gateway/PhoneCredentialsConsumer").ifPresent(event -> {
             if (event instanceof PhoneCredentialsConfigured credentials) {
                 phones.apply(credentials);
             }

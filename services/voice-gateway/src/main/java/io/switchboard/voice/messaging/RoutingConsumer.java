@@ -12,7 +12,7 @@ import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
-import io.switchboard.service.messaging.IncomingEvents;
+import io.switchboard.service.messaging.Refusals;
 import io.switchboard.voice.domain.CallFlow;
 import io.switchboard.voice.domain.RoutingDecisions;
 
@@ -26,15 +26,17 @@ import io.switchboard.voice.domain.RoutingDecisions;
 public class RoutingConsumer {
 
     private final RoutingDecisions routing;
+    private final Refusals refusals;
 
-    public RoutingConsumer(CallFlow calls) {
+    public RoutingConsumer(CallFlow calls, Refusals refusals) {
         this.routing = calls.routing();
+        this.refusals = refusals;
     }
 
     @Incoming("routing")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        var event = IncomingEvents.decode(record);
+        var event = refusals.decode(record, "voice-gateway/RoutingConsumer");
         if (event.isEmpty()) {
             return;
         }
