@@ -244,12 +244,22 @@ public final class Customer360LoadGenerator {
         figures.put("processed_by_second", perSecond);
         figures.put("cpu", JSON.readTree(CpuClock.json(cpuBefore, cpuAfter)));
         figures.put("service_jvm", jvm);
+        // CPU per event: what a share of the cores costs, whatever else the machine was doing.
+        figures.put("cpu_ms_per_event", perUnit(cpuBefore, cpuAfter, events.size()));
         report.put(measured ? "resolution" : "warmup", figures);
         text.add("%s: %,d events (%,d contacts, 2/3 from known identifiers) over %,d identities in %.1f s = %,.0f events/s (publishing took %.1f s; %,.0f events/s after it)"
                 .formatted(phase, events.size(), events.size() / 2, 2 * SEEDED_CUSTOMERS, seconds, events.size() / seconds, sending,
                         afterSending > 0 ? rest / afterSending : 0.0));
         text.add("  cpu: " + CpuClock.json(cpuBefore, cpuAfter));
-        text.add("  service JVM: " + jvm);
+        text.add("  service JVM: " + jvm + "; CPU ms per event: " + perUnit(cpuBefore, cpuAfter, events.size()));
+    }
+
+    /** Each process's CPU over a window divided by the work done in it, in milliseconds. */
+    private static Map<String, Double> perUnit(CpuClock.Sample before, CpuClock.Sample after, int units) {
+        Map<String, Double> per = new java.util.LinkedHashMap<>();
+        after.seconds().forEach((name, seconds) -> per.put(name,
+                Math.round((seconds - before.seconds().getOrDefault(name, 0.0)) * 1e3 / units * 1000) / 1000.0));
+        return per;
     }
 
     private long servicePid() {
@@ -308,12 +318,13 @@ public final class Customer360LoadGenerator {
         figures.put("slowest", slowest);
         figures.put("cpu", JSON.readTree(CpuClock.json(cpuBefore, cpuAfter)));
         figures.put("service_jvm", jvm);
+        figures.put("cpu_ms_per_request", perUnit(cpuBefore, cpuAfter, requests));
         report.put("timeline", figures);
         text.add("timeline: %,d entries, %,d requests of 50: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms".formatted(
                 TIMELINE_ENTRIES, requests, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.90)] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6));
         text.add("  cpu: " + CpuClock.json(cpuBefore, cpuAfter));
-        text.add("  service JVM: " + jvm);
+        text.add("  service JVM: " + jvm + "; CPU ms per request: " + perUnit(cpuBefore, cpuAfter, requests));
         text.add("  slowest: " + slowest);
     }
 
