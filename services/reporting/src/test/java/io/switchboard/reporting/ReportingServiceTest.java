@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,7 +45,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.events.Channel;
+import io.switchboard.events.ContactQueued;
 import io.switchboard.events.EventType;
+import io.switchboard.events.Topics;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
@@ -52,6 +58,8 @@ import io.switchboard.reporting.domain.FactBook.AgentInterval;
 import io.switchboard.reporting.domain.FigureKey;
 import io.switchboard.reporting.domain.Figures;
 import io.switchboard.reporting.persistence.ReportWriter;
+import io.switchboard.reporting.messaging.ReportingConsumer;
+import io.switchboard.service.messaging.DeadLetter;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
@@ -222,6 +230,35 @@ class ReportingServiceTest {
         assertThat(intervalFigures("sam", "queues")).isEqualTo(only(Dimension.QUEUE));
         assertThat(intervalFigures("sam", "agents")).isEqualTo(only(Dimension.AGENT));
         assertThat(intervalFigures("sam", "channels")).isEqualTo(only(Dimension.CHANNEL));
+    }
+
+    @Test
+    @Order(7)
+    void whatReportingCannotReadIsDeadLetteredWithTheReasonAndThePartitionGoesOn() {
+        String key = "refused-" + UUID.randomUUID();
+        kafka.send(Topics.ROUTING, key, "{\"not\": \"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
+        String v2 = """
+                {"specversion":"1.0","id":"%s","source":"/routing","type":"io.switchboard.contact.queued.v2","subject":"%s",
+                 "datacontenttype":"application/json","tenantid":"acme-bank","data":{"contactId":"%s"}}""".formatted(UUID.randomUUID(), key, key);
+        kafka.send(Topics.ROUTING, key, v2.getBytes(StandardCharsets.UTF_8));
+        // The next event on the same key (so the same partition) is applied: nothing blocks the partition.
+        Instant queued = Instant.parse("2026-12-03T10:00:00Z");
+        kafka.publish(new ContactQueued(UUID.randomUUID(), Fixture.ACME, queued, key, Channel.CHAT, "billing", 0, queued),
+                URI.create("/routing"));
+
+        var letters = kafka.await(Topics.DEAD_LETTER, r -> key.equals(r.key())
+                && ReportingConsumer.CONSUMER.equals(header(r, DeadLetter.CONSUMER)), 2, WAIT);
+        assertThat(letters).extracting(r -> header(r, DeadLetter.REASON)).containsExactly("MALFORMED_ENVELOPE", "UNKNOWN_TYPE_VERSION");
+        assertThat(header(letters.get(0), DeadLetter.TOPIC)).isEqualTo(Topics.ROUTING);
+        assertThat(new String(letters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"a cloud event\"}");
+        await().atMost(WAIT).untilAsserted(() -> as("sam")
+                .get("/api/reports/tenants/acme-bank/queues?granularity=day&queue=billing&from=2026-12-03&to=2026-12-04")
+                .then().statusCode(200).body("rows.size()", equalTo(1)).body("rows[0].offered", equalTo(1)));
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
