@@ -84,7 +84,7 @@ export class ReportsPage {
   private table(report: Report, key: string): HTMLElement {
     const agent = report.report === 'agents';
     const headers = ['Start', key.charAt(0).toUpperCase() + key.slice(1), 'Offered', 'Answered', 'Abandoned', 'Short abandons', 'Service level',
-      'ASA', 'AHT', 'Talk', 'Hold', 'Wrap-up', 'Transfers', 'Overflows', 'FCR', ...(agent ? ['Occupancy', 'Utilisation'] : [])];
+      'ASA', 'AHT', 'Talk', 'Hold', 'Wrap-up', 'Transfers', 'Overflows', 'FCR', 'CSAT', 'Surveys', ...(agent ? ['Occupancy', 'Utilisation'] : [])];
     return h('table', { class: 'grid', id: 'report-table' },
       h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', {}, t)))),
       h('tbody', {}, ...report.rows.map((r) => h('tr', {},
@@ -93,7 +93,9 @@ export class ReportsPage {
         h('td', {}, String(r.shortAbandoned)), h('td', {}, percent(r.serviceLevel)), h('td', {}, seconds(r.asaSeconds)),
         h('td', {}, seconds(r.ahtSeconds)), h('td', {}, seconds(r.avgTalkSeconds)), h('td', {}, seconds(r.avgHoldSeconds)),
         h('td', {}, seconds(r.avgWrapUpSeconds)), h('td', {}, String(r.transfers)), h('td', {}, String(r.overflows)),
-        h('td', {}, percent(r.fcrRate)), ...(agent ? [h('td', {}, percent(r.occupancy)), h('td', {}, percent(r.utilisation))] : [])))));
+        h('td', {}, percent(r.fcrRate)), h('td', { title: r.avgSurveyScore == null ? '' : `average score ${Number(r.avgSurveyScore).toFixed(2)} of 5` }, percent(r.csat)),
+        h('td', {}, String(r.surveys ?? 0)),
+        ...(agent ? [h('td', {}, percent(r.occupancy)), h('td', {}, percent(r.utilisation))] : [])))));
   }
 
   /** Service level of all rows at each start (from the sums, never an average of rates) against the target. */

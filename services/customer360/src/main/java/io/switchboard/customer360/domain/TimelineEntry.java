@@ -18,7 +18,7 @@ public record TimelineEntry(UUID id, String tenantId, String contactId, Channel 
         Instant occurredAt, String text, Map<String, String> details) {
 
     public enum Kind {
-        CONTACT_STARTED, MESSAGE_RECEIVED, MESSAGE_SENT, ASSIGNED, TRANSFERRED, ABANDONED, ENDED
+        CONTACT_STARTED, MESSAGE_RECEIVED, MESSAGE_SENT, ASSIGNED, TRANSFERRED, ABANDONED, ENDED, SURVEY_ANSWERED
     }
 
     public TimelineEntry {

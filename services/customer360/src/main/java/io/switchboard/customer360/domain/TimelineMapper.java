@@ -13,6 +13,7 @@ import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactMessageSent;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.SwitchboardEvent;
 
@@ -64,6 +65,10 @@ public final class TimelineMapper {
             put(details, "reason", e.reason() == null ? null : e.reason().name());
             entry = new TimelineEntry(e.eventId(), e.tenantId(), e.contactId(), null, Kind.ABANDONED,
                     e.occurredAt(), null, details);
+        } else if (event instanceof ContactSurveyAnswered e) {
+            put(details, "score", Integer.toString(e.score()));
+            entry = new TimelineEntry(e.eventId(), e.tenantId(), e.contactId(), e.channel(), Kind.SURVEY_ANSWERED,
+                    e.occurredAt(), e.comment(), details);
         } else if (event instanceof ContactEnded e) {
             put(details, "reason", e.reason().name());
             put(details, "disposition", e.disposition());
