@@ -20,8 +20,14 @@ class TopicAccessTest {
     void onlyCustomer360WritesCustomersAndOnlyRoutingWritesRoutingDecisions() {
         assertThat(TopicAccess.writersOf(Topics.CUSTOMERS)).containsExactly("customer360");
         assertThat(TopicAccess.writersOf(Topics.ROUTING)).containsExactly("routing");
-        assertThat(TopicAccess.writersOf(Topics.DEAD_LETTER)).containsExactly("routing");
         assertThat(TopicAccess.writersOf(TopicAccess.ROUTING_COMMANDS)).containsExactly("routing");
+    }
+
+    @Test
+    void everyServiceThatConsumesMayDeadLetterWhatItRefuses() {
+        for (ServiceAccess access : TopicAccess.all().values()) {
+            assertThat(access.mayWrite(Topics.DEAD_LETTER)).as(access.service()).isEqualTo(!access.reads().isEmpty());
+        }
     }
 
     @Test
