@@ -42,6 +42,7 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.testing.process.CpuClock;
 
 /**
  * The load of {@link Customer360LoadBench}, run as its own process so that its CPU is its own (and

@@ -1,6 +1,5 @@
 package io.switchboard.routing.crash;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +49,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.testing.process.CpuClock;
 
 /**
  * The load of {@link RoutingLoadBench}, run as its own process so that its CPU is its own (and can
@@ -300,97 +300,5 @@ public final class LoadGenerator {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** CPU time of processes (from /proc, Linux) and of the whole machine, for the report. */
-    static final class CpuClock {
-
-        record Process(long pid, String name) {
-        }
-
-        record Sample(long nanos, Map<String, Double> seconds, long[] machine, double load) {
-        }
-
-        static Sample sample(List<Process> processes) {
-            Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-            for (Process process : processes) {
-                seconds.put(process.name(), cpuSeconds(process.pid()));
-            }
-            seconds.put("postgres", postgresSeconds());
-            return new Sample(System.nanoTime(), seconds, machine(), load());
-        }
-
-        /** Busy share of each process over the window, in cores (1.0 = one core all the time). */
-        static String json(Sample before, Sample after) {
-            double wall = (after.nanos() - before.nanos()) / 1e9;
-            StringBuilder json = new StringBuilder("{\"wall_s\": ").append(String.format(Locale.ROOT, "%.1f", wall));
-            double ours = 0;
-            for (var entry : after.seconds().entrySet()) {
-                double used = entry.getValue() - before.seconds().getOrDefault(entry.getKey(), 0.0);
-                ours += used / wall;
-                json.append(String.format(Locale.ROOT, ", \"%s_cores\": %.2f", entry.getKey(), used / wall));
-            }
-            long idle = after.machine()[1] - before.machine()[1];
-            long all = after.machine()[0] - before.machine()[0];
-            double busy = all == 0 ? 0 : (double) (all - idle) / all;
-            // What the machine did besides the bench's processes: other work on the machine (a noisy run) and the kernel.
-            double others = busy * after.machine()[2] - ours;
-            json.append(String.format(Locale.ROOT, ", \"machine_busy_pct\": %.1f, \"others_cores\": %.2f, \"load1_before\": %.2f,"
-                    + " \"load1_after\": %.2f}", 100 * busy, others, before.load(), after.load()));
-            return json.toString();
-        }
-
-        private static double cpuSeconds(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        /** Every postgres process's CPU (backends come and go, so this is a lower bound). */
-        private static double postgresSeconds() {
-            try (var pids = Files.list(Path.of("/proc"))) {
-                return pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                        .filter(p -> {
-                            try {
-                                return Files.readString(p.resolve("comm")).trim().equals("postgres");
-                            } catch (IOException e) {
-                                return false;
-                            }
-                        })
-                        .mapToDouble(p -> cpuSeconds(Long.parseLong(p.getFileName().toString())))
-                        .sum();
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-
-        /** Total and idle jiffies of the machine, and its number of CPUs (this process may be pinned to fewer). */
-        private static long[] machine() {
-            try {
-                List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
-                String[] cpu = lines.get(0).trim().split("\\s+");
-                long total = 0;
-                for (int i = 1; i < cpu.length; i++) {
-                    total += Long.parseLong(cpu[i]);
-                }
-                long cpus = lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
-                return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]), cpus};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0, 1};
-            }
-        }
-
-        private static double load() {
-            try {
-                return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.switchboard.customer360.load;
+package io.switchboard.testing.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** CPU time of processes (from /proc, Linux) and of the whole machine, for the bench's report. */
-final class CpuClock {
+/**
+ * CPU time of processes (from /proc, Linux) and of the whole machine, for the load benchmarks' reports.
+ * A process named {@code service} also has its JIT compiler threads' share sampled ({@code service_jit},
+ * part of its own, so not counted twice in what the bench's processes used).
+ */
+public final class CpuClock {
 
-    record Process(long pid, String name) {
+    public record Process(long pid, String name) {
     }
 
-    record Sample(long nanos, Map<String, Double> seconds, long[] machine, double load) {
+    public record Sample(long nanos, Map<String, Double> seconds, long[] machine, double load) {
     }
 
     private CpuClock() {
     }
 
-    static Sample sample(List<Process> processes) {
+    public static Sample sample(List<Process> processes) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (Process process : processes) {
             seconds.put(process.name(), cpuSeconds(process.pid()));
@@ -33,7 +37,7 @@ final class CpuClock {
     }
 
     /** Busy share of each process over the window, in cores (1.0 = one core all the time), as JSON. */
-    static String json(Sample before, Sample after) {
+    public static String json(Sample before, Sample after) {
         double wall = (after.nanos() - before.nanos()) / 1e9;
         StringBuilder json = new StringBuilder("{\"wall_s\": ").append(String.format(Locale.ROOT, "%.1f", wall));
         double ours = 0;
@@ -129,7 +133,7 @@ final class CpuClock {
         }
     }
 
-    static double load() {
+    public static double load() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {
