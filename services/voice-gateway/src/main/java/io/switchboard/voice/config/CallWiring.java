@@ -48,9 +48,9 @@ public class CallWiring {
     @Singleton
     CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, DialAudit dialAudit,
             PromptLibrary prompts, CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording,
-            WaitEstimates estimates, CallSettings settings) {
+            WaitEstimates estimates, PhoneCredentials phones, CallSettings settings) {
         return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background(), dialAudit, prompts),
-                new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
+                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones), settings);
     }
 
     /** Agents' phones register with the console's credentials, else the configured passwords. */

@@ -8,7 +8,8 @@ import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.Recording;
 
 /**
- * One call through the gateway, with two legs named by their SIP Call-IDs. Inbound: the caller's leg
+ * One call through the gateway, with two legs named by their SIP Call-IDs (and a supervisor's third
+ * while one monitors it: {@link Monitor}). Inbound: the caller's leg
  * (answered by us) and, once routing offers it, the agent's leg (our INVITE to their phone). Outbound
  * (click-to-call): the agent's leg first, then the customer's (our INVITE through the outbound trunk);
  * the "caller" fields then hold the customer's leg. Guarded by its own monitor: SIP events, routing
@@ -79,6 +80,8 @@ public final class Call {
      * gateway: nothing more is published about it.
      */
     public boolean contactOver;
+    /** The supervisor listening, whispering or barging in, from their phone ringing until they leave (null otherwise). */
+    public volatile Monitor monitor;
     /** Both legs' audio being written while a recorded call is connected (null otherwise). */
     public Recording recording;
 

@@ -13,7 +13,7 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
 
     /** The known-state stores the flow reads and updates. */
     public record Books(CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording,
-            WaitEstimates estimates) {
+            WaitEstimates estimates, PhoneCredentials phones) {
     }
 
     public static CallFlow assemble(CallPorts ports, Books books, CallSettings settings) {
@@ -23,7 +23,9 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
                 ports.prompts());
         Ivr ivr = new Ivr(ports.media(), ports.clock(), queueing, ports.prompts(), books.directory(), settings.menus());
         InboundCalls inbound = new InboundCalls(legs, ivr, ports.clock(), settings.maxCallDuration());
-        Hangups hangups = new Hangups(ports.signalling(), legs);
+        Monitoring monitoring = new Monitoring(ports.signalling(), ports.media(), books.registrar(), books.phones(), legs, ports.clock(),
+                settings.ringTimeout());
+        Hangups hangups = new Hangups(ports.signalling(), legs, monitoring);
         Holding holding = new Holding(ports.signalling(), ports.media(), legs, ports.clock());
         CallSettings.DialRates rates = settings.dialRates();
         PublicDialing dialing = new PublicDialing(new DialPlan(books.directory()::region, settings.dialPolicies()),
@@ -35,10 +37,10 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
         AgentAnswer answer = new AgentAnswer(ports.media(), legs, outbox, books.estimates(), ports.clock());
         OwnCallProgress progress = new OwnCallProgress(ports.signalling(), ports.media(), legs, outbox, ports.clock(), settings);
         OwnCalls ownCalls = new OwnCalls(books.directory(), books.registrar(), ports.media(), legs, progress, dialing, ports.clock());
-        LegOutcomes outcomes = new LegOutcomes(outside, progress, offers, answer, legs);
+        LegOutcomes outcomes = new LegOutcomes(outside, progress, offers, answer, legs, monitoring);
         return new CallFlow(new SignallingEvents(books.calls(), inbound, hangups, holding, transfers, outcomes),
                 new RoutingDecisions(books.calls(), queueing, offers, transfers, hangups),
-                new AgentRequests(books.calls(), holding, ownCalls, ports.signalling()), books.calls(), hangups);
+                new AgentRequests(books.calls(), holding, ownCalls, ports.signalling(), monitoring), books.calls(), hangups);
     }
 
     /** The gateway stops: every call is hung up (BYE to both legs) and its contact ends as ERROR. */

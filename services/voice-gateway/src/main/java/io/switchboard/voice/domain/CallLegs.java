@@ -54,9 +54,42 @@ public final class CallLegs {
         }
     }
 
-    /** Relays RTP between the legs (and into the recording, when the call is recorded). */
+    /**
+     * Relays RTP between the legs (and into the recording, when the call is recorded); with a
+     * supervisor joined, mixes the three legs as the supervisor's mode says instead.
+     */
     void bridge(Call call) {
-        media.bridge(call.callerMedia, call.agentMedia, Optional.ofNullable(call.recording));
+        Monitor monitor = call.monitor;
+        if (monitor != null && monitor.joined) {
+            media.conference(call.callerMedia, call.agentMedia, monitor.media, call.payloadType, monitor.mode,
+                    Optional.ofNullable(call.recording));
+        } else {
+            media.bridge(call.callerMedia, call.agentMedia, Optional.ofNullable(call.recording));
+        }
+    }
+
+    /** Lets the supervisor's phone go (BYE once joined, CANCEL while it rings) and closes their leg. */
+    void releaseMonitor(Call call) {
+        Monitor monitor = call.monitor;
+        if (monitor == null) {
+            return;
+        }
+        if (monitor.joined) {
+            signalling.hangUp(monitor.callId);
+        } else {
+            signalling.cancel(monitor.callId);
+        }
+        closeMonitor(call);
+    }
+
+    /** The supervisor's leg is closed and its Call-ID forgotten (its dialog is the caller's business). */
+    void closeMonitor(Call call) {
+        Monitor monitor = call.monitor;
+        if (monitor != null) {
+            call.monitor = null;
+            calls.forget(monitor.callId);
+            monitor.media.close();
+        }
     }
 
     /** Ends the agent's leg whatever it is doing: BYE once their phone answered, CANCEL while it rings (either closes its media). */
@@ -86,8 +119,12 @@ public final class CallLegs {
         closeAgentLeg(call);
     }
 
-    /** Stops the agent's side: its recording and its media (the leg's dialog is the caller's business). */
+    /**
+     * Stops the agent's side: its recording and its media (the leg's dialog is the caller's business).
+     * A supervisor takes part only while an agent does: their phone is released too.
+     */
     void closeAgentLeg(Call call) {
+        releaseMonitor(call);
         if (call.recording != null) {
             call.recording.close();
             call.recording = null;

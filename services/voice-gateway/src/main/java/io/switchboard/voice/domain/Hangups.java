@@ -11,16 +11,22 @@ public final class Hangups {
 
     private final Signalling signalling;
     private final CallLegs legs;
+    private final Monitoring monitoring;
 
-    public Hangups(Signalling signalling, CallLegs legs) {
+    public Hangups(Signalling signalling, CallLegs legs, Monitoring monitoring) {
         this.signalling = signalling;
         this.legs = legs;
+        this.monitoring = monitoring;
     }
 
-    /** A BYE on leg {@code callId}: the other leg gets ours, the contact ends. */
+    /** A BYE on leg {@code callId}: the other leg gets ours, the contact ends; the supervisor's BYE only takes them out of the call. */
     void bye(Call call, String callId) {
         boolean fromCaller = callId.equals(call.callerCallId);
         synchronized (call) {
+            if (Monitoring.owns(call, callId)) {
+                monitoring.gone(call, callId, "hung up");
+                return;
+            }
             if (call.state == Call.State.ENDED || !fromCaller && !callId.equals(call.agentCallId)) {
                 // A former agent's leg (transferred away, crossing our BYE) does not end the caller's call.
                 return;
@@ -50,7 +56,9 @@ public final class Hangups {
             if (call.state == Call.State.ENDED) {
                 return;
             }
-            if (callId.equals(call.callerCallId)) {
+            if (Monitoring.owns(call, callId)) {
+                monitoring.gone(call, callId, "the dialog was lost");
+            } else if (callId.equals(call.callerCallId)) {
                 legs.releaseAgentLeg(call);
                 legs.end(call, ContactEnded.Reason.CUSTOMER_LEFT);
             } else if (callId.equals(call.agentCallId) && call.agentAnswered()) {

@@ -37,6 +37,10 @@ public final class Holding {
             if (on) {
                 media.ignore(call.callerMedia);
                 media.ignore(call.agentMedia);
+                if (call.monitor != null) {
+                    // A supervisor taking part hears nothing either until RESUME mixes the legs again.
+                    media.ignore(call.monitor.media);
+                }
                 media.play(call.callerMedia, Queueing.QUEUE_PROMPT, call.payloadType, true, null);
             } else {
                 media.stop(call.callerMedia);
@@ -52,6 +56,13 @@ public final class Holding {
      */
     Optional<AudioLeg> reInvited(Call call, String callId, boolean onHold, InetSocketAddress audio) {
         synchronized (call) {
+            if (Monitoring.owns(call, callId)) {
+                // The supervisor's phone holding or moving changes only where its leg sends, never the call's hold.
+                if (!onHold) {
+                    call.monitor.media.remote(audio);
+                }
+                return Optional.of(call.monitor.media);
+            }
             AudioLeg leg = callId.equals(call.callerCallId) ? call.callerMedia : call.agentMedia;
             call.hold(onHold, clock.now());
             if (!onHold && leg != null) {

@@ -19,17 +19,23 @@ public final class LegOutcomes {
     private final Offers offers;
     private final AgentAnswer agentAnswer;
     private final CallLegs legs;
+    private final Monitoring monitoring;
 
-    public LegOutcomes(OutsideTransfers outside, OwnCallProgress ownCalls, Offers offers, AgentAnswer agentAnswer, CallLegs legs) {
+    public LegOutcomes(OutsideTransfers outside, OwnCallProgress ownCalls, Offers offers, AgentAnswer agentAnswer, CallLegs legs,
+            Monitoring monitoring) {
         this.outside = outside;
         this.ownCalls = ownCalls;
         this.offers = offers;
         this.agentAnswer = agentAnswer;
         this.legs = legs;
+        this.monitoring = monitoring;
     }
 
     /** A 2xx on leg {@code callId}; false when nobody wants that leg any more (the signalling side then lets it go). */
     boolean answered(Call call, String callId, Optional<InetSocketAddress> audio) {
+        if (Monitoring.owns(call, callId)) {
+            return monitoring.answered(call, callId, audio);
+        }
         if (outside.owns(call, callId)) {
             return outside.answered(call, audio);
         }
@@ -51,6 +57,10 @@ public final class LegOutcomes {
 
     /** A final refusal (3xx–6xx) on leg {@code callId}. */
     void refused(Call call, String callId, int status, String reason) {
+        if (Monitoring.owns(call, callId)) {
+            monitoring.gone(call, callId, "their phone answered " + status + " " + reason);
+            return;
+        }
         if (outside.owns(call, callId)) {
             outside.failed(call, status, reason);
             return;
@@ -75,7 +85,9 @@ public final class LegOutcomes {
     /** No answer at all to our INVITE on leg {@code callId} (Timer B). */
     void timedOut(Call call, String callId) {
         synchronized (call) {
-            if (outside.owns(call, callId)) {
+            if (Monitoring.owns(call, callId)) {
+                monitoring.gone(call, callId, "their phone never answered");
+            } else if (outside.owns(call, callId)) {
                 outside.failed(call, REQUEST_TIMEOUT, "Request Timeout");
             } else if (ownCalls.placing(call, callId)) {
                 ownCalls.failed(call, callId, REQUEST_TIMEOUT);

@@ -19,8 +19,8 @@ public final class PhoneCredentials {
 
     private static final Logger LOG = Logger.getLogger(PhoneCredentials.class);
 
-    /** The console's word on one agent: an HA1 to check, or withdrawn (empty). */
-    private record Published(Optional<String> ha1) {
+    /** The console's word on one agent: an HA1 to check, or withdrawn (empty), and the tenant the phone's user belongs to. */
+    private record Published(Optional<String> ha1, String tenantId) {
     }
 
     private final String realm;
@@ -40,7 +40,7 @@ public final class PhoneCredentials {
 
     public void apply(PhoneCredentialsConfigured credentials) {
         if (!credentials.active()) {
-            published.put(credentials.agentId(), new Published(Optional.empty()));
+            published.put(credentials.agentId(), new Published(Optional.empty(), credentials.tenantId()));
             registrar.unregister(credentials.agentId());
             LOG.infof("phone credentials of %s withdrawn: the phone is unregistered and cannot register", credentials.agentId());
         } else if (!realm.equals(credentials.realm())) {
@@ -48,9 +48,18 @@ public final class PhoneCredentials {
             LOG.warnf("phone credentials of %s are for realm '%s', not this gateway's '%s': ignored", credentials.agentId(),
                     credentials.realm(), realm);
         } else {
-            published.put(credentials.agentId(), new Published(Optional.of(credentials.ha1())));
+            published.put(credentials.agentId(), new Published(Optional.of(credentials.ha1()), credentials.tenantId()));
             LOG.infof("phone credentials of %s updated", credentials.agentId());
         }
+    }
+
+    /**
+     * The tenant of the user whose phone this is, as the console published it with the phone's active
+     * credentials; empty for withdrawn credentials and for phones of the gateway's own configuration.
+     */
+    public Optional<String> tenant(String agentId) {
+        Published console = agentId == null ? null : published.get(agentId);
+        return console == null || console.ha1().isEmpty() ? Optional.empty() : Optional.of(console.tenantId());
     }
 
     /** The HA1 the agent's REGISTER is checked against; empty when the agent may not register. */

@@ -97,6 +97,11 @@ public final class MediaLeg implements AudioLeg {
         }
     }
 
+    /** Until the leg is closed. */
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
     @Override
     public long received() {
         return received.get();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.switchboard.voice.config.VoiceConfig;
+import io.switchboard.voice.domain.MonitorMode;
 import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.Media;
 import io.switchboard.voice.domain.port.MediaUnavailableException;
@@ -25,10 +26,12 @@ public class RtpMedia implements Media {
     private final MediaPorts ports;
     private final PromptPlayer player;
     private final Path recordings;
+    private final MixClock mixes;
 
-    public RtpMedia(MediaPorts ports, PromptPlayer player, VoiceConfig config) {
+    public RtpMedia(MediaPorts ports, PromptPlayer player, MixClock mixes, VoiceConfig config) {
         this.ports = ports;
         this.player = player;
+        this.mixes = mixes;
         this.recordings = Path.of(config.recordingsDir());
     }
 
@@ -58,11 +61,13 @@ public class RtpMedia implements Media {
 
     @Override
     public void ignore(AudioLeg leg) {
+        mixes.end((MediaLeg) leg);
         ((MediaLeg) leg).sink(NOBODY);
     }
 
     @Override
     public void readKeys(AudioLeg leg, int payloadType, Consumer<Character> keys) {
+        mixes.end((MediaLeg) leg);
         ((MediaLeg) leg).sink(new DtmfReader(payloadType, keys));
     }
 
@@ -70,6 +75,8 @@ public class RtpMedia implements Media {
     public void bridge(AudioLeg callerLeg, AudioLeg agentLeg, Optional<Recording> recording) {
         MediaLeg caller = (MediaLeg) callerLeg;
         MediaLeg agent = (MediaLeg) agentLeg;
+        mixes.end(caller);
+        mixes.end(agent);
         if (recording.isPresent() && recording.get() instanceof CallRecording files) {
             caller.sink((packet, length) -> {
                 files.caller.append(packet, length);
@@ -83,6 +90,25 @@ public class RtpMedia implements Media {
             caller.sink(agent::send);
             agent.sink(caller::send);
         }
+    }
+
+    @Override
+    public void conference(AudioLeg callerLeg, AudioLeg agentLeg, AudioLeg supervisorLeg, int payloadType, MonitorMode mode,
+            Optional<Recording> recording) {
+        MediaLeg caller = (MediaLeg) callerLeg;
+        MediaLeg agent = (MediaLeg) agentLeg;
+        MediaLeg supervisor = (MediaLeg) supervisorLeg;
+        Optional<Conference> current = mixes.of(caller).filter(mix -> mix.joins(agent, supervisor));
+        if (current.isPresent()) {
+            current.get().mode(mode);
+            return;
+        }
+        mixes.end(caller);
+        mixes.end(agent);
+        mixes.end(supervisor);
+        Conference mix = new Conference(caller, agent, supervisor, payloadType, mode);
+        mix.start(recording.filter(CallRecording.class::isInstance).map(CallRecording.class::cast).orElse(null));
+        mixes.add(mix);
     }
 
     @Override

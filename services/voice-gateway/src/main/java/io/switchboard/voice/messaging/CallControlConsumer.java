@@ -13,11 +13,13 @@ import io.switchboard.events.ReplyRequested;
 import io.switchboard.service.messaging.Refusals;
 import io.switchboard.voice.domain.AgentRequests;
 import io.switchboard.voice.domain.CallFlow;
+import io.switchboard.voice.domain.MonitorMode;
 import io.switchboard.voice.domain.OwnCalls;
 import io.switchboard.voice.domain.RoutingDecisions;
 
 /**
- * Call control on {@code switchboard.outbound.voice.v1}: agents' hold and resume of a call and new
+ * Call control on {@code switchboard.outbound.voice.v1}: agents' hold and resume of a call, supervisors'
+ * listen, whisper, barge and leave, and new
  * calls (click-to-call) from the inbox, and routing's closed prompt for a caller in a closed queue (a
  * {@code reply.requested} with {@code metadata.automated=closed-hours}; other replies mean nothing to a
  * call). A group per instance, because only the instance that holds the call, or the agent's phone
@@ -48,7 +50,7 @@ public class CallControlConsumer {
             return;
         }
         if (event.get() instanceof CallControlRequested control) {
-            agents.hold(control.contactId(), control.agentId(), control.action() == CallControlRequested.Action.HOLD);
+            control(control);
         } else if (event.get() instanceof CallDialRequested dial) {
             agents.dial(new OwnCalls.Request(dial.contactId(), dial.tenantId(), dial.agentId(), dial.entryPoint(), dial.to()));
         } else if (event.get() instanceof ReplyRequested reply) {
@@ -58,6 +60,18 @@ public class CallControlConsumer {
             } else {
                 LOG.debugf("reply %s to contact %s ignored: a call plays only routing's closed prompt", reply.messageId(), reply.contactId());
             }
+        }
+    }
+
+    private void control(CallControlRequested control) {
+        String contactId = control.contactId();
+        switch (control.action()) {
+            case HOLD -> agents.hold(contactId, control.agentId(), true);
+            case RESUME -> agents.hold(contactId, control.agentId(), false);
+            case LISTEN -> agents.monitor(contactId, control.tenantId(), control.agentId(), MonitorMode.LISTEN);
+            case WHISPER -> agents.monitor(contactId, control.tenantId(), control.agentId(), MonitorMode.WHISPER);
+            case BARGE -> agents.monitor(contactId, control.tenantId(), control.agentId(), MonitorMode.BARGE);
+            case LEAVE -> agents.leave(contactId, control.agentId());
         }
     }
 }

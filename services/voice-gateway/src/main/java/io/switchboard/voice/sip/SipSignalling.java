@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.PendingInvite;
 import io.switchboard.voice.domain.port.Signalling;
 import io.switchboard.voice.domain.port.SignallingException;
@@ -66,6 +67,23 @@ public class SipSignalling implements Signalling {
         } catch (ParseException | InvalidArgumentException | SipException e) {
             throw new SignallingException("INVITE to " + contact + " not built: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public PendingInvite ringSupervisor(Call call, String supervisorId, String contact, AudioLeg leg) {
+        try {
+            Request invite = sip.invite((SipURI) sip.addresses.createURI(contact), supervisorId, "switchboard",
+                    "Monitor " + (call.caller == null ? "call" : call.caller), sdp(leg.localPort(), call));
+            invite.addHeader(sip.headers.createSubjectHeader("Monitoring call " + call.contactId));
+            return pending(invite);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new SignallingException("INVITE to " + contact + " not built: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void legEnded(String callId) {
+        legs.forget(callId);
     }
 
     @Override

@@ -52,6 +52,7 @@ final class CallFlowHarness {
     final RecordingPolicy recording = new RecordingPolicy();
     final WaitEstimates estimates = new WaitEstimates();
     final Prompts prompts = new Prompts();
+    final PhoneCredentials phones = new PhoneCredentials("switchboard", Map.of(), registrar);
     final CallFlow flow;
     final InboundAdmission admission;
     private int legs;
@@ -88,7 +89,7 @@ final class CallFlowHarness {
         DialAudit audit = refusal -> effects.add("dial refused " + refusal.tenantId() + " " + refusal.agentId() + " "
                 + refusal.maskedNumber() + " " + refusal.reason().label());
         flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit, prompts),
-                new CallFlow.Books(calls, directory, registrar, recording, estimates), settings);
+                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones), settings);
         admission = new InboundAdmission(directory, calls, settings.maxCalls());
     }
 
@@ -268,6 +269,13 @@ final class CallFlowHarness {
         }
 
         @Override
+        public void conference(AudioLeg caller, AudioLeg agent, AudioLeg supervisor, int payloadType, MonitorMode mode,
+                Optional<Recording> recording) {
+            keys.remove(caller);
+            effects.add("mix " + caller + ", " + agent + " and " + supervisor + " " + mode + (recording.isPresent() ? " recorded" : ""));
+        }
+
+        @Override
         public Optional<Recording> record(String contactId, int payloadType) {
             effects.add("record " + contactId);
             return Optional.of(() -> effects.add("recording closed " + contactId));
@@ -338,6 +346,17 @@ final class CallFlowHarness {
         public PendingInvite ringAgent(Call call, String agentId, String contact, String queueId) {
             String callId = "leg-" + (++next);
             return invite(callId, "INVITE " + contact + " from queue " + queueId + " as " + callId);
+        }
+
+        @Override
+        public PendingInvite ringSupervisor(Call call, String supervisorId, String contact, AudioLeg leg) {
+            String callId = "leg-" + (++next);
+            return invite(callId, "INVITE " + contact + " to monitor " + call.contactId + " on " + leg + " as " + callId);
+        }
+
+        @Override
+        public void legEnded(String callId) {
+            effects.add("ended " + callId);
         }
 
         @Override

@@ -14,6 +14,12 @@ public interface Signalling {
     /** Our INVITE to agent {@code agentId}'s phone at {@code contact} for an offer from {@code queueId} (the whisper). */
     PendingInvite ringAgent(Call call, String agentId, String contact, String queueId);
 
+    /** Our INVITE to supervisor {@code supervisorId}'s phone at {@code contact}, joining the call on {@code leg}'s port. */
+    PendingInvite ringSupervisor(Call call, String supervisorId, String contact, AudioLeg leg);
+
+    /** The peer ended leg {@code callId} (its BYE, or its dialog died) while the call goes on: its dialog is forgotten. */
+    void legEnded(String callId);
+
     /** Our INVITE to the agent's phone at {@code contact} for their own call to the customer. */
     PendingInvite ringAgentForOwnCall(Call call, String contact);
 
