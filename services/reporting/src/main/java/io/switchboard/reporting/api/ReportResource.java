@@ -25,6 +25,8 @@ import io.switchboard.events.Channel;
 import io.switchboard.reporting.domain.Dimension;
 import io.switchboard.reporting.domain.Granularity;
 import io.switchboard.reporting.domain.ReportQuery;
+import io.switchboard.reporting.export.Column;
+import io.switchboard.reporting.export.ReportFormats;
 import io.switchboard.reporting.persistence.ReportReader;
 import io.switchboard.service.api.ProblemException;
 import io.switchboard.service.security.SignedInUser;

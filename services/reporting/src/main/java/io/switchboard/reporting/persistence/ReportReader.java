@@ -1,6 +1,7 @@
 package io.switchboard.reporting.persistence;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,13 +22,17 @@ import io.switchboard.reporting.domain.Figures;
 import io.switchboard.reporting.domain.Granularity;
 import io.switchboard.reporting.domain.ReportQuery;
 import io.switchboard.reporting.domain.ReportRow;
+import io.switchboard.reporting.domain.ReportSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads reports: the interval rows summed into the requested buckets in the tenant's time zone. */
+/**
+ * Reads reports: the interval rows summed into the requested buckets in the tenant's time zone. The API reads
+ * through {@link #read}; the scheduled reports through the blocking {@link ReportSource} methods, the same query.
+ */
 @ApplicationScoped
-public class ReportReader {
+public class ReportReader implements ReportSource {
 
     public record Report(ZoneId zone, List<ReportRow> rows) {
     }
@@ -40,6 +45,8 @@ public class ReportReader {
     private static final String TIME_SUMS = "sum(logged_in_ms)::bigint, sum(available_ms)::bigint, sum(busy_ms)::bigint,"
             + " sum(available_idle_ms)::bigint";
 
+    private static final Duration BLOCKING = Duration.ofSeconds(60);
+
     private final Pool pool;
 
     public ReportReader(Pool pool) {
@@ -50,6 +57,16 @@ public class ReportReader {
     public Uni<ZoneId> zone(String tenant) {
         return pool.preparedQuery("SELECT time_zone FROM tenant_config WHERE tenant_id = $1").execute(Tuple.of(tenant))
                 .map(rows -> rows.iterator().hasNext() ? ZoneId.of(rows.iterator().next().getString(0)) : ZoneId.of("UTC"));
+    }
+
+    @Override
+    public ZoneId timeZone(String tenantId) {
+        return zone(tenantId).await().atMost(BLOCKING);
+    }
+
+    @Override
+    public List<ReportRow> rows(ReportQuery query) {
+        return read(query).await().atMost(BLOCKING).rows();
     }
 
     public Uni<Report> read(ReportQuery query) {

@@ -1,4 +1,4 @@
-package io.switchboard.reporting.api;
+package io.switchboard.reporting.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,15 +16,15 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import io.switchboard.reporting.domain.ReportRow;
 
 /** A report's rows as JSON objects, CSV (RFC 4180) or an XLSX sheet, all with the same {@link Column}s. */
-final class ReportFormats {
+public final class ReportFormats {
 
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private ReportFormats() {
     }
 
-    static List<Map<String, Object>> json(List<Column> columns, List<ReportRow> rows) {
+    public static List<Map<String, Object>> json(List<Column> columns, List<ReportRow> rows) {
         return rows.stream().map(row -> {
             Map<String, Object> object = new LinkedHashMap<>();
             columns.forEach(c -> object.put(c.name(), c.value().apply(row)));
@@ -32,7 +32,7 @@ final class ReportFormats {
         }).toList();
     }
 
-    static String csv(List<Column> columns, List<ReportRow> rows) {
+    public static String csv(List<Column> columns, List<ReportRow> rows) {
         StringBuilder text = new StringBuilder();
         text.append(String.join(",", columns.stream().map(c -> quote(c.name())).toList())).append("\r\n");
         for (ReportRow row : rows) {
@@ -47,30 +47,44 @@ final class ReportFormats {
         return text.toString();
     }
 
-    static byte[] xlsx(String sheetName, List<Column> columns, List<ReportRow> rows) {
+    /** One sheet of a workbook: its name, columns and rows. */
+    public record SheetData(String name, List<Column> columns, List<ReportRow> rows) {
+    }
+
+    public static byte[] xlsx(String sheetName, List<Column> columns, List<ReportRow> rows) {
+        return xlsx(List.of(new SheetData(sheetName, columns, rows)));
+    }
+
+    /** A workbook with a sheet per view (a scheduled report's), each as the single-sheet export writes it. */
+    public static byte[] xlsx(List<SheetData> sheets) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < columns.size(); i++) {
-                header.createCell(i).setCellValue(columns.get(i).name());
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row line = sheet.createRow(r + 1);
-                for (int i = 0; i < columns.size(); i++) {
-                    Object value = columns.get(i).value().apply(rows.get(r));
-                    Cell cell = line.createCell(i);
-                    if (value instanceof Number number) {
-                        cell.setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        cell.setCellValue(value.toString());
-                    }
-                }
+            for (SheetData data : sheets) {
+                write(workbook.createSheet(data.name()), data.columns(), data.rows());
             }
             workbook.write(out);
             workbook.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Sheet sheet, List<Column> columns, List<ReportRow> rows) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            header.createCell(i).setCellValue(columns.get(i).name());
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row line = sheet.createRow(r + 1);
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = columns.get(i).value().apply(rows.get(r));
+                Cell cell = line.createCell(i);
+                if (value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                } else if (value != null) {
+                    cell.setCellValue(value.toString());
+                }
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.switchboard.reporting.api;
+package io.switchboard.reporting.export;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ import io.switchboard.reporting.domain.ReportRow;
  * One column of a report, the same in JSON (the field name), CSV and XLSX (the header). Values are
  * strings, whole numbers, or decimals (seconds, shares from 0 to 1); a rate whose divisor is zero is empty.
  */
-record Column(String name, Function<ReportRow, Object> value) {
+public record Column(String name, Function<ReportRow, Object> value) {
 
-    static List<Column> of(Dimension dimension) {
+    public static List<Column> of(Dimension dimension) {
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("start", r -> r.start().toString()),
                 new Column(dimension.slug(), ReportRow::key),
