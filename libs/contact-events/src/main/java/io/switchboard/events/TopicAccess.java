@@ -53,6 +53,13 @@ public final class TopicAccess {
         }
     }
 
+    /**
+     * The topics outside producers (a CRM, a ticketing tool, a bot platform) publish to, granted to their
+     * Kafka principals by the operator (docs/integrators.md). Every consumer checks what it reads from them
+     * against the published JSON Schemas before acting on it.
+     */
+    public static final Set<String> OPEN_TO_INTEGRATORS = Set.of(Topics.CONTACTS);
+
     private static final Map<String, ServiceAccess> SERVICES = table();
 
     private TopicAccess() {

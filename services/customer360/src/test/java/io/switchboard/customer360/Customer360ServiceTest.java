@@ -447,6 +447,37 @@ class Customer360ServiceTest {
         return java.util.Arrays.asList(traceIdOf(header(record)), traceIdOf(extension == null ? null : extension.toString()));
     }
 
+    @Test
+    void whatItCannotTakeIsDeadLetteredWithTheFieldAtFaultAndThePartitionGoesOn() throws Exception {
+        String national = randomMobile();
+        ContactCreated refused = contact(Channel.SMS, Address.phone(national, "GB"), Map.of());
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) io.switchboard.events.codec.EventJson.mapper()
+                .readTree(EventCodec.encode(refused, SOURCE));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("data")).remove("priority");
+        kafka.send(Topics.CONTACTS, refused.contactId(), io.switchboard.events.codec.EventJson.mapper().writeValueAsBytes(broken));
+        // The next contact on the same key, so the same partition, is applied.
+        ContactCreated next = new ContactCreated(UUID.randomUUID(), TENANT, refused.occurredAt(), refused.contactId(), Channel.SMS,
+                Direction.INBOUND, "entry", Address.phone(national, "GB"), null, Map.of(), "subject", "again", List.of(), "en", 0, Map.of());
+        publish(next);
+
+        var letters = kafka.await(Topics.DEAD_LETTER, r -> refused.contactId().equals(r.key())
+                && "customer360/ContactHistoryConsumer".equals(header(r, io.switchboard.service.messaging.DeadLetter.CONSUMER)), 1, WAIT);
+        assertThat(header(letters.get(0), io.switchboard.service.messaging.DeadLetter.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(letters.get(0), io.switchboard.service.messaging.DeadLetter.FIELD)).isEqualTo("priority");
+        assertThat(header(letters.get(0), io.switchboard.service.messaging.DeadLetter.TOPIC)).isEqualTo(Topics.CONTACTS);
+        String customer = awaitCustomer("phone:" + national);
+        // Only the contact that fits its schema is on the customer's timeline.
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/customers/{id}/timeline", customer).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].kind", equalTo("CONTACT_STARTED")));
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "switchboard_refusals_total{consumer=\"customer360/ContactHistoryConsumer\",reason=\"SCHEMA_VIOLATION\""));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** Waits until the service has committed everything on the contacts and routing topics. */

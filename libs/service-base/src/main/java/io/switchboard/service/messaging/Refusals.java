@@ -21,8 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TopicAccess;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.events.schema.SchemaCheck;
 
 /**
  * Every event a consumer cannot take is answered: it goes to {@code switchboard.deadletter.v1} with
@@ -41,10 +43,13 @@ public class Refusals {
     private final MeterRegistry meters;
     private final Map<String, Object> producerSettings = new HashMap<>();
     private volatile KafkaProducer<String, byte[]> producer;
+    private final SchemaCheck schemaCheck;
 
     public Refusals(MeterRegistry meters, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @Identifier("default-kafka-broker") Map<String, Object> broker) {
+            @Identifier("default-kafka-broker") Map<String, Object> broker,
+            @ConfigProperty(name = "switchboard.events.schema-check", defaultValue = "true") boolean checkSchemas) {
         this.meters = meters;
+        this.schemaCheck = checkSchemas ? new SchemaCheck() : null;
         producerSettings.putAll(KafkaConnection.settings(broker));
         producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,23 +64,63 @@ public class Refusals {
 
     /** As {@link #decode}, with the CloudEvent envelope for a consumer that reads its attributes. */
     public Optional<DecodeResult.Decoded> decoded(ConsumerRecord<String, byte[]> record, String consumer) {
+        Verdict verdict = judge(record);
+        if (verdict instanceof Verdict.Refuse refuse) {
+            refuse(record, consumer, refuse);
+        } else if (verdict instanceof Verdict.Skip skip) {
+            LOG.infof("skipping %s at %s/%d@%d", skip.why(), record.topic(), record.partition(), record.offset());
+        }
+        return verdict instanceof Verdict.Take take ? Optional.of(take.decoded()) : Optional.empty();
+    }
+
+    /**
+     * What a consumer should do with a record, without acting: take its event, refuse it (then
+     * {@link #refuse}), or skip a type from a newer producer. Never blocks, so a consumer on the event
+     * loop judges there and refuses on a worker. A record from a topic open to outside producers
+     * ({@link TopicAccess#OPEN_TO_INTEGRATORS}) is checked against the published JSON Schemas first.
+     */
+    public Verdict judge(ConsumerRecord<String, byte[]> record) {
+        if (schemaCheck != null && TopicAccess.OPEN_TO_INTEGRATORS.contains(record.topic()) && record.value() != null
+                && record.value().length > 0 && schemaCheck.check(record.value()) instanceof SchemaCheck.Violation violation) {
+            String where = violation.inEnvelope() ? "the CloudEvent envelope" : "data";
+            String text = where + (violation.field() == null ? "" : " field " + violation.field()) + " breaks the published schema: "
+                    + violation.text();
+            return new Verdict.Refuse(violation.inEnvelope() ? RefusalReason.MALFORMED_ENVELOPE : RefusalReason.SCHEMA_VIOLATION, text,
+                    violation.field());
+        }
         DecodeResult result = EventCodec.decode(record.value());
         if (result instanceof DecodeResult.Decoded decoded) {
-            return Optional.of(decoded);
+            return new Verdict.Take(decoded);
         }
         if (result instanceof DecodeResult.UnknownType unknown) {
-            if (isNewVersionOfAKnownType(unknown.type())) {
-                refuse(record, consumer, RefusalReason.UNKNOWN_TYPE_VERSION, consumer + " reads no " + unknown.type()
-                        + " (id " + unknown.id() + "); publish it on its own versioned topic", null);
-            } else {
-                LOG.infof("skipping event of unknown type %s (id %s) at %s/%d@%d", unknown.type(), unknown.id(), record.topic(),
-                        record.partition(), record.offset());
-            }
-        } else if (result instanceof DecodeResult.Malformed malformed) {
-            refuse(record, consumer, malformed.problem() == DecodeResult.Malformed.Problem.SCHEMA ? RefusalReason.SCHEMA_VIOLATION
-                    : RefusalReason.MALFORMED_ENVELOPE, malformed.reason(), malformed.field());
+            return isNewVersionOfAKnownType(unknown.type())
+                    ? new Verdict.Refuse(RefusalReason.UNKNOWN_TYPE_VERSION, "reads no " + unknown.type() + " (id " + unknown.id()
+                            + "); publish it on its own versioned topic", null)
+                    : new Verdict.Skip("event of unknown type " + unknown.type() + " (id " + unknown.id() + ")");
         }
-        return Optional.empty();
+        DecodeResult.Malformed malformed = (DecodeResult.Malformed) result;
+        return new Verdict.Refuse(malformed.problem() == DecodeResult.Malformed.Problem.SCHEMA ? RefusalReason.SCHEMA_VIOLATION
+                : RefusalReason.MALFORMED_ENVELOPE, malformed.reason(), malformed.field());
+    }
+
+    /** {@link #judge}'s answer. */
+    public sealed interface Verdict {
+
+        record Take(DecodeResult.Decoded decoded) implements Verdict {
+        }
+
+        record Refuse(RefusalReason reason, String text, String field) implements Verdict {
+        }
+
+        record Skip(String why) implements Verdict {
+        }
+    }
+
+    /** Dead-letters a record as {@link #judge} said. */
+    public void refuse(ConsumerRecord<String, byte[]> record, String consumer, Verdict.Refuse verdict) {
+        // "reads no io.switchboard.contact.created.v2": the consumer is the subject of the sentence.
+        String text = verdict.reason() == RefusalReason.UNKNOWN_TYPE_VERSION ? consumer + " " + verdict.text() : verdict.text();
+        refuse(record, consumer, verdict.reason(), text, verdict.field());
     }
 
     /** Dead-letters a record the consumer cannot act on (an unknown tenant, say) and counts it. */

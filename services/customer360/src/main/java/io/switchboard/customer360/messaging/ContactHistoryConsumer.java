@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.customer360.domain.TimelineMapper;
 import io.switchboard.customer360.persistence.ResolutionStore;
 import io.switchboard.events.SwitchboardEvent;
-import io.switchboard.service.messaging.IncomingEvents;
 
 /**
  * Consumes contacts and routing outcomes in batches. Both topics are keyed by contact id and read
@@ -31,12 +30,16 @@ public class ContactHistoryConsumer {
 
     private static final Logger LOG = Logger.getLogger(ContactHistoryConsumer.class);
 
+    static final String CONSUMER = "customer360/ContactHistoryConsumer";
+
     private final ResolutionStore store;
     private final TraceContinuation traces;
+    private final Refused refused;
 
-    public ContactHistoryConsumer(ResolutionStore store, TraceContinuation traces) {
+    public ContactHistoryConsumer(ResolutionStore store, TraceContinuation traces, Refused refused) {
         this.store = store;
         this.traces = traces;
+        this.refused = refused;
     }
 
     @Incoming("contact-history")
@@ -45,8 +48,9 @@ public class ContactHistoryConsumer {
         List<TraceContinuation.Handling> handlings = new ArrayList<>(records.count());
         // The traceparent each input's outputs carry, by the input's event id.
         Map<UUID, String> outputTraces = new HashMap<>();
+        Refused.Batch batch = refused.batch(CONSUMER);
         for (ConsumerRecord<String, byte[]> record : records) {
-            IncomingEvents.decode(record)
+            batch.take(record)
                     .filter(event -> TimelineMapper.entryFor(event).isPresent())
                     .ifPresent(event -> {
                         events.add(event);
@@ -58,10 +62,10 @@ public class ContactHistoryConsumer {
                     });
         }
         if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return batch.deadLetters();
         }
         long started = System.nanoTime();
-        return Uni.createFrom().deferred(() -> store.apply(events, outputTraces))
+        Uni<Void> applied = Uni.createFrom().deferred(() -> store.apply(events, outputTraces))
                 .invoke(() -> LOG.debugf("applied %d of %d records in %d ms", events.size(), records.count(),
                         (System.nanoTime() - started) / 1_000_000))
                 .onFailure().invoke(e -> {
@@ -72,5 +76,7 @@ public class ContactHistoryConsumer {
                 // Every input's span covers the batch's transaction, retries included.
                 .onTermination().invoke((done, failure, cancelled) -> handlings.forEach(h -> h.span().end()))
                 .replaceWithVoid();
+        // Refusals first and once: the retries above repeat only the transaction.
+        return batch.deadLetters().chain(() -> applied);
     }
 }

@@ -9,21 +9,23 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.customer360.persistence.TenantSettingEntity;
 import io.switchboard.events.TenantConfigured;
-import io.switchboard.service.messaging.IncomingEvents;
 
 /** Keeps each tenant's default phone region, from the compacted configuration topic. */
 @ApplicationScoped
 public class TenantSettingsConsumer {
 
     private final Mutiny.SessionFactory sessions;
+    private final Refused refused;
 
-    public TenantSettingsConsumer(Mutiny.SessionFactory sessions) {
+    public TenantSettingsConsumer(Mutiny.SessionFactory sessions, Refused refused) {
         this.sessions = sessions;
+        this.refused = refused;
     }
 
     @Incoming("tenant-config")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return IncomingEvents.decode(record)
+        Refused.Batch batch = refused.batch("customer360/TenantSettingsConsumer");
+        return batch.take(record)
                 .filter(TenantConfigured.class::isInstance)
                 .map(TenantConfigured.class::cast)
                 .map(tenant -> {
@@ -32,6 +34,6 @@ public class TenantSettingsConsumer {
                     setting.defaultRegion = tenant.defaultRegion();
                     return sessions.withTransaction(session -> session.merge(setting)).replaceWithVoid();
                 })
-                .orElseGet(() -> Uni.createFrom().voidItem());
+                .orElseGet(batch::deadLetters);
     }
 }
