@@ -51,6 +51,26 @@ class AdminConsoleServiceTest extends ConsoleSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void integratorsReadThePublishedSchemasInForceWithoutSigningIn() throws Exception {
+        String published = java.nio.file.Files.readString(
+                java.nio.file.Path.of("../../docs/events/schemas/io.switchboard.contact.created.v1.json"));
+        String served = io.restassured.RestAssured.given().get("/api/events/schemas/io.switchboard.contact.created.v1").then()
+                .statusCode(200).contentType("application/schema+json").extract().asString();
+        assertThat(served).isEqualTo(published);
+
+        io.restassured.RestAssured.given().get("/api/events").then().statusCode(200)
+                .body("types.type", hasItem("io.switchboard.contact.created.v1"))
+                .body("types.find { it.type == 'io.switchboard.contact.created.v1' }.topics", equalTo(List.of(Topics.CONTACTS)))
+                .body("envelope", equalTo("/api/events/schemas/cloudevent-envelope"));
+        io.restassured.RestAssured.given().get("/api/events/schemas/cloudevent-envelope").then().statusCode(200)
+                .body("required", hasItem("tenantid"));
+        io.restassured.RestAssured.given().get("/api/events/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("switchboard.contacts.v1"));
+        io.restassured.RestAssured.given().get("/api/events/schemas/io.switchboard.contact.created.v9").then().statusCode(404)
+                .body("detail", containsString("GET /api/events lists the event types"));
+    }
+
+    @Test
     void holidaysTheClosedMessageWrapUpDispositionsCannedResponsesAndAgentSelectionReachTheQueueSnapshot() {
         Map<String, Object> withHolidays = new java.util.HashMap<>(tenantBody("Tenant " + f.tenant));
         withHolidays.put("holidays", List.of(Map.of("date", "2026-12-25", "name", "Christmas Day")));

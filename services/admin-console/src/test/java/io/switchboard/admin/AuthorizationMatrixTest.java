@@ -62,6 +62,9 @@ class AuthorizationMatrixTest {
         f.createTenants();
         String t = "/api/tenants/{tenantId}";
         row("GET", "/api/config", PUBLIC, PUBLIC, PUBLIC, PUBLIC, PUBLIC);
+        row("GET", "/api/events", PUBLIC, PUBLIC, PUBLIC, PUBLIC, PUBLIC);
+        row("GET", "/api/events/schemas/{name}", PUBLIC, PUBLIC, PUBLIC, PUBLIC, PUBLIC);
+        row("GET", "/api/events/asyncapi.yaml", PUBLIC, PUBLIC, PUBLIC, PUBLIC, PUBLIC);
         row("GET", "/api/me", 401, 403, OK, OK, OK);
         row("GET", "/api/tenants", 401, 403, OK, OK, OK);
         row("GET", t, 401, 403, OK, 403, OK);
@@ -126,7 +129,8 @@ class AuthorizationMatrixTest {
     private void check(List<String> failures, Row row, String who, RequestSpecification request, int expected) {
         String path = row.path().replace("{tenantId}", f.tenant).replace("{skillId}", "matrix-skill")
                 .replace("{queueId}", "matrix-queue").replace("{channel}", "CHAT").replace("{address}", "matrix-widget")
-                .replace("{username}", "matrix-" + f.suffix).replace("{name}", "matrix-prompt");
+                .replace("{username}", "matrix-" + f.suffix)
+                .replace("{name}", row.path().startsWith("/api/events") ? "io.switchboard.contact.created.v1" : "matrix-prompt");
         if (row.method().equals("PUT") && row.path().endsWith("/prompts/{name}")) {
             // A second of silence as raw 8 kHz μ-law.
             request.contentType("audio/basic").body(new byte[8000]);

@@ -297,7 +297,8 @@ class AgentDesktopServiceTest {
         kafka.send(Topics.CONTACTS, key, "{\"not\": \"a cloud event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String v2 = """
                 {"specversion":"1.0","id":"%s","source":"/crm","type":"io.switchboard.contact.created.v2","subject":"%s",
-                 "datacontenttype":"application/json","tenantid":"acme-bank","data":{"contactId":"%s"}}""".formatted(UUID.randomUUID(), key, key);
+                 "time":"2026-12-06T09:00:00Z","datacontenttype":"application/json","tenantid":"acme-bank","data":{"contactId":"%s"}}"""
+                .formatted(UUID.randomUUID(), key, key);
         kafka.send(Topics.CONTACTS, key, v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // The next event on the same key (so the same partition) is applied: nothing blocks the partition.
         publish(new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now().truncatedTo(ChronoUnit.MILLIS), key, Channel.CHAT,
