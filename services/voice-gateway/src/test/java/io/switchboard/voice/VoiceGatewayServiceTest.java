@@ -58,6 +58,7 @@ import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CallRegistry;
 import io.switchboard.voice.domain.DigestAuth;
+import io.switchboard.voice.domain.MonitorMode;
 import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
@@ -344,6 +345,102 @@ class VoiceGatewayServiceTest {
                 assertThat(phone.await()).as(phone.report()).isZero();
                 assertThat(ended(created.contactId()).holdSeconds()).isGreaterThanOrEqualTo(1);
             }
+        }
+    }
+
+    /**
+     * Issue 21: a supervisor listens, whispers, barges in and leaves. sipp signals on all three legs; the
+     * audio of each is a {@link RtpPhone} its SDP names (sipp cannot tell what it heard): the caller
+     * sends a 440 Hz tone, the agent 1,100 Hz, the supervisor 1,700 Hz, and each leg's tones are measured
+     * over a second of what it heard (Goertzel): present at over 80% of the tone's amplitude, absent below 1% (a run measured 97-100% and at most 0.2%).
+     */
+    @Test
+    void aSupervisorListensThenWhispersThenBargesInThenLeavesAndEachLegHearsWhatItsModeAllows() throws Exception {
+        double callerTone = 440;
+        double agentTone = 1_100;
+        double supervisorTone = 1_700;
+        publish(new PhoneCredentialsConfigured(UUID.randomUUID(), "acme-bank", Instant.now(), "sam", "switchboard",
+                ha1("sam", "switchboard", "sam-secret"), true));
+        await().atMost(WAIT).until(() -> phoneCredentials.tenant("sam").isPresent());
+        try (RtpPhone callerAudio = new RtpPhone(callerTone); RtpPhone aliceAudio = new RtpPhone(agentTone);
+                RtpPhone samAudio = new RtpPhone(supervisorTone);
+                Sipp alicePhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27261, 28500, "-key", "rtp_port", String.valueOf(aliceAudio.port()));
+                Sipp samPhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27263, 28510, "-key", "rtp_port", String.valueOf(samAudio.port()))) {
+            register("alice", "alice-phone", 27261, 27267);
+            register("sam", "sam-secret", 27263, 27269);
+            try (Sipp caller = Sipp.start("trunk-call-media-elsewhere.xml", SIP, 27265, 28520, "-s", "+442079460001", "-d", "14000",
+                    "-key", "rtp_port", String.valueOf(callerAudio.port()))) {
+                ContactCreated created = created();
+                Call call = connectedToAlice(created);
+                await().atMost(WAIT).until(() -> aliceAudio.received() > 10 && callerAudio.received() > 10);
+
+                monitor(created, "sam", CallControlRequested.Action.LISTEN);
+                await().atMost(WAIT).until(() -> call.monitor != null && call.monitor.joined);
+                assertHear("LISTEN",
+                        new Hearing("the caller", callerAudio, Map.of(agentTone, true, supervisorTone, false, callerTone, false)),
+                        new Hearing("the agent", aliceAudio, Map.of(callerTone, true, supervisorTone, false, agentTone, false)),
+                        new Hearing("the supervisor", samAudio, Map.of(callerTone, true, agentTone, true, supervisorTone, false)));
+
+                monitor(created, "sam", CallControlRequested.Action.WHISPER);
+                await().atMost(WAIT).until(() -> call.monitor.mode == MonitorMode.WHISPER);
+                assertHear("WHISPER",
+                        new Hearing("the caller", callerAudio, Map.of(agentTone, true, supervisorTone, false, callerTone, false)),
+                        new Hearing("the agent", aliceAudio, Map.of(callerTone, true, supervisorTone, true, agentTone, false)),
+                        new Hearing("the supervisor", samAudio, Map.of(callerTone, true, agentTone, true, supervisorTone, false)));
+
+                monitor(created, "sam", CallControlRequested.Action.BARGE);
+                await().atMost(WAIT).until(() -> call.monitor.mode == MonitorMode.BARGE);
+                assertHear("BARGE",
+                        new Hearing("the caller", callerAudio, Map.of(agentTone, true, supervisorTone, true, callerTone, false)),
+                        new Hearing("the agent", aliceAudio, Map.of(callerTone, true, supervisorTone, true, agentTone, false)),
+                        new Hearing("the supervisor", samAudio, Map.of(callerTone, true, agentTone, true, supervisorTone, false)));
+
+                monitor(created, "sam", CallControlRequested.Action.LEAVE);
+                assertThat(samPhone.await()).as("the supervisor's phone got the BYE:\n" + samPhone.report()).isZero();
+                assertThat(samPhone.messages()).as("one INVITE for the three modes").containsOnlyOnce("INVITE sip:");
+                await().atMost(WAIT).until(() -> call.monitor == null);
+                long samHeard = samAudio.received();
+                assertHear("after LEAVE",
+                        new Hearing("the caller", callerAudio, Map.of(agentTone, true, supervisorTone, false, callerTone, false)),
+                        new Hearing("the agent", aliceAudio, Map.of(callerTone, true, supervisorTone, false, agentTone, false)));
+                assertThat(samAudio.received()).as("nothing more is sent to the supervisor").isEqualTo(samHeard);
+                assertThat(call.state).as("the call goes on").isEqualTo(Call.State.CONNECTED);
+
+                assertThat(caller.await()).as(caller.report()).isZero();
+                assertThat(alicePhone.await()).as(alicePhone.report()).isZero();
+                assertThat(ended(created.contactId()).reason()).isEqualTo(ContactEnded.Reason.CUSTOMER_LEFT);
+            }
+        }
+    }
+
+    private void monitor(ContactCreated created, String supervisor, CallControlRequested.Action action) {
+        publish(new CallControlRequested(UUID.randomUUID(), "acme-bank", Instant.now(), created.contactId(), supervisor, action));
+    }
+
+    /** Who hears, through which phone, and whether each tone must be in what they hear. */
+    private record Hearing(String who, RtpPhone phone, Map<Double, Boolean> tones) {
+    }
+
+    /** After the mix settles, a second of what each phone hears has each tone (present) or not (absent). */
+    private static void assertHear(String mode, Hearing... hearings) throws InterruptedException {
+        Thread.sleep(300);
+        for (Hearing hearing : hearings) {
+            hearing.phone().listen();
+        }
+        Thread.sleep(1_000);
+        double full = RtpPhone.amplitudeOfTone();
+        for (Hearing hearing : hearings) {
+            short[] heard = hearing.phone().heard();
+            String who = hearing.who() + ", " + mode;
+            assertThat(heard.length).as(who + ": samples heard in a second").isGreaterThan(6_000);
+            hearing.tones().forEach((tone, present) -> {
+                double amplitude = RtpPhone.amplitude(heard, tone);
+                if (present) {
+                    assertThat(amplitude).as(who + ", hears " + tone + " Hz").isGreaterThan(0.8 * full);
+                } else {
+                    assertThat(amplitude).as(who + ", does not hear " + tone + " Hz").isLessThan(0.01 * full);
+                }
+            });
         }
     }
 
