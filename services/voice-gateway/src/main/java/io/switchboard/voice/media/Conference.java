@@ -13,8 +13,6 @@ import io.switchboard.voice.domain.MonitorMode;
  */
 final class Conference {
 
-    private static final MediaLeg.Sink NOBODY = (packet, length) -> { };
-
     final MediaLeg caller;
     final MediaLeg agent;
     final MediaLeg supervisor;
@@ -32,6 +30,9 @@ final class Conference {
     private final short[] agentFrame = new short[Mixer.FRAME];
     private final short[] supervisorFrame = new short[Mixer.FRAME];
     private final short[] mixed = new short[Mixer.FRAME];
+    private volatile MediaLeg.Sink callerSink;
+    private volatile MediaLeg.Sink agentSink;
+    private volatile MediaLeg.Sink supervisorSink;
 
     Conference(MediaLeg caller, MediaLeg agent, MediaLeg supervisor, int payloadType, MonitorMode mode) {
         this.caller = caller;
@@ -50,26 +51,32 @@ final class Conference {
     /** The legs' peers are read into the mix from now on (and caller and agent into the recording, if any). */
     void start(CallRecording recording) {
         if (recording != null) {
-            caller.sink((packet, length) -> {
+            callerSink = (packet, length) -> {
                 recording.caller.append(packet, length);
                 fromCaller.packet(packet, length);
-            });
-            agent.sink((packet, length) -> {
+            };
+            agentSink = (packet, length) -> {
                 recording.agent.append(packet, length);
                 fromAgent.packet(packet, length);
-            });
+            };
         } else {
-            caller.sink(fromCaller::packet);
-            agent.sink(fromAgent::packet);
+            callerSink = fromCaller::packet;
+            agentSink = fromAgent::packet;
         }
-        supervisor.sink(fromSupervisor::packet);
+        supervisorSink = fromSupervisor::packet;
+        caller.sink(callerSink);
+        agent.sink(agentSink);
+        supervisor.sink(supervisorSink);
     }
 
-    /** Nobody's audio goes into the mix any more (the legs' new sinks are set by whoever ended it). */
+    /**
+     * Nobody's audio goes into the mix any more. A leg already given another sink (the relay that
+     * replaced the mix, while the clock was ending it) keeps it.
+     */
     void stop() {
-        caller.sink(NOBODY);
-        agent.sink(NOBODY);
-        supervisor.sink(NOBODY);
+        caller.unsink(callerSink);
+        agent.unsink(agentSink);
+        supervisor.unsink(supervisorSink);
     }
 
     void mode(MonitorMode mode) {

@@ -39,7 +39,9 @@ public final class MediaLeg implements AudioLeg {
     private final String name;
     private final MediaReceivers receivers;
     private volatile InetSocketAddress remote;
-    private volatile Sink sink = (packet, length) -> { };
+    private static final Sink NOBODY = (packet, length) -> { };
+
+    private volatile Sink sink = NOBODY;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final RtpLatch latch;
@@ -73,8 +75,15 @@ public final class MediaLeg implements AudioLeg {
         }
     }
 
-    public void sink(Sink sink) {
+    public synchronized void sink(Sink sink) {
         this.sink = sink;
+    }
+
+    /** Drops what the peer sends from now on, unless someone already gave the leg another sink than {@code current}. */
+    synchronized void unsink(Sink current) {
+        if (this.sink == current) {
+            this.sink = NOBODY;
+        }
     }
 
     /**

@@ -93,6 +93,24 @@ class ConferenceTest {
         assertThat(supervisor.leg.received()).isEqualTo(before);
     }
 
+    @Test
+    void aMixEndedLateByItsClockLeavesTheRelayThatReplacedIt() throws Exception {
+        receivers = new MediaReceivers(1);
+        Peer caller = new Peer();
+        Peer agent = new Peer();
+        Peer supervisor = new Peer();
+        Conference mix = new Conference(caller.leg, agent.leg, supervisor.leg, Rtp.PCMU, MonitorMode.LISTEN);
+        mix.start(null);
+
+        // The supervisor left: the call flow relays again while the clock, a moment later, ends the mix.
+        caller.leg.sink(agent.leg::send);
+        agent.leg.sink(caller.leg::send);
+        mix.stop();
+
+        caller.send(CALLER);
+        assertThat(agent.heard()).as("the caller's frame relayed as sent").isEqualTo(CALLER);
+    }
+
     /** One frame from each peer, then one tick. */
     private static void frame(Conference mix, Peer caller, Peer agent, Peer supervisor) throws Exception {
         long[] before = {caller.leg.received(), agent.leg.received(), supervisor.leg.received()};
