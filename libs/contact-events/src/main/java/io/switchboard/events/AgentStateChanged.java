@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** An agent's presence changed, by their own action, a supervisor's, or routing (missed offers). */
 public record AgentStateChanged(UUID eventId, String tenantId, Instant occurredAt, String agentId, State state,
-        String reason, Instant wrapUpEndsAt) implements AgentEvent {
+        String reason, @RequiredWhen("state is WRAP_UP") Instant wrapUpEndsAt) implements AgentEvent {
 
     public enum State {
         OFFLINE, AVAILABLE, AWAY, WRAP_UP

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** The contact moved to another queue or to a named agent; exactly one target is set. */
 public record ContactTransferred(UUID eventId, String tenantId, Instant occurredAt, String contactId,
-        String fromQueueId, String toQueueId, String toAgentId, String byAgentId, String reason) implements ContactEvent {
+        String fromQueueId, @RequiredWhen("toAgentId is absent (exactly one of the two)") String toQueueId,
+        @RequiredWhen("toQueueId is absent (exactly one of the two)") String toAgentId, String byAgentId, String reason) implements ContactEvent {
 
     public ContactTransferred {
         Require.present(eventId, "eventId");

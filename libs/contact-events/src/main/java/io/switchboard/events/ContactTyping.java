@@ -9,7 +9,7 @@ import java.util.UUID;
  * conversation, nobody stores it, and a consumer that is behind may drop it.
  */
 public record ContactTyping(UUID eventId, String tenantId, Instant occurredAt, String contactId, Channel channel, Party party,
-        String agentId) implements ContactEvent {
+        @RequiredWhen("party is AGENT") String agentId) implements ContactEvent {
 
     public enum Party {
         CUSTOMER, AGENT

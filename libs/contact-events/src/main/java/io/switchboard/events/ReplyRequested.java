@@ -11,7 +11,7 @@ import java.util.UUID;
  * {@code contact.message.sent} carrying the same {@code messageId} once it has delivered it.
  */
 public record ReplyRequested(UUID eventId, String tenantId, Instant occurredAt, String contactId,
-        String messageId, Channel channel, String agentId, String text, List<AttachmentRef> attachments,
+        String messageId, Channel channel, String agentId, @RequiredWhen("there are no attachments") String text, List<AttachmentRef> attachments,
         Map<String, String> metadata) implements ContactEvent {
 
     /** The {@code metadata} key of a reply to a caller: the tenant's prompt the voice gateway plays instead of the text. */

@@ -9,7 +9,8 @@ import java.util.UUID;
  * (reason {@code TRANSFER_REFUSED}) when the target is unknown or serves another tenant.
  */
 public record TransferRequested(UUID eventId, String tenantId, Instant occurredAt, String agentId, String contactId,
-        String toQueueId, String toAgentId, String note) implements AgentEvent {
+        @RequiredWhen("toAgentId is absent (exactly one of the two)") String toQueueId,
+        @RequiredWhen("toQueueId is absent (exactly one of the two)") String toAgentId, String note) implements AgentEvent {
 
     public TransferRequested {
         Require.present(eventId, "eventId");

@@ -38,6 +38,10 @@ final class EventSchemas {
                 .with(Option.ADDITIONAL_FIXED_TYPES, Option.EXTRA_OPEN_API_FORMAT_VALUES, Option.FLATTENED_ENUMS);
         config.forFields().withRequiredCheck(field -> required
                 .getOrDefault(field.getDeclaringType().getErasedType(), Set.of()).contains(field.getName()));
+        config.forFields().withDescriptionResolver(field -> {
+            RequiredWhen when = field.getAnnotationConsideringFieldAndGetter(RequiredWhen.class);
+            return when == null ? null : "Required when " + when.value() + ".";
+        });
         SchemaGenerator generator = new SchemaGenerator(config.build());
         Map<EventType, ObjectNode> schemas = new LinkedHashMap<>();
         for (EventType type : EventType.values()) {
@@ -97,7 +101,11 @@ final class EventSchemas {
                 try {
                     constructor.newInstance(withoutOne);
                 } catch (InvocationTargetException refused) {
-                    required.add(components[i].getName());
+                    // A field the record requires only with another field's value says so (@RequiredWhen):
+                    // a list of required fields cannot, so the schema describes the rule instead.
+                    if (!components[i].isAnnotationPresent(RequiredWhen.class)) {
+                        required.add(components[i].getName());
+                    }
                 }
             }
         } catch (ReflectiveOperationException e) {

@@ -48,6 +48,15 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aFieldRequiredOnlyWithAnotherFieldsValueIsNotRequiredByTheSchema() {
+        // A customer's typing names no agent; only an agent's does (@RequiredWhen), which the record itself checks.
+        ContactTyping customer = new ContactTyping(Samples.id(90), Samples.TENANT, Samples.AT, "c-1", Channel.CHAT,
+                ContactTyping.Party.CUSTOMER, null);
+
+        assertThat(check.check(EventCodec.encode(customer, URI.create("/test")))).isInstanceOf(SchemaCheck.Fits.class);
+    }
+
+    @Test
     void aBrokenEnvelopeIsTheEnvelopesFault() throws IOException {
         ObjectNode noTenant = contactCreated();
         noTenant.remove("tenantid");

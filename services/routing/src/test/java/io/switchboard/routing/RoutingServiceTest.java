@@ -282,6 +282,26 @@ class RoutingServiceTest {
         assertThat(header(dead, DeadLetter.OFFSET)).matches("\\d+");
     }
 
+    @Test
+    void theSameEventTwiceMakesOneContactAndANewEventForALiveContactIsAConflict() {
+        configureTenant();
+        ContactCreated contact = chat("widget-" + tenant);
+        publish(Topics.CONTACTS, contact);
+        publish(Topics.CONTACTS, contact);
+        ContactCreated again = new ContactCreated(UUID.randomUUID(), contact.tenantId(), now(), contact.contactId(), Channel.CHAT,
+                Direction.INBOUND, contact.entryPoint(), contact.from(), null, Map.of(), null, "hi again", List.of(), "en", 0, Map.of());
+        publish(Topics.CONTACTS, again);
+
+        ConsumerRecord<String, byte[]> dead = kafka.await(Topics.DEAD_LETTER, r -> decoded(r).map(e -> e.eventId()
+                .equals(again.eventId())).orElse(false), 1, WAIT).get(0);
+        assertThat(header(dead, DeadLetter.REASON)).isEqualTo("DUPLICATE_ID_CONFLICT");
+        assertThat(header(dead, DeadLetter.FIELD)).isEqualTo("contactId");
+        // The refusal came after both copies on the same partition: by then a second contact.queued would be out too.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kafka.await(Topics.ROUTING, r -> contact.contactId().equals(r.key())
+                && decoded(r).filter(ContactQueued.class::isInstance).isPresent(), 2, Duration.ofSeconds(5)))
+                .hasMessageContaining("but saw 1");
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

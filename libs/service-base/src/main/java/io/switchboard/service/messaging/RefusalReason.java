@@ -12,6 +12,8 @@ public enum RefusalReason {
     UNKNOWN_TENANT,
     /** The contact's entry point is not one of its tenant's. */
     UNKNOWN_ENTRY_POINT,
-    /** An id seen before with different content. */
-    DUPLICATE_ID_CONFLICT
+    /** An id seen before with different content: a contact created again under another event id. */
+    DUPLICATE_ID_CONFLICT,
+    /** The event fits its schema but asks for what cannot be done: it names an agent the consumer does not know, say. */
+    UNPROCESSABLE
 }

@@ -152,7 +152,7 @@ public final class DomainRouter {
     private void arrive(ContactCreated created, Instant now, Effects effects) {
         TenantConfigured tenant = tenants.get(created.tenantId());
         if (tenant == null) {
-            effects.deadLetter = "unknown tenant " + created.tenantId();
+            effects.deadLetter = Refusal.of(Refusal.Kind.UNKNOWN_TENANT, "unknown tenant " + created.tenantId());
             return;
         }
         String queueId = chosenQueue(created).orElseGet(() -> tenant.entryPoints().stream()
@@ -161,10 +161,14 @@ public final class DomainRouter {
                 .findFirst()
                 .orElse(tenant.defaultQueueId()));
         if (queueId == null || !engine.queueIds().contains(queueId)) {
-            effects.deadLetter = "no queue for entry point " + created.entryPoint() + " of tenant " + created.tenantId();
+            effects.deadLetter = new Refusal(Refusal.Kind.UNKNOWN_ENTRY_POINT, "no queue for entry point " + created.entryPoint()
+                    + " of tenant " + created.tenantId() + ", which has no default queue", "entryPoint");
             return;
         }
         if (engine.contactSnapshot(created.contactId()).isPresent()) {
+            // Not a redelivery (those are skipped by event id before they get here): another event creating a live contact.
+            effects.deadLetter = new Refusal(Refusal.Kind.ID_CONFLICT, "contact " + created.contactId()
+                    + " already exists; a new contact needs a new contactId, and a retry the same event id", "contactId");
             return;
         }
         ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), created.channel(),
@@ -223,14 +227,15 @@ public final class DomainRouter {
     private void place(ContactCreated created, ContactRequest request, Instant now, Effects effects) {
         String agentId = created.metadata().get(ContactCreated.PLACED_BY);
         if (agentId == null || engine.agentSnapshot(agentId).isEmpty()) {
-            effects.deadLetter = "outbound contact " + created.contactId() + " names no known agent in metadata." + ContactCreated.PLACED_BY;
+            effects.deadLetter = new Refusal(Refusal.Kind.INVALID, "outbound contact " + created.contactId()
+                    + " names no known agent in metadata." + ContactCreated.PLACED_BY, "metadata." + ContactCreated.PLACED_BY);
             return;
         }
         List<Decision> decisions;
         try {
             decisions = engine.contactPlaced(request, agentId, now);
         } catch (RoutingException refused) {
-            effects.deadLetter = refused.getMessage();
+            effects.deadLetter = Refusal.of(Refusal.Kind.INVALID, refused.getMessage());
             return;
         }
         contacts.put(request.id(), request);
@@ -376,7 +381,7 @@ public final class DomainRouter {
         private final Set<String> contacts = new LinkedHashSet<>();
         private final Set<String> agents = new LinkedHashSet<>();
         private final Set<String> queues = new LinkedHashSet<>();
-        private String deadLetter;
+        private Refusal deadLetter;
         /** Set for an agent's own (outbound) contact: its assignment is not an answered offer in the queue's figures. */
         private boolean placing;
         /** Set while applying an agent's transfer, so the event names who asked and why. */

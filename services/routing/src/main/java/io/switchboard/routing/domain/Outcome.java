@@ -11,9 +11,9 @@ import io.switchboard.events.SwitchboardEvent;
  * state changed, and, when the input cannot be routed at all, the reason to dead-letter it.
  */
 public record Outcome(List<SwitchboardEvent> events, Set<String> contacts, Set<String> agents, Set<String> queues,
-        Optional<String> deadLetter) {
+        Optional<Refusal> deadLetter) {
 
-    public static Outcome refused(String reason) {
-        return new Outcome(List.of(), Set.of(), Set.of(), Set.of(), Optional.of(reason));
+    public static Outcome refused(Refusal refusal) {
+        return new Outcome(List.of(), Set.of(), Set.of(), Set.of(), Optional.of(refusal));
     }
 }

@@ -43,6 +43,7 @@ import io.switchboard.routing.config.RoutingConfig;
 import io.switchboard.routing.domain.DomainRouter;
 import io.switchboard.routing.domain.Outcome;
 import io.switchboard.routing.domain.QueueDay;
+import io.switchboard.routing.domain.Refusal;
 import io.switchboard.routing.engine.AgentSnapshot;
 import io.switchboard.routing.engine.ContactSnapshot;
 import io.switchboard.routing.engine.RoutingException;
@@ -236,7 +237,7 @@ public class Processor implements Runnable {
             try {
                 outcome = router.handle(event, Instant.now());
             } catch (RoutingException refused) {
-                outcome = Outcome.refused(refused.getMessage());
+                outcome = Outcome.refused(Refusal.of(Refusal.Kind.INVALID, refused.getMessage()));
             }
             if (event instanceof ConfigEvent configEvent && outcome.deadLetter().isEmpty()) {
                 store.saveConfig(connection, domain, configRow(configEvent, record.value()));
@@ -254,16 +255,21 @@ public class Processor implements Runnable {
      * The dead-letter headers of a refused input, pointing at the record routing's ingest first read
      * (its {@code switchboard-origin} header: topic/partition@offset), not at its internal copy.
      */
-    private static String deadLetterHeaders(ConsumerRecord<String, byte[]> record, String reason, String traceparent) {
+    private static String deadLetterHeaders(ConsumerRecord<String, byte[]> record, Refusal refusal, String traceparent) {
         var origin = record.headers().lastHeader("switchboard-origin");
         String where = origin == null ? record.topic() + "/" + record.partition() + "@" + record.offset()
                 : new String(origin.value(), java.nio.charset.StandardCharsets.UTF_8);
         int slash = where.lastIndexOf('/');
         int at = where.lastIndexOf('@');
-        RefusalReason code = reason.startsWith("unknown tenant") ? RefusalReason.UNKNOWN_TENANT : RefusalReason.DUPLICATE_ID_CONFLICT;
+        RefusalReason code = switch (refusal.kind()) {
+            case UNKNOWN_TENANT -> RefusalReason.UNKNOWN_TENANT;
+            case UNKNOWN_ENTRY_POINT -> RefusalReason.UNKNOWN_ENTRY_POINT;
+            case ID_CONFLICT -> RefusalReason.DUPLICATE_ID_CONFLICT;
+            case INVALID -> RefusalReason.UNPROCESSABLE;
+        };
         List<String> pairs = new ArrayList<>(DeadLetter.headers(where.substring(0, slash), Integer.parseInt(where.substring(slash + 1, at)),
-                Long.parseLong(where.substring(at + 1)), "routing/Processor", code, reason, null));
-        pairs.addAll(List.of("reason", reason, TraceContinuation.HEADER, traceparent));
+                Long.parseLong(where.substring(at + 1)), "routing/Processor", code, refusal.text(), refusal.field()));
+        pairs.addAll(List.of("reason", refusal.text(), TraceContinuation.HEADER, traceparent));
         return OutboxHeaders.of(pairs.toArray(String[]::new));
     }
 

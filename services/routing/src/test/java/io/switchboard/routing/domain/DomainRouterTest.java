@@ -55,7 +55,7 @@ class DomainRouterTest {
         assertThat(((ContactQueued) router.handle(contact("c2", "unknown"), NOW).events().get(0)).queueId()).isEqualTo("general");
         assertThat(router.handle(new ContactCreated(UUID.randomUUID(), "nobody", NOW, "c3", Channel.CHAT, Direction.INBOUND, "x",
                 Address.chatVisitor("v"), null, Map.of(), null, "hi", List.of(), "en", 0, Map.of()), NOW).deadLetter())
-                .hasValueSatisfying(reason -> assertThat(reason).contains("unknown tenant"));
+                .hasValueSatisfying(refusal -> assertThat(refusal.kind()).isEqualTo(Refusal.Kind.UNKNOWN_TENANT));
     }
 
     @Test
@@ -175,7 +175,10 @@ class DomainRouterTest {
         assertThat(router.engine().activeContacts("alice", Channel.VOICE)).isZero();
 
         assertThat(router.handle(outbound("out-2", "mallory"), NOW).deadLetter()).as("an agent routing does not know")
-                .hasValueSatisfying(reason -> assertThat(reason).contains("no known agent"));
+                .hasValueSatisfying(refusal -> {
+                    assertThat(refusal.text()).contains("no known agent");
+                    assertThat(refusal.field()).isEqualTo("metadata." + ContactCreated.PLACED_BY);
+                });
     }
 
     private static ContactCreated outbound(String id, String agent) {
