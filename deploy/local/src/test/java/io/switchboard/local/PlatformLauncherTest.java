@@ -752,6 +752,128 @@ class PlatformLauncherTest {
         return contacts.size();
     }
 
+    /**
+     * docs/integrators.md, run as an integrator would: a CRM publishes a contact with kcat twice under one
+     * event id (one contact), follows it through queued, assigned and ended while an agent works it, and
+     * reads from the dead-letter topic why a contact without its priority and a contact.created.v2 on the
+     * v1 topic were refused.
+     */
+    @Test
+    void theIntegratorGuidesKcatExamplesPublishOnceFollowToTheEndAndReadWhatWasRefused() throws Exception {
+        String contactId = "crm-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        Result first = example("kcat/publish-contact.sh", contactId, eventId);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output().trim()).isEqualTo(contactId);
+        assertThat(example("kcat/publish-contact.sh", contactId, eventId).exitCode()).isZero();
+
+        workToTheEnd(contactId);
+        Result followed = example("kcat/follow-contact.sh", contactId, "60");
+        assertThat(followed.exitCode()).as(followed.output()).isZero();
+        List<String> types = followed.output().lines().map(line -> line.split("\t")[0]).toList();
+        assertThat(types).as(followed.output()).containsSubsequence("io.switchboard.contact.created.v1",
+                "io.switchboard.contact.queued.v1", "io.switchboard.contact.assigned.v1", "io.switchboard.contact.ended.v1");
+        // The topic holds both copies; the platform acted on the event id once.
+        assertThat(types).filteredOn("io.switchboard.contact.created.v1"::equals).hasSize(2);
+        assertThat(types).filteredOn("io.switchboard.contact.queued.v1"::equals).hasSize(1);
+        assertThat(types).filteredOn("io.switchboard.contact.assigned.v1"::equals).hasSize(1);
+
+        String refused = "crm-" + UUID.randomUUID();
+        publishWithKcat(refused, "del(.data.priority)");
+        String newer = "crm-" + UUID.randomUUID();
+        publishWithKcat(newer, ".type = \"io.switchboard.contact.created.v2\"");
+        assertThat(awaitRefusals(refused, "consumer=routing/Ingest")).contains(
+                "consumer=routing/Ingest reason=SCHEMA_VIOLATION field=priority at=switchboard.contacts.v1/",
+                "data field priority breaks the published schema");
+        assertThat(awaitRefusals(refused, "consumer=customer360/")).contains(
+                "consumer=customer360/ContactHistoryConsumer reason=SCHEMA_VIOLATION field=priority");
+        assertThat(awaitRefusals(newer, "consumer=routing/Ingest")).contains(
+                "consumer=routing/Ingest reason=UNKNOWN_TYPE_VERSION field=-", "reads no io.switchboard.contact.created.v2");
+    }
+
+    /** The guide's Python (confluent-kafka, Debian's python3-confluent-kafka) and Node (kafkajs) examples. */
+    @Test
+    void theIntegratorGuidesPythonAndNodeExamplesPublishAContactAndFollowItToTheEnd() throws Exception {
+        String python = "crm-py-" + UUID.randomUUID();
+        Result published = run(WORK, "/usr/bin/python3", ROOT.resolve("docs/integrators/python/publish_contact.py").toString(), python);
+        assertThat(published.exitCode()).as(published.output()).isZero();
+        workToTheEnd(python);
+        Result followed = run(WORK, "/usr/bin/python3", ROOT.resolve("docs/integrators/python/follow_contact.py").toString(), python, "60");
+        assertThat(followed.exitCode()).as(followed.output()).isZero();
+        assertThat(followed.output().lines().map(line -> line.split("\t")[0]).toList()).as(followed.output())
+                .containsSubsequence("io.switchboard.contact.created.v1", "io.switchboard.contact.queued.v1",
+                        "io.switchboard.contact.assigned.v1", "io.switchboard.contact.ended.v1");
+
+        Path node = WORK.resolve("integrator-node");
+        Files.createDirectories(node);
+        for (String file : List.of("package.json", "package-lock.json", "publish-contact.mjs", "follow-contact.mjs")) {
+            Files.copy(ROOT.resolve("docs/integrators/node").resolve(file), node.resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Result installed = run(node, "npm", "ci", "--no-audit", "--no-fund");
+        assertThat(installed.exitCode()).as(installed.output()).isZero();
+        String nodeContact = "crm-js-" + UUID.randomUUID();
+        Result sent = run(node, "node", "publish-contact.mjs", nodeContact);
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+        workToTheEnd(nodeContact);
+        Result seen = run(node, "node", "follow-contact.mjs", nodeContact, "60");
+        assertThat(seen.exitCode()).as(seen.output()).isZero();
+        assertThat(seen.output().lines().map(line -> line.split("\t")[0]).toList()).as(seen.output())
+                .containsSubsequence("io.switchboard.contact.created.v1", "io.switchboard.contact.queued.v1",
+                        "io.switchboard.contact.assigned.v1", "io.switchboard.contact.ended.v1");
+    }
+
+    /** The agent routing offers the integrator's chat to accepts it and wraps it up, which ends the contact. */
+    private static void workToTheEnd(String contactId) throws Exception {
+        DesktopAgent agent = offeredAgent(contactId, "billing");
+        agent.accept(contactId);
+        agent.wrapUp(contactId);
+    }
+
+    /** The guide's contact-created.json, changed by a jq filter, published with kcat under the key. */
+    private static void publishWithKcat(String contactId, String jqFilter) throws Exception {
+        Path event = WORK.resolve(contactId + ".json");
+        String template = Files.readString(ROOT.resolve("docs/integrators/contact-created.json"))
+                .replace("@EVENT_ID@", UUID.randomUUID().toString()).replace("@CONTACT_ID@", contactId)
+                .replace("@TIME@", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        Files.writeString(event, template);
+        Result changed = run(WORK, "jq", jqFilter, event.toString());
+        assertThat(changed.exitCode()).as(changed.output()).isZero();
+        Files.writeString(event, changed.output());
+        Result sent = run(WORK, "kcat", "-P", "-b", BOOTSTRAP, "-t", Topics.CONTACTS, "-k", contactId, event.toString());
+        assertThat(sent.exitCode()).as(sent.output()).isZero();
+    }
+
+    private static String awaitRefusals(String key, String expected) throws Exception {
+        String output = "";
+        for (int attempt = 0; attempt < 60 && !output.contains(expected); attempt++) {
+            Thread.sleep(500);
+            output = example("kcat/read-refusals.sh", key).output();
+        }
+        return output;
+    }
+
+    private static Result example(String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("docs/integrators").resolve(script).toString()));
+        command.addAll(List.of(args));
+        return run(WORK, command.toArray(String[]::new));
+    }
+
+    /** Runs a command with the local broker in SWITCHBOARD_BOOTSTRAP; stdout only (stderr is in the failure text). */
+    private static Result run(Path directory, String... command) throws Exception {
+        Files.createDirectories(directory);
+        Path err = Files.createTempFile(WORK, "example", ".err");
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectError(err.toFile());
+        builder.environment().put("SWITCHBOARD_BOOTSTRAP", BOOTSTRAP);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, out + Files.readString(err));
+        }
+        return new Result(process.exitValue(), process.exitValue() == 0 ? out : out + Files.readString(err));
+    }
+
     @Test
     void statusShowsKafkaUpAndUpAgainIsHarmless() throws Exception {
         Result status = switchboard("status");
