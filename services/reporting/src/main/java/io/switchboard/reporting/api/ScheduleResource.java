@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,15 +36,16 @@ import io.switchboard.service.security.SignedInUser;
 public class ScheduleResource {
 
     static final int MAX_DELIVERIES = 500;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     /** A schedule as the API shows it; {@code weekday} only for weekly ones. */
-    public record ScheduleBody(UUID id, String tenant, String name, String frequency, String weekday, LocalTime sendAt,
+    public record ScheduleBody(UUID id, String tenant, String name, String frequency, String weekday, String sendAt,
             List<String> views, String granularity, String format, List<String> recipients, Instant effectiveFrom) {
 
         static ScheduleBody of(ReportSchedule s) {
             DayOfWeek weekday = s.weekday();
             return new ScheduleBody(s.id(), s.tenantId(), s.name(), s.frequency().name(), weekday == null ? null : weekday.name(),
-                    s.sendAt(), s.views().stream().map(v -> v.slug() + "s").toList(), s.granularity().slug(), s.format().name(),
+                    s.sendAt().format(HH_MM), s.views().stream().map(v -> v.slug() + "s").toList(), s.granularity().slug(), s.format().name(),
                     s.recipients(), s.effectiveFrom());
         }
     }

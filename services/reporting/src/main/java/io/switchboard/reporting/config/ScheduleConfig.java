@@ -9,6 +9,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "switchboard.reporting.schedules")
 public interface ScheduleConfig {
 
+    /** The From of report mails (SWITCHBOARD_REPORTING_SCHEDULES_FROM). */
+    String from();
+
+    /** How often each instance looks for due reports (a Quarkus scheduler period; "off" in the tests). */
+    String every();
+
+    /** The wait after start before the first look. */
+    String firstDelay();
+
     /** Attempts of a delivery the relay refuses for now (4xx, down) before it is recorded as failed. */
     @WithDefault("5")
     int maxAttempts();

@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
@@ -37,6 +43,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,7 +112,14 @@ class ScheduledReportsServiceTest {
     ReportMailer mailer;
 
     @BeforeEach
-    void recordedDay() {
+    void recordedDayAndNoSchedules() throws SQLException {
+        // Each test starts from no schedules, whatever an earlier one left behind.
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
+            sql.execute("DELETE FROM reporting.report_schedule");
+        }
         if (!applied) {
             writer.apply(Fixture.events()).await().atMost(Duration.ofSeconds(30));
             applied = true;
@@ -135,11 +149,14 @@ class ScheduledReportsServiceTest {
         assertThat(concurrently(reports, secondInstance())).isEqualTo(1);
 
         List<MimeMessage> received = List.of(GreenMailRelay.greenMail().getReceivedMessages());
+        // One copy per recipient at the relay, each addressed to both.
         assertThat(received).hasSize(2);
-        assertThat(received).extracting(m -> m.getAllRecipients()[0].toString())
-                .containsExactlyInAnyOrder("ops@acme-client.example", "Finance@acme-client.example");
+        for (MimeMessage copy : received) {
+            assertThat(copy.getRecipients(Message.RecipientType.TO)).extracting(Address::toString)
+                    .containsExactly("ops@acme-client.example", "Finance@acme-client.example");
+        }
         MimeMessage mail = received.get(0);
-        assertThat(mail.getSubject()).isEqualTo("Switchboard daily report for acme-bank: 2026-12-01");
+        assertThat(mail.getSubject()).isEqualTo("Switchboard daily report for acme-bank: 2026-12-01 (Client pack)");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("reports@switchboard.local");
         BodyPart file = attachment(mail);
         assertThat(file.getContentType()).startsWith(XLSX);
@@ -188,7 +205,7 @@ class ScheduledReportsServiceTest {
         assertThat(reports.runDue()).isEqualTo(1);
 
         MimeMessage mail = GreenMailRelay.greenMail().getReceivedMessages()[0];
-        assertThat(mail.getSubject()).isEqualTo("Switchboard weekly report for acme-bank: 2026-11-30 to 2026-12-06");
+        assertThat(mail.getSubject()).isEqualTo("Switchboard weekly report for acme-bank: 2026-11-30 to 2026-12-06 (Client pack)");
         BodyPart file = attachment(mail);
         assertThat(file.getContentType()).startsWith("application/pdf");
         assertThat(file.getFileName()).isEqualTo("report-acme-bank-weekly-2026-11-30-2026-12-06.pdf");
@@ -250,7 +267,7 @@ class ScheduledReportsServiceTest {
         clock.set(Instant.parse("2026-12-10T07:01:10Z"));
         assertThat(reports.runDue()).isEqualTo(1);
         assertThat(GreenMailRelay.greenMail().getReceivedMessages()).hasSize(1);
-        assertThat(GreenMailRelay.greenMail().getReceivedMessages()[0].getSubject()).endsWith("2026-12-09");
+        assertThat(GreenMailRelay.greenMail().getReceivedMessages()[0].getSubject()).endsWith("2026-12-09 (Client pack)");
         as("sam").get(BASE + id + "/deliveries").then().statusCode(200)
                 .body("size()", equalTo(2))
                 .body("[0].periodFrom", equalTo("2026-12-09")).body("[0].status", equalTo("SENT")).body("[0].attempts", equalTo(2))
@@ -271,8 +288,8 @@ class ScheduledReportsServiceTest {
         clock.set(Instant.parse("2026-12-13T09:00:00Z"));
         assertThat(reports.runDue()).isEqualTo(3);
         assertThat(GreenMailRelay.greenMail().getReceivedMessages()).extracting(MimeMessage::getSubject)
-                .containsExactlyInAnyOrder("Switchboard daily report for acme-bank: 2026-12-10",
-                        "Switchboard daily report for acme-bank: 2026-12-11", "Switchboard daily report for acme-bank: 2026-12-12");
+                .containsExactlyInAnyOrder("Switchboard daily report for acme-bank: 2026-12-10 (Client pack)",
+                        "Switchboard daily report for acme-bank: 2026-12-11 (Client pack)", "Switchboard daily report for acme-bank: 2026-12-12 (Client pack)");
         assertThat(reports.runDue()).isZero();
         assertThat(secondInstance().runDue()).isZero();
         as("sam").get(BASE + id + "/deliveries").then().body("size()", equalTo(3)).body("status", org.hamcrest.Matchers.everyItem(equalTo("SENT")));
@@ -472,7 +489,7 @@ class ScheduledReportsServiceTest {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 0; i < header.getLastCellNum(); i++) {
                         Cell cell = line.getCell(i);
-                        row.put(header.getCell(i).getStringCellValue(), cell == null ? null
+                        row.put(header.getCell(i).getStringCellValue(), cell == null || cell.getCellType() == CellType.BLANK ? null
                                 : cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue());
                     }
                     rows.add(row);
