@@ -94,7 +94,10 @@ public class ScheduledReports {
             ScheduledReport report = report(schedule, claim.period());
             Attachment file = renderer.render(report);
             mailer.send(new ReportMail(schedule.recipients(), report.subject(), text(report), file));
-            ledger.sent(claim, instance, clock.instant());
+            if (!ledger.sent(claim, instance, clock.instant())) {
+                LOG.warning("scheduled report " + schedule.id() + " for " + claim.period() + " was sent after its claim ran out;"
+                        + " another instance may send it too");
+            }
         } catch (RelayRefusedException refused) {
             failed(claim, refused.getMessage(), refused.permanent());
         } catch (RuntimeException e) {
