@@ -80,15 +80,15 @@ public final class Monitoring {
         if (!call.tenantId.equals(tenantId)) {
             return Optional.of("the command is for tenant " + tenantId + ", the call is " + call.tenantId + "'s");
         }
+        if (supervisorId.equals(call.agentId)) {
+            return Optional.of("the supervisor is the call's agent");
+        }
         Optional<String> phoneTenant = phones.tenant(supervisorId);
         if (phoneTenant.isEmpty()) {
             return Optional.of("the console published no phone for " + supervisorId + ", so their tenant is unknown");
         }
         if (!phoneTenant.get().equals(call.tenantId)) {
             return Optional.of("the supervisor's phone belongs to tenant " + phoneTenant.get() + ", the call is " + call.tenantId + "'s");
-        }
-        if (supervisorId.equals(call.agentId)) {
-            return Optional.of("the supervisor is the call's agent");
         }
         if (call.monitor != null && !call.monitor.supervisorId.equals(supervisorId)) {
             return Optional.of("supervisor " + call.monitor.supervisorId + " already takes part");

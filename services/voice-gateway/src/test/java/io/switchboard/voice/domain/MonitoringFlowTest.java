@@ -131,6 +131,7 @@ class MonitoringFlowTest {
         supervisorPhone("eve", "other-bank");
         calls.registerPhone("bob");
         calls.phones.apply(new PhoneCredentialsConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "ned", "switchboard", HA1, true));
+        supervisorPhone("alice", TENANT);
         int mark = calls.mark();
 
         calls.flow.agents().monitor(call.contactId, TENANT, "eve", MonitorMode.LISTEN);
