@@ -352,7 +352,8 @@ class VoiceGatewayServiceTest {
      * Issue 21: a supervisor listens, whispers, barges in and leaves. sipp signals on all three legs; the
      * audio of each is a {@link RtpPhone} its SDP names (sipp cannot tell what it heard): the caller
      * sends a 440 Hz tone, the agent 1,100 Hz, the supervisor 1,700 Hz, and each leg's tones are measured
-     * over a second of what it heard (Goertzel): present at over 80% of the tone's amplitude, absent below 1% (a run measured 97-100% and at most 0.2%).
+     * over a second of what it heard (Goertzel): present at over 80% of the tone's amplitude, absent
+     * below 1% (a run measured 97-100% and at most 0.2%).
      */
     @Test
     void aSupervisorListensThenWhispersThenBargesInThenLeavesAndEachLegHearsWhatItsModeAllows() throws Exception {
@@ -364,8 +365,10 @@ class VoiceGatewayServiceTest {
         await().atMost(WAIT).until(() -> phoneCredentials.tenant("sam").isPresent());
         try (RtpPhone callerAudio = new RtpPhone(callerTone); RtpPhone aliceAudio = new RtpPhone(agentTone);
                 RtpPhone samAudio = new RtpPhone(supervisorTone);
-                Sipp alicePhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27261, 28500, "-key", "rtp_port", String.valueOf(aliceAudio.port()));
-                Sipp samPhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27263, 28510, "-key", "rtp_port", String.valueOf(samAudio.port()))) {
+                Sipp alicePhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27261, 28500,
+                        "-key", "rtp_port", String.valueOf(aliceAudio.port()));
+                Sipp samPhone = Sipp.start("phone-media-elsewhere.xml", SIP, 27263, 28510,
+                        "-key", "rtp_port", String.valueOf(samAudio.port()))) {
             register("alice", "alice-phone", 27261, 27267);
             register("sam", "sam-secret", 27263, 27269);
             try (Sipp caller = Sipp.start("trunk-call-media-elsewhere.xml", SIP, 27265, 28520, "-s", "+442079460001", "-d", "14000",

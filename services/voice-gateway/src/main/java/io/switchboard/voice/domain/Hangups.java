@@ -19,7 +19,10 @@ public final class Hangups {
         this.monitoring = monitoring;
     }
 
-    /** A BYE on leg {@code callId}: the other leg gets ours, the contact ends; the supervisor's BYE only takes them out of the call. */
+    /**
+     * A BYE on leg {@code callId}: the other leg gets ours, the contact ends; a monitoring supervisor's
+     * BYE only takes them out of the call.
+     */
     void bye(Call call, String callId) {
         boolean fromCaller = callId.equals(call.callerCallId);
         synchronized (call) {

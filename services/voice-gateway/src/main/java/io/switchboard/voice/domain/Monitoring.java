@@ -46,7 +46,10 @@ public final class Monitoring {
         this.ringTimeout = ringTimeout;
     }
 
-    /** Supervisor {@code supervisorId} of {@code tenantId} asks to take part in the call in {@code mode}: their phone rings, or the mode changes. */
+    /**
+     * Supervisor {@code supervisorId} of {@code tenantId} asks to take part in the call in {@code mode}:
+     * their phone rings, or the mode changes.
+     */
     void join(Call call, String tenantId, String supervisorId, MonitorMode mode) {
         synchronized (call) {
             Optional<String> refusal = refusal(call, tenantId, supervisorId);
@@ -122,7 +125,10 @@ public final class Monitoring {
         }
     }
 
-    /** The supervisor leaves: their phone is released and the call goes back to the two-party relay. Anyone else's LEAVE changes nothing. */
+    /**
+     * The supervisor leaves: their phone is released and the call goes back to the two-party relay.
+     * Anyone else's LEAVE changes nothing.
+     */
     void leave(Call call, String supervisorId) {
         synchronized (call) {
             if (call.monitor == null || !call.monitor.supervisorId.equals(supervisorId)) {

@@ -16,7 +16,6 @@ final class Conference {
     final MediaLeg caller;
     final MediaLeg agent;
     final MediaLeg supervisor;
-    private final int payloadType;
     private volatile MonitorMode mode;
 
     private final FrameSource fromCaller;
@@ -38,7 +37,6 @@ final class Conference {
         this.caller = caller;
         this.agent = agent;
         this.supervisor = supervisor;
-        this.payloadType = payloadType;
         this.mode = mode;
         this.fromCaller = new FrameSource(payloadType);
         this.fromAgent = new FrameSource(payloadType);

@@ -35,9 +35,9 @@ public interface Media {
     void bridge(AudioLeg caller, AudioLeg agent, Optional<Recording> recording);
 
     /**
-     * Mixes the three legs (all in the call's codec, {@code payloadType}) every 20 ms instead of relaying: the supervisor hears caller and agent; the
-     * caller hears the agent, and the supervisor when {@code mode} says so; the agent hears the caller,
-     * and the supervisor when {@code mode} says so. The caller's and agent's audio still goes into the
+     * Mixes the three legs (all in the call's codec, {@code payloadType}) every 20 ms instead of
+     * relaying: the supervisor hears caller and agent; the caller hears the agent, and the supervisor
+     * when {@code mode} says so; the agent hears the caller, and the supervisor when {@code mode} says so. The caller's and agent's audio still goes into the
      * recording. Called again for the same legs, it only changes the mode. {@link #bridge},
      * {@link #ignore} or {@link #readKeys} on any of the legs ends the mix.
      */
