@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -141,8 +140,7 @@ public class ScheduleResource {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("a schedule id is a UUID such as " + new UUID(0, 1).toString().toLowerCase(Locale.ROOT)
-                    + ", not '" + text + "'");
+            throw ProblemException.badRequest("a schedule id is a UUID such as 4f8a3c52-0a0e-4a53-9a55-1d0c3c6f2d11, not '" + text + "'");
         }
     }
 
