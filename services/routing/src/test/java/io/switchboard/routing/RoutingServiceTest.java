@@ -291,11 +291,21 @@ class RoutingServiceTest {
         ContactCreated again = new ContactCreated(UUID.randomUUID(), contact.tenantId(), now(), contact.contactId(), Channel.CHAT,
                 Direction.INBOUND, contact.entryPoint(), contact.from(), null, Map.of(), null, "hi again", List.of(), "en", 0, Map.of());
         publish(Topics.CONTACTS, again);
+        // A publisher reusing an event id for another contact: not a redelivery to skip.
+        ContactCreated reused = new ContactCreated(contact.eventId(), contact.tenantId(), now(), "other-" + contact.contactId(),
+                Channel.CHAT, Direction.INBOUND, contact.entryPoint(), contact.from(), null, Map.of(), null, "another", List.of(), "en", 0,
+                Map.of());
+        publish(Topics.CONTACTS, reused);
 
         ConsumerRecord<String, byte[]> dead = kafka.await(Topics.DEAD_LETTER, r -> decoded(r).map(e -> e.eventId()
                 .equals(again.eventId())).orElse(false), 1, WAIT).get(0);
         assertThat(header(dead, DeadLetter.REASON)).isEqualTo("DUPLICATE_ID_CONFLICT");
         assertThat(header(dead, DeadLetter.FIELD)).isEqualTo("contactId");
+        assertThat(dead.key()).as("the integrator's key, not routing's domain").isEqualTo(contact.contactId());
+        ConsumerRecord<String, byte[]> taken = kafka.await(Topics.DEAD_LETTER, r -> reused.contactId().equals(r.key()), 1, WAIT).get(0);
+        assertThat(header(taken, DeadLetter.REASON)).isEqualTo("DUPLICATE_ID_CONFLICT");
+        assertThat(header(taken, DeadLetter.FIELD)).isEqualTo("id");
+        assertThat(header(taken, DeadLetter.CONSUMER)).isEqualTo("routing/Processor");
         // The refusal came after both copies on the same partition: by then a second contact.queued would be out too.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> kafka.await(Topics.ROUTING, r -> contact.contactId().equals(r.key())
                 && decoded(r).filter(ContactQueued.class::isInstance).isPresent(), 2, Duration.ofSeconds(5)))
@@ -373,13 +383,13 @@ class RoutingServiceTest {
     void processedInputIdsAreForgottenAfterTheirRetention() throws Exception {
         UUID id = UUID.randomUUID();
         try (var connection = store.connect()) {
-            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).containsExactly(id);
-            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).as("a duplicate").isEmpty();
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"), List.of(new byte[] { 1 }))).containsExactly(id);
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"), List.of(new byte[] { 1 }))).as("a duplicate").isEmpty();
             connection.commit();
         }
         assertThat(store.forgetProcessedBefore(Instant.now().plusSeconds(60))).isPositive();
         try (var connection = store.connect()) {
-            assertThat(store.markProcessed(connection, List.of(id), List.of("d"))).as("forgotten, so new again").containsExactly(id);
+            assertThat(store.markProcessed(connection, List.of(id), List.of("d"), List.of(new byte[] { 1 }))).as("forgotten, so new again").containsExactly(id);
             connection.rollback();
         }
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -188,14 +189,19 @@ public class Processor implements Runnable {
                         events.add(event);
                     });
                 }
+                List<byte[]> digests = events.stream().map(InputDigest::of).toList();
                 Set<UUID> fresh = store.markProcessed(connection, events.stream().map(SwitchboardEvent::eventId).toList(),
-                        inputs.stream().map(ConsumerRecord::key).toList());
-                Set<UUID> handled = new HashSet<>();
+                        inputs.stream().map(ConsumerRecord::key).toList(), digests);
+                Map<UUID, byte[]> first = new HashMap<>(store.digestsOf(connection, events.stream()
+                        .map(SwitchboardEvent::eventId).filter(id -> !fresh.contains(id)).collect(Collectors.toSet())));
                 Pending pending = new Pending();
                 for (int i = 0; i < inputs.size(); i++) {
                     SwitchboardEvent event = events.get(i);
-                    if (fresh.contains(event.eventId()) && handled.add(event.eventId())) {
+                    byte[] seen = first.putIfAbsent(event.eventId(), digests.get(i));
+                    if (seen == null && fresh.contains(event.eventId())) {
                         process(connection, inputs.get(i), event, pending);
+                    } else if (seen != null && !java.util.Arrays.equals(seen, digests.get(i))) {
+                        refuseTakenId(inputs.get(i), event, pending);
                     }
                 }
                 committed = pending.flush(connection);
@@ -245,9 +251,25 @@ public class Processor implements Runnable {
             pending.add(router, outcome, trace.traceparent());
             if (outcome.deadLetter().isPresent()) {
                 LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), outcome.deadLetter().get());
-                pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, record.key(), record.value(),
+                pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, event.subject(), record.value(),
                         deadLetterHeaders(record, outcome.deadLetter().get(), trace.traceparent())));
             }
+        }
+    }
+
+    /**
+     * An event id already processed for other content: not a redelivery, which would be skipped, but a
+     * publisher reusing ids, whose new event would otherwise vanish. Dead-lettered under its own key.
+     */
+    private void refuseTakenId(ConsumerRecord<String, byte[]> record, SwitchboardEvent event, Pending pending) {
+        String type = EventType.of(event).type();
+        try (TraceContinuation.Decision trace = traces.begin(record, type,
+                event instanceof io.switchboard.events.ContactEvent contact ? contact.contactId() : null)) {
+            Refusal refusal = new Refusal(Refusal.Kind.ID_CONFLICT, "event id " + event.eventId() + " was taken before by an event"
+                    + " with other content; a retry re-sends the same event, a new event needs a new id", "id");
+            LOG.warnf("dead-lettering %s %s: %s", type, event.eventId(), refusal);
+            pending.outbox.add(new RoutingStore.OutboxInsert(record.key(), Topics.DEAD_LETTER, event.subject(), record.value(),
+                    deadLetterHeaders(record, refusal, trace.traceparent())));
         }
     }
 

@@ -53,16 +53,21 @@ public class RoutingStore {
         return connection;
     }
 
-    /** Marks a batch of inputs processed; returns the ids seen for the first time (the others are duplicates). */
-    public Set<UUID> markProcessed(Connection connection, List<UUID> eventIds, List<String> domains) throws SQLException {
+    /**
+     * Marks a batch of inputs processed with the digest of what each said; returns the ids seen for the
+     * first time (the others are duplicates, whose first digest {@link #digestsOf} gives).
+     */
+    public Set<UUID> markProcessed(Connection connection, List<UUID> eventIds, List<String> domains, List<byte[]> digests)
+            throws SQLException {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO processed_event (event_id, domain) SELECT * FROM unnest(?::uuid[], ?::text[])
+                INSERT INTO processed_event (event_id, domain, digest) SELECT * FROM unnest(?::uuid[], ?::text[], ?::bytea[])
                 ON CONFLICT DO NOTHING RETURNING event_id""")) {
             insert.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
             insert.setArray(2, connection.createArrayOf("text", domains.toArray()));
+            insert.setArray(3, connection.createArrayOf("bytea", digests.toArray(new byte[0][])));
             Set<UUID> fresh = new java.util.HashSet<>();
             try (ResultSet result = insert.executeQuery()) {
                 while (result.next()) {
@@ -71,6 +76,24 @@ public class RoutingStore {
             }
             return fresh;
         }
+    }
+
+    /** The digests inputs were first processed with, by event id; ids processed before digests were kept are absent. */
+    public java.util.Map<UUID, byte[]> digestsOf(Connection connection, java.util.Collection<UUID> eventIds) throws SQLException {
+        java.util.Map<UUID, byte[]> digests = new java.util.HashMap<>();
+        if (eventIds.isEmpty()) {
+            return digests;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id, digest FROM processed_event WHERE event_id = ANY(?::uuid[]) AND digest IS NOT NULL")) {
+            select.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    digests.put(result.getObject(1, UUID.class), result.getBytes(2));
+                }
+            }
+        }
+        return digests;
     }
 
     /** Forgets processed input ids older than the retention; returns how many. */
