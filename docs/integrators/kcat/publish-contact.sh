@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Publishes docs/integrators/contact-created.json as a new contact with kcat, and prints its contact id.
-#   publish-contact.sh [contact-id [event-id]]
-# The event id is the idempotency key: publishing the same event id twice makes one contact.
+#   publish-contact.sh [contact-id [event-id [time]]]
+# The event id is the idempotency key: publishing the same event (id, contact and time) twice makes one
+# contact; another event under a used id is refused (DUPLICATE_ID_CONFLICT).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 broker="${SWITCHBOARD_BOOTSTRAP:-127.0.0.1:9092}"
 contact_id="${1:-crm-$(cat /proc/sys/kernel/random/uuid)}"
 event_id="${2:-$(cat /proc/sys/kernel/random/uuid)}"
-now="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+now="${3:-$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)}"
 
 event="$(mktemp)"
 trap 'rm -f "$event"' EXIT

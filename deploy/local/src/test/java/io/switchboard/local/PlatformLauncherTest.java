@@ -762,10 +762,12 @@ class PlatformLauncherTest {
     void theIntegratorGuidesKcatExamplesPublishOnceFollowToTheEndAndReadWhatWasRefused() throws Exception {
         String contactId = "crm-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        Result first = example("kcat/publish-contact.sh", contactId, eventId);
+        String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        Result first = example("kcat/publish-contact.sh", contactId, eventId, time);
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output().trim()).isEqualTo(contactId);
-        assertThat(example("kcat/publish-contact.sh", contactId, eventId).exitCode()).isZero();
+        // A retry: the same event again.
+        assertThat(example("kcat/publish-contact.sh", contactId, eventId, time).exitCode()).isZero();
 
         workToTheEnd(contactId);
         Result followed = example("kcat/follow-contact.sh", contactId, "60");
@@ -777,6 +779,7 @@ class PlatformLauncherTest {
         assertThat(types).filteredOn("io.switchboard.contact.created.v1"::equals).hasSize(2);
         assertThat(types).filteredOn("io.switchboard.contact.queued.v1"::equals).hasSize(1);
         assertThat(types).filteredOn("io.switchboard.contact.assigned.v1"::equals).hasSize(1);
+        assertThat(example("kcat/read-refusals.sh", contactId).output()).as("a retry is not a refusal").isBlank();
 
         String refused = "crm-" + UUID.randomUUID();
         publishWithKcat(refused, "del(.data.priority)");
