@@ -15,7 +15,8 @@ trap 'rm -f "$event"' EXIT
 sed -e "s/@EVENT_ID@/$event_id/g" -e "s/@CONTACT_ID@/$contact_id/g" -e "s/@TIME@/$now/g" \
   "$here/../contact-created.json" > "$event"
 
-# One file is one record; the key is the contact id, so all of a contact's events share a partition.
-kcat -P -b "$broker" -t switchboard.contacts.v1 -k "$contact_id" \
+# One file is one record; the key is the contact id, so all of a contact's events share a partition,
+# with Java's partitioner (murmur2) as the platform's producers use, not librdkafka's default (CRC32).
+kcat -P -b "$broker" -t switchboard.contacts.v1 -k "$contact_id" -X partitioner=murmur2_random \
   -H "content-type=application/cloudevents+json" "$event"
 echo "$contact_id"

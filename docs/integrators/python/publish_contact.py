@@ -54,6 +54,8 @@ def main() -> None:
         "bootstrap.servers": os.environ.get("SWITCHBOARD_BOOTSTRAP", "127.0.0.1:9092"),
         "acks": "all",
         "enable.idempotence": True,
+        # Java's partitioner, so this contact's events share a partition with those the platform publishes.
+        "partitioner": "murmur2_random",
     })
     failures = []
     producer.produce(TOPIC, key=contact_id, value=json.dumps(contact_created(contact_id, event_id)).encode(),

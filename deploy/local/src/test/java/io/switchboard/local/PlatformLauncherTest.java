@@ -843,7 +843,8 @@ class PlatformLauncherTest {
         Result changed = run(WORK, "jq", jqFilter, event.toString());
         assertThat(changed.exitCode()).as(changed.output()).isZero();
         Files.writeString(event, changed.output());
-        Result sent = run(WORK, "kcat", "-P", "-b", BOOTSTRAP, "-t", Topics.CONTACTS, "-k", contactId, event.toString());
+        Result sent = run(WORK, "kcat", "-P", "-b", BOOTSTRAP, "-t", Topics.CONTACTS, "-k", contactId, "-X", "partitioner=murmur2_random",
+                event.toString());
         assertThat(sent.exitCode()).as(sent.output()).isZero();
     }
 
