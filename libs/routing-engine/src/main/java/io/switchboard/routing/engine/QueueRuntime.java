@@ -32,9 +32,12 @@ final class QueueRuntime {
     final QueueConfig config;
     final AgentSelection selection;
     private final long thresholdMillis;
+    /** A contact that has waited this long, and not yet the threshold, is at risk of missing it. */
+    private final long atRiskAfterMillis;
     final List<Map<String, Integer>> requirements;
     final long[] levelStarts;
-    final Map<AgentRuntime, Integer> scores = new HashMap<>();
+    /** The agents who can serve it, each with their membership (score, primary flag): one lookup per agent. */
+    final Map<AgentRuntime, AgentRuntime.Membership> members = new HashMap<>();
     private final List<NavigableSet<AgentRuntime>[]> ready = new ArrayList<>();
     private final List<NavigableSet<ContactRuntime>[]> waiting = new ArrayList<>();
     int waitingCount;
@@ -44,6 +47,11 @@ final class QueueRuntime {
      */
     double recentServiceLevel = 1.0;
     static final double RECENT_WEIGHT = 1.0 / 32;
+    /**
+     * The share of the threshold after which a waiting contact is at risk. The simulator's six-type
+     * design gives 82.1-82.4% service level for any share from 0.1 to 0.4 (docs/benchmarks.md).
+     */
+    static final double AT_RISK_SHARE = 0.25;
     /** When the pending opening timer of a closed queue fires; 0 when none is pending. */
     long opensAt;
 
@@ -51,6 +59,7 @@ final class QueueRuntime {
         this.config = config;
         this.selection = config.agentSelection();
         this.thresholdMillis = config.serviceLevel().threshold().toMillis();
+        this.atRiskAfterMillis = Math.round(thresholdMillis * AT_RISK_SHARE);
         this.requirements = relaxedRequirements(config);
         this.levelStarts = new long[requirements.size()];
         for (int level = 1; level < levelStarts.length; level++) {
@@ -125,6 +134,11 @@ final class QueueRuntime {
         recentServiceLevel -= RECENT_WEIGHT * recentServiceLevel;
     }
 
+    /** Whether a contact that has waited this long can still be answered within the threshold but has used a quarter of it. */
+    boolean atRisk(long waitedMillis) {
+        return waitedMillis >= atRiskAfterMillis && waitedMillis <= thresholdMillis;
+    }
+
     /** Whether the recent share of contacts offered within the threshold is below the queue's target. */
     boolean behindTarget() {
         return recentServiceLevel < config.serviceLevel().targetShare();
@@ -187,10 +201,15 @@ final class QueueRuntime {
                 .thenComparing(a -> a.id);
         return switch (config.strategy()) {
             case LONGEST_IDLE -> longestIdle;
-            case MOST_SKILLED -> Comparator.comparingInt((AgentRuntime a) -> -scores.getOrDefault(a, 0)).thenComparing(longestIdle);
+            case MOST_SKILLED -> Comparator.comparingInt((AgentRuntime a) -> -scoreOf(a)).thenComparing(longestIdle);
             case LEAST_OCCUPIED -> Comparator.comparingInt((AgentRuntime a) -> a.totalActive).thenComparing(longestIdle);
             case ROUND_ROBIN -> Comparator.comparingLong((AgentRuntime a) -> a.lastOffer).thenComparing(a -> a.id);
         };
+    }
+
+    private int scoreOf(AgentRuntime agent) {
+        AgentRuntime.Membership membership = members.get(agent);
+        return membership == null ? 0 : membership.score();
     }
 
     private static boolean qualifies(AgentProfile agent, Map<String, Integer> required) {

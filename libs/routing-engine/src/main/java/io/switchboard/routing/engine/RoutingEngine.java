@@ -116,7 +116,7 @@ public final class RoutingEngine {
                 agentsByTenant.get(tenant).remove(agent);
             }
             for (AgentRuntime.Membership m : agent.memberships) {
-                m.queue().scores.remove(agent);
+                m.queue().members.remove(agent);
             }
             agent.memberships.clear();
             agent.profile = profile;
@@ -414,7 +414,7 @@ public final class RoutingEngine {
             oldest = Math.min(oldest, contact.arrived);
         }
         int available = 0;
-        for (AgentRuntime agent : queue.scores.keySet()) {
+        for (AgentRuntime agent : queue.members.keySet()) {
             if (agent.state == AgentState.AVAILABLE) {
                 available++;
             }
@@ -600,7 +600,7 @@ public final class RoutingEngine {
     }
 
     private final List<AgentRuntime> serveWaitingLater = new ArrayList<>();
-    /** How many secondary agents a primary-first queue's new contact walks past looking for a primary one. */
+    /** How many ready agents a primary-first or threshold queue's new contact looks at to choose one. */
     private static final int PRIMARY_SEARCH = 64;
 
     private void enqueue(ContactRuntime contact, QueueRuntime queue, boolean announce) {
@@ -702,32 +702,52 @@ public final class RoutingEngine {
                 return;
             }
         }
+        AgentSelection selection = contact.queue.selection;
+        AgentRuntime chosen = null;
         AgentRuntime fallback = null;
-        AgentRuntime secondary = null;
-        boolean primaryFirst = contact.queue.selection != AgentSelection.OLDEST_FIRST;
+        boolean chosenPrimary = false;
+        int chosenCover = Integer.MIN_VALUE;
         int walked = 0;
-        // Skips the agents that already missed this contact and, for a primary-first queue, a bounded
-        // number of agents for whom it is a secondary queue, so the walk stays short.
+        // Skips the agents that already missed this contact. A primary-first or threshold queue walks
+        // a bounded number of ready agents, so the walk stays short on a large center.
         for (AgentRuntime agent : contact.queue.ready(contact.level, channel)) {
-            if (!contact.rejectedBy.contains(agent.id)) {
-                if (!primaryFirst || isPrimary(agent, contact.queue)) {
+            if (contact.rejectedBy.contains(agent.id)) {
+                if (fallback == null) {
+                    fallback = agent;
+                }
+                continue;
+            }
+            if (selection == AgentSelection.OLDEST_FIRST) {
+                offer(contact, agent);
+                return;
+            }
+            boolean primary = contact.queue.members.get(agent).primary();
+            if (selection == AgentSelection.THRESHOLD) {
+                if (primary) {
                     offer(contact, agent);
                     return;
                 }
-                if (secondary == null) {
-                    secondary = agent;
+                if (chosen == null) {
+                    chosen = agent;
                 }
-                if (++walked >= PRIMARY_SEARCH) {
-                    break;
+            } else {
+                // Primary first sends the contact to the agent whose departure leaves their other
+                // queues the most cover, so that each queue keeps someone ready; a primary agent on a tie.
+                int cover = coverLeftBehind(agent, contact.queue, channel);
+                if (chosen == null || cover > chosenCover || (cover == chosenCover && primary && !chosenPrimary)) {
+                    chosen = agent;
+                    chosenCover = cover;
+                    chosenPrimary = primary;
                 }
-            } else if (fallback == null) {
-                fallback = agent;
+            }
+            if (++walked >= PRIMARY_SEARCH) {
+                break;
             }
         }
-        if (secondary != null) {
-            // Only secondary agents are ready: a threshold queue waits for its own unless it is behind.
-            if (contact.queue.selection != AgentSelection.THRESHOLD || contact.queue.behindTarget()) {
-                offer(contact, secondary);
+        if (chosen != null) {
+            // A threshold queue with only secondary agents ready waits for its own unless it is behind.
+            if (selection != AgentSelection.THRESHOLD || chosenPrimary || contact.queue.behindTarget()) {
+                offer(contact, chosen);
             }
             return;
         }
@@ -738,18 +758,24 @@ public final class RoutingEngine {
         }
     }
 
-    private static boolean isPrimary(AgentRuntime agent, QueueRuntime queue) {
+    /**
+     * The fewest ready agents (less the contacts waiting) among the agent's other queues, at the level
+     * the agent joins each: how well those queues stay covered if this agent takes the contact.
+     */
+    private static int coverLeftBehind(AgentRuntime agent, QueueRuntime except, Channel channel) {
+        int cover = Integer.MAX_VALUE;
         for (AgentRuntime.Membership m : agent.memberships) {
-            if (m.queue() == queue) {
-                return m.primary();
+            QueueRuntime queue = m.queue();
+            if (queue != except) {
+                cover = Math.min(cover, queue.ready(m.minLevel(), channel).size() - queue.waitingCount);
             }
         }
-        return false;
+        return cover;
     }
 
     /** The one walk over a queue's members; reached only when every ready agent has missed the contact. */
     private boolean anotherEligibleAgentIsPresent(ContactRuntime contact) {
-        for (AgentRuntime agent : contact.queue.scores.keySet()) {
+        for (AgentRuntime agent : contact.queue.members.keySet()) {
             if (!contact.rejectedBy.contains(agent.id) && agent.state != AgentState.OFFLINE && agent.state != AgentState.AWAY
                     && eligible(agent, contact) && agent.profile.capacityFor(contact.request.channel()) > 0) {
                 return true;
@@ -758,13 +784,9 @@ public final class RoutingEngine {
         return false;
     }
 
-    private boolean eligible(AgentRuntime agent, ContactRuntime contact) {
-        for (AgentRuntime.Membership m : agent.memberships) {
-            if (m.queue() == contact.queue) {
-                return m.minLevel() <= contact.level;
-            }
-        }
-        return false;
+    private static boolean eligible(AgentRuntime agent, ContactRuntime contact) {
+        AgentRuntime.Membership membership = contact.queue.members.get(agent);
+        return membership != null && membership.minLevel() <= contact.level;
     }
 
     /**
@@ -780,8 +802,8 @@ public final class RoutingEngine {
                 if (queue.waitingCount == 0 || !queue.isOpen(clock)) {
                     continue;
                 }
-                int tier = tier(queue, m.primary());
-                if (tier == Integer.MAX_VALUE || tier > bestTier) {
+                int floor = tierFloor(queue, m.primary());
+                if (floor == Integer.MAX_VALUE || floor > bestTier) {
                     continue;
                 }
                 for (Channel channel : Channel.values()) {
@@ -790,7 +812,11 @@ public final class RoutingEngine {
                     }
                     for (int level = m.minLevel(); level < queue.levels(); level++) {
                         ContactRuntime candidate = firstTakeable(queue.waiting(level, channel), agent);
-                        if (candidate != null && (best == null || tier < bestTier || QueueRuntime.SERVICE_ORDER.compare(candidate, best) < 0)) {
+                        if (candidate == null) {
+                            continue;
+                        }
+                        int tier = floor == RESCUE && !queue.atRisk(clock - candidate.arrived) ? SECONDARY : floor;
+                        if (best == null || tier < bestTier || (tier == bestTier && QueueRuntime.SERVICE_ORDER.compare(candidate, best) < 0)) {
                             best = candidate;
                             bestTier = tier;
                         }
@@ -804,15 +830,22 @@ public final class RoutingEngine {
         }
     }
 
-    /** 0: the agent takes it in plain service order; 1: after their primary queues' contacts; MAX_VALUE: not now. */
-    private static int tier(QueueRuntime queue, boolean primary) {
-        if (queue.selection == AgentSelection.OLDEST_FIRST) {
-            return 0;
-        }
+    /** A primary-first queue's contact at risk of missing its threshold, for an agent it is secondary to. */
+    private static final int RESCUE = -1;
+    /** Plain service order: any contact of an oldest-first queue, or of the agent's primary queues. */
+    private static final int PLAIN = 0;
+    /** After the agent's primary queues' contacts. */
+    private static final int SECONDARY = 1;
+
+    /**
+     * The best tier a queue's contacts can have for this agent; {@code MAX_VALUE}: not now. A secondary
+     * queue of primary-first selection starts at {@link #RESCUE}, which only its contacts at risk keep.
+     */
+    private static int tierFloor(QueueRuntime queue, boolean primary) {
         return switch (queue.selection) {
-            case OLDEST_FIRST -> 0;
-            case PRIMARY_FIRST -> primary ? 0 : 1;
-            case THRESHOLD -> primary ? 0 : queue.behindTarget() ? 1 : Integer.MAX_VALUE;
+            case OLDEST_FIRST -> PLAIN;
+            case PRIMARY_FIRST -> primary ? PLAIN : RESCUE;
+            case THRESHOLD -> primary ? PLAIN : queue.behindTarget() ? SECONDARY : Integer.MAX_VALUE;
         };
     }
 
@@ -896,8 +929,10 @@ public final class RoutingEngine {
     private void join(AgentRuntime agent, QueueRuntime queue) {
         int level = queue.minLevel(agent.profile);
         if (level >= 0) {
-            queue.scores.put(agent, queue.score(agent.profile));
-            agent.memberships.add(new AgentRuntime.Membership(queue, level, queue.scores.get(agent), queue.isPrimaryFor(agent.profile)));
+            AgentRuntime.Membership membership = new AgentRuntime.Membership(queue, level, queue.score(agent.profile),
+                    queue.isPrimaryFor(agent.profile));
+            queue.members.put(agent, membership);
+            agent.memberships.add(membership);
         }
     }
 

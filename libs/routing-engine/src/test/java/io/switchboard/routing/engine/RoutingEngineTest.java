@@ -78,25 +78,43 @@ class RoutingEngineTest {
             engine.configureQueue(QueueConfig.simple("loans", TENANT, Map.of("loans", 1)).withAgentSelection(selection), T0);
         }
 
-        /** sam is on a call while a billing call (older) and a loans call (newer) wait; then he is free. */
-        String nextForSam(AgentSelection selection) {
+        /**
+         * sam is on a call while a billing call (arrived at 10 s) and a loans call (12 s) wait; he is
+         * free at {@code freeAt} seconds. The queues' service-level threshold is 20 s.
+         */
+        String nextForSam(AgentSelection selection, int freeAt) {
             twoQueues(selection);
             available("sam", Map.of("billing", 3, "loans", 5), 0);
             Decision.Offered first = offered(arrive("c0", "loans", Channel.VOICE, 1));
             engine.acceptOffer("c0", first.offerId(), "sam", at(2));
             arrive("c-billing", "billing", Channel.VOICE, 10);
-            arrive("c-loans", "loans", Channel.VOICE, 20);
-            return offered(engine.endContact("c0", at(30))).contactId();
+            arrive("c-loans", "loans", Channel.VOICE, 12);
+            return offered(engine.endContact("c0", at(freeAt))).contactId();
         }
 
         @Test
         void oldestFirstTakesTheOldestContactWhateverTheSkill() {
-            assertThat(nextForSam(AgentSelection.OLDEST_FIRST)).isEqualTo("c-billing");
+            assertThat(nextForSam(AgentSelection.OLDEST_FIRST, 14)).isEqualTo("c-billing");
         }
 
         @Test
         void primaryFirstTakesTheAgentsStrongestSkillFirst() {
-            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST)).isEqualTo("c-loans");
+            // The billing call has waited 4 s, less than a quarter of its 20 s threshold.
+            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST, 14)).isEqualTo("c-loans");
+        }
+
+        @Test
+        void primaryFirstTakesASecondaryContactAtRiskOfMissingItsThresholdFirst() {
+            // The billing call has waited 5 s (a quarter of 20 s): at risk, so sam rescues it; at 20 s still.
+            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST, 15)).isEqualTo("c-billing");
+            setUp();
+            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST, 30)).isEqualTo("c-billing");
+        }
+
+        @Test
+        void primaryFirstLeavesASecondaryContactThatHasMissedItsThresholdToItsOwnAgents() {
+            // The billing call has waited 21 s: answering it now cannot make the threshold.
+            assertThat(nextForSam(AgentSelection.PRIMARY_FIRST, 31)).isEqualTo("c-loans");
         }
 
         @Test
@@ -104,9 +122,40 @@ class RoutingEngineTest {
             twoQueues(AgentSelection.PRIMARY_FIRST);
             available("sam", Map.of("billing", 3, "loans", 5), 0);
             available("bea", Map.of("billing", 5), 10);
-            // sam has been idle longer, but billing is bea's strongest skill and only sam's second.
+            // sam has been idle longer, but billing is bea's strongest skill and only sam's second;
+            // she serves no other queue, while sam taking it would leave loans with nobody ready.
             assertThat(offered(arrive("c1", "billing", Channel.VOICE, 20)).agentId()).isEqualTo("bea");
             assertThat(offered(arrive("c2", "billing", Channel.VOICE, 21)).agentId()).as("then the secondary agent").isEqualTo("sam");
+        }
+
+        /** billing, loans and spanish, all primary first. */
+        void threeQueues() {
+            twoQueues(AgentSelection.PRIMARY_FIRST);
+            engine.configureQueue(QueueConfig.simple("spanish", TENANT, Map.of("spanish", 1))
+                    .withAgentSelection(AgentSelection.PRIMARY_FIRST), T0);
+        }
+
+        @Test
+        void primaryFirstGivesANewContactToTheAgentWhoseOtherQueuesKeepTheMostAgentsReady() {
+            threeQueues();
+            available("ann", Map.of("billing", 5, "spanish", 3), 0);
+            available("sam", Map.of("loans", 5, "billing", 3), 5);
+            available("lee", Map.of("loans", 5), 10);
+            // ann is billing's primary agent and idle longest, but she is spanish's only ready agent;
+            // loans keeps lee when sam goes (cover: ann 1 spanish agent, sam 2 loans agents with himself).
+            assertThat(offered(arrive("c1", "billing", Channel.VOICE, 20)).agentId()).isEqualTo("sam");
+            assertThat(offered(arrive("c2", "spanish", Channel.VOICE, 21)).agentId()).as("spanish still has ann").isEqualTo("ann");
+        }
+
+        @Test
+        void primaryFirstPrefersThePrimaryAgentWhenBothLeaveAsMuchCover() {
+            threeQueues();
+            available("sam", Map.of("loans", 5, "billing", 3), 0);
+            available("kim", Map.of("loans", 5), 1);
+            available("ann", Map.of("billing", 5, "spanish", 3), 2);
+            available("lee", Map.of("spanish", 5), 3);
+            // Both leave two agents ready on their other queue (loans: sam and kim; spanish: ann and lee).
+            assertThat(offered(arrive("c1", "billing", Channel.VOICE, 20)).agentId()).isEqualTo("ann");
         }
 
         @Test

@@ -7,18 +7,22 @@ import java.util.Map;
 import io.switchboard.routing.engine.erlang.ErlangC;
 
 /**
- * Proposes which two skills each agent gets, and shows what that is worth. Each type gets agents in
- * proportion to its load, all with it as their primary skill (proficiency 5). Their secondary skills
- * (3) start a long chain (Jordan and Graves: the first agent of each type backs up the next type) and
- * spread over every other type in turn, because the simulator shows a spread beats a single chain
- * (see docs/benchmarks.md). The design is simulated with primary-first selection next to dedicated
- * agents (one skill each) and full pooling (every skill), and the smallest head count meeting the
- * target is searched from Erlang C's pooled number up.
+ * Proposes which two skills each agent gets and how they choose their next contact, and shows what
+ * that is worth. Each type gets agents in proportion to its load, all with it as their primary skill
+ * (proficiency 5). Their secondary skills (3) start a long chain (Jordan and Graves: the first agent
+ * of each type backs up the next type) and spread over every other type in turn, so that, head count
+ * allowing, every pair of types shares agents. The policy is primary first: the simulator shows the
+ * spread with it within about a point of full pooling, where a single chain stays 3.5 points short
+ * (see docs/benchmarks.md). The design is simulated with that policy next to dedicated agents (one
+ * skill each) and full pooling (every skill), and the smallest head count meeting the target is
+ * searched from Erlang C's pooled number up.
  */
 public final class DesignHelper {
 
     private static final int PRIMARY = 5;
     private static final int SECONDARY = 3;
+    /** How the proposed design's agents choose their next contact (a scenario's {@code agentSelection}). */
+    static final String AGENT_SELECTION = "primary-first";
     /** The staffing search stops this far above the pooled number. */
     private static final double SEARCH_LIMIT = 1.25;
 
@@ -35,10 +39,11 @@ public final class DesignHelper {
     }
 
     /**
+     * @param agentSelection        the policy the design is simulated with, to configure on its queues
      * @param pooledAgentsForTarget Erlang C's head count for the target with every agent on every skill
      * @param designAgentsForTarget the simulated head count the proposed design needs (-1: more than the search's limit)
      */
-    public record Proposal(List<Group> groups, Figures dedicated, Figures proposed, Figures pooled, int pooledAgentsForTarget,
+    public record Proposal(List<Group> groups, String agentSelection, Figures dedicated, Figures proposed, Figures pooled, int pooledAgentsForTarget,
             int designAgentsForTarget) {
     }
 
@@ -48,12 +53,12 @@ public final class DesignHelper {
     public static Proposal propose(DesignRequest request) {
         List<Group> groups = groups(request, request.agents());
         Figures dedicated = Figures.of(run(request, dedicated(request, request.agents()), "oldest-first"));
-        Figures proposed = Figures.of(run(request, agents(groups), "primary-first"));
+        Figures proposed = Figures.of(run(request, agents(groups), AGENT_SELECTION));
         Figures pooled = Figures.of(run(request, pooled(request, request.agents()), "oldest-first"));
         double handle = request.totalLoad() / request.totalRate();
         int pooledNeed = ErlangC.agentsFor(request.totalLoad(), handle, request.serviceLevelThresholdSeconds(),
                 request.serviceLevelTarget());
-        return new Proposal(groups, dedicated, proposed, pooled, pooledNeed, designNeed(request, pooledNeed));
+        return new Proposal(groups, AGENT_SELECTION, dedicated, proposed, pooled, pooledNeed, designNeed(request, pooledNeed));
     }
 
     /** Agents per type in proportion to load (largest remainder), each type's secondaries spread over the others. */
@@ -98,7 +103,7 @@ public final class DesignHelper {
 
     private static int designNeed(DesignRequest request, int pooledNeed) {
         for (int agents = pooledNeed; agents <= Math.ceil(pooledNeed * SEARCH_LIMIT); agents++) {
-            if (run(request, agents(groups(request, agents)), "primary-first").serviceLevel() >= request.serviceLevelTarget()) {
+            if (run(request, agents(groups(request, agents)), AGENT_SELECTION).serviceLevel() >= request.serviceLevelTarget()) {
                 return agents;
             }
         }

@@ -33,11 +33,21 @@ class DesignHelperTest {
     }
 
     @Test
-    void theProposalSitsBetweenDedicatedAgentsAndFullPoolingAndNeedsAtMostFivePercentMoreAgents() {
+    void sixEqualTypesGetFourAgentsOnEveryPairOfSkills() {
+        List<DesignHelper.Group> groups = DesignHelper.groups(request(60, 1000, 9, 9, 9, 9, 9, 9), 60);
+        Map<java.util.Set<String>, Integer> perPair = groups.stream()
+                .collect(Collectors.groupingBy(g -> java.util.Set.of(g.primary(), g.secondary()), Collectors.summingInt(DesignHelper.Group::count)));
+        assertThat(perPair).hasSize(15).allSatisfy((pair, agents) -> assertThat(agents).as("agents on %s", pair).isEqualTo(4));
+        assertThat(groups).allSatisfy(g -> assertThat(g.count()).isEqualTo(2));
+    }
+
+    @Test
+    void theProposalComesWithinTwoPointsOfFullPoolingAndNeedsAtMostFivePercentMoreAgents() {
         // Six types of 9 Erlangs and 60 agents (ρ = 0.9), as in SimulatorTheoryTest.
         DesignHelper.Proposal proposal = DesignHelper.propose(request(60, 200_000, 9, 9, 9, 9, 9, 9));
+        assertThat(proposal.agentSelection()).isEqualTo("primary-first");
         assertThat(proposal.dedicated().serviceLevel()).isLessThan(0.5);
-        assertThat(proposal.proposed().serviceLevel()).isBetween(proposal.dedicated().serviceLevel() + 0.3,
+        assertThat(proposal.proposed().serviceLevel()).isBetween(proposal.pooled().serviceLevel() - 0.02,
                 proposal.pooled().serviceLevel());
         assertThat(proposal.pooledAgentsForTarget()).isEqualTo(60);
         assertThat(proposal.designAgentsForTarget()).isPositive()
