@@ -880,7 +880,26 @@ function renderWallboard(): void {
         h('tbody', {}, ...[...state.watched.values()].map((c) => h('tr', {},
           h('td', {}, channelIcon(c.channel, c.platform)), h('td', {}, c.customer ?? ''), h('td', {}, c.tenantId), h('td', {}, c.queueId ?? ''),
           h('td', {}, c.status.toLowerCase()), h('td', {}, c.agentId ?? c.offeredTo ?? ''), h('td', {}, time(c.createdAt)),
-          h('td', {}, h('button', { class: 'watch', 'data-watch': c.contactId, onclick: () => watch(c.contactId) }, 'Watch'))))))));
+          h('td', {}, h('button', { class: 'watch', 'data-watch': c.contactId, onclick: () => watch(c.contactId) }, 'Watch'),
+            ...monitorButtons(c))))))));
+}
+
+/**
+ * A live call's listen, whisper and barge: the voice gateway rings the supervisor's registered phone
+ * and mixes them in (listen: hears both, heard by none; whisper: heard by the agent; barge: by both).
+ */
+function monitorButtons(c: ContactSummary): HTMLElement[] {
+  if (c.channel !== 'VOICE' || c.status !== 'ASSIGNED') return [];
+  const modes: [string, string, string][] = [
+    ['LISTEN', 'Listen', 'your phone rings: you hear both sides, nobody hears you'],
+    ['WHISPER', 'Whisper', 'only the agent hears you'],
+    ['BARGE', 'Barge', 'the agent and the caller hear you'],
+    ['LEAVE', 'Leave', 'your phone hangs up; the call goes on'],
+  ];
+  return modes.map(([mode, label, done]) => h('button', {
+    class: 'monitor', 'data-monitor': `${c.contactId}:${mode}`, title: done,
+    onclick: () => attempt(() => api.send('POST', `/contacts/${c.contactId}/monitor`, { mode }), `${label}: ${done}`),
+  }, label));
 }
 
 let toastTimer = 0;

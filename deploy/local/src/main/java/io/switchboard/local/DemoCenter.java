@@ -81,11 +81,12 @@ final class DemoCenter {
         puts.add(entryPoint("acme-bank", "SOCIAL", "whatsapp:100000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "messenger:200000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "telegram:acme_bank_bot", "billing"));
-        // The demo agents' softphones register as sip:<agent>@127.0.0.1:5080 with this password.
-        for (String agent : List.of("alice", "bob", "carol")) {
+        // The demo agents' softphones register as sip:<agent>@127.0.0.1:5080 with this password; the
+        // supervisors' too, which the voice gateway rings when they listen to, whisper in or barge into a call.
+        for (String agent : List.of("alice", "bob", "carol", "sam")) {
             puts.add(new Put("/api/tenants/acme-bank/phones/" + agent, Map.of("password", PHONE_PASSWORD)));
         }
-        for (String agent : List.of("dave", "erin", "frank")) {
+        for (String agent : List.of("dave", "erin", "frank", "gina")) {
             puts.add(new Put("/api/tenants/globex-travel/phones/" + agent, Map.of("password", PHONE_PASSWORD)));
         }
         return puts;

@@ -30,6 +30,9 @@ final class Requests {
     }
 
     /** A call to place: {@code to} the customer's number; {@code tenantId} and {@code from} (the caller id) optional. */
+    record Monitor(String mode) {
+    }
+
     record Note(String text) {
     }
 

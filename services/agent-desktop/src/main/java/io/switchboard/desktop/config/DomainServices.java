@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.switchboard.desktop.domain.AgentActions;
+import io.switchboard.desktop.domain.CallMonitoring;
 import io.switchboard.desktop.domain.Coaching;
 import io.switchboard.desktop.domain.CommandBus;
 import io.switchboard.desktop.domain.DesktopSettings;
@@ -46,6 +47,12 @@ public class DomainServices {
     @Singleton
     WrapUps wrapUps(InboxStore store, CommandBus commands, DesktopSettings settings) {
         return new WrapUps(store, commands, settings);
+    }
+
+    @Produces
+    @Singleton
+    CallMonitoring callMonitoring(InboxStore store, CommandBus commands, DesktopSettings settings) {
+        return new CallMonitoring(store, commands, settings);
     }
 
     @Produces
