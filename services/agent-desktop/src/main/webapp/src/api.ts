@@ -21,7 +21,7 @@ export class Api {
     return this.call<T>('GET', path);
   }
 
-  async send<T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T | undefined> {
+  async send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | undefined> {
     return this.call<T>(method, path, body);
   }
 
@@ -39,6 +39,9 @@ export class Api {
       try {
         const problem = await response.json();
         detail = problem.detail ?? problem.title ?? detail;
+        if (Array.isArray(problem.violations) && problem.violations.length) {
+          detail += `: ${problem.violations.map((v: { field: string; message: string }) => `${v.field} ${v.message}`).join('; ')}`;
+        }
       } catch {
         // not a problem document
       }

@@ -5,6 +5,7 @@
  */
 import { Api, ApiError } from './api';
 import { h } from './format';
+import { SchedulesSection } from './schedules';
 import type { Me } from './types';
 
 type Row = Record<string, string | number | null>;
@@ -32,6 +33,7 @@ export class ReportsPage {
   private readonly to = h('input', { id: 'report-to', type: 'date', 'aria-label': 'To (exclusive)' }) as HTMLInputElement;
   private readonly target = h('input', { id: 'report-target', type: 'number', min: '0', max: '100', value: '80', 'aria-label': 'Service level target (%)' }) as HTMLInputElement;
   private readonly body = h('div', { class: 'report-body' });
+  private readonly schedules: SchedulesSection;
 
   constructor(
     private readonly api: Api,
@@ -55,6 +57,9 @@ export class ReportsPage {
           onclick: () => this.download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'),
         }, 'XLSX')),
       this.body);
+    this.schedules = new SchedulesSection(api, () => this.tenant.value, toast);
+    this.element.append(this.schedules.element);
+    this.tenant.addEventListener('change', () => void this.schedules.refresh());
   }
 
   private path(): string {
@@ -63,6 +68,7 @@ export class ReportsPage {
   }
 
   async show(): Promise<void> {
+    void this.schedules.refresh();
     this.body.replaceChildren(h('p', { class: 'empty' }, 'Loading…'));
     let report: Report;
     try {

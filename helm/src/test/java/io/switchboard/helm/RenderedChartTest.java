@@ -240,6 +240,11 @@ class RenderedChartTest {
             if (service.equals("email-channel")) {
                 assertThat(String.valueOf(containerPort(container, "smtp"))).isEqualTo(plainValue(env, "SWITCHBOARD_EMAIL_SMTP_PORT"));
             }
+            if (service.equals("reporting")) {
+                // Scheduled reports leave through the relay, from the configured sender.
+                assertThat(plainValue(env, "QUARKUS_MAILER_HOST")).as("%s relay", what).isNotBlank();
+                assertThat(plainValue(env, "SWITCHBOARD_REPORTING_SCHEDULES_FROM")).as("%s sender", what).contains("@");
+            }
             if (service.equals("voice-gateway")) {
                 assertThat(String.valueOf(containerPort(container, "sip-udp"))).isEqualTo(plainValue(env, "SWITCHBOARD_VOICE_SIP_PORT"));
                 assertThat(String.valueOf(containerPort(container, "sip-tcp"))).isEqualTo(plainValue(env, "SWITCHBOARD_VOICE_SIP_PORT"));

@@ -131,7 +131,8 @@ class AgentDesktopServiceTest {
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
         for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/notes", "/api/contacts/x/transfer",
-                "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls", "/api/contacts/x/end", "/api/contacts/x/wrapup")) {
+                "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls", "/api/contacts/x/end", "/api/contacts/x/wrapup",
+                "/api/contacts/x/monitor")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
         }
         given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}").put("/api/me/presence").then().statusCode(401);
@@ -187,6 +188,38 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/reports/tenants/acme-bank/queues").then().statusCode(403);
         as("sam").get("/api/reports/tenants/acme-bank/secrets").then().statusCode(404);
         as("sam").get("/api/reports/tenants/Acme..Bank/queues").then().statusCode(400);
+    }
+
+    @Test
+    void scheduledReportsAreKeptByTheReportingServiceAndEditedThroughTheDesktop() {
+        var stub = ChannelStubResource.server();
+        String id = UUID.randomUUID().toString();
+        String path = "/reporting/api/reports/tenants/acme-bank/schedules";
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path + "/" + id))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.+"))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.recipients[0]",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("client@acme.example")))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + id + "\",\"frequency\":\"DAILY\"}")));
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        path + "/" + id + "/deliveries"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("[{\"status\":\"SENT\"}]")));
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        path + "/" + id))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+
+        as("sam").contentType(ContentType.JSON).body(Map.of("name", "Daily", "frequency", "DAILY", "sendAt", "07:00",
+                        "views", List.of("queues"), "format", "XLSX", "recipients", List.of("client@acme.example")))
+                .put("/api/reports/tenants/acme-bank/schedules/" + id).then().statusCode(201).body("frequency", equalTo("DAILY"));
+        as("sam").get("/api/reports/tenants/acme-bank/schedules/" + id + "/deliveries?limit=5").then().statusCode(200)
+                .body("[0].status", equalTo("SENT"));
+        stub.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path + "/" + id + "/deliveries?limit=5")));
+        as("sam").delete("/api/reports/tenants/acme-bank/schedules/" + id).then().statusCode(204);
+        as("alice").get("/api/reports/tenants/acme-bank/schedules").then().statusCode(403);
+        given().get("/api/reports/tenants/acme-bank/schedules").then().statusCode(401);
     }
 
     @Test
@@ -608,6 +641,30 @@ class AgentDesktopServiceTest {
                 e -> e instanceof CallControlRequested c && c.contactId().equals(call));
         assertThat(hold.action()).isEqualTo(CallControlRequested.Action.HOLD);
         assertThat(hold.agentId()).isEqualTo("alice");
+    }
+
+    @Test
+    void aSupervisorOfTheCallsTenantListensWhispersBargesAndLeaves() {
+        String call = assigned("alice", Channel.VOICE);
+        as("alice").contentType(ContentType.JSON).body(Map.of("mode", "LISTEN")).post("/api/contacts/" + call + "/monitor")
+                .then().statusCode(403);
+        as("gina").contentType(ContentType.JSON).body(Map.of("mode", "LISTEN")).post("/api/contacts/" + call + "/monitor")
+                .then().statusCode(404);
+        as("sam").contentType(ContentType.JSON).body(Map.of("mode", "SHOUT")).post("/api/contacts/" + call + "/monitor")
+                .then().statusCode(400).body("detail", containsString("LISTEN, WHISPER, BARGE or LEAVE"));
+        String chat = assignedChat("alice");
+        as("sam").contentType(ContentType.JSON).body(Map.of("mode", "LISTEN")).post("/api/contacts/" + chat + "/monitor")
+                .then().statusCode(409).body("detail", containsString("watch it instead"));
+
+        for (String mode : List.of("LISTEN", "WHISPER", "BARGE", "LEAVE")) {
+            as("sam").contentType(ContentType.JSON).body(Map.of("mode", mode.toLowerCase(java.util.Locale.ROOT)))
+                    .post("/api/contacts/" + call + "/monitor").then().statusCode(202);
+            CallControlRequested command = (CallControlRequested) single(Topics.outbound(Channel.VOICE),
+                    e -> e instanceof CallControlRequested c && c.contactId().equals(call) && c.action().name().equals(mode));
+            // The supervisor's own phone joins: the gateway rings the user the command names.
+            assertThat(command.agentId()).isEqualTo("sam");
+            assertThat(command.tenantId()).isEqualTo("acme-bank");
+        }
     }
 
     @Test

@@ -1,13 +1,6 @@
 package io.switchboard.desktop.api;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,11 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.switchboard.desktop.config.DesktopConfig;
 import io.switchboard.service.api.ProblemException;
 
 /**
@@ -37,46 +27,22 @@ import io.switchboard.service.api.ProblemException;
 public class ReportsResource {
 
     private static final Set<String> VIEWS = Set.of("queues", "agents", "channels");
-    private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final SecurityIdentity identity;
-    private final String reporting;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ReportingClient reporting;
 
-    public ReportsResource(SecurityIdentity identity, DesktopConfig config) {
+    public ReportsResource(SecurityIdentity identity, ReportingClient reporting) {
         this.identity = identity;
-        this.reporting = config.reportingUrl().replaceAll("/+$", "");
+        this.reporting = reporting;
     }
 
     @GET
     public Response report(@PathParam("tenant") String tenant, @PathParam("view") String view,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
-        if (!TENANT.matcher(tenant).matches()) {
-            throw ProblemException.badRequest("not a tenant id: " + tenant);
-        }
+        ReportingClient.tenant(tenant);
         if (!VIEWS.contains(view)) {
             throw ProblemException.notFound("no report " + view + "; one of " + VIEWS);
         }
-        String query = uri.getRequestUri().getRawQuery();
-        URI target = URI.create(reporting + "/api/reports/tenants/" + tenant + "/" + view + (query == null ? "" : "?" + query));
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + ((JsonWebToken) identity.getPrincipal()).getRawToken())
-                .header("Accept", accept == null || accept.isBlank() ? "application/json" : accept)
-                .GET().build();
-        HttpResponse<byte[]> answer;
-        try {
-            answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException unavailable) {
-            throw new ProblemException(503, "Reporting unavailable", "the reporting service is not answering: " + unavailable.getMessage());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(503, "Reporting unavailable", "interrupted while asking the reporting service");
-        }
-        Response.ResponseBuilder passed = Response.status(answer.statusCode()).entity(answer.body());
-        for (String header : new String[] {"Content-Type", "Content-Disposition"}) {
-            answer.headers().firstValue(header).ifPresent(value -> passed.header(header, value));
-        }
-        return passed.build();
+        return reporting.forward(identity, "GET", tenant, view, uri.getRequestUri().getRawQuery(), accept, null);
     }
 }
