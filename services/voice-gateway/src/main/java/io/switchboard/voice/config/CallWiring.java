@@ -41,7 +41,8 @@ public class CallWiring {
         VoiceConfig.DialRate rate = config.dialRate();
         return new CallSettings(config.maxCalls(), config.maxCallDuration(), config.comfortInterval(), config.outbound().ringTimeout(),
                 config.outbound().trunk().isPresent(), menus, dialPolicies,
-                new CallSettings.DialRates(rate.perAgentPerMinute(), rate.perTenantPerMinute(), rate.maxTracked()));
+                new CallSettings.DialRates(rate.perAgentPerMinute(), rate.perTenantPerMinute(), rate.maxTracked()),
+                new CallSettings.Survey(config.survey().enabled(), config.survey().timeout()));
     }
 
     @Produces

@@ -60,6 +60,9 @@ public interface VoiceConfig {
     @WithDefault("recordings")
     String recordingsDir();
 
+    /** The satisfaction survey (1 to 5 by DTMF) a caller hears when the agent hangs up. */
+    Survey survey();
+
     /** How often a waiting caller is told the expected wait between the queue audio. */
     @WithDefault("30s")
     Duration comfortInterval();
@@ -234,6 +237,19 @@ public interface VoiceConfig {
         /** Where a caller who presses nothing within {@link #timeout()} goes; absent: the DID itself. */
         Optional<String> defaultChoice();
 
+        @WithDefault("8s")
+        Duration timeout();
+    }
+
+    interface Survey {
+        /**
+         * Whether the caller is kept for the survey when the agent hangs up. The tenants' configuration has
+         * no survey setting (nor do other channels', which switch it per deployment too), so this is the switch.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long the caller has to press a key after the question before we hang up. */
         @WithDefault("8s")
         Duration timeout();
     }

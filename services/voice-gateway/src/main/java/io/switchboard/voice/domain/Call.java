@@ -29,6 +29,10 @@ public final class Call {
         DIALING,
         /** Caller and agent are bridged. */
         CONNECTED,
+        /** The agent hung up; the caller hears the satisfaction survey and may press 1 to 5 (the contact has ended). */
+        SURVEY,
+        /** The caller's score is published; the thanks play before we hang up. */
+        SURVEY_ANSWERED,
         ENDED
     }
 
@@ -55,6 +59,10 @@ public final class Call {
     public String chosenQueue;
     /** How often the menu was offered: a timeout of an earlier round is void. */
     int menuRound;
+    /** How often the survey's question was asked: a timeout of an earlier round is void. */
+    int surveyRound;
+    /** Keys outside 1 to 5 pressed in the survey. */
+    int surveyWrongKeys;
     /** The closed prompt was played (it plays once, however often routing asks). */
     boolean closedPromptPlayed;
     public boolean published;

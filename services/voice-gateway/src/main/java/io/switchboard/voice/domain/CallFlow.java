@@ -25,7 +25,9 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
         InboundCalls inbound = new InboundCalls(legs, ivr, ports.clock(), settings.maxCallDuration());
         Monitoring monitoring = new Monitoring(ports.signalling(), ports.media(), books.registrar(), books.phones(), legs, ports.clock(),
                 settings.ringTimeout());
-        Hangups hangups = new Hangups(ports.signalling(), legs, monitoring);
+        PostCallSurvey survey = new PostCallSurvey(ports.signalling(), ports.media(), ports.clock(), ports.prompts(), legs, outbox,
+                settings.survey());
+        Hangups hangups = new Hangups(ports.signalling(), legs, monitoring, survey);
         Holding holding = new Holding(ports.signalling(), ports.media(), legs, ports.clock());
         CallSettings.DialRates rates = settings.dialRates();
         PublicDialing dialing = new PublicDialing(new DialPlan(books.directory()::region, settings.dialPolicies()),

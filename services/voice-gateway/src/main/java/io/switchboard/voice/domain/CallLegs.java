@@ -168,9 +168,12 @@ public final class CallLegs {
         }
     }
 
-    /** The contact leaves the center now (transferred out) while the call runs on: its end is published once, here. */
-    void endContact(Call call) {
+    /**
+     * The contact leaves the center now (transferred out, or the agent ended it and the caller takes the
+     * survey) while the call runs on: its end is published once, here.
+     */
+    void endContact(Call call, ContactEnded.Reason reason) {
         call.contactOver = true;
-        outbox.publishEnd(call, ContactEnded.Reason.TRANSFERRED_OUT, clock.now());
+        outbox.publishEnd(call, reason, clock.now());
     }
 }

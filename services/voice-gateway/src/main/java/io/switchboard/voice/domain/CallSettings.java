@@ -14,9 +14,16 @@ import java.util.Map;
  * @param menus              the IVR menus of the gateway's configuration by DID (a tenant's own menu for a DID wins)
  * @param dialPolicies       tenants' own rules for calls to the public network (others have {@link DialPolicy#DEFAULT})
  * @param dialRates          how many calls to the public network an agent and a tenant may start
+ * @param survey             the satisfaction survey after a call the agent ended
  */
 public record CallSettings(int maxCalls, Duration maxCallDuration, Duration comfortInterval, Duration ringTimeout,
-        boolean outboundTrunk, Map<String, IvrMenu> menus, Map<String, DialPolicy> dialPolicies, DialRates dialRates) {
+        boolean outboundTrunk, Map<String, IvrMenu> menus, Map<String, DialPolicy> dialPolicies, DialRates dialRates, Survey survey) {
+
+    /** Whether callers are asked to rate the call when the agent hangs up, and how long they have to press a key after the question. */
+    public record Survey(boolean enabled, Duration timeout) {
+
+        public static final Survey OFF = new Survey(false, Duration.ofSeconds(8));
+    }
 
     /** Per minute, for each agent and each tenant; at most {@code maxTracked} agents (and tenants) are remembered. */
     public record DialRates(int perAgentPerMinute, int perTenantPerMinute, int maxTracked) {

@@ -12,16 +12,19 @@ public final class Hangups {
     private final Signalling signalling;
     private final CallLegs legs;
     private final Monitoring monitoring;
+    private final PostCallSurvey survey;
 
-    public Hangups(Signalling signalling, CallLegs legs, Monitoring monitoring) {
+    public Hangups(Signalling signalling, CallLegs legs, Monitoring monitoring, PostCallSurvey survey) {
         this.signalling = signalling;
         this.legs = legs;
         this.monitoring = monitoring;
+        this.survey = survey;
     }
 
     /**
      * A BYE on leg {@code callId}: the other leg gets ours, the contact ends; a monitoring supervisor's
-     * BYE only takes them out of the call.
+     * BYE only takes them out of the call. The agent's BYE may instead keep the caller for the survey
+     * ({@link PostCallSurvey}): the contact ends just the same.
      */
     void bye(Call call, String callId) {
         boolean fromCaller = callId.equals(call.callerCallId);
@@ -36,6 +39,8 @@ public final class Hangups {
             }
             if (fromCaller) {
                 legs.releaseAgentLeg(call);
+            } else if (survey.offer(call)) {
+                return;
             } else {
                 legs.releaseCallerLeg(call);
             }

@@ -60,6 +60,20 @@ public final class Outbox {
         });
     }
 
+    /**
+     * The caller's score in the survey after the call. A broker that refuses it loses it (logged): the
+     * caller has gone, there is nobody to ask again.
+     */
+    void surveyAnswered(Call call, int score, Instant at) {
+        background.execute(() -> {
+            try {
+                events.surveyAnswered(call, score, at);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "survey score of contact %s not published", call.contactId);
+            }
+        });
+    }
+
     void answered(Call call, String agentId, String offerId, boolean accepted) {
         background.execute(() -> events.answered(call, agentId, offerId, accepted));
     }

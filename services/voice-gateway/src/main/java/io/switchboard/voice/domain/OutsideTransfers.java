@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.events.ContactEnded;
+
 import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.Media;
@@ -121,7 +123,7 @@ public final class OutsideTransfers {
         call.transferMedia = null;
         call.transferCallId = null;
         legs.bridge(call);
-        legs.endContact(call);
+        legs.endContact(call, ContactEnded.Reason.TRANSFERRED_OUT);
     }
 
     private void giveUp(Call call, String callId) {

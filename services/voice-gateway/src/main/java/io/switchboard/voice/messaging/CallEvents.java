@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.Direction;
 import io.switchboard.events.EventType;
 import io.switchboard.events.OfferAnswered;
@@ -90,6 +91,16 @@ public class CallEvents implements ContactEvents {
     public void transferRequested(Call call, String toQueueId, String toAgentId) {
         publish(new TransferRequested(UUID.randomUUID(), call.tenantId, now(), call.agentId, call.contactId, toQueueId, toAgentId,
                 "transferred from the phone"));
+    }
+
+    /**
+     * The caller's score in the survey after the call: the contract's CSAT answer, in the VOICE channel.
+     * The id is the contact's (one survey per contact), so a repeat is the same event.
+     */
+    @Override
+    public void surveyAnswered(Call call, int score, Instant at) {
+        publish(new ContactSurveyAnswered(id("survey:" + call.contactId), call.tenantId, at.truncatedTo(ChronoUnit.MILLIS), call.contactId,
+                io.switchboard.events.Channel.VOICE, score, null));
     }
 
     /** The contact ended at {@code end} while the call may go on (transferred out of the center). */

@@ -66,6 +66,16 @@ final class CallFlowHarness {
     }
 
     CallFlowHarness(boolean outboundTrunk, Map<String, DialPolicy> dialPolicies, CallSettings.DialRates dialRates) {
+        this(outboundTrunk, dialPolicies, dialRates, CallSettings.Survey.OFF);
+    }
+
+    /** The satisfaction survey after calls the agent ends, as {@code survey} says. */
+    CallFlowHarness(CallSettings.Survey survey) {
+        this(true, Map.of(), new CallSettings.DialRates(10, 60, 100), survey);
+    }
+
+    CallFlowHarness(boolean outboundTrunk, Map<String, DialPolicy> dialPolicies, CallSettings.DialRates dialRates,
+            CallSettings.Survey survey) {
         directory.accept(new TenantConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "Acme Bank", "Europe/London", "GB", null,
                 "general", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, MAIN, "billing"),
                         new TenantConfigured.EntryPoint(Channel.VOICE, PLAIN, "loans"))));
@@ -74,7 +84,7 @@ final class CallFlowHarness {
         IvrMenu menu = IvrMenu.toEntryPoints("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(),
                 Duration.ofSeconds(8));
         CallSettings settings = new CallSettings(3, Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofSeconds(45), outboundTrunk,
-                Map.of(MAIN, menu), dialPolicies, dialRates);
+                Map.of(MAIN, menu), dialPolicies, dialRates, survey);
         CallJournal journal = new CallJournal() {
             @Override
             public void opened(String contactId, String tenantId) {
@@ -438,6 +448,11 @@ final class CallFlowHarness {
         @Override
         public void transferRequested(Call call, String toQueueId, String toAgentId) {
             publish("agent.transfer.requested by " + call.agentId + " to " + (toQueueId != null ? "queue " + toQueueId : "agent " + toAgentId));
+        }
+
+        @Override
+        public void surveyAnswered(Call call, int score, Instant at) {
+            publish("contact.survey.answered " + call.contactId + " score=" + score);
         }
 
         @Override

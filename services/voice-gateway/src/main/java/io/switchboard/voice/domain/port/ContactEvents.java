@@ -21,6 +21,9 @@ public interface ContactEvents {
     /** The agent's phone asked to move the call to a queue or an agent. */
     void transferRequested(Call call, String toQueueId, String toAgentId);
 
+    /** The caller pressed {@code score} (1 to 5) in the survey after the call, at {@code at}. */
+    void surveyAnswered(Call call, int score, Instant at);
+
     /** The contact ended at {@code at}, with the call's durations. */
     void ended(Call call, ContactEnded.Reason reason, Instant at);
 }
