@@ -1,5 +1,6 @@
 """Prints one contact's events as they happen, a line each (type, then the event's data), until its
-contact.ended or the timeout.
+contact.ended has come and both topics are read to their end, or the timeout. Kafka keeps a contact's
+events in order within a topic, not across the two: sort by the events' `time` where order matters.
 
     python3 follow_contact.py CONTACT_ID [timeout-seconds]
 
@@ -27,15 +28,19 @@ def main() -> None:
         "enable.auto.commit": False,
     })
     consumer.subscribe(TOPICS)
+    ended = False
     try:
         while time.monotonic() < deadline:
             record = consumer.poll(1.0)
-            if record is None or record.error() or record.key() != contact_id.encode():
+            if record is None:
+                if ended:
+                    return  # caught up on both topics after the end
+                continue
+            if record.error() or record.key() != contact_id.encode():
                 continue
             event = json.loads(record.value())
             print(f"{event['type']}\t{json.dumps(event['data'], separators=(',', ':'))}", flush=True)
-            if event["type"] == "io.switchboard.contact.ended.v1":
-                return
+            ended = ended or event["type"] == "io.switchboard.contact.ended.v1"
     finally:
         consumer.close()
     sys.exit(f"follow_contact: no contact.ended for {contact_id} within the timeout")
