@@ -40,6 +40,7 @@ import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactQueued;
+import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactRejected;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.events.Direction;
@@ -299,8 +300,42 @@ class VoiceGatewayServiceTest {
                 assertThat(phone.await()).as("NOTIFY 603 Declined, then the agent hangs up:\n" + phone.report()).isZero();
                 assertThat(ended(created.contactId()).reason()).as("the call stayed with the agent until they hung up")
                         .isEqualTo(ContactEnded.Reason.AGENT_ENDED);
-                caller.await();
-                assertThat(caller.messages()).as("the caller is hung up with the agent").contains("BYE sip:+447400123456@");
+                // The survey is on in the tests: the caller stays for its question, presses nothing and hangs up first.
+                assertThat(caller.await()).as("the caller's own BYE is answered:\n" + caller.report()).isZero();
+            }
+        }
+    }
+
+    /**
+     * The survey after the call (issue 21): the agent's phone hangs up, the caller (sipp) stays on the
+     * line, presses 4 (RFC 4733) during the question and is hung up after the thanks. The contact ended
+     * as the agent hung up, before the score came in; the score is the contract's CSAT answer.
+     */
+    @Test
+    void theCallerRatesTheCallWith4AfterTheAgentHungUpAndTheScoreIsPublished() throws Exception {
+        try (Sipp phone = Sipp.start("agent-phone-hangs-up.xml", SIP, 27271, 28550)) {
+            register("alice", "alice-phone", 27271, 27273);
+            try (Sipp caller = Sipp.start("trunk-call-survey.xml", SIP, 27275, 28560, "-s", MAIN, "-d", "8000")) {
+                ContactCreated created = created();
+                Call call = connectedToAlice(created);
+
+                assertThat(phone.await()).as("the agent's phone hung up:\n" + phone.report()).isZero();
+                ContactEnded ended = ended(created.contactId());
+                assertThat(ended.reason()).isEqualTo(ContactEnded.Reason.AGENT_ENDED);
+                await().atMost(WAIT).until(() -> call.state == Call.State.SURVEY || call.state == Call.State.SURVEY_ANSWERED
+                        || call.state == Call.State.ENDED);
+
+                ContactSurveyAnswered survey = (ContactSurveyAnswered) single(Topics.CONTACTS, e -> e instanceof ContactSurveyAnswered a
+                        && a.contactId().equals(created.contactId()));
+                assertThat(survey.score()).isEqualTo(4);
+                assertThat(survey.channel()).isEqualTo(Channel.VOICE);
+                assertThat(survey.tenantId()).isEqualTo("acme-bank");
+                assertThat(survey.comment()).isNull();
+                assertThat(ended.occurredAt()).as("the contact ended before the caller answered").isBefore(survey.occurredAt());
+
+                assertThat(caller.await()).as("the caller pressed 4 and got our BYE:\n" + caller.report()).isZero();
+                assertThat(caller.messages()).contains("BYE sip:+447400123456@");
+                await().atMost(WAIT).until(() -> calls.byContact(created.contactId()).isEmpty());
             }
         }
     }
