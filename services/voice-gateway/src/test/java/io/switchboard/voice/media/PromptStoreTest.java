@@ -35,6 +35,24 @@ class PromptStoreTest {
         }
     }
 
+    /** The survey after a call asks with these unless the tenant recorded its own (issue 21). */
+    @Test
+    void theSurveysQuestionAndThanksAreBuiltInSpeechAndATenantsOwnQuestionWins() {
+        for (String name : new String[] {"survey", "survey-thanks"}) {
+            assertThat(store.resolve("any-tenant", name)).as(name).contains(name + ".ul");
+            byte[] audio = store.audio(name + ".ul").orElseThrow();
+            assertThat(audio.length).as(name + ": at least 2 s of 8 kHz samples").isGreaterThan(2 * PromptConfigured.SAMPLES_PER_SECOND);
+            long sounding = 0;
+            for (byte sample : audio) {
+                // μ-law silence is 0xFF (and 0x7F); speech is mostly other codes.
+                sounding += (sample & 0x7F) == 0x7F ? 0 : 1;
+            }
+            assertThat(sounding).as(name + " is not silence").isGreaterThan(audio.length / 2);
+        }
+        store.apply(prompt("acme-bank", "survey", new byte[] {1, 2, 3}, true));
+        assertThat(store.resolve("acme-bank", "survey")).contains("acme-bank/survey");
+    }
+
     @Test
     void anInactiveRecordingIsDeletedAndTheBuiltInOneAnswersAgain() {
         store.apply(prompt("acme-bank", "closed", new byte[] {1, 2, 3}, true));
