@@ -10,10 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -50,6 +53,7 @@ import io.switchboard.events.ContactQueued;
 import io.switchboard.events.EventType;
 import io.switchboard.events.Topics;
 import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
 import io.switchboard.reporting.domain.AgentTimeFigures;
@@ -213,6 +217,11 @@ class ReportingServiceTest {
             assertThat(intervalFigures("sam", "channels")).as("seed %d", seed).isEqualTo(only(Dimension.CHANNEL));
             assertThat(agentTime("sam")).as("seed %d", seed).isEqualTo(Fixture.ACME_AGENT_TIME);
             assertThat(intervalFigures("gina", "globex-travel", "queues")).isEqualTo(only(Fixture.GLOBEX_FIGURES, Dimension.QUEUE));
+            // The daily rollup, whatever the order: each day is the sum of its intervals.
+            for (Dimension dimension : Dimension.values()) {
+                assertThat(dayFigures(dimension)).as("seed %d, days of %s", seed, dimension).isEqualTo(byDay(only(dimension)));
+            }
+            assertThat(agentDayTime()).as("seed %d", seed).isEqualTo(byDayTime(Fixture.ACME_AGENT_TIME));
         }
     }
 
@@ -230,6 +239,27 @@ class ReportingServiceTest {
         assertThat(intervalFigures("sam", "queues")).isEqualTo(only(Dimension.QUEUE));
         assertThat(intervalFigures("sam", "agents")).isEqualTo(only(Dimension.AGENT));
         assertThat(intervalFigures("sam", "channels")).isEqualTo(only(Dimension.CHANNEL));
+    }
+
+    @Test
+    @Order(8)
+    void aTenantsNewTimeZoneMovesItsFiguresToItsNewLocalDays() throws SQLException {
+        String tenant = "zone-test";
+        // 02:00 UTC on 2 December is 21:00 on 1 December in New York.
+        Instant queued = Instant.parse("2026-12-02T02:00:00Z");
+        writer.apply(List.<SwitchboardEvent>of(new ContactQueued(UUID.randomUUID(), tenant, queued, "z1", Channel.CHAT, "sales", 0, queued)))
+                .await().atMost(Duration.ofSeconds(30));
+        assertThat(rollup(tenant)).containsExactly("2026-12-02 channel CHAT 1", "2026-12-02 queue sales 1");
+
+        writer.apply(List.<SwitchboardEvent>of(new TenantConfigured(UUID.randomUUID(), tenant, queued, "Zone test", "America/New_York",
+                "US", null, null, List.of()))).await().atMost(Duration.ofSeconds(30));
+        assertThat(rollup(tenant)).containsExactly("2026-12-01 channel CHAT 1", "2026-12-01 queue sales 1");
+
+        // A contact after the change lands on its local day too, beside the first.
+        Instant later = Instant.parse("2026-12-02T04:30:00Z");
+        writer.apply(List.<SwitchboardEvent>of(new ContactQueued(UUID.randomUUID(), tenant, later, "z2", Channel.CHAT, "sales", 0, later)))
+                .await().atMost(Duration.ofSeconds(30));
+        assertThat(rollup(tenant)).containsExactly("2026-12-01 channel CHAT 2", "2026-12-01 queue sales 2");
     }
 
     @Test
@@ -283,7 +313,8 @@ class ReportingServiceTest {
                 config.getValue("quarkus.datasource.password", String.class)); Statement sql = db.createStatement()) {
             sql.execute("TRUNCATE reporting.processed_event, reporting.leg_fact, reporting.contact_fact, reporting.wrap_fact,"
                     + " reporting.agent_state, reporting.queue_config, reporting.tenant_config, reporting.customer_identity,"
-                    + " reporting.customer_merge, reporting.interval_figures, reporting.agent_time");
+                    + " reporting.customer_merge, reporting.interval_figures, reporting.agent_time, reporting.day_figures,"
+                    + " reporting.agent_day_time");
         }
     }
 
@@ -299,6 +330,54 @@ class ReportingServiceTest {
             }
         });
         return result;
+    }
+
+    /** acme-bank's days (Europe/London) as the API reads them from the rollup. */
+    private static Map<FigureKey, Figures> dayFigures(Dimension dimension) {
+        List<Map<String, Object>> rows = as("sam").get("/api/reports/tenants/acme-bank/" + dimension.slug() + "s?granularity=day&" + DAY)
+                .then().statusCode(200).extract().jsonPath().getList("rows");
+        return figuresOf(dimension, rows);
+    }
+
+    private static Map<AgentInterval, AgentTimeFigures> agentDayTime() {
+        return timeOf(as("sam").get("/api/reports/tenants/acme-bank/agents?granularity=day&" + DAY)
+                .then().statusCode(200).extract().jsonPath().getList("rows"));
+    }
+
+    private static Map<FigureKey, Figures> byDay(Map<FigureKey, Figures> intervals) {
+        Map<FigureKey, Figures> days = new HashMap<>();
+        intervals.forEach((k, f) -> days.merge(new FigureKey(k.dimension(), k.key(), startOfDay(k.interval())), f, Figures::plus));
+        return days;
+    }
+
+    private static Map<AgentInterval, AgentTimeFigures> byDayTime(Map<AgentInterval, AgentTimeFigures> intervals) {
+        Map<AgentInterval, AgentTimeFigures> days = new HashMap<>();
+        intervals.forEach((k, t) -> days.merge(new AgentInterval(k.agentId(), startOfDay(k.interval())), t, AgentTimeFigures::plus));
+        return days;
+    }
+
+    private static Instant startOfDay(Instant instant) {
+        ZoneId london = ZoneId.of("Europe/London");
+        return instant.atZone(london).toLocalDate().atStartOfDay(london).toInstant();
+    }
+
+    /** The tenant's daily rollup rows as "day dimension key offered". */
+    private static List<String> rollup(String tenant) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement query = db.prepareStatement("SELECT day || ' ' || dimension || ' ' || key || ' ' || offered"
+                        + " FROM reporting.day_figures WHERE tenant_id = ? ORDER BY 1")) {
+            query.setString(1, tenant);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
     }
 
     private static Map<FigureKey, Figures> intervalFigures(String user, String report) {

@@ -73,6 +73,8 @@ final class BatchApplication {
     private final Map<WrapId, WrapFact> wrapsBefore = new HashMap<>();
     private final Map<WrapId, WrapFact> wraps = new LinkedHashMap<>();
     private final Set<List<String>> thresholdChanged = new HashSet<>();
+    /** Tenants whose time zone this batch changed: their daily rollup is summed again in the new zone. */
+    private final Set<String> zoneChanged = new TreeSet<>();
     /** (tenant, interval) keys to recompute, ordered so that every transaction locks them in one order. */
     private final Set<Recomputation.IntervalKey> intervals = new TreeSet<>();
     /** Per agent, the earliest and latest instant whose time may have changed (epoch milliseconds). */
@@ -97,6 +99,7 @@ final class BatchApplication {
                 .chain(this::affectedIntervals)
                 .chain(() -> new Recomputation(db).intervals(intervals))
                 .chain(() -> new Recomputation(db).agents(agentWindows))
+                .chain(agentRanges -> new DailyRollup(db).update(intervals, agentRanges, zoneChanged))
                 .map(nothing -> events.size());
     }
 
@@ -258,11 +261,24 @@ final class BatchApplication {
             }
         }
         return Sql.each(queues.values(), this::writeQueue)
-                .chain(() -> Sql.each(tenants.values(), t -> db.preparedQuery("INSERT INTO tenant_config (tenant_id, time_zone,"
-                        + " occurred_at, event_id) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO UPDATE SET"
-                        + " time_zone = excluded.time_zone, occurred_at = excluded.occurred_at, event_id = excluded.event_id"
-                        + " WHERE tenant_config.occurred_at <= excluded.occurred_at")
-                        .execute(Tuple.of(t.tenantId(), t.timeZone(), time(t.occurredAt()), t.eventId()))));
+                .chain(() -> Sql.each(tenants.values(), this::writeTenant));
+    }
+
+    private Uni<Void> writeTenant(TenantConfigured tenant) {
+        return db.preparedQuery("SELECT time_zone FROM tenant_config WHERE tenant_id = $1 FOR UPDATE").execute(Tuple.of(tenant.tenantId()))
+                .chain(before -> {
+                    String zone = before.iterator().hasNext() ? before.iterator().next().getString(0) : "UTC";
+                    return db.preparedQuery("INSERT INTO tenant_config (tenant_id, time_zone, occurred_at, event_id) VALUES ($1, $2, $3, $4)"
+                            + " ON CONFLICT (tenant_id) DO UPDATE SET time_zone = excluded.time_zone, occurred_at = excluded.occurred_at,"
+                            + " event_id = excluded.event_id WHERE tenant_config.occurred_at <= excluded.occurred_at RETURNING time_zone")
+                            .execute(Tuple.of(tenant.tenantId(), tenant.timeZone(), time(tenant.occurredAt()), tenant.eventId()))
+                            .invoke(after -> after.forEach(row -> {
+                                if (!row.getString(0).equals(zone)) {
+                                    zoneChanged.add(tenant.tenantId());
+                                }
+                            }));
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> writeQueue(QueueConfigured queue) {

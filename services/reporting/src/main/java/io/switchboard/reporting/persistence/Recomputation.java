@@ -89,10 +89,13 @@ final class Recomputation {
                 });
     }
 
-    /** @param windows per agent, the first and last instant (epoch ms) whose time may have changed */
-    Uni<Void> agents(Map<BatchApplication.AgentWindow, long[]> windows) {
+    /**
+     * @param windows per agent, the first and last instant (epoch ms) whose time may have changed
+     * @return per agent, the [from, to) window of interval rows recomputed
+     */
+    Uni<Map<BatchApplication.AgentWindow, Instant[]>> agents(Map<BatchApplication.AgentWindow, long[]> windows) {
         if (windows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         List<BatchApplication.AgentWindow> agents = new ArrayList<>(windows.keySet());
         Map<BatchApplication.AgentWindow, Instant[]> ranges = new HashMap<>();
@@ -154,7 +157,8 @@ final class Recomputation {
                     }
                     return db.preparedQuery("INSERT INTO agent_time (tenant_id, agent_id, interval_start, logged_in_ms, available_ms,"
                             + " busy_ms, available_idle_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(rows).replaceWithVoid();
-                });
+                })
+                .replaceWith(ranges);
     }
 
     private static LegReport report(Row row, int thresholdSeconds, boolean cameBack) {

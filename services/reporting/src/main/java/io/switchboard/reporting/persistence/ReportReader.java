@@ -28,7 +28,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Reads reports: the interval rows summed into the requested buckets in the tenant's time zone. The API reads
+ * Reads reports: the interval rows (intervals) or the daily rollup's (days, weeks, months) summed into the
+ * requested buckets in the tenant's time zone. The API reads
  * through {@link #read}; the scheduled reports through the blocking {@link ReportSource} methods, the same query.
  */
 @ApplicationScoped
@@ -72,20 +73,19 @@ public class ReportReader implements ReportSource {
     public Uni<Report> read(ReportQuery query) {
         return zone(query.tenantId()).chain(zone -> {
             List<OffsetDateTime> starts = bucketStarts(query, zone);
-            OffsetDateTime from = starts.get(0);
-            OffsetDateTime to = query.to().atStartOfDay(zone).toOffsetDateTime();
-            // Intervals are their own buckets; longer buckets are found by binary search over their starts
-            // (width_bucket), which costs less than converting every row to the tenant's local time.
-            String bucket = query.granularity() == Granularity.INTERVAL ? "extract(epoch from interval_start)::bigint"
-                    : "width_bucket(interval_start, $5::timestamptz[])::bigint";
-            Tuple params = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
-                    .addString(query.key()).addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new));
-            String where = " WHERE tenant_id = $1 AND interval_start >= $2 AND interval_start < $3 AND ($4::text IS NULL OR %s = $4)"
-                    + " AND cardinality($5::timestamptz[]) > 0";
+            // Intervals are their own buckets, read from the 15-minute rows. Days, weeks and months are read from the
+            // daily rollup, whose days are local to the tenant's zone, each bucket found by binary search over the
+            // buckets' first days (width_bucket).
+            boolean intervals = query.granularity() == Granularity.INTERVAL;
+            String bucket = intervals ? "extract(epoch from interval_start)::bigint" : "width_bucket(day, $5::date[])::bigint";
+            String range = intervals ? "interval_start >= $2 AND interval_start < $3" : "day >= $2 AND day < $3";
+            String where = " WHERE tenant_id = $1 AND " + range + " AND ($4::text IS NULL OR %s = $4)";
             Map<List<Object>, ReportRow> rows = new LinkedHashMap<>();
-            Uni<Void> figures = pool.preparedQuery("SELECT key, " + bucket + " AS bucket, " + FIGURE_SUMS + " FROM interval_figures"
-                    + where.formatted("key") + " AND dimension = $6 GROUP BY 1, 2")
-                    .execute(params.addString(query.dimension().slug()))
+            String dimension = intervals ? "$5" : "$6";
+            Uni<Void> figures = pool.preparedQuery("SELECT key, " + bucket + " AS bucket, " + FIGURE_SUMS + " FROM "
+                    + (intervals ? "interval_figures" : "day_figures") + where.formatted("key") + " AND dimension = " + dimension
+                    + " GROUP BY 1, 2")
+                    .execute(params(query, zone, starts).addString(query.dimension().slug()))
                     .invoke(result -> result.forEach(row -> {
                         OffsetDateTime start = start(row, query.granularity(), starts, zone);
                         rows.put(List.of(row.getString(0), start), new ReportRow(start, row.getString(0), figures(row, 2),
@@ -93,10 +93,9 @@ public class ReportReader implements ReportSource {
                     }))
                     .replaceWithVoid();
             if (query.dimension() == Dimension.AGENT) {
-                Tuple timeParams = Tuple.tuple().addString(query.tenantId()).addOffsetDateTime(from).addOffsetDateTime(to)
-                        .addString(query.key()).addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new));
                 figures = figures.chain(() -> pool.preparedQuery("SELECT agent_id, " + bucket + " AS bucket, " + TIME_SUMS
-                        + " FROM agent_time" + where.formatted("agent_id") + " GROUP BY 1, 2").execute(timeParams))
+                        + " FROM " + (intervals ? "agent_time" : "agent_day_time") + where.formatted("agent_id") + " GROUP BY 1, 2")
+                        .execute(params(query, zone, starts)))
                         .invoke(result -> result.forEach(row -> {
                             OffsetDateTime start = start(row, query.granularity(), starts, zone);
                             AgentTimeFigures time = new AgentTimeFigures(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
@@ -111,6 +110,17 @@ public class ReportReader implements ReportSource {
                 return new Report(zone, sorted);
             });
         });
+    }
+
+    /** $1 tenant, $2 and $3 the range (instants for intervals, local days otherwise), $4 the key or null, then the days' buckets. */
+    private static Tuple params(ReportQuery query, ZoneId zone, List<OffsetDateTime> starts) {
+        Tuple params = Tuple.tuple().addString(query.tenantId());
+        if (query.granularity() == Granularity.INTERVAL) {
+            return params.addOffsetDateTime(starts.get(0)).addOffsetDateTime(query.to().atStartOfDay(zone).toOffsetDateTime())
+                    .addString(query.key());
+        }
+        return params.addLocalDate(query.from()).addLocalDate(query.to()).addString(query.key())
+                .addArrayOfLocalDate(starts.stream().map(s -> s.atZoneSameInstant(zone).toLocalDate()).toArray(LocalDate[]::new));
     }
 
     /**
