@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 import io.switchboard.events.ContactEnded;
-
 import io.switchboard.voice.domain.port.AudioLeg;
 import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.Media;

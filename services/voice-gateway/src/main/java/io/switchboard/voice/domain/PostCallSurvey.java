@@ -18,7 +18,7 @@ import io.switchboard.voice.domain.port.Signalling;
  * so the survey never delays it. A score is published once, then {@code survey-thanks} plays and the
  * caller is hung up. Silence for the timeout after the prompt, or a second key outside 1 to 5: the
  * caller is hung up and nothing is published; a caller who hangs up first leaves nothing either.
- * Callers of every method but {@link #timeout} hold the call's monitor.
+ * {@link #offer} runs under the call's monitor (the agent's BYE holds it); keys and timers take it themselves.
  */
 public final class PostCallSurvey {
 
@@ -37,7 +37,8 @@ public final class PostCallSurvey {
     private final Outbox outbox;
     private final CallSettings.Survey settings;
 
-    public PostCallSurvey(Signalling signalling, Media media, Clock clock, PromptLibrary prompts, CallLegs legs, Outbox outbox, CallSettings.Survey settings) {
+    public PostCallSurvey(Signalling signalling, Media media, Clock clock, PromptLibrary prompts, CallLegs legs, Outbox outbox,
+            CallSettings.Survey settings) {
         this.signalling = signalling;
         this.media = media;
         this.clock = clock;
