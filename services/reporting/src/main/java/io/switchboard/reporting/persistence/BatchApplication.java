@@ -98,8 +98,8 @@ final class BatchApplication {
                 .chain(this::writeAgentStates)
                 .chain(this::affectedIntervals)
                 .chain(() -> new Recomputation(db).intervals(intervals))
-                .chain(() -> new Recomputation(db).agents(agentWindows))
-                .chain(agentRanges -> new DailyRollup(db).update(intervals, agentRanges, zoneChanged))
+                .chain(changedIntervals -> new Recomputation(db).agents(agentWindows)
+                        .chain(changedAgents -> new DailyRollup(db).update(changedIntervals, changedAgents, zoneChanged)))
                 .map(nothing -> events.size());
     }
 

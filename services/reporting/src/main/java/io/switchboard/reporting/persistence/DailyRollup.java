@@ -3,8 +3,12 @@ package io.switchboard.reporting.persistence;
 import static io.switchboard.reporting.persistence.Sql.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +31,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 final class DailyRollup {
 
-    /** The local day of {@code i} in tenant {@code t}'s zone (UTC until one is configured, as the reader does). */
-    private static final String ZONE = "coalesce((SELECT z.time_zone FROM tenant_config z WHERE z.tenant_id = k.t), 'UTC')";
-    /**
-     * A local day's rows by an index range, from the start of the day to the next one's, widened by three hours so
-     * that a day whose midnight does not exist (a clock change at midnight) loses none; the local date decides.
-     */
-    private static final String DAY_RANGE = " >= (d.day::timestamp AT TIME ZONE d.zone) - interval '3 hours'"
-            + " AND %1$s.interval_start < ((d.day + 1)::timestamp AT TIME ZONE d.zone) + interval '3 hours'"
-            + " AND (%1$s.interval_start AT TIME ZONE d.zone)::date = d.day";
     private static final String FIGURE_SUMS = "sum(f.offered), sum(f.answered), sum(f.abandoned), sum(f.short_abandoned),"
             + " sum(f.answered_in_threshold), sum(f.answer_wait_ms), sum(f.handled), sum(f.talk_ms), sum(f.hold_ms), sum(f.wrap_ms),"
             + " sum(f.transfers), sum(f.overflows), sum(f.fcr_contacts), sum(f.fcr_resolved), sum(f.surveys), sum(f.csat_satisfied),"
             + " sum(f.csat_score_sum)";
     private static final String TIME_SUMS = "sum(g.logged_in_ms), sum(g.available_ms), sum(g.busy_ms), sum(g.available_idle_ms)";
+
+    /** A tenant's local day and the instants it spans, [start, end), as the reader's buckets are cut (java.time's rules). */
+    record Day(String tenantId, LocalDate day, Instant start, Instant end) {
+
+        static Day of(String tenantId, LocalDate day, ZoneId zone) {
+            return new Day(tenantId, day, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+    }
 
     private final SqlConnection db;
 
@@ -61,11 +64,41 @@ final class DailyRollup {
         if (tenants.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Map<String, ZoneId> zones = new HashMap<>();
         return lockZones(tenants, zoneChanged)
-                .chain(() -> days(intervals.stream().filter(k -> !zoneChanged.contains(k.tenantId())).toList()))
-                .chain(() -> agentDays(agents.entrySet().stream().filter(a -> !zoneChanged.contains(a.getKey().tenantId())).toList()))
+                // Read after the zone locks: a zone another transaction changed is committed by now.
+                .chain(() -> db.preparedQuery("SELECT tenant_id, time_zone FROM tenant_config WHERE tenant_id = ANY($1)")
+                        .execute(Tuple.of(tenants.toArray(String[]::new))))
+                .invoke(rows -> rows.forEach(row -> zones.put(row.getString(0), ZoneId.of(row.getString(1)))))
+                .chain(() -> {
+                    Set<Day> days = new TreeSet<>(DAY_ORDER);
+                    for (Recomputation.IntervalKey k : intervals) {
+                        if (!zoneChanged.contains(k.tenantId())) {
+                            ZoneId zone = zones.getOrDefault(k.tenantId(), ZoneOffset.UTC);
+                            days.add(Day.of(k.tenantId(), k.interval().atZone(zone).toLocalDate(), zone));
+                        }
+                    }
+                    return days(new ArrayList<>(days));
+                })
+                .chain(() -> {
+                    List<String> agentIds = new ArrayList<>();
+                    List<Day> days = new ArrayList<>();
+                    agents.forEach((agent, range) -> {
+                        if (!zoneChanged.contains(agent.tenantId())) {
+                            ZoneId zone = zones.getOrDefault(agent.tenantId(), ZoneOffset.UTC);
+                            LocalDate last = range[1].minusNanos(1).atZone(zone).toLocalDate();
+                            for (LocalDate day = range[0].atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                                agentIds.add(agent.agentId());
+                                days.add(Day.of(agent.tenantId(), day, zone));
+                            }
+                        }
+                    });
+                    return agentDays(agentIds, days);
+                })
                 .chain(() -> Sql.each(zoneChanged, this::wholeTenant));
     }
+
+    private static final java.util.Comparator<Day> DAY_ORDER = java.util.Comparator.comparing(Day::tenantId).thenComparing(Day::day);
 
     private Uni<Void> lockZones(Set<String> tenants, Set<String> zoneChanged) {
         List<Boolean> exclusive = tenants.stream().map(zoneChanged::contains).toList();
@@ -76,47 +109,40 @@ final class DailyRollup {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> days(List<Recomputation.IntervalKey> intervals) {
-        if (intervals.isEmpty()) {
+    private Uni<Void> days(List<Day> days) {
+        if (days.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple keys = Tuple.tuple().addArrayOfString(intervals.stream().map(Recomputation.IntervalKey::tenantId).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(intervals.stream().map(k -> time(k.interval())).toArray(OffsetDateTime[]::new));
-        String days = "WITH d AS (SELECT DISTINCT k.t AS tenant_id, " + ZONE + " AS zone, (k.i AT TIME ZONE " + ZONE + ")::date AS day"
-                + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i)) ";
-        return db.preparedQuery(days + "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT"
-                + " hashtextextended('day|' || tenant_id || '|' || day::text, 0) AS h FROM d ORDER BY 1) AS locks").execute(keys)
-                .chain(() -> db.preparedQuery(days + "DELETE FROM day_figures f USING d WHERE f.tenant_id = d.tenant_id AND f.day = d.day")
+        Tuple keys = Tuple.tuple().addArrayOfString(days.stream().map(Day::tenantId).toArray(String[]::new))
+                .addArrayOfLocalDate(days.stream().map(Day::day).toArray(LocalDate[]::new))
+                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.start())).toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.end())).toArray(OffsetDateTime[]::new));
+        String table = " unnest($1::text[], $2::date[], $3::timestamptz[], $4::timestamptz[]) AS d(t, day, s, e)";
+        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('day|' || t || '|' || day::text, 0) AS h"
+                + " FROM" + table + " ORDER BY 1) AS locks").execute(keys)
+                .chain(() -> db.preparedQuery("DELETE FROM day_figures f USING" + table + " WHERE f.tenant_id = d.t AND f.day = d.day")
                         .execute(keys))
-                .chain(() -> db.preparedQuery(days + "INSERT INTO day_figures SELECT f.tenant_id, f.dimension, d.day, f.key, " + FIGURE_SUMS
-                        + " FROM d JOIN interval_figures f ON f.tenant_id = d.tenant_id AND f.interval_start" + DAY_RANGE.formatted("f")
+                .chain(() -> db.preparedQuery("INSERT INTO day_figures SELECT f.tenant_id, f.dimension, d.day, f.key, " + FIGURE_SUMS
+                        + " FROM" + table + " JOIN interval_figures f ON f.tenant_id = d.t AND f.interval_start >= d.s AND f.interval_start < d.e"
                         + " GROUP BY f.tenant_id, f.dimension, d.day, f.key").execute(keys))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> agentDays(List<Map.Entry<BatchApplication.AgentWindow, Instant[]>> windows) {
-        if (windows.isEmpty()) {
+    private Uni<Void> agentDays(List<String> agentIds, List<Day> days) {
+        if (days.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<OffsetDateTime> from = new ArrayList<>();
-        List<OffsetDateTime> to = new ArrayList<>();
-        windows.forEach(w -> {
-            from.add(time(w.getValue()[0]));
-            to.add(time(w.getValue()[1]));
-        });
-        Tuple keys = Tuple.tuple().addArrayOfString(windows.stream().map(w -> w.getKey().tenantId()).toArray(String[]::new))
-                .addArrayOfString(windows.stream().map(w -> w.getKey().agentId()).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(from.toArray(OffsetDateTime[]::new)).addArrayOfOffsetDateTime(to.toArray(OffsetDateTime[]::new));
-        // Every local day the window [f, e) reaches into.
-        String days = "WITH w AS (SELECT k.t, k.a, " + ZONE + " AS zone, k.f, k.e FROM unnest($1::text[], $2::text[], $3::timestamptz[],"
-                + " $4::timestamptz[]) AS k(t, a, f, e)), d AS (SELECT DISTINCT w.t AS tenant_id, w.a AS agent_id, w.zone, s.day::date AS day"
-                + " FROM w, generate_series((w.f AT TIME ZONE w.zone)::date, ((w.e - interval '1 microsecond') AT TIME ZONE w.zone)::date,"
-                + " interval '1 day') AS s(day)) ";
-        return db.preparedQuery(days + "DELETE FROM agent_day_time g USING d WHERE g.tenant_id = d.tenant_id AND g.agent_id = d.agent_id"
-                + " AND g.day = d.day").execute(keys)
-                .chain(() -> db.preparedQuery(days + "INSERT INTO agent_day_time SELECT g.tenant_id, g.agent_id, d.day, " + TIME_SUMS
-                        + " FROM d JOIN agent_time g ON g.tenant_id = d.tenant_id AND g.agent_id = d.agent_id AND g.interval_start"
-                        + DAY_RANGE.formatted("g") + " GROUP BY g.tenant_id, g.agent_id, d.day").execute(keys))
+        Tuple keys = Tuple.tuple().addArrayOfString(days.stream().map(Day::tenantId).toArray(String[]::new))
+                .addArrayOfString(agentIds.toArray(String[]::new))
+                .addArrayOfLocalDate(days.stream().map(Day::day).toArray(LocalDate[]::new))
+                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.start())).toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.end())).toArray(OffsetDateTime[]::new));
+        String table = " unnest($1::text[], $2::text[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS d(t, a, day, s, e)";
+        return db.preparedQuery("DELETE FROM agent_day_time g USING" + table + " WHERE g.tenant_id = d.t AND g.day = d.day AND g.agent_id = d.a")
+                .execute(keys)
+                .chain(() -> db.preparedQuery("INSERT INTO agent_day_time SELECT g.tenant_id, g.agent_id, d.day, " + TIME_SUMS + " FROM" + table
+                        + " JOIN agent_time g ON g.tenant_id = d.t AND g.agent_id = d.a AND g.interval_start >= d.s AND g.interval_start < d.e"
+                        + " GROUP BY g.tenant_id, g.agent_id, d.day").execute(keys))
                 .replaceWithVoid();
     }
 

@@ -7,15 +7,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.AgentStateChanged;
 import io.switchboard.reporting.domain.AgentTime;
 import io.switchboard.reporting.domain.AgentTimeFigures;
 import io.switchboard.reporting.domain.BusyPeriod;
+import io.switchboard.reporting.domain.Dimension;
 import io.switchboard.reporting.domain.FigureCalculator;
 import io.switchboard.reporting.domain.FigureKey;
 import io.switchboard.reporting.domain.Figures;
@@ -54,39 +58,112 @@ final class Recomputation {
         this.db = db;
     }
 
-    Uni<Void> intervals(Set<IntervalKey> keys) {
+    /** @return the keys whose rows changed */
+    Uni<Set<IntervalKey>> intervals(Set<IntervalKey> keys) {
         if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         Tuple arrays = Tuple.tuple().addArrayOfString(keys.stream().map(IntervalKey::tenantId).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(keys.stream().map(k -> time(k.interval())).toArray(OffsetDateTime[]::new));
+        Map<StoredKey, Figures> fresh = new HashMap<>();
+        Map<StoredKey, Figures> stored = new HashMap<>();
         return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('interval|' || t || '|' || i::text, 0) AS h"
                 + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i) ORDER BY 1) AS locks").execute(arrays)
-                .chain(() -> db.preparedQuery("DELETE FROM interval_figures f USING unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
-                        + " WHERE f.tenant_id = k.t AND f.interval_start = k.i").execute(arrays))
                 .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + ", coalesce(q.threshold_seconds, $3) AS threshold_seconds,"
                         + " EXISTS (SELECT 1 FROM contact_fact o WHERE o.tenant_id = c.tenant_id AND o.customer_key = c.customer_key"
                         + " AND o.created_at > c.created_at AND o.created_at <= c.created_at + $4::integer * interval '1 second') AS came_back"
                         + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
                         + " JOIN leg_fact l ON l.tenant_id = k.t AND l.interval_start = k.i" + LEG_REPORT_JOINS
                         + " LEFT JOIN queue_config q ON q.tenant_id = l.tenant_id AND q.queue_id = l.queue_id")
-                        .execute(arrays.addInteger(FigureCalculator.DEFAULT_THRESHOLD_SECONDS)
+                        .execute(Tuple.tuple().addValue(arrays.getValue(0)).addValue(arrays.getValue(1))
+                                .addInteger(FigureCalculator.DEFAULT_THRESHOLD_SECONDS)
                                 .addInteger((int) io.switchboard.reporting.domain.FirstContactResolution.WINDOW.toSeconds())))
-                .chain(rows -> {
+                .invoke(rows -> {
                     Map<String, List<LegReport>> byTenant = new HashMap<>();
                     rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), t -> new ArrayList<>())
                             .add(report(row, row.getInteger("threshold_seconds"), row.getBoolean("came_back"))));
-                    List<Tuple> inserts = new ArrayList<>();
                     byTenant.forEach((tenant, reports) -> FigureCalculator.aggregate(reports)
-                            .forEach((key, figures) -> inserts.add(figureRow(tenant, key, figures))));
-                    if (inserts.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return db.preparedQuery("INSERT INTO interval_figures (tenant_id, dimension, interval_start, key, offered, answered,"
-                            + " abandoned, short_abandoned, answered_in_threshold, answer_wait_ms, handled, talk_ms, hold_ms, wrap_ms,"
-                            + " transfers, overflows, fcr_contacts, fcr_resolved, surveys, csat_satisfied, csat_score_sum) VALUES ($1, $2,"
-                            + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)").executeBatch(inserts).replaceWithVoid();
+                            .forEach((key, figures) -> fresh.put(new StoredKey(tenant, key), figures)));
+                })
+                .chain(() -> db.preparedQuery("SELECT f.tenant_id, f.dimension, f.interval_start, f.key, " + FIGURE_COLUMNS
+                        + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i) JOIN interval_figures f ON f.tenant_id = k.t"
+                        + " AND f.interval_start = k.i").execute(arrays))
+                .invoke(rows -> rows.forEach(row -> stored.put(new StoredKey(row.getString(0), new FigureKey(
+                        Dimension.valueOf(row.getString(1).toUpperCase(Locale.ROOT)), row.getString(3), instant(row.getOffsetDateTime(2)))),
+                        figures(row, 4))))
+                .chain(() -> {
+                    List<StoredKey> gone = stored.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
+                    List<Map.Entry<StoredKey, Figures>> changed = fresh.entrySet().stream()
+                            .filter(e -> !e.getValue().equals(stored.get(e.getKey()))).toList();
+                    Set<IntervalKey> touched = new TreeSet<>();
+                    gone.forEach(k -> touched.add(k.interval()));
+                    changed.forEach(e -> touched.add(e.getKey().interval()));
+                    return deleteFigures(gone).chain(() -> upsertFigures(changed)).replaceWith(touched);
                 });
+    }
+
+    /** One interval row's key: its tenant and figure key. */
+    record StoredKey(String tenantId, FigureKey key) {
+
+        IntervalKey interval() {
+            return new IntervalKey(tenantId, key.interval());
+        }
+    }
+
+    private Uni<Void> deleteFigures(List<StoredKey> gone) {
+        if (gone.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("DELETE FROM interval_figures f USING unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])"
+                + " AS k(t, d, i, key) WHERE f.tenant_id = k.t AND f.dimension = k.d AND f.interval_start = k.i AND f.key = k.key")
+                .execute(Tuple.tuple().addArrayOfString(gone.stream().map(StoredKey::tenantId).toArray(String[]::new))
+                        .addArrayOfString(gone.stream().map(k -> k.key().dimension().slug()).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(gone.stream().map(k -> time(k.key().interval())).toArray(OffsetDateTime[]::new))
+                        .addArrayOfString(gone.stream().map(k -> k.key().key()).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** The changed and new rows in one statement: 21 arrays, one element per row. */
+    private Uni<Void> upsertFigures(List<Map.Entry<StoredKey, Figures>> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple arrays = Tuple.tuple().addArrayOfString(rows.stream().map(e -> e.getKey().tenantId()).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(e -> e.getKey().key().dimension().slug()).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(rows.stream().map(e -> time(e.getKey().key().interval())).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(rows.stream().map(e -> e.getKey().key().key()).toArray(String[]::new));
+        for (int column = 0; column < FIGURES; column++) {
+            int c = column;
+            arrays.addArrayOfLong(rows.stream().map(e -> values(e.getValue())[c]).toArray(Long[]::new));
+        }
+        StringBuilder types = new StringBuilder("$1::text[], $2::text[], $3::timestamptz[], $4::text[]");
+        for (int i = 5; i < 5 + FIGURES; i++) {
+            types.append(", $").append(i).append("::bigint[]");
+        }
+        return db.preparedQuery("INSERT INTO interval_figures (tenant_id, dimension, interval_start, key, " + FIGURE_COLUMNS
+                + ") SELECT * FROM unnest(" + types + ") ON CONFLICT (tenant_id, dimension, interval_start, key) DO UPDATE SET "
+                + java.util.Arrays.stream(FIGURE_COLUMNS.split(", ")).map(c -> c + " = excluded." + c)
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .execute(arrays).replaceWithVoid();
+    }
+
+    private static final String FIGURE_COLUMNS = "offered, answered, abandoned, short_abandoned, answered_in_threshold, answer_wait_ms,"
+            + " handled, talk_ms, hold_ms, wrap_ms, transfers, overflows, fcr_contacts, fcr_resolved, surveys, csat_satisfied, csat_score_sum";
+    private static final int FIGURES = 17;
+
+    private static long[] values(Figures f) {
+        return new long[] { f.offered(), f.answered(), f.abandoned(), f.shortAbandoned(), f.answeredInThreshold(), f.answerWaitMs(),
+                f.handled(), f.talkMs(), f.holdMs(), f.wrapMs(), f.transfers(), f.overflows(), f.fcrContacts(), f.fcrResolved(),
+                f.surveys(), f.csatSatisfied(), f.csatScoreSum() };
+    }
+
+    private static Figures figures(Row row, int first) {
+        long[] v = new long[FIGURES];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = row.getLong(first + i);
+        }
+        return new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
+                v[16]);
     }
 
     /**
@@ -112,6 +189,7 @@ final class Recomputation {
         String windowsTable = " unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(t, a, f, e)";
         Map<BatchApplication.AgentWindow, List<StateChange>> changes = new HashMap<>();
         Map<BatchApplication.AgentWindow, List<BusyPeriod>> busy = new HashMap<>();
+        Set<BatchApplication.AgentWindow> changedAgents = new HashSet<>();
         return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('agent|' || t || '|' || a, 0) AS h"
                 + " FROM unnest($1::text[], $2::text[]) AS k(t, a) ORDER BY 1) AS locks")
                 .execute(Tuple.tuple().addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::tenantId).toArray(String[]::new))
@@ -137,28 +215,71 @@ final class Recomputation {
                     busy.computeIfAbsent(new BatchApplication.AgentWindow(report.leg().tenantId(), report.leg().agentId()),
                             k -> new ArrayList<>()).addAll(BusyPeriod.of(report));
                 }))
-                .chain(() -> db.preparedQuery("DELETE FROM agent_time g USING" + windowsTable
-                        + " WHERE g.tenant_id = k.t AND g.agent_id = k.a AND g.interval_start >= k.f AND g.interval_start < k.e").execute(keys))
-                .chain(() -> {
-                    List<Tuple> rows = new ArrayList<>();
+                .chain(() -> db.preparedQuery("SELECT g.tenant_id, g.agent_id, g.interval_start, g.logged_in_ms, g.available_ms, g.busy_ms,"
+                        + " g.available_idle_ms FROM" + windowsTable + " JOIN agent_time g ON g.tenant_id = k.t AND g.agent_id = k.a"
+                        + " AND g.interval_start >= k.f AND g.interval_start < k.e").execute(keys))
+                .chain(storedRows -> {
+                    Map<AgentRow, AgentTimeFigures> stored = new HashMap<>();
+                    storedRows.forEach(row -> stored.put(new AgentRow(new BatchApplication.AgentWindow(row.getString(0), row.getString(1)),
+                            instant(row.getOffsetDateTime(2))), new AgentTimeFigures(row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6))));
+                    Map<AgentRow, AgentTimeFigures> fresh = new HashMap<>();
                     for (BatchApplication.AgentWindow agent : agents) {
                         List<StateChange> sorted = new ArrayList<>(changes.getOrDefault(agent, List.of()));
                         sorted.sort(StateChange.ORDER);
                         Instant[] range = ranges.get(agent);
                         AgentTime.intervals(sorted, busy.getOrDefault(agent, List.of()), range[0], range[1]).forEach((interval, t) -> {
                             if (!t.isZero()) {
-                                rows.add(Tuple.tuple().addString(agent.tenantId()).addString(agent.agentId()).addOffsetDateTime(time(interval))
-                                        .addLong(t.loggedIn()).addLong(t.available()).addLong(t.busy()).addLong(t.availableIdle()));
+                                fresh.put(new AgentRow(agent, interval), t);
                             }
                         });
                     }
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return db.preparedQuery("INSERT INTO agent_time (tenant_id, agent_id, interval_start, logged_in_ms, available_ms,"
-                            + " busy_ms, available_idle_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)").executeBatch(rows).replaceWithVoid();
+                    List<AgentRow> gone = stored.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
+                    List<Map.Entry<AgentRow, AgentTimeFigures>> changed = fresh.entrySet().stream()
+                            .filter(e -> !e.getValue().equals(stored.get(e.getKey()))).toList();
+                    gone.forEach(k -> changedAgents.add(k.agent()));
+                    changed.forEach(e -> changedAgents.add(e.getKey().agent()));
+                    return deleteTime(gone).chain(() -> upsertTime(changed));
                 })
-                .replaceWith(ranges);
+                .map(nothing -> {
+                    Map<BatchApplication.AgentWindow, Instant[]> result = new HashMap<>(ranges);
+                    result.keySet().retainAll(changedAgents);
+                    return result;
+                });
+    }
+
+    /** One agent_time row's key. */
+    record AgentRow(BatchApplication.AgentWindow agent, Instant interval) {
+    }
+
+    private Uni<Void> deleteTime(List<AgentRow> gone) {
+        if (gone.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("DELETE FROM agent_time g USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(t, a, i)"
+                + " WHERE g.tenant_id = k.t AND g.agent_id = k.a AND g.interval_start = k.i")
+                .execute(Tuple.tuple().addArrayOfString(gone.stream().map(k -> k.agent().tenantId()).toArray(String[]::new))
+                        .addArrayOfString(gone.stream().map(k -> k.agent().agentId()).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(gone.stream().map(k -> time(k.interval())).toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> upsertTime(List<Map.Entry<AgentRow, AgentTimeFigures>> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("INSERT INTO agent_time (tenant_id, agent_id, interval_start, logged_in_ms, available_ms, busy_ms,"
+                + " available_idle_ms) SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[],"
+                + " $6::bigint[], $7::bigint[]) ON CONFLICT (tenant_id, interval_start, agent_id) DO UPDATE SET"
+                + " logged_in_ms = excluded.logged_in_ms, available_ms = excluded.available_ms, busy_ms = excluded.busy_ms,"
+                + " available_idle_ms = excluded.available_idle_ms")
+                .execute(Tuple.tuple().addArrayOfString(rows.stream().map(e -> e.getKey().agent().tenantId()).toArray(String[]::new))
+                        .addArrayOfString(rows.stream().map(e -> e.getKey().agent().agentId()).toArray(String[]::new))
+                        .addArrayOfOffsetDateTime(rows.stream().map(e -> time(e.getKey().interval())).toArray(OffsetDateTime[]::new))
+                        .addArrayOfLong(rows.stream().map(e -> e.getValue().loggedIn()).toArray(Long[]::new))
+                        .addArrayOfLong(rows.stream().map(e -> e.getValue().available()).toArray(Long[]::new))
+                        .addArrayOfLong(rows.stream().map(e -> e.getValue().busy()).toArray(Long[]::new))
+                        .addArrayOfLong(rows.stream().map(e -> e.getValue().availableIdle()).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     private static LegReport report(Row row, int thresholdSeconds, boolean cameBack) {
@@ -166,12 +287,5 @@ final class Recomputation {
                 instant(row.getOffsetDateTime("wrap_completed_at")), thresholdSeconds, cameBack);
     }
 
-    private static Tuple figureRow(String tenant, FigureKey key, Figures f) {
-        return Tuple.tuple().addString(tenant).addString(key.dimension().slug()).addOffsetDateTime(time(key.interval()))
-                .addString(key.key()).addLong(f.offered()).addLong(f.answered()).addLong(f.abandoned()).addLong(f.shortAbandoned())
-                .addLong(f.answeredInThreshold()).addLong(f.answerWaitMs()).addLong(f.handled()).addLong(f.talkMs())
-                .addLong(f.holdMs()).addLong(f.wrapMs()).addLong(f.transfers()).addLong(f.overflows()).addLong(f.fcrContacts())
-                .addLong(f.fcrResolved()).addLong(f.surveys()).addLong(f.csatSatisfied()).addLong(f.csatScoreSum());
-    }
 
 }
