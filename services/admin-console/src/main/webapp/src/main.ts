@@ -150,7 +150,7 @@ async function queuesPage(): Promise<HTMLElement[]> {
     { name: 'serviceLevelSeconds', label: 'Answered within (s)', kind: 'number', value: 20, check: between('The threshold', 1, 3600) },
     { name: 'strategy', label: 'Strategy', kind: 'select', options: ['LONGEST_IDLE', 'MOST_SKILLED', 'LEAST_OCCUPIED', 'ROUND_ROBIN'], value: 'LONGEST_IDLE' },
     { name: 'agentSelection', label: 'A free agent takes', kind: 'select', options: ['OLDEST_FIRST', 'PRIMARY_FIRST', 'THRESHOLD'], value: 'OLDEST_FIRST',
-      hint: 'OLDEST_FIRST: the oldest contact of all their queues; PRIMARY_FIRST: their strongest skill\'s queues first; THRESHOLD: as PRIMARY_FIRST, and this queue\'s contacts from other agents only while it is behind its target' },
+      hint: 'OLDEST_FIRST: the oldest contact of all their queues; PRIMARY_FIRST: their strongest skill\'s queues first, except another queue\'s contact at risk of missing its threshold, and a new contact goes to the agent who leaves the most cover; THRESHOLD: as PRIMARY_FIRST, and this queue\'s contacts from other agents only while it is behind its target' },
     { name: 'offerTimeoutSeconds', label: 'Offer rings for (s)', kind: 'number', value: 20, check: between('The offer timeout', 5, 600) },
     { name: 'maxWaitSeconds', label: 'Maximum wait (s, 0 = none)', kind: 'number', value: 0, check: between('The maximum wait', 0, 86400) },
     { name: 'overflowQueueId', label: 'Overflow queue', kind: 'select', options: ['', ...queues.map((q) => q.queueId)] },

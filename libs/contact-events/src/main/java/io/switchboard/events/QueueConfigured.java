@@ -34,8 +34,9 @@ public record QueueConfigured(UUID eventId, String tenantId, Instant occurredAt,
 
     /**
      * Which waiting contact a free agent takes: the oldest of all their queues; those of the queues
-     * that need their strongest skill first; or, as that, and another queue's only while it is behind
-     * its service-level target. See docs/routing.md.
+     * that need their strongest skill first, except another queue's contact at risk of missing its
+     * threshold, with a new contact going to the agent who leaves the most cover behind; or, as that,
+     * and another queue's only while it is behind its service-level target. See docs/routing.md.
      */
     public enum AgentSelection {
         OLDEST_FIRST, PRIMARY_FIRST, THRESHOLD
