@@ -445,12 +445,19 @@ final class BatchApplication {
             });
         }
         agentWindowsOfContacts();
-        // Earlier contacts of the same customer: whether they came back within 24 h may have changed.
+        // Earlier contacts of the same customer: whether they came back within 24 h may have changed, but only
+        // where a contact's customer or creation time did (an end or a survey changes nobody else's figures).
         List<String> tenants = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<OffsetDateTime> created = new ArrayList<>();
         for (ContactId id : touched) {
-            for (ContactFact c : new ContactFact[] { contactsBefore.get(id), contacts.get(id) }) {
+            ContactFact before = contactsBefore.get(id);
+            ContactFact after = contacts.get(id);
+            if (before != null && after != null && Objects.equals(before.customerKey(), after.customerKey())
+                    && Objects.equals(before.createdAt(), after.createdAt())) {
+                continue;
+            }
+            for (ContactFact c : new ContactFact[] { before, after }) {
                 if (c != null && c.customerKey() != null && c.createdAt() != null) {
                     tenants.add(c.tenantId());
                     keys.add(c.customerKey());
