@@ -417,6 +417,8 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_REGISTER_PER_SECOND" (toString $svc.rateLimit.registerPerSecond) -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_REGISTER_BURST" (toString $svc.rateLimit.registerBurst) -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_RATE_LIMIT_MAX_SOURCES" (toString $svc.rateLimit.maxSources) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_SURVEY_ENABLED" (toString $svc.survey.enabled) -}}
+{{- $_ := set $env "SWITCHBOARD_VOICE_SURVEY_TIMEOUT" $svc.survey.timeout -}}
 {{- range $account := $svc.trunkAccounts -}}
 {{- $prefix := printf "SWITCHBOARD_VOICE_TRUNK_ACCOUNTS_%s_" (upper $account.name) -}}
 {{- $_ := set $env (printf "%sUSERNAME" $prefix) (default $account.name $account.username) -}}
