@@ -260,6 +260,11 @@ class ReportingServiceTest {
         writer.apply(List.<SwitchboardEvent>of(new ContactQueued(UUID.randomUUID(), tenant, later, "z2", Channel.CHAT, "sales", 0, later)))
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(rollup(tenant)).containsExactly("2026-12-01 channel CHAT 2", "2026-12-01 queue sales 2");
+
+        // A zone that does not exist is not taken, and the batch still goes through.
+        writer.apply(List.<SwitchboardEvent>of(new TenantConfigured(UUID.randomUUID(), tenant, later, "Zone test", "Mars/Olympus_Mons",
+                "US", null, null, List.of()))).await().atMost(Duration.ofSeconds(30));
+        assertThat(rollup(tenant)).containsExactly("2026-12-01 channel CHAT 2", "2026-12-01 queue sales 2");
     }
 
     @Test

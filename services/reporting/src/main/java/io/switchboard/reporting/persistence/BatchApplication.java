@@ -5,6 +5,7 @@ import static io.switchboard.reporting.persistence.Sql.time;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -265,6 +266,10 @@ final class BatchApplication {
     }
 
     private Uni<Void> writeTenant(TenantConfigured tenant) {
+        if (!ZoneId.getAvailableZoneIds().contains(tenant.timeZone()) && !"UTC".equals(tenant.timeZone())) {
+            // A zone that cannot cut days is not taken: retrying the batch would never get past it.
+            return Uni.createFrom().voidItem();
+        }
         return db.preparedQuery("SELECT time_zone FROM tenant_config WHERE tenant_id = $1 FOR UPDATE").execute(Tuple.of(tenant.tenantId()))
                 .chain(before -> {
                     String zone = before.iterator().hasNext() ? before.iterator().next().getString(0) : "UTC";
