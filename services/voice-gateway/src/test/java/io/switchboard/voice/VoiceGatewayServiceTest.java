@@ -387,8 +387,9 @@ class VoiceGatewayServiceTest {
      * Issue 21: a supervisor listens, whispers, barges in and leaves. sipp signals on all three legs; the
      * audio of each is a {@link RtpPhone} its SDP names (sipp cannot tell what it heard): the caller
      * sends a 440 Hz tone, the agent 1,100 Hz, the supervisor 1,700 Hz, and each leg's tones are measured
-     * over a second of what it heard (Goertzel): present at over 80% of the tone's amplitude, absent
-     * below 1% (a run measured 97-100% and at most 0.2%).
+     * over a second of what it heard (Goertzel): present at over half the tone's amplitude, absent
+     * below 1% (a run measured 97-100% and at most 0.2%; on a loaded machine a late frame or two left a
+     * present tone at 78%, still fifty times what may leak).
      */
     @Test
     void aSupervisorListensThenWhispersThenBargesInThenLeavesAndEachLegHearsWhatItsModeAllows() throws Exception {
@@ -474,7 +475,7 @@ class VoiceGatewayServiceTest {
             hearing.tones().forEach((tone, present) -> {
                 double amplitude = RtpPhone.amplitude(heard, tone);
                 if (present) {
-                    assertThat(amplitude).as(who + ", hears " + tone + " Hz").isGreaterThan(0.8 * full);
+                    assertThat(amplitude).as(who + ", hears " + tone + " Hz").isGreaterThan(0.5 * full);
                 } else {
                     assertThat(amplitude).as(who + ", does not hear " + tone + " Hz").isLessThan(0.01 * full);
                 }
