@@ -250,9 +250,7 @@ public class Processor implements Runnable {
             }
             pending.add(router, outcome, trace.traceparent());
             if (outcome.deadLetter().isPresent()) {
-                LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), outcome.deadLetter().get());
-                pending.outbox.add(new RoutingStore.OutboxInsert(domain, Topics.DEAD_LETTER, event.subject(), record.value(),
-                        deadLetterHeaders(record, outcome.deadLetter().get(), trace.traceparent())));
+                deadLetter(record, event, outcome.deadLetter().get(), trace.traceparent(), pending);
             }
         }
     }
@@ -267,10 +265,16 @@ public class Processor implements Runnable {
                 event instanceof io.switchboard.events.ContactEvent contact ? contact.contactId() : null)) {
             Refusal refusal = new Refusal(Refusal.Kind.ID_CONFLICT, "event id " + event.eventId() + " was taken before by an event"
                     + " with other content; a retry re-sends the same event, a new event needs a new id", "id");
-            LOG.warnf("dead-lettering %s %s: %s", type, event.eventId(), refusal);
-            pending.outbox.add(new RoutingStore.OutboxInsert(record.key(), Topics.DEAD_LETTER, event.subject(), record.value(),
-                    deadLetterHeaders(record, refusal, trace.traceparent())));
+            deadLetter(record, event, refusal, trace.traceparent(), pending);
         }
+    }
+
+    /** Through the outbox, exactly once with the input's mark, under the integrator's key (the event's subject). */
+    private static void deadLetter(ConsumerRecord<String, byte[]> record, SwitchboardEvent event, Refusal refusal, String traceparent,
+            Pending pending) {
+        LOG.warnf("dead-lettering %s %s: %s", EventType.of(event).type(), event.eventId(), refusal);
+        pending.outbox.add(new RoutingStore.OutboxInsert(record.key(), Topics.DEAD_LETTER, event.subject(), record.value(),
+                deadLetterHeaders(record, refusal, traceparent)));
     }
 
     /**
