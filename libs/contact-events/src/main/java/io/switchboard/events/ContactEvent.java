@@ -5,7 +5,7 @@ public sealed interface ContactEvent extends SwitchboardEvent
         permits ContactCreated, ContactMessageReceived, ContactMessageSent, ContactMessageFailed, ContactMessageStatusChanged,
         ContactTyping, ContactEnded, ContactSurveyAnswered,
         ContactQueued, ContactOffered, ContactAssigned, ContactRejected, ContactAbandoned, ContactTransferred,
-        ReplyRequested, CallControlRequested, CallDialRequested {
+        ReplyRequested, CallControlRequested, CallDialRequested, CampaignCallRequested, CallAttemptCompleted {
 
     String contactId();
 

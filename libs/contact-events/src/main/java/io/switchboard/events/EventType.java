@@ -23,6 +23,9 @@ public enum EventType {
     CALL_CONTROL_REQUESTED(CallControlRequested.class, "io.switchboard.call.control.requested.v1", "switchboard.outbound.voice.v1"),
     /** On the voice outbound topic: the gateway holding the agent's phone places the call. */
     CALL_DIAL_REQUESTED(CallDialRequested.class, "io.switchboard.call.dial.requested.v1", "switchboard.outbound.voice.v1"),
+    /** On the voice outbound topic: one dialling attempt of a campaign's record, placed by any gateway instance. */
+    CAMPAIGN_CALL_REQUESTED(CampaignCallRequested.class, "io.switchboard.call.campaign.requested.v1", "switchboard.outbound.voice.v1"),
+    CALL_ATTEMPT_COMPLETED(CallAttemptCompleted.class, "io.switchboard.call.attempt.completed.v1", Topics.CONTACTS),
     CONTACT_QUEUED(ContactQueued.class, "io.switchboard.contact.queued.v1", Topics.ROUTING),
     CONTACT_OFFERED(ContactOffered.class, "io.switchboard.contact.offered.v1", Topics.ROUTING),
     CONTACT_ASSIGNED(ContactAssigned.class, "io.switchboard.contact.assigned.v1", Topics.ROUTING),
@@ -41,7 +44,8 @@ public enum EventType {
     PHONE_CREDENTIALS_CONFIGURED(PhoneCredentialsConfigured.class, "io.switchboard.config.phone.credentials.v1", Topics.PHONE_CREDENTIALS),
     CUSTOMER_UPDATED(CustomerUpdated.class, "io.switchboard.customer.updated.v1", Topics.CUSTOMERS),
     CUSTOMER_MERGED(CustomerMerged.class, "io.switchboard.customer.merged.v1", Topics.CUSTOMERS),
-    CUSTOMER_UNMERGED(CustomerUnmerged.class, "io.switchboard.customer.unmerged.v1", Topics.CUSTOMERS);
+    CUSTOMER_UNMERGED(CustomerUnmerged.class, "io.switchboard.customer.unmerged.v1", Topics.CUSTOMERS),
+    OPT_OUT_CHANGED(OptOutChanged.class, "io.switchboard.consent.optout.changed.v1", Topics.CONSENT);
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

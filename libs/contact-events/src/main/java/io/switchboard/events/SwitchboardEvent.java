@@ -7,7 +7,7 @@ import java.util.UUID;
  * Every event the platform publishes. Each record is one CloudEvents {@code type} on one topic
  * (see {@link EventType}); its fields are the CloudEvent's {@code data}.
  */
-public sealed interface SwitchboardEvent permits ContactEvent, AgentEvent, ConfigEvent, CustomerEvent, QueueEvent {
+public sealed interface SwitchboardEvent permits ContactEvent, AgentEvent, ConfigEvent, CustomerEvent, QueueEvent, ConsentEvent {
 
     /** Unique per event; the CloudEvent {@code id} and the key consumers deduplicate by. */
     UUID eventId();

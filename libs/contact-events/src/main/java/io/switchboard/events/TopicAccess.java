@@ -106,11 +106,13 @@ public final class TopicAccess {
                 Set.of(Topics.CUSTOMERS, Topics.DEAD_LETTER),
                 Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.CONFIG));
         // Offer answers and transfers from agents' phones go to the agents topic.
+        // Opt-outs: no survey call to a number that asked not to be called.
         add(services, "voice-gateway",
                 Set.of(Topics.CONTACTS, Topics.AGENTS, Topics.DEAD_LETTER),
-                Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG, Topics.PHONE_CREDENTIALS));
+                Set.of(Topics.outbound(Channel.VOICE), Topics.ROUTING, Topics.CONFIG, Topics.PHONE_CREDENTIALS, Topics.CONSENT));
+        // STOP and START keywords become opt-outs on the consent topic.
         add(services, "sms-channel",
-                Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
+                Set.of(Topics.CONTACTS, Topics.CONSENT, Topics.DEAD_LETTER),
                 Set.of(Topics.outbound(Channel.SMS), Topics.CONTACTS, Topics.CONFIG));
         add(services, "social-channel",
                 Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
@@ -120,6 +122,14 @@ public final class TopicAccess {
         add(services, "reporting",
                 Set.of(Topics.DEAD_LETTER),
                 Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG, Topics.CUSTOMERS));
+        // Campaign calls go to the voice gateway; attempts' results, answered calls and wrap-ups come back;
+        // queue figures for pacing; do-not-call entries are published as opt-outs.
+        add(services, "campaigns",
+                Set.of(Topics.outbound(Channel.VOICE), Topics.CONSENT, Topics.DEAD_LETTER),
+                Set.of(Topics.CONTACTS, Topics.ROUTING, Topics.AGENTS, Topics.CONFIG, Topics.CONSENT));
+        add(services, "fax-channel",
+                Set.of(Topics.CONTACTS, Topics.DEAD_LETTER),
+                Set.of(Topics.outbound(Channel.FAX), Topics.ROUTING, Topics.CONFIG));
         return Map.copyOf(services);
     }
 

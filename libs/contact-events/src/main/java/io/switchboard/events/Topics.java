@@ -21,6 +21,8 @@ public final class Topics {
     public static final String PHONE_CREDENTIALS = "switchboard.phone-credentials.v1";
     /** Customer snapshots (compacted) and merges. Key: customer id. */
     public static final String CUSTOMERS = "switchboard.customers.v1";
+    /** Customers' opt-outs per tenant and address (SMS STOP, do-not-call), compacted. Key: optout:&lt;tenant&gt;:&lt;address&gt;. */
+    public static final String CONSENT = "switchboard.consent.v1";
     /** Records a service could not process, with the reason. */
     public static final String DEAD_LETTER = "switchboard.deadletter.v1";
 
@@ -46,6 +48,7 @@ public final class Topics {
                 new TopicSpec(CONFIG, 3, true),
                 new TopicSpec(PHONE_CREDENTIALS, 3, true),
                 new TopicSpec(CUSTOMERS, 3, true),
+                new TopicSpec(CONSENT, 3, true),
                 new TopicSpec(DEAD_LETTER, 3, false)));
         for (Channel channel : Channel.values()) {
             topics.add(new TopicSpec(outbound(channel), 3, false));

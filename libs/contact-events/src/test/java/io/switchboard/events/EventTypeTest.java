@@ -42,9 +42,9 @@ class EventTypeTest {
         assertThat(Topics.all()).extracting(Topics.TopicSpec::name).contains(
                 "switchboard.contacts.v1", "switchboard.routing.v1", "switchboard.agents.v1", "switchboard.config.v1",
                 "switchboard.customers.v1", "switchboard.deadletter.v1", "switchboard.outbound.email.v1",
-                "switchboard.phone-credentials.v1");
+                "switchboard.phone-credentials.v1", "switchboard.consent.v1", "switchboard.outbound.fax.v1");
         assertThat(Topics.all()).filteredOn(Topics.TopicSpec::compacted).extracting(Topics.TopicSpec::name)
-                .containsExactlyInAnyOrder(Topics.CONFIG, Topics.CUSTOMERS, Topics.PHONE_CREDENTIALS);
+                .containsExactlyInAnyOrder(Topics.CONFIG, Topics.CUSTOMERS, Topics.PHONE_CREDENTIALS, Topics.CONSENT);
     }
 
     private static void collectRecords(Class<?> type, List<Class<?>> into) {
