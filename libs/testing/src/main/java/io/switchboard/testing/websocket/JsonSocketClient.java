@@ -97,6 +97,13 @@ public final class JsonSocketClient implements AutoCloseable {
         return null;
     }
 
+    /** Every frame received and not yet read, without waiting. */
+    public java.util.List<JsonNode> drain() {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        frames.drainTo(all);
+        return all;
+    }
+
     public JsonNode await(String type) {
         return await(frame -> type.equals(frame.path("type").asText()));
     }
