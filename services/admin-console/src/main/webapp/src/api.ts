@@ -18,6 +18,21 @@ export class Api {
   post<T>(path: string, body: unknown): Promise<T> { return this.call<T>('POST', path, body); }
   delete(path: string): Promise<void> { return this.call<void>('DELETE', path); }
 
+  /**
+   * The access token, renewed when it has less than 30 s left. When Keycloak cannot renew it (down, or the session
+   * ended), the token held still works until it expires, so a short outage does not stop the console.
+   */
+  async token(): Promise<string> {
+    try {
+      await this.keycloak.updateToken(30);
+    } catch {
+      if (!this.keycloak.token || this.keycloak.isTokenExpired()) {
+        throw new ApiError(401, 'Your sign-in could not be renewed (the sign-in service is not answering, or your session ended); reload the page to sign in again');
+      }
+    }
+    return this.keycloak.token ?? '';
+  }
+
   /** Sends a file as it is (e.g. a WAV recording), with its own content type. */
   async upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
     return this.call<T>('PUT', path, undefined, { body: file, type: contentType });
@@ -25,18 +40,16 @@ export class Api {
 
   /** Reads a binary answer (e.g. a recording to play back). */
   async blob(path: string): Promise<Blob> {
-    await this.keycloak.updateToken(30);
-    const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${this.keycloak.token ?? ''}` } });
+    const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${await this.token()}` } });
     if (!response.ok) throw new ApiError(response.status, response.statusText);
     return response.blob();
   }
 
   private async call<T>(method: string, path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
-    await this.keycloak.updateToken(30);
     const response = await fetch(`/api${path}`, {
       method,
       headers: {
-        Authorization: `Bearer ${this.keycloak.token ?? ''}`,
+        Authorization: `Bearer ${await this.token()}`,
         ...(raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),

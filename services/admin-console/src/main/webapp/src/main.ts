@@ -6,6 +6,7 @@ import type { OpeningJson } from './dom';
 import { between, form, identifier, required } from './form';
 import type { Field } from './form';
 import { planner } from './planner';
+import { awaitSignInService } from './signin';
 import './styles.css';
 
 interface Me { username: string; roles: string[]; readable: string[]; writable: string[] }
@@ -20,6 +21,7 @@ interface Agent { username: string; firstName: string; lastName: string; email: 
 interface Change { changed: boolean; warnings: string[] }
 
 const config = await (await fetch('/api/config')).json();
+await awaitSignInService(document.getElementById('app')!, config.keycloakUrl, config.realm);
 const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
 await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
 const api = new Api(keycloak);
@@ -212,7 +214,7 @@ async function agentsPage(): Promise<HTMLElement[]> {
       check: (v) => { const bad = v.split(',').map((t) => t.trim()).filter((t) => t && !me.writable.includes(t)); return !v.trim() ? 'At least one tenant' : bad.length ? `You do not administer ${bad.join(', ')}` : null; } },
     { name: 'skills', label: 'Skills', hint: 'skill:proficiency (1-5), e.g. billing:4, loans:2',
       check: (v) => { try { const bad = Object.entries(parsePairs(v, 'skill')).filter(([, l]) => l < 1 || l > 5); return bad.length ? `${bad[0][0]}: proficiency must be from 1 to 5` : null; } catch (e) { return (e as Error).message; } } },
-    { name: 'capacity', label: 'Capacity', value: 'VOICE:1, CHAT:3, EMAIL:5, SMS:3, SOCIAL:3', check: (v) => { try { parsePairs(v, 'CHANNEL'); return null; } catch (e) { return (e as Error).message; } } },
+    { name: 'capacity', label: 'Capacity', value: 'VOICE:1, CHAT:3, EMAIL:5, SMS:3, SOCIAL:3, FAX:5', check: (v) => { try { parsePairs(v, 'CHANNEL'); return null; } catch (e) { return (e as Error).message; } } },
     { name: 'password', label: 'Password (new agents; or to reset)', kind: 'password',
       check: (v) => (v && v.length < 8 ? 'At least 8 characters' : null) },
     { name: 'phonePassword', label: 'SIP phone password (to set or change)', kind: 'password',
@@ -265,7 +267,7 @@ async function entryPointsPage(): Promise<HTMLElement[]> {
   if (!canWrite()) return [list()];
   const unknownQueues = (ids: string[]) => ids.filter((q) => !queueIds.has(q));
   const editor = form('Add or change an entry point', [
-    { name: 'channel', label: 'Channel', kind: 'select', options: ['VOICE', 'EMAIL', 'CHAT', 'SMS', 'SOCIAL'], value: 'VOICE' },
+    { name: 'channel', label: 'Channel', kind: 'select', options: ['VOICE', 'EMAIL', 'CHAT', 'SMS', 'SOCIAL', 'FAX'], value: 'VOICE' },
     { name: 'address', label: 'Address', hint: 'a number (+44 20 7946 0000), an email address, a widget id or a social account (whatsapp:<phone number id>, messenger:<page id>, instagram:<account id>, telegram:<bot>)', check: required('The address') },
     { name: 'queueId', label: 'Queue', kind: 'select', options: queues.map((q) => q.queueId) },
     { name: 'ivrPrompt', label: 'IVR menu prompt (numbers only; empty: no menu)', kind: 'select', options: ['', ...prompts] },

@@ -12,8 +12,18 @@ export class ApiError extends Error {
 export class Api {
   constructor(private readonly keycloak: Keycloak) {}
 
+  /**
+   * The access token, renewed when it has less than 30 s left. When Keycloak cannot renew it (down, or the session
+   * ended), the token held still works until it expires, so the agent keeps working through a short outage.
+   */
   async token(): Promise<string> {
-    await this.keycloak.updateToken(30);
+    try {
+      await this.keycloak.updateToken(30);
+    } catch {
+      if (!this.keycloak.token || this.keycloak.isTokenExpired()) {
+        throw new ApiError(401, 'Your sign-in could not be renewed (the sign-in service is not answering, or your session ended); reload the page to sign in again');
+      }
+    }
     return this.keycloak.token ?? '';
   }
 
@@ -25,6 +35,23 @@ export class Api {
     return this.call<T>(method, path, body);
   }
 
+  /** A download (CSV, a fax, a thumbnail) as a blob, read with the token. */
+  async blob(path: string, accept = '*/*'): Promise<Blob> {
+    const response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${await this.token()}`, Accept: accept } });
+    if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail ?? response.statusText);
+    return response.blob();
+  }
+
+  /** A body that is not JSON (a CSV list), answered with JSON. */
+  async upload<T>(method: 'POST' | 'PUT', path: string, body: string, contentType: string): Promise<T> {
+    const response = await fetch(`/api${path}`, {
+      method, body, headers: { Authorization: `Bearer ${await this.token()}`, 'Content-Type': contentType },
+    });
+    if (!response.ok) throw await problem(response);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`/api${path}`, {
       method,
@@ -34,22 +61,25 @@ export class Api {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) {
-      let detail = response.statusText;
-      try {
-        const problem = await response.json();
-        detail = problem.detail ?? problem.title ?? detail;
-        if (Array.isArray(problem.violations) && problem.violations.length) {
-          detail += `: ${problem.violations.map((v: { field: string; message: string }) => `${v.field} ${v.message}`).join('; ')}`;
-        }
-      } catch {
-        // not a problem document
-      }
-      throw new ApiError(response.status, detail);
-    }
+    if (!response.ok) throw await problem(response);
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+/** The service's problem document (with every field violation) as an error. */
+async function problem(response: Response): Promise<ApiError> {
+  let detail = response.statusText;
+  try {
+    const document = await response.json();
+    detail = document.detail ?? document.title ?? detail;
+    if (Array.isArray(document.violations) && document.violations.length) {
+      detail += `: ${document.violations.map((v: { field: string; message: string }) => `${v.field} ${v.message}`).join('; ')}`;
+    }
+  } catch {
+    // not a problem document
+  }
+  return new ApiError(response.status, detail);
 }
 
 /**

@@ -8,6 +8,7 @@ const CHANNEL_LABELS: Record<string, string> = {
   VOICE: 'Call',
   SMS: 'SMS',
   SOCIAL: 'Social',
+  FAX: 'Fax',
 };
 
 const PLATFORM_LABELS: Record<string, [string, string]> = {

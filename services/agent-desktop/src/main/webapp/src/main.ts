@@ -2,15 +2,19 @@ import Keycloak from 'keycloak-js';
 import './styles.css';
 import { Api, ApiError, LiveSocket } from './api';
 import { channelIcon, channelName, duration, endedNote, h, renderTemplate, secondsLeft, time, windowLeft } from './format';
+import { CampaignsPage } from './campaigns';
+import { detailsCard } from './details';
 import { QualityPage } from './quality';
 import { ReportsPage } from './reports';
 import { countSegments } from './segments';
+import { upsertMessage } from './thread';
+import { awaitSignInService } from './signin';
 import type {
   AgentView, CallerId, CannedResponse, ContactSummary, Conversation, Directory, Frame, Me, Panel, PendingWrapUp, PlacedCall, Presence,
   QueueView, ReplyPolicy, ReplyTemplate, SupervisorNote, ThreadMessage,
 } from './types';
 
-type View = 'inbox' | 'supervisor' | 'quality' | 'reports';
+type View = 'inbox' | 'supervisor' | 'quality' | 'reports' | 'campaigns';
 
 interface State {
   me: Me;
@@ -35,6 +39,7 @@ interface State {
 }
 
 const config = await (await fetch('/api/config')).json();
+await awaitSignInService(document.getElementById('app')!, config.keycloakUrl, config.realm);
 const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
 await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
 const api = new Api(keycloak);
@@ -75,11 +80,13 @@ const qualityTab = h('button', { class: 'tab', onclick: () => show('quality') },
 const quality = new QualityPage(api, state.me, state.directory, toast);
 const reportsTab = h('button', { class: 'tab', onclick: () => show('reports') }, 'Reports');
 const reports = new ReportsPage(api, state.me, toast);
+const campaignsTab = h('button', { class: 'tab', onclick: () => show('campaigns') }, 'Campaigns');
+const campaigns = new CampaignsPage(api, state.me, toast);
 
 root.replaceChildren(
   h('header', { class: 'topbar' },
     h('span', { class: 'brand' }, 'Switchboard'),
-    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null, qualityTab, state.me.supervisor ? reportsTab : null),
+    h('nav', { class: 'tabs' }, inboxTab, state.me.supervisor ? supervisorTab : null, qualityTab, state.me.supervisor ? reportsTab : null, campaignsTab),
     h('span', { class: 'spacer' }),
     connection,
     h('label', { class: 'presence' }, h('span', { class: `dot ${state.me.presence.toLowerCase()}`, id: 'presence-dot' }), presenceSelect),
@@ -97,6 +104,7 @@ root.replaceChildren(
   wallboard,
   quality.element,
   reports.element,
+  campaigns.element,
   toastRegion,
 );
 presenceSelect.value = state.me.presence === 'WRAP_UP' ? 'AVAILABLE' : state.me.presence;
@@ -241,13 +249,6 @@ function onFrame(frame: Frame): void {
       toast(frame.reason, true);
       break;
   }
-}
-
-function upsertMessage(messages: ThreadMessage[], message: ThreadMessage): void {
-  const index = messages.findIndex((m) => m.messageId === message.messageId);
-  if (index >= 0) messages[index] = { ...messages[index], ...message, text: messages[index].text ?? message.text };
-  else messages.push(message);
-  messages.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 // ------------------------------------------------------------------ actions
@@ -404,13 +405,16 @@ function show(view: View): void {
   supervisorTab.classList.toggle('active', view === 'supervisor');
   qualityTab.classList.toggle('active', view === 'quality');
   reportsTab.classList.toggle('active', view === 'reports');
+  campaignsTab.classList.toggle('active', view === 'campaigns');
   (document.querySelector('main.inbox') as HTMLElement).hidden = view !== 'inbox';
   wallboard.hidden = view !== 'supervisor';
   quality.element.hidden = view !== 'quality';
   reports.element.hidden = view !== 'reports';
+  campaigns.element.hidden = view !== 'campaigns';
   if (view === 'supervisor') void loadWallboard();
   if (view === 'quality') void quality.show();
   if (view === 'reports') void reports.show();
+  if (view === 'campaigns') void campaigns.show();
 }
 
 // ------------------------------------------------------------------ rendering
@@ -814,7 +818,21 @@ function outcome(m: ThreadMessage): string {
   return (m.delivery ?? m.status).toLowerCase();
 }
 
+/** The open conversation's details card, kept while it stays open so its fax or script is fetched once. */
+let shownDetails: { contactId: string; card: HTMLElement | null } | null = null;
+
 function renderPanel(): void {
+  renderCustomer();
+  const conversation = state.conversation;
+  if (!conversation) return;
+  if (shownDetails?.contactId !== conversation.contact.contactId) {
+    shownDetails = { contactId: conversation.contact.contactId,
+      card: detailsCard(api, conversation.contact.tenantId, conversation.details) };
+  }
+  if (shownDetails.card) panelRegion.prepend(shownDetails.card);
+}
+
+function renderCustomer(): void {
   const panel = state.panel;
   const conversation = state.conversation;
   if (!conversation) {

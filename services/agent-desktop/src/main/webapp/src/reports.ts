@@ -132,10 +132,8 @@ export class ReportsPage {
 
   private async download(accept: string, extension: string): Promise<void> {
     try {
-      const response = await fetch(`/api${this.path()}`, { headers: { Authorization: `Bearer ${await this.api.token()}`, Accept: accept } });
-      if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))).detail ?? response.statusText);
       const link = h('a', {
-        href: URL.createObjectURL(await response.blob()),
+        href: URL.createObjectURL(await this.api.blob(this.path(), accept)),
         download: `report-${this.tenant.value}-${this.kind.value}-${this.from.value}.${extension}`,
       });
       document.body.append(link);

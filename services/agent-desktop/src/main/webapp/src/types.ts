@@ -86,6 +86,17 @@ export interface Conversation {
   notes: SupervisorNote[];
   /** The customer's satisfaction rating (1 to 5) once they gave one. */
   survey: { score: number; comment: string | null; at: string } | null;
+  /** A campaign call's record, or a fax's document; null for other contacts. */
+  details: ContactDetails | null;
+}
+
+/** What a contact carries beyond its thread: a campaign call's record (the list's fields), a fax's document. */
+export interface ContactDetails {
+  campaignId: string | null;
+  recordId: string | null;
+  record: Record<string, string>;
+  faxId: string | null;
+  pages: number | null;
 }
 
 /** A supervisor's private note on a conversation, to the agent holding it. */

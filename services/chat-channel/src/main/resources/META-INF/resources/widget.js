@@ -29,33 +29,18 @@
   var lastTypingSent = 0;
   var typingShown = null;
 
-  var style = document.createElement('style');
-  style.textContent = [
-    '.sb-chat{position:fixed;right:16px;bottom:16px;width:min(360px,calc(100vw - 32px));font:14px/1.4 system-ui,sans-serif;z-index:2147483000}',
-    '.sb-chat button{font:inherit;cursor:pointer}',
-    '.sb-open{float:right;border:0;border-radius:24px;padding:12px 18px;background:#1f5eff;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.2)}',
-    '.sb-panel{display:none;flex-direction:column;height:min(480px,calc(100vh - 32px));background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);overflow:hidden}',
-    '.sb-chat.sb-on .sb-panel{display:flex}.sb-chat.sb-on .sb-open{display:none}',
-    '.sb-head{display:flex;justify-content:space-between;align-items:center;padding:10px 14px;background:#1f5eff;color:#fff;font-weight:600}',
-    '.sb-head button{background:none;border:0;color:#fff;font-size:18px}',
-    '.sb-log{flex:1;overflow-y:auto;padding:12px;background:#f6f7fb}',
-    '.sb-line{max-width:80%;margin:4px 0;padding:8px 10px;border-radius:10px;white-space:pre-wrap;word-wrap:break-word}',
-    '.sb-customer{margin-left:auto;background:#1f5eff;color:#fff}.sb-agent{background:#fff;border:1px solid #e3e6ef}',
-    '.sb-pending{opacity:.6}.sb-notice{text-align:center;color:#667;font-size:12px;margin:6px 0}',
-    '.sb-form{display:flex;flex-direction:column;gap:8px;padding:12px}.sb-form input{padding:8px;border:1px solid #ccd;border-radius:6px}',
-    '.sb-start{border:0;border-radius:6px;padding:10px;background:#1f5eff;color:#fff;font-weight:600}',
-    '.sb-compose{display:flex;border-top:1px solid #e3e6ef}.sb-compose textarea{flex:1;border:0;padding:10px;resize:none;font:inherit}',
-    '.sb-compose button{border:0;background:#1f5eff;color:#fff;padding:0 16px}',
-    '.sb-status{font-size:12px;color:#667;padding:2px 12px;min-height:16px}',
-    '.sb-transcript{border:0;background:none;color:#1f5eff;font-size:12px;padding:6px;cursor:pointer}',
-    '.sb-rate{background:#fff;border:1px solid #e3e6ef;border-radius:10px;padding:10px;margin:8px 0;display:flex;flex-direction:column;gap:6px}',
-    '.sb-stars{display:flex;gap:4px;justify-content:center}.sb-stars button{border:1px solid #ccd;background:#fff;border-radius:6px;padding:6px 10px}',
-    '.sb-stars button.sb-chosen{background:#1f5eff;color:#fff;border-color:#1f5eff}',
-    '.sb-rate input{padding:6px;border:1px solid #ccd;border-radius:6px}.sb-rate .sb-row{display:flex;gap:6px;justify-content:flex-end}'
-  ].join('');
+  // The look is a stylesheet of the channel's own origin, not an inline <style>, so host pages with a strict
+  // Content-Security-Policy can allow it by origin; the widget shows once it has its look.
+  var style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = new URL('widget.css', base).href;
   document.head.appendChild(style);
 
   var root = el('div', 'sb-chat');
+  root.hidden = true;
+  function showRoot() { root.hidden = false; }
+  style.addEventListener('load', showRoot);
+  style.addEventListener('error', showRoot);
   root.setAttribute('data-switchboard-chat', widgetId);
   var openButton = el('button', 'sb-open', title);
   var panel = el('div', 'sb-panel');

@@ -314,7 +314,12 @@ class AdminConsoleServiceTest extends ConsoleSuite {
 
     @Test
     void theWebAppsSignInSettingsArePublicAndTheApiDocumentIsServed() {
-        io.restassured.RestAssured.get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"));
+        String keycloak = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("switchboard.admin.browser.keycloak-url", String.class);
+        io.restassured.RestAssured.get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' " + keycloak + ";"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
         io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/tenants/{tenantId}/queues/{queueId}"));
         as(f.admin).get("/api/me").then().statusCode(200).body("writable", equalTo(List.of(f.tenant)));

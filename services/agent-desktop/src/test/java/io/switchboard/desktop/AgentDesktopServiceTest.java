@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -126,18 +127,32 @@ class AgentDesktopServiceTest {
                 "/api/contacts/x/reply-policy", "/api/wrapups", "/api/contacts/x/canned-responses",
                 "/api/supervisor/queues", "/api/supervisor/agents", "/api/supervisor/contacts",
                 "/api/reports/tenants/acme-bank/queues", "/api/qa/evaluations", "/api/qa/evaluations/mine",
-                "/api/qa/tenants/acme-bank/scorecard", "/api/qa/tenants/acme-bank/queues/billing/policy")) {
+                "/api/qa/tenants/acme-bank/scorecard", "/api/qa/tenants/acme-bank/queues/billing/policy",
+                "/api/campaigns/tenants/acme-bank/campaigns", "/api/fax/faxes/x", "/api/fax/faxes/x/document", "/api/fax/faxes/x/thumbnail")) {
             given().get(path).then().statusCode(401);
             given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
         }
         for (String path : List.of("/api/contacts/x/accept", "/api/contacts/x/replies", "/api/contacts/x/notes", "/api/contacts/x/transfer",
                 "/api/contacts/x/wrap-up", "/api/contacts/x/read", "/api/calls", "/api/contacts/x/end", "/api/contacts/x/wrapup",
-                "/api/contacts/x/monitor")) {
+                "/api/contacts/x/monitor", "/api/campaigns/tenants/acme-bank/campaigns/x/start")) {
             given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(401);
         }
         given().contentType(ContentType.JSON).body("{\"state\":\"AVAILABLE\"}").put("/api/me/presence").then().statusCode(401);
         given().get("/api/config").then().statusCode(200).body("clientId", equalTo("switchboard-desktop"));
         given().get("/").then().statusCode(200);
+    }
+
+    @Test
+    void theInboxPageMayCallOnlyItselfAndKeycloakAndIsNeverFramed() {
+        String keycloak = ConfigProvider.getConfig().getValue("switchboard.desktop.keycloak-url", String.class);
+        for (String path : List.of("/", "/api/config")) {
+            given().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("connect-src 'self' " + keycloak + ";"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"));
+        }
     }
 
     @Test
@@ -220,6 +235,55 @@ class AgentDesktopServiceTest {
         as("sam").delete("/api/reports/tenants/acme-bank/schedules/" + id).then().statusCode(204);
         as("alice").get("/api/reports/tenants/acme-bank/schedules").then().statusCode(403);
         given().get("/api/reports/tenants/acme-bank/schedules").then().statusCode(401);
+    }
+
+    @Test
+    void aCampaignCallShowsItsRecordAndAFaxItsDocumentAndBothAreReadThroughTheDesktopWithTheUsersToken() {
+        String call = UUID.randomUUID().toString();
+        publish(new ContactCreated(UUID.randomUUID(), "acme-bank", Instant.now(), call, Channel.VOICE, Direction.OUTBOUND, "+442079460000",
+                Address.phone("+447400123456", null), Address.phone("+442079460000", null), Map.of(), null, null, List.of(), null, 0,
+                Map.of("campaignId", "renewals", "recordId", "r-7", "record.name", "Ada Lovelace", "record.balance", "120.50",
+                        "queueId", "billing")));
+        String offerId = offer(call, "alice", Channel.VOICE);
+        publish(new ContactAssigned(UUID.randomUUID(), "acme-bank", Instant.now(), call, Channel.VOICE, "billing", "alice", offerId));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + call).then().statusCode(200)
+                .body("details.campaignId", equalTo("renewals")).body("details.recordId", equalTo("r-7"))
+                .body("details.record.name", equalTo("Ada Lovelace")).body("details.record.balance", equalTo("120.50"))
+                .body("details.faxId", nullValue()));
+        hangUpCallsOf("alice");
+        String chat = assignedChat("alice");
+        as("alice").get("/api/contacts/" + chat).then().statusCode(200).body("details", nullValue());
+
+        var stub = ChannelStubResource.server();
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/campaigns/api/campaigns/tenants/acme-bank/campaigns/renewals/list"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.+"))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalTo("phone,name\n07700900123,Ada\n"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"imported\":1,\"rejected\":[]}")));
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/campaigns/api/campaigns/tenants/acme-bank/campaigns/renewals/start"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
+                        .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403,\"detail\":\"supervisors only\"}")));
+        as("sam").contentType("text/csv").body("phone,name\n07700900123,Ada\n")
+                .put("/api/campaigns/tenants/acme-bank/campaigns/renewals/list").then().statusCode(200).body("imported", equalTo(1));
+        // The campaign service's refusal reaches the page as it was: the desktop adds no authority of its own.
+        as("alice").post("/api/campaigns/tenants/acme-bank/campaigns/renewals/start").then().statusCode(403)
+                .body("detail", equalTo("supervisors only"));
+        as("sam").get("/api/campaigns/tenants/Acme..Bank/campaigns").then().statusCode(400);
+        as("sam").urlEncodingEnabled(false).get("/api/campaigns/tenants/acme-bank/campaigns/%2e%2e/secrets").then().statusCode(400);
+        given().get("/api/campaigns/tenants/acme-bank/campaigns").then().statusCode(401);
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        stub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/fax/api/fax/faxes/f-1/thumbnail"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.+"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "image/png").withBody(png)));
+        org.assertj.core.api.Assertions.assertThat(as("alice").get("/api/fax/faxes/f-1/thumbnail").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray()).isEqualTo(png);
+        given().get("/api/fax/faxes/f-1/document").then().statusCode(401);
     }
 
     @Test

@@ -21,7 +21,8 @@ public class ChannelStubResource implements QuarkusTestResourceLifecycleManager 
         server.start();
         String url = "http://127.0.0.1:" + server.port();
         return Map.of("switchboard.desktop.sms-channel-url", url + "/sms", "switchboard.desktop.social-channel-url", url + "/social",
-                "switchboard.desktop.reporting-url", url + "/reporting");
+                "switchboard.desktop.reporting-url", url + "/reporting", "switchboard.desktop.campaigns-url", url + "/campaigns",
+                "switchboard.desktop.fax-channel-url", url + "/fax");
     }
 
     @Override

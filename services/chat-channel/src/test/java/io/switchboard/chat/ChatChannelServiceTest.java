@@ -385,8 +385,20 @@ class ChatChannelServiceTest {
     }
 
     @Test
-    void theWidgetScriptIsServed() {
-        given().get("/widget.js").then().statusCode(200).body(containsString("data-widget"));
+    void theWidgetScriptAndItsStylesheetAreServed() {
+        given().get("/widget.js").then().statusCode(200).body(containsString("data-widget"))
+                .header("X-Content-Type-Options", "nosniff");
+        given().get("/widget.css").then().statusCode(200).contentType(containsString("text/css")).body(containsString(".sb-chat{"));
+    }
+
+    @Test
+    void theDemoPageRunsOnlyTheChannelsOwnScriptAndIsNeverFramed() {
+        given().get("/demo.html").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("style-src 'self';"))
+                .header("Content-Security-Policy", containsString("connect-src 'self';"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Frame-Options", "DENY");
     }
 
     // --- helpers ---

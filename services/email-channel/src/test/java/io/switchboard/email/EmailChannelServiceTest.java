@@ -78,6 +78,9 @@ import io.switchboard.events.codec.EventCodec;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
+import io.switchboard.testing.endpoints.AuthorizationMatrix;
+import io.switchboard.testing.endpoints.AuthorizationMatrix.Caller;
+import io.switchboard.testing.endpoints.ServedEndpoints;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.keycloak.KeycloakServer;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
@@ -107,6 +110,9 @@ class EmailChannelServiceTest {
 
     private KafkaTestClient kafka;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    URI base;
 
     @BeforeEach
     void configureTenants() {
@@ -204,6 +210,47 @@ class EmailChannelServiceTest {
         as("dave").get("/api/contacts/{id}/emails", attachmentlessContact).then().statusCode(404);
         as("alice").get("/api/emails/{id}", "not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("not a valid email id"));
+    }
+
+    /**
+     * The authorization matrix: every endpoint the channel serves (read from its compiled classes, so a new one
+     * without a row fails) × anonymous, the agent routing assigned the mail to, another agent of its tenant, its
+     * supervisor, an admin, and another tenant's agent and supervisor, on an acme-bank mail with a file.
+     */
+    @Test
+    void everyEndpointHasARowInTheAuthorizationMatrixAndEveryCallerGetsItsCell() throws Exception {
+        String sender = sender("matrix");
+        String messageId = messageId("matrix");
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource("%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII),
+                "application/pdf")));
+        file.setFileName("matrix.pdf");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(textPart("Who may read me?", "plain"));
+        mixed.addBodyPart(file);
+        MimeMessage message = message(sender, SUPPORT, messageId, "Matrix");
+        message.setContent(mixed);
+        message.saveChanges();
+        message.setHeader("Message-ID", messageId);
+        send(sender, List.of(SUPPORT), message);
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        assignTo(received.contactId(), "alice");
+        String attachmentId = received.attachments().get(0).id();
+
+        int ok = 200;
+        AuthorizationMatrix matrix = new AuthorizationMatrix(base, path -> path.replace("{contactId}", received.contactId())
+                .replace("{id}", path.contains("/attachments/") ? attachmentId : received.messageId()),
+                Caller.anonymous(), Caller.user("agent", "alice"), Caller.user("agent", "bob"), Caller.user("supervisor", "sam"),
+                Caller.user("admin", "ada"), Caller.user("other tenant's agent", "dave"), Caller.user("other tenant's supervisor", "gina"))
+                .row("GET", "/api/contacts/{contactId}/emails", 401, ok, 404, ok, ok, 404, 404)
+                .row("GET", "/api/emails/{id}", 401, ok, 404, ok, ok, 404, 404)
+                .row("GET", "/api/attachments/{id}", 401, ok, 404, ok, ok, 404, 404)
+                .publicByDesign("GET /api/survey/{token}", "the satisfaction survey's link mailed to the customer: the unguessable"
+                        + " token is the key (theReplysSurveyLinkTakesOneRatingOfOneToFiveAndPublishesIt)")
+                .publicByDesign("POST /api/survey/{token}", "the survey's answer, by the same token");
+        assertThat(ServedEndpoints.ofThisModule()).as("endpoints of the compiled classes, each needs a row")
+                .isEqualTo(matrix.endpoints());
+        assertThat(matrix.mismatches()).isEmpty();
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,8 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.WrapUpCompleted;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.reporting.domain.FactBook;
+import io.switchboard.reporting.domain.Figures;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -65,7 +69,7 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
  * 2. Reading: a month of 15-minute rows of a tenant with 50 queues (148,800 rows seeded in SQL, with their
  * daily rollup); 300
  * requests of each shape over HTTP with a real Keycloak token, one at a time.
- * Writes target/reporting-bench/report.json.
+ * Writes target/reporting-bench/report.json; {@code -Dbench.read=false} skips the reading part.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -88,7 +92,10 @@ class ReportingBench {
     void consumptionAndReading() throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("consumption", consume());
-        report.put("reading", read());
+        // -Dbench.read=false measures consumption alone (back-to-back runs on a shared machine).
+        if (Boolean.parseBoolean(System.getProperty("bench.read", "true"))) {
+            report.put("reading", read());
+        }
         Path out = Path.of("target/reporting-bench/report.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -119,6 +126,34 @@ class ReportingBench {
             result.put("offeredCounted", scalar("SELECT sum(offered) FROM reporting.interval_figures WHERE tenant_id = '" + TENANT
                     + "' AND dimension = 'queue'"));
             assertThat(result.get("offeredCounted")).isEqualTo((long) CONTACTS);
+            // Every stored row equals the definition computed from all the events at once, and each day is the sum of its intervals.
+            FactBook book = new FactBook();
+            events.forEach(book::apply);
+            Map<String, Figures> expected = new HashMap<>();
+            book.figures().get(TENANT).forEach((k, f) -> expected.put(k.dimension().slug() + "|" + k.key() + "|" + k.interval(), f));
+            assertThat(storedFigures("SELECT dimension, key, to_char(interval_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), " + FIGURE_COLUMNS + " FROM reporting.interval_figures"
+                    + " WHERE tenant_id = '" + TENANT + "'")).isEqualTo(expected);
+            Map<String, Figures> days = new HashMap<>();
+            expected.forEach((k, f) -> {
+                String[] parts = k.split("\\|");
+                days.merge(parts[0] + "|" + parts[1] + "|" + Instant.parse(parts[2]).atOffset(ZoneOffset.UTC).toLocalDate(), f, Figures::plus);
+            });
+            assertThat(storedFigures("SELECT dimension, key, day::text, " + FIGURE_COLUMNS + " FROM reporting.day_figures"
+                    + " WHERE tenant_id = '" + TENANT + "'")).isEqualTo(days);
+            Map<String, List<Long>> time = new HashMap<>();
+            Map<String, List<Long>> timeDays = new HashMap<>();
+            book.agentTime().get(TENANT).forEach((k, t) -> {
+                time.put(k.agentId() + "|" + k.interval(), List.of(t.loggedIn(), t.available(), t.busy(), t.availableIdle()));
+                timeDays.merge(k.agentId() + "|" + k.interval().atOffset(ZoneOffset.UTC).toLocalDate(),
+                        List.of(t.loggedIn(), t.available(), t.busy(), t.availableIdle()),
+                        (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1), a.get(2) + b.get(2), a.get(3) + b.get(3)));
+            });
+            assertThat(storedTime("SELECT agent_id, to_char(interval_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                    + " logged_in_ms, available_ms, busy_ms, available_idle_ms FROM reporting.agent_time WHERE tenant_id = '" + TENANT + "'"))
+                    .isEqualTo(time);
+            assertThat(storedTime("SELECT agent_id, day::text, logged_in_ms, available_ms, busy_ms, available_idle_ms"
+                    + " FROM reporting.agent_day_time WHERE tenant_id = '" + TENANT + "'")).isEqualTo(timeDays);
+            result.put("rowsCheckedAgainstTheDefinition", expected.size() + days.size() + time.size() + timeDays.size());
             return result;
         }
     }
@@ -223,6 +258,37 @@ class ReportingBench {
             sql.execute("ANALYZE reporting.interval_figures");
             sql.execute("ANALYZE reporting.day_figures");
         }
+    }
+
+    private static final String FIGURE_COLUMNS = "offered, answered, abandoned, short_abandoned, answered_in_threshold, answer_wait_ms,"
+            + " handled, talk_ms, hold_ms, wrap_ms, transfers, overflows, fcr_contacts, fcr_resolved, surveys, csat_satisfied, csat_score_sum";
+
+    /** Rows as "dimension|key|start" (an interval's instant or a day's date) to their figures. */
+    private static Map<String, Figures> storedFigures(String query) throws SQLException {
+        Map<String, Figures> rows = new HashMap<>();
+        try (Connection db = connect(); Statement sql = db.createStatement(); ResultSet result = sql.executeQuery(query)) {
+            while (result.next()) {
+                long[] v = new long[17];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = result.getLong(4 + i);
+                }
+                rows.put(result.getString(1) + "|" + result.getString(2) + "|" + result.getString(3), new Figures(v[0], v[1], v[2], v[3], v[4], v[5],
+                        v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]));
+            }
+        }
+        return rows;
+    }
+
+    /** Agent time rows as "agent|start" to their four sums. */
+    private static Map<String, List<Long>> storedTime(String query) throws SQLException {
+        Map<String, List<Long>> rows = new HashMap<>();
+        try (Connection db = connect(); Statement sql = db.createStatement(); ResultSet result = sql.executeQuery(query)) {
+            while (result.next()) {
+                rows.put(result.getString(1) + "|" + result.getString(2),
+                        List.of(result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6)));
+            }
+        }
+        return rows;
     }
 
     private static long processed() throws SQLException {

@@ -193,7 +193,7 @@ class ReportingServiceTest {
         as("sam").get(base + "?granularity=interval&from=2026-01-01&to=2026-12-01").then().statusCode(400)
                 .body("detail", containsString("at most 31 days"));
         as("sam").get(base + "?format=pdf&" + DAY).then().statusCode(400).body("detail", containsString("format"));
-        as("sam").get("/api/reports/tenants/acme-bank/channels?channel=fax&" + DAY).then().statusCode(400)
+        as("sam").get("/api/reports/tenants/acme-bank/channels?channel=pigeon&" + DAY).then().statusCode(400)
                 .body("detail", containsString("unknown channel"));
     }
 

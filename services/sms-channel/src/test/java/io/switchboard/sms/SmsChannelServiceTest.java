@@ -21,6 +21,7 @@ import static io.switchboard.sms.SmsTestSupport.signature;
 import static io.switchboard.sms.SmsTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,6 +62,7 @@ import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactMessageStatusChanged;
+import io.switchboard.events.OptOutChanged;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
@@ -209,10 +211,10 @@ class SmsChannelServiceTest {
         // Signed by someone with another token.
         var other = new java.util.LinkedHashMap<String, List<String>>();
         form.forEach((k, v) -> other.put(k, List.of(v)));
-        postRaw(SMS, body, io.switchboard.sms.domain.TwilioSignature.sign("guess", SmsTestSupport.PUBLIC_URL + SMS, other))
+        postRaw(SMS, body, io.switchboard.service.webhook.TwilioSignature.sign("guess", SmsTestSupport.PUBLIC_URL + SMS, other))
                 .then().statusCode(403);
         // Signed over the address the request reached (the Host header), not the configured public URL.
-        postRaw(SMS, body, io.switchboard.sms.domain.TwilioSignature.sign(TOKEN, "http://localhost:8081" + SMS, other))
+        postRaw(SMS, body, io.switchboard.service.webhook.TwilioSignature.sign(TOKEN, "http://localhost:8081" + SMS, other))
                 .then().statusCode(403);
         // A signature of the original body on a changed one.
         String signature = signature(SMS, form);
@@ -302,6 +304,16 @@ class SmsChannelServiceTest {
         given().auth().oauth2(token("alice")).get("/api/contacts/{id}/reply-policy", contactId).then().statusCode(200)
                 .body("canReply", equalTo(true));
         await().atMost(WAIT).untilAsserted(() -> assertThat(sentTo(from)).anyMatch(b -> b.contains("resubscribed")));
+
+        // Both words reach the consent topic, keyed by tenant and number, for campaigns and surveys.
+        List<OptOutChanged> consent = SmsTestSupport.events(bootstrap, Topics.CONSENT).stream()
+                .filter(e -> e instanceof OptOutChanged o && o.address().value().equals(from)).map(OptOutChanged.class::cast).toList();
+        assertThat(consent).extracting(OptOutChanged::optedOut, OptOutChanged::source)
+                .containsExactly(tuple(true, "sms-stop"), tuple(false, "sms-start"));
+        assertThat(consent).allSatisfy(o -> {
+            assertThat(o.tenantId()).isEqualTo("acme-bank");
+            assertThat(o.subject()).isEqualTo("optout:acme-bank:" + from);
+        });
     }
 
     @Test
@@ -353,6 +365,9 @@ class SmsChannelServiceTest {
         SmsTestSupport.post(SMS, text(sid(), from, ACME_NUMBER, "help")).then().statusCode(200);
         assertThat(eventsFrom(from)).isEmpty();
         assertThat(count("SELECT count(*) FROM consent WHERE number = ? AND opted_out AND keyword = 'UNSUBSCRIBE'", from)).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SmsTestSupport.events(bootstrap, Topics.CONSENT))
+                .filteredOn(e -> e instanceof OptOutChanged o && o.address().value().equals(from)).singleElement()
+                .satisfies(e -> assertThat(((OptOutChanged) e).optedOut()).isTrue()));
         await().atMost(WAIT).untilAsserted(() -> assertThat(sentTo(from))
                 .anyMatch(b -> b.contains("unsubscribed from Acme Bank"))
                 .anyMatch(b -> b.contains("Acme Bank: help at https://acme-bank.example/help")));

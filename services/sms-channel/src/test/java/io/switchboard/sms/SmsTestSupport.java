@@ -28,7 +28,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TenantConfigured;
 import io.switchboard.events.Topics;
-import io.switchboard.sms.domain.TwilioSignature;
+import io.switchboard.service.webhook.TwilioSignature;
 import io.switchboard.testing.kafka.KafkaTestClient;
 
 /** What the SMS suites share: the demo tenants, signed Twilio webhooks, and reading the contacts topic. */
@@ -111,11 +111,16 @@ public final class SmsTestSupport {
 
     /** Every contact event on the topic so far (read to the end offsets), decoded. */
     public static List<ContactEvent> contactEvents(String bootstrap) {
-        List<ContactEvent> events = new ArrayList<>();
+        return events(bootstrap, Topics.CONTACTS).stream().filter(ContactEvent.class::isInstance).map(ContactEvent.class::cast).toList();
+    }
+
+    /** Every event on a topic, from the beginning. */
+    public static List<SwitchboardEvent> events(String bootstrap, String topic) {
+        List<SwitchboardEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTACTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -123,10 +128,7 @@ public final class SmsTestSupport {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    SwitchboardEvent event = KafkaTestClient.decode(record);
-                    if (event instanceof ContactEvent contact) {
-                        events.add(contact);
-                    }
+                    events.add(KafkaTestClient.decode(record));
                 }
             }
         }

@@ -11,7 +11,7 @@ import io.switchboard.testing.architecture.LayeredArchitecture;
  * {@code domain} holds the call state machine and its ports ({@code domain.port}) in plain Java, and
  * {@code sip}, {@code media}, {@code messaging}, {@code persistence} and {@code config} depend on it,
  * never the reverse, without cycles. The domain may still carry CDI scope annotations and JBoss
- * logging, use service-base's entry-point directory (plain Java) and libphonenumber (the dial plan's
+ * logging, use service-base's entry-point directory and token buckets (plain Java) and libphonenumber (the dial plan's
  * number classification, plain Java). Then the voice gateway's own
  * rules: the SIP stack stays behind {@code sip/} (ADR 0005), and the adapters reach each other only
  * through the call flow.
@@ -21,7 +21,7 @@ class ArchitectureTest {
     private static final String ROOT = "io.switchboard.voice";
     private static final LayeredArchitecture VOICE = LayeredArchitecture.of(ROOT)
             .allowingInDomain("jakarta.enterprise.context..", "org.jboss.logging..", "io.switchboard.service.config..",
-                    "com.google.i18n.phonenumbers..");
+                    "io.switchboard.service.ratelimit..", "com.google.i18n.phonenumbers..");
 
     @Test
     void followsTheSharedLayering() {

@@ -24,9 +24,12 @@ public record AgentSettings(String username, String firstName, String lastName, 
         }
     }
 
-    /** The capacity of an agent whose profile sets none: one call, or three chats, five emails, three SMS and three social threads. */
+    /**
+     * The capacity of an agent whose profile sets none: one call, or three chats, five emails, three SMS, three
+     * social threads and five faxes (a fax is read and answered like an email).
+     */
     public static final Map<Channel, Integer> DEFAULT_CAPACITY = Map.of(Channel.VOICE, 1, Channel.CHAT, 3, Channel.EMAIL, 5,
-            Channel.SMS, 3, Channel.SOCIAL, 3);
+            Channel.SMS, 3, Channel.SOCIAL, 3, Channel.FAX, 5);
 
     public AgentSettings {
         tenants = tenants == null ? List.of() : List.copyOf(tenants);

@@ -183,7 +183,7 @@ public final class ConfigValidator {
         } else {
             try {
                 address = switch (entryPoint.channel()) {
-                    case VOICE, SMS -> Address.phone(address, region).value();
+                    case VOICE, SMS, FAX -> Address.phone(address, region).value();
                     case EMAIL -> Address.email(address).value();
                     case CHAT -> {
                         if (!WIDGET.matcher(address).matches()) {

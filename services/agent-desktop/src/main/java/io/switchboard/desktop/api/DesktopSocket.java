@@ -1,9 +1,11 @@
 package io.switchboard.desktop.api;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +32,8 @@ import io.vertx.core.Vertx;
  * upgrade, so the first frame carries it: {@code {"type":"auth","token":"<access token>"}}. The token
  * is verified by the OIDC extension exactly as on the REST API; until then nothing is pushed, and a
  * socket that sends no valid token within {@code auth-timeout} is closed (1008). The browser sends
- * a fresh token the same way when it refreshes one.
+ * a fresh token the same way when it refreshes one; once the last token expired the socket gets no
+ * more pushes and is closed.
  */
 @WebSocket(path = "/ws/desktop")
 public class DesktopSocket {
@@ -84,7 +87,7 @@ public class DesktopSocket {
             }
             Viewer viewer = Viewers.of(identity);
             boolean firstToken = !registry.signedIn(connection);
-            registry.signedIn(connection, viewer);
+            registry.signedIn(connection, viewer, Instant.ofEpochSecond(((JsonWebToken) identity.getPrincipal()).getExpirationTime()));
             if (firstToken) {
                 send(connection, new DesktopFrames.Ready(viewer.agentId(), viewer.supervisor()));
             }

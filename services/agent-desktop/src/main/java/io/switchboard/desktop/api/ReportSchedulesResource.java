@@ -57,8 +57,7 @@ public class ReportSchedulesResource {
                 uri.getRequestUri().getRawQuery(), null, null);
     }
 
-    /** The id as one path segment of reporting's URL, whatever the caller typed. */
     private static String segment(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return TokenForwarder.segment(id);
     }
 }

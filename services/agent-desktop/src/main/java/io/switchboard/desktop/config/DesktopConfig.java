@@ -27,6 +27,12 @@ public interface DesktopConfig {
     /** Where the reporting service answers (the supervisor's reports page reads it through the desktop). */
     String reportingUrl();
 
+    /** Where the campaign service answers (campaign pages and preview calls go through the desktop). */
+    String campaignsUrl();
+
+    /** Where the fax channel serves fax documents and thumbnails. */
+    String faxChannelUrl();
+
     String keycloakUrl();
 
     String keycloakRealm();

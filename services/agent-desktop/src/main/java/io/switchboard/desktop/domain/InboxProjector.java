@@ -55,7 +55,7 @@ public class InboxProjector {
             store.contactCreated(created.contactId(), created.tenantId(), created.channel().name(), platformOf(created, customer),
                     created.direction().name(),
                     created.title(), customer == null ? null : customer.kind().name(), customer == null ? null : customer.value(),
-                    created.customerHints().get("name"), created.occurredAt());
+                    created.customerHints().get("name"), ContactDetails.of(created.metadata()), created.occurredAt());
             contactChanged(created.contactId(), Set.of());
         } else if (event instanceof ContactMessageReceived received) {
             store.messageReceived(received.messageId(), received.contactId(), received.tenantId(), received.text(),

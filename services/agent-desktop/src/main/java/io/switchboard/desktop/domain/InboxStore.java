@@ -13,9 +13,9 @@ import java.util.Set;
  */
 public interface InboxStore {
 
-    /** What the channel told about a new contact; fills what is unknown, never moves its status. */
+    /** What the channel told about a new contact; fills what is unknown, never moves its status. {@code details} may be null. */
     void contactCreated(String contactId, String tenantId, String channel, String platform, String direction,
-            String subject, String customerKind, String customerValue, String customerName, Instant at);
+            String subject, String customerKind, String customerValue, String customerName, ContactDetails details, Instant at);
 
     /** Whether the agent holds a voice call that has not ended: they are on the phone. */
     boolean holdsOpenCall(String agentId);

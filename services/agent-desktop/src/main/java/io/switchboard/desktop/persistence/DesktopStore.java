@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.switchboard.desktop.domain.AgentView;
+import io.switchboard.desktop.domain.ContactDetails;
 import io.switchboard.desktop.domain.ContactStatus;
 import io.switchboard.desktop.domain.ContactSummary;
 import io.switchboard.desktop.domain.Conversation;
@@ -67,17 +68,18 @@ public class DesktopStore implements InboxStore {
 
     /** What the channel told about a new contact; fills what is unknown, never moves its status. */
     public void contactCreated(String contactId, String tenantId, String channel, String platform, String direction, String subject,
-            String customerKind, String customerValue, String customerName, Instant at) {
+            String customerKind, String customerValue, String customerName, ContactDetails details, Instant at) {
         run(() -> {
             update("""
                     INSERT INTO contact (contact_id, tenant_id, channel, platform, direction, subject, customer_kind, customer_value,
-                                         customer_name, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         customer_name, details, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                     ON CONFLICT (contact_id) DO UPDATE SET channel = EXCLUDED.channel, platform = EXCLUDED.platform,
                         direction = EXCLUDED.direction, subject = EXCLUDED.subject, customer_kind = EXCLUDED.customer_kind,
                         customer_value = EXCLUDED.customer_value, customer_name = EXCLUDED.customer_name,
-                        created_at = EXCLUDED.created_at""",
-                    contactId, tenantId, channel, platform, direction, subject, customerKind, customerValue, customerName, ts(at), ts(at));
+                        details = EXCLUDED.details, created_at = EXCLUDED.created_at""",
+                    contactId, tenantId, channel, platform, direction, subject, customerKind, customerValue, customerName,
+                    details == null ? null : json(details), ts(at), ts(at));
         });
     }
 
@@ -202,8 +204,23 @@ public class DesktopStore implements InboxStore {
                 }
             }
             return Optional.of(new Conversation(contact.get(), customer.get().kind(), customer.get().value(), messages,
-                    wrapUp(contactId).orElse(null), notes, survey(contactId)));
+                    wrapUp(contactId).orElse(null), notes, survey(contactId), details(contactId)));
         });
+    }
+
+    private ContactDetails details(String contactId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT details FROM contact WHERE contact_id = ?")) {
+            s.setString(1, contactId);
+            try (ResultSet r = s.executeQuery()) {
+                String json = r.next() ? r.getString(1) : null;
+                try {
+                    return json == null ? null : JSON.readValue(json, ContactDetails.class);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("stored details do not read back: " + json, e);
+                }
+            }
+        }
     }
 
     private Survey survey(String contactId) throws SQLException {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -20,9 +22,10 @@ import io.switchboard.chat.domain.ChatException;
 import io.switchboard.chat.domain.ChatFrames;
 import io.switchboard.chat.domain.ChatService;
 import io.switchboard.chat.domain.IpConnectionLimiter;
-import io.switchboard.chat.domain.MessageRateLimiter;
 import io.switchboard.chat.domain.WidgetDirectory;
+import io.switchboard.service.api.IngressRefusals;
 import io.switchboard.service.config.EntryPointRoute;
+import io.switchboard.service.ratelimit.KeyedRateLimiter;
 
 /**
  * The customer's socket, {@code /chat/ws/{widgetId}} (the widget id and the page's origin were
@@ -33,6 +36,8 @@ import io.switchboard.service.config.EntryPointRoute;
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    // Beyond it the socket heard from longest ago starts again from a full bucket: harmless, and bounded.
+    private static final int MAX_RATED_SOCKETS = 1_000_000;
     private static final ObjectMapper FRAMES = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final ChatService chats;
@@ -40,25 +45,30 @@ public class ChatSocket {
     private final LiveConnections live;
     private final ChatConfig config;
     private final IpConnectionLimiter perIp;
+    /** Messages per socket, keyed by the connection's id; a socket quiet long enough to have refilled is forgotten. */
+    private final KeyedRateLimiter messageRate;
+    private final Counter overOpenConnections;
+    private final Counter overMessageRate;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    public ChatSocket(ChatService chats, WidgetDirectory widgets, LiveConnections live, ChatConfig config) {
+    public ChatSocket(ChatService chats, WidgetDirectory widgets, LiveConnections live, ChatConfig config, MeterRegistry registry) {
         this.chats = chats;
         this.widgets = widgets;
         this.live = live;
         this.config = config;
         this.perIp = new IpConnectionLimiter(config.connectionsPerIp());
+        this.messageRate = new KeyedRateLimiter(config.messagesPerSecond(), config.burst(), MAX_RATED_SOCKETS);
+        this.overOpenConnections = IngressRefusals.counter(registry, "chat-channel", "chat-socket", "open-connections");
+        this.overMessageRate = IngressRefusals.counter(registry, "chat-channel", "chat-socket", "message-rate");
     }
 
-    /** What one socket is: its client address, its rate, and the conversation once started or resumed. */
+    /** What one socket is: its client address and the conversation once started or resumed. */
     private static final class Session {
         final String address;
-        final MessageRateLimiter rate;
         volatile String contactId;
 
-        Session(String address, MessageRateLimiter rate) {
+        Session(String address) {
             this.address = address;
-            this.rate = rate;
         }
     }
 
@@ -66,13 +76,13 @@ public class ChatSocket {
     public void open(WebSocketConnection connection) {
         String address = host(connection.handshakeRequest().remoteAddress());
         if (!perIp.tryOpen(address)) {
+            overOpenConnections.increment();
             send(connection, new ChatFrames.Error("too_many_connections",
                     "at most " + config.connectionsPerIp() + " chat connections per address"));
             connection.closeAndAwait(new CloseReason(1008, "too many connections"));
             return;
         }
-        sessions.put(connection.id(), new Session(address,
-                new MessageRateLimiter(config.messagesPerSecond(), config.burst(), System.nanoTime())));
+        sessions.put(connection.id(), new Session(address));
     }
 
     @OnTextMessage
@@ -86,7 +96,8 @@ public class ChatSocket {
                     + " characters"));
             return;
         }
-        if (!session.rate.tryAcquire(System.nanoTime())) {
+        if (messageRate.acquire(connection.id(), System.nanoTime()).isPresent()) {
+            overMessageRate.increment();
             send(connection, new ChatFrames.Error("rate_limited",
                     "at most " + config.messagesPerSecond() + " messages a second; this one was not sent"));
             return;
@@ -143,7 +154,12 @@ public class ChatSocket {
 
     private static ChatFrames.Inbound read(String text) throws ChatException {
         try {
-            return FRAMES.readValue(text, ChatFrames.Inbound.class);
+            ChatFrames.Inbound frame = FRAMES.readValue(text, ChatFrames.Inbound.class);
+            if (frame == null) {
+                // the JSON literal null reads as no frame at all
+                throw new ChatException("bad_frame", "a frame is a JSON object, not null");
+            }
+            return frame;
         } catch (JsonProcessingException e) {
             throw new ChatException("bad_frame", "not a JSON frame: " + e.getOriginalMessage());
         }

@@ -30,6 +30,9 @@ public interface ChatConfig {
     @WithDefault("20")
     int connectionsPerIp();
 
+    /** New sockets per client address: beyond, the upgrade is answered 429 with Retry-After (docs/operations.md#rate-limits). */
+    ConnectionRate connectionRate();
+
     @WithDefault("60s")
     Duration abandonAfter();
 
@@ -44,6 +47,20 @@ public interface ChatConfig {
     boolean requireAllowedOrigins();
 
     Map<String, Widget> widgets();
+
+    interface ConnectionRate {
+        /** New sockets a second one client address may open on average. */
+        @WithDefault("5")
+        double perSecond();
+
+        /** New sockets one client address may open at once before the average applies. */
+        @WithDefault("40")
+        int burst();
+
+        /** Client addresses whose budgets are held at once; beyond, the one heard from longest ago is forgotten. */
+        @WithDefault("10000")
+        int maxSources();
+    }
 
     interface Widget {
         /** Origins a page embedding the widget may have; absent means none when they are required, else any. */

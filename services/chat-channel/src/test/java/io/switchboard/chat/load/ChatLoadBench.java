@@ -73,7 +73,7 @@ class ChatLoadBench {
                     List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-bench", "general")));
             kafka.send(Topics.CONFIG, tenant.subject(), EventCodec.encode(tenant, URI.create("/bench")),
                     Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
-            ServiceProcess chat = ServiceProcess.start("chat-bench", Map.of(
+            ServiceProcess chat = ServiceProcess.start("chat-bench", environment(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     // -Dbench.asyncCommit=true measures the same run without waiting for PostgreSQL's WAL flush.
                     "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl() + (Boolean.getBoolean("bench.asyncCommit")
@@ -82,7 +82,11 @@ class ChatLoadBench {
                     "QUARKUS_DATASOURCE_PASSWORD", database.password(),
                     "QUARKUS_OIDC_TENANT_ENABLED", "false",
                     "SWITCHBOARD_CHAT_TOKEN_SECRET", UUID.randomUUID().toString(),
+                    // The bench's widget takes any page, as locally (production requires each widget's allowed origins).
+                    "SWITCHBOARD_CHAT_REQUIRE_ALLOWED_ORIGINS", "false",
                     "SWITCHBOARD_CHAT_CONNECTIONS_PER_IP", "1000000",
+                    // 10,000 sockets from one address, 250 at a time
+                    "SWITCHBOARD_CHAT_CONNECTION_RATE_PER_SECOND", "1000000", "SWITCHBOARD_CHAT_CONNECTION_RATE_BURST", "1000000",
                     "SWITCHBOARD_CHAT_ABANDON_AFTER", "1h"), "1g").awaitReady(Duration.ofSeconds(90));
             try {
                 run(chat.port(), broker.bootstrapServers());
@@ -167,6 +171,13 @@ class ChatLoadBench {
                 percentiles(kafkaNanos), kafkaNanos.size(), total, errors.get());
         System.out.print(result);
         Files.writeString(Path.of("target/chat-load-bench.txt"), result);
+        Path reportDir = Files.createDirectories(Path.of("target/chat-channel-bench"));
+        Files.writeString(reportDir.resolve("report.txt"), result);
+        Files.writeString(reportDir.resolve("report.json"), String.format(java.util.Locale.ROOT,
+                "{\"sessions\": %d, \"open_seconds\": %.1f, \"rate\": %d, \"messages\": %d, \"send_seconds\": %.1f, \"errors\": %d,"
+                        + " \"ack\": %s, \"customer_to_kafka\": %s, \"load_average\": \"%s\"}%n",
+                SESSIONS, openSeconds, RATE, total, sendSeconds, errors.get(), percentilesJson(ackNanos),
+                percentilesJson(kafkaNanos), Files.readString(Path.of("/proc/loadavg")).trim()));
         for (WebSocket socket : sockets) {
             socket.abort();
         }
@@ -219,6 +230,15 @@ class ChatLoadBench {
         }
     }
 
+    /** The service's environment from name, value pairs (more than Map.of takes). */
+    private static Map<String, String> environment(String... pairs) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            environment.put(pairs[i], pairs[i + 1]);
+        }
+        return environment;
+    }
+
     private static void awaitWidget(URI uri) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         for (int attempt = 0; attempt < 120; attempt++) {
@@ -256,6 +276,19 @@ class ChatLoadBench {
         Arrays.sort(sorted);
         return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", at(sorted, 0.50), at(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static String percentilesJson(List<Long> nanos) {
+        long[] sorted;
+        synchronized (nanos) {
+            sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+        }
+        if (sorted.length == 0) {
+            return "{\"count\": 0}";
+        }
+        Arrays.sort(sorted);
+        return String.format(java.util.Locale.ROOT, "{\"count\": %d, \"p50_ms\": %.1f, \"p99_ms\": %.1f, \"max_ms\": %.1f}", sorted.length,
+                at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 
     private static double at(long[] sorted, double quantile) {

@@ -61,7 +61,28 @@ public interface EmailConfig {
         @WithDefault("120")
         int messagesPerSenderPerMinute();
 
+        /** Messages one connection may send; the next MAIL FROM gets 421 4.7.0 and the connection is closed. */
+        @WithDefault("100")
+        int maxMessagesPerConnection();
+
+        /** New connections per client address: beyond, 421 4.7.0 instead of the greeting (docs/operations.md#rate-limits). */
+        ConnectionRate connectionRate();
+
         Tls tls();
+    }
+
+    interface ConnectionRate {
+        /** New connections a second one client address may open on average. */
+        @WithDefault("2")
+        double perSecond();
+
+        /** New connections one client address may open at once before the average applies. */
+        @WithDefault("50")
+        int burst();
+
+        /** Client addresses whose budgets are held at once; beyond, the one heard from longest ago is forgotten. */
+        @WithDefault("10000")
+        int maxSources();
     }
 
     interface Tls {

@@ -17,6 +17,11 @@ public record AgentTimeFigures(long loggedIn, long available, long busy, long av
         return new AgentTimeFigures(loggedIn + o.loggedIn, available + o.available, busy + o.busy, availableIdle + o.availableIdle);
     }
 
+    /** The difference of two rows: what turns {@code o} into this one when added to it. */
+    public AgentTimeFigures minus(AgentTimeFigures o) {
+        return new AgentTimeFigures(loggedIn - o.loggedIn, available - o.available, busy - o.busy, availableIdle - o.availableIdle);
+    }
+
     public boolean isZero() {
         return loggedIn == 0 && available == 0 && busy == 0 && availableIdle == 0;
     }

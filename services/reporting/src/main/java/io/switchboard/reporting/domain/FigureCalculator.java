@@ -41,6 +41,17 @@ public final class FigureCalculator {
         return rows;
     }
 
+    /**
+     * How the rows move when the legs {@code before} become the legs {@code after}: a row is the sum of its legs'
+     * contributions, so it moves by the contributions after less those before. Rows that do not move are left out.
+     */
+    public static Map<FigureKey, Figures> difference(Collection<LegReport> before, Collection<LegReport> after) {
+        Map<FigureKey, Figures> rows = aggregate(after);
+        aggregate(before).forEach((key, figures) -> rows.merge(key, Figures.ZERO.minus(figures), Figures::plus));
+        rows.values().removeIf(Figures::isZero);
+        return rows;
+    }
+
     /** One leg's contribution; zero for a leg whose queued event has not arrived (it is offered nowhere yet). */
     public static Figures of(LegReport report) {
         LegFact leg = report.leg();

@@ -30,4 +30,17 @@ public record Figures(long offered, long answered, long abandoned, long shortAba
                 overflows + o.overflows, fcrContacts + o.fcrContacts, fcrResolved + o.fcrResolved,
                 surveys + o.surveys, csatSatisfied + o.csatSatisfied, csatScoreSum + o.csatScoreSum);
     }
+
+    /** The difference of two rows: what turns {@code o} into this one when added to it. */
+    public Figures minus(Figures o) {
+        return new Figures(offered - o.offered, answered - o.answered, abandoned - o.abandoned,
+                shortAbandoned - o.shortAbandoned, answeredInThreshold - o.answeredInThreshold, answerWaitMs - o.answerWaitMs,
+                handled - o.handled, talkMs - o.talkMs, holdMs - o.holdMs, wrapMs - o.wrapMs, transfers - o.transfers,
+                overflows - o.overflows, fcrContacts - o.fcrContacts, fcrResolved - o.fcrResolved,
+                surveys - o.surveys, csatSatisfied - o.csatSatisfied, csatScoreSum - o.csatScoreSum);
+    }
+
+    public boolean isZero() {
+        return equals(ZERO);
+    }
 }

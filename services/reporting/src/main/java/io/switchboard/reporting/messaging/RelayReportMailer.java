@@ -42,10 +42,28 @@ public class RelayReportMailer implements ReportMailer {
         Mail mail = new Mail().setTo(report.to()).setFrom(from).setSubject(report.subject()).setText(report.text())
                 .addHeader("Auto-Submitted", "auto-generated")
                 .addAttachment(report.attachment().filename(), report.attachment().data(), report.attachment().contentType());
+        Throwable first = attempt(mail);
+        if (first == null) {
+            return;
+        }
+        if (reply(first) != null) {
+            throw refusal(first);
+        }
+        // A pooled connection the relay closed while it idled (a relay restart, say) fails a send before the relay has
+        // said anything; one more try gets a fresh connection. A relay that is really away fails again at once.
+        Throwable second = attempt(mail);
+        if (second != null) {
+            throw refusal(second);
+        }
+    }
+
+    /** The send's failure, or null when the relay took the mail. */
+    private Throwable attempt(Mail mail) throws RelayRefusedException {
         try {
             sender.submit(() -> mailer.send(mail)).get();
+            return null;
         } catch (ExecutionException e) {
-            throw refusal(e.getCause());
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayRefusedException("interrupted while sending", false);
@@ -54,13 +72,22 @@ public class RelayReportMailer implements ReportMailer {
 
     /** A 5xx reply is permanent; a 4xx reply, a lost connection or an unreachable relay may pass. */
     static RelayRefusedException refusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SMTPException smtp) {
-                return new RelayRefusedException(smtp.getReplyCode() + " " + String.join(" ", replyLines(smtp)), smtp.isPermanent());
-            }
+        SMTPException smtp = reply(failure);
+        if (smtp != null) {
+            return new RelayRefusedException(smtp.getReplyCode() + " " + String.join(" ", replyLines(smtp)), smtp.isPermanent());
         }
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return new RelayRefusedException("relay unavailable: " + reason, false);
+    }
+
+    /** The relay's reply behind a failure, or null when the relay never answered (unreachable, connection lost). */
+    private static SMTPException reply(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
     }
 
     private static List<String> replyLines(SMTPException smtp) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import io.switchboard.reporting.domain.CustomerKeys;
 import io.switchboard.reporting.domain.FactBook.ContactId;
 import io.switchboard.reporting.domain.FactBook.LegId;
 import io.switchboard.reporting.domain.FactMerge;
+import io.switchboard.reporting.domain.Figures;
 import io.switchboard.reporting.domain.FirstContactResolution;
 import io.switchboard.reporting.domain.LegFact;
 import io.switchboard.reporting.domain.LegReport;
@@ -50,8 +52,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * One batch of events in one transaction: each new event (by id) merged into its facts, then the figures
- * of every interval and agent those facts touch recomputed from the facts ({@link Recomputation}).
+ * One batch of events in one transaction: each new event (by id) merged into its facts, then the interval rows
+ * those facts touch moved by the difference of their legs' contributions ({@link IntervalDeltas}; recomputed
+ * whole where a queue's threshold changed) and the agents' time recomputed ({@link Recomputation}).
  */
 final class BatchApplication {
 
@@ -62,13 +65,15 @@ final class BatchApplication {
     }
 
     private final SqlConnection db;
+    private final Recomputation recomputation;
     private final List<SwitchboardEvent> input;
     private List<SwitchboardEvent> events;
 
     private final Set<ContactId> touched = new LinkedHashSet<>();
     private final Map<LegId, LegFact> legsBefore = new HashMap<>();
     private final Map<LegId, LegFact> legs = new LinkedHashMap<>();
-    private final Map<LegId, Instant> handleEndsBefore = new HashMap<>();
+    /** Per leg, its stored handle_end and busy_end (derived columns the figures do not read back). */
+    private final Map<LegId, List<Instant>> endsBefore = new HashMap<>();
     private final Map<ContactId, ContactFact> contactsBefore = new HashMap<>();
     private final Map<ContactId, ContactFact> contacts = new LinkedHashMap<>();
     private final Map<WrapId, WrapFact> wrapsBefore = new HashMap<>();
@@ -76,8 +81,10 @@ final class BatchApplication {
     private final Set<List<String>> thresholdChanged = new HashSet<>();
     /** Tenants whose time zone this batch changed: their daily rollup is summed again in the new zone. */
     private final Set<String> zoneChanged = new TreeSet<>();
-    /** (tenant, interval) keys to recompute, ordered so that every transaction locks them in one order. */
+    /** (tenant, interval) keys whose rows may move: their locks are taken before any is read. */
     private final Set<Recomputation.IntervalKey> intervals = new TreeSet<>();
+    /** Of those, the keys recomputed whole from their legs (a queue's threshold changed); the rest move by differences. */
+    private final Set<Recomputation.IntervalKey> recomputed = new TreeSet<>();
     /** Per agent, the earliest and latest instant whose time may have changed (epoch milliseconds). */
     private final Map<AgentWindow, long[]> agentWindows = new TreeMap<>(
             java.util.Comparator.comparing(AgentWindow::tenantId).thenComparing(AgentWindow::agentId));
@@ -85,6 +92,7 @@ final class BatchApplication {
     BatchApplication(SqlConnection db, List<SwitchboardEvent> events) {
         this.db = db;
         this.input = events;
+        this.recomputation = new Recomputation(db);
     }
 
     Uni<Integer> run() {
@@ -98,9 +106,16 @@ final class BatchApplication {
                 .chain(this::writeFacts)
                 .chain(this::writeAgentStates)
                 .chain(this::affectedIntervals)
-                .chain(() -> new Recomputation(db).intervals(intervals))
-                .chain(changedIntervals -> new Recomputation(db).agents(agentWindows)
-                        .chain(changedAgents -> new DailyRollup(db).update(changedIntervals, changedAgents, zoneChanged)))
+                .chain(() -> recomputation.lock(intervals))
+                .chain(() -> new IntervalDeltas(db, new IntervalDeltas.Facts(legsBefore, legs, contactsBefore, contacts, wrapsBefore, wraps))
+                        .differences(intervals, recomputed))
+                .chain(moved -> recomputation.add(moved).chain(() -> recomputation.intervals(recomputed)).map(whole -> {
+                    Map<Recomputation.StoredKey, Figures> all = new HashMap<>(moved);
+                    all.putAll(whole);
+                    return all;
+                }))
+                .chain(moved -> recomputation.agents(agentWindows)
+                        .chain(agentMoves -> new DailyRollup(db).update(moved, agentMoves, zoneChanged)))
                 .map(nothing -> events.size());
     }
 
@@ -186,14 +201,14 @@ final class BatchApplication {
         Tuple keys = Tuple.tuple().addArrayOfString(touched.stream().map(ContactId::tenantId).toArray(String[]::new))
                 .addArrayOfString(touched.stream().map(ContactId::contactId).toArray(String[]::new));
         String wanted = " WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE";
-        return db.preparedQuery("SELECT " + Sql.LEG_COLUMNS + ", l.handle_end FROM leg_fact l" + wanted.replace("(tenant_id, contact_id)", "(l.tenant_id, l.contact_id)"))
+        return db.preparedQuery("SELECT " + Sql.LEG_COLUMNS + ", l.handle_end, l.busy_end FROM leg_fact l" + wanted.replace("(tenant_id, contact_id)", "(l.tenant_id, l.contact_id)"))
                 .execute(keys)
                 .invoke(rows -> rows.forEach(row -> {
                     LegFact leg = Sql.leg(row);
                     LegId id = new LegId(leg.tenantId(), leg.contactId(), leg.queueId());
                     legsBefore.put(id, leg);
                     legs.put(id, leg);
-                    handleEndsBefore.put(id, instant(row.getOffsetDateTime("handle_end")));
+                    endsBefore.put(id, Arrays.asList(instant(row.getOffsetDateTime("handle_end")), instant(row.getOffsetDateTime("busy_end"))));
                 }))
                 .chain(() -> db.preparedQuery("SELECT c.tenant_id, " + Sql.CONTACT_COLUMNS + " FROM contact_fact c"
                         + wanted.replace("(tenant_id, contact_id)", "(c.tenant_id, c.contact_id)")).execute(keys))
@@ -355,59 +370,99 @@ final class BatchApplication {
     // ---- 7. write what changed ------------------------------------------------------------------------
 
     private Uni<Void> writeFacts() {
-        List<Tuple> legRows = new ArrayList<>();
+        List<LegFact> legRows = new ArrayList<>();
+        List<OffsetDateTime> handleEnds = new ArrayList<>();
+        List<OffsetDateTime> busyEnds = new ArrayList<>();
         legs.forEach((id, leg) -> {
-            Instant handleEnd = new LegReport(leg, contacts.get(new ContactId(leg.tenantId(), leg.contactId())), null, 0, false).handleEnd();
-            if (!leg.equals(legsBefore.get(id)) || !Objects.equals(handleEnd, handleEndsBefore.get(id))) {
-                legRows.add(Tuple.tuple().addString(leg.tenantId()).addString(leg.contactId()).addString(leg.queueId())
-                        .addString(Sql.name(leg.channel())).addOffsetDateTime(time(leg.queuedAt()))
-                        .addOffsetDateTime(time(leg.interval())).addOffsetDateTime(time(leg.assignedAt()))
-                        .addString(leg.agentId()).addOffsetDateTime(time(leg.abandonedAt())).addLong(leg.waitedSeconds())
-                        .addOffsetDateTime(time(leg.transferredAt())).addInteger(leg.transfers()).addInteger(leg.overflows())
-                        .addOffsetDateTime(time(handleEnd)));
+            ContactFact contact = contacts.get(new ContactId(leg.tenantId(), leg.contactId()));
+            WrapFact wrap = leg.agentId() == null ? null : wraps.get(new WrapId(leg.tenantId(), leg.contactId(), leg.agentId()));
+            Instant handleEnd = Sql.stored(new LegReport(leg, contact, null, 0, false).handleEnd());
+            // The end of the agent's busy stretches of this leg, as far as the agents' windows need it (V5).
+            Instant busyEnd = Sql.stored(wrap == null || (handleEnd != null && handleEnd.isAfter(wrap.completedAt())) ? handleEnd
+                    : wrap.completedAt());
+            if (!leg.equals(legsBefore.get(id)) || !Arrays.asList(handleEnd, busyEnd).equals(endsBefore.get(id))) {
+                legRows.add(leg);
+                handleEnds.add(time(handleEnd));
+                busyEnds.add(time(busyEnd));
             }
         });
-        List<Tuple> contactRows = new ArrayList<>();
+        List<ContactFact> contactRows = new ArrayList<>();
         contacts.forEach((id, c) -> {
             if (!c.equals(contactsBefore.get(id))) {
-                contactRows.add(Tuple.tuple().addString(c.tenantId()).addString(c.contactId()).addString(Sql.name(c.channel()))
-                        .addString(c.fromKey()).addOffsetDateTime(time(c.createdAt())).addOffsetDateTime(time(c.endedAt()))
-                        .addString(c.endReason()).addString(c.disposition()).addLong(c.talkSeconds()).addLong(c.holdSeconds())
-                        .addString(c.customerKey()).addInteger(c.surveyScore()).addOffsetDateTime(time(c.surveyAt())));
+                contactRows.add(c);
             }
         });
-        List<Tuple> wrapRows = new ArrayList<>();
+        List<WrapFact> wrapRows = new ArrayList<>();
         wraps.forEach((id, w) -> {
             if (!w.equals(wrapsBefore.get(id))) {
-                wrapRows.add(Tuple.of(w.tenantId(), w.contactId(), w.agentId(), w.queueId(), time(w.completedAt())));
+                wrapRows.add(w);
             }
         });
+        // One multi-row statement per table (each row's key is there once: they come from maps by key).
         Uni<Void> done = Uni.createFrom().voidItem();
         if (!legRows.isEmpty()) {
+            Tuple arrays = Tuple.tuple().addArrayOfString(strings(legRows, LegFact::tenantId)).addArrayOfString(strings(legRows, LegFact::contactId))
+                    .addArrayOfString(strings(legRows, LegFact::queueId)).addArrayOfString(strings(legRows, l -> Sql.name(l.channel())))
+                    .addArrayOfOffsetDateTime(times(legRows, LegFact::queuedAt)).addArrayOfOffsetDateTime(times(legRows, LegFact::interval))
+                    .addArrayOfOffsetDateTime(times(legRows, LegFact::assignedAt)).addArrayOfString(strings(legRows, LegFact::agentId))
+                    .addArrayOfOffsetDateTime(times(legRows, LegFact::abandonedAt))
+                    .addArrayOfLong(legRows.stream().map(LegFact::waitedSeconds).toArray(Long[]::new))
+                    .addArrayOfOffsetDateTime(times(legRows, LegFact::transferredAt))
+                    .addArrayOfInteger(legRows.stream().map(LegFact::transfers).toArray(Integer[]::new))
+                    .addArrayOfInteger(legRows.stream().map(LegFact::overflows).toArray(Integer[]::new))
+                    .addArrayOfOffsetDateTime(handleEnds.toArray(OffsetDateTime[]::new))
+                    .addArrayOfOffsetDateTime(busyEnds.toArray(OffsetDateTime[]::new));
             done = done.chain(() -> db.preparedQuery("INSERT INTO leg_fact (tenant_id, contact_id, queue_id, channel, queued_at,"
                     + " interval_start, assigned_at, agent_id, abandoned_at, waited_seconds, transferred_at, transfers, overflows,"
-                    + " handle_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant_id, contact_id, queue_id)"
+                    + " handle_end, busy_end) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],"
+                    + " $6::timestamptz[], $7::timestamptz[], $8::text[], $9::timestamptz[], $10::bigint[], $11::timestamptz[],"
+                    + " $12::integer[], $13::integer[], $14::timestamptz[], $15::timestamptz[]) ON CONFLICT (tenant_id, contact_id, queue_id)"
                     + " DO UPDATE SET channel = excluded.channel, queued_at = excluded.queued_at, interval_start = excluded.interval_start,"
                     + " assigned_at = excluded.assigned_at, agent_id = excluded.agent_id, abandoned_at = excluded.abandoned_at,"
                     + " waited_seconds = excluded.waited_seconds, transferred_at = excluded.transferred_at,"
-                    + " transfers = excluded.transfers, overflows = excluded.overflows, handle_end = excluded.handle_end").executeBatch(legRows).replaceWithVoid());
+                    + " transfers = excluded.transfers, overflows = excluded.overflows, handle_end = excluded.handle_end,"
+                    + " busy_end = excluded.busy_end").execute(arrays).replaceWithVoid());
         }
         if (!contactRows.isEmpty()) {
+            Tuple arrays = Tuple.tuple().addArrayOfString(strings(contactRows, ContactFact::tenantId))
+                    .addArrayOfString(strings(contactRows, ContactFact::contactId)).addArrayOfString(strings(contactRows, c -> Sql.name(c.channel())))
+                    .addArrayOfString(strings(contactRows, ContactFact::fromKey)).addArrayOfOffsetDateTime(times(contactRows, ContactFact::createdAt))
+                    .addArrayOfOffsetDateTime(times(contactRows, ContactFact::endedAt)).addArrayOfString(strings(contactRows, ContactFact::endReason))
+                    .addArrayOfString(strings(contactRows, ContactFact::disposition))
+                    .addArrayOfLong(contactRows.stream().map(ContactFact::talkSeconds).toArray(Long[]::new))
+                    .addArrayOfLong(contactRows.stream().map(ContactFact::holdSeconds).toArray(Long[]::new))
+                    .addArrayOfString(strings(contactRows, ContactFact::customerKey))
+                    .addArrayOfInteger(contactRows.stream().map(ContactFact::surveyScore).toArray(Integer[]::new))
+                    .addArrayOfOffsetDateTime(times(contactRows, ContactFact::surveyAt));
             done = done.chain(() -> db.preparedQuery("INSERT INTO contact_fact (tenant_id, contact_id, channel, from_key, created_at,"
                     + " ended_at, end_reason, disposition, talk_seconds, hold_seconds, customer_key, survey_score, survey_at)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tenant_id, contact_id) DO UPDATE SET"
+                    + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[],"
+                    + " $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::text[], $12::integer[], $13::timestamptz[])"
+                    + " ON CONFLICT (tenant_id, contact_id) DO UPDATE SET"
                     + " channel = excluded.channel, from_key = excluded.from_key, created_at = excluded.created_at,"
                     + " ended_at = excluded.ended_at, end_reason = excluded.end_reason, disposition = excluded.disposition,"
                     + " talk_seconds = excluded.talk_seconds, hold_seconds = excluded.hold_seconds,"
                     + " customer_key = excluded.customer_key, survey_score = excluded.survey_score,"
-                    + " survey_at = excluded.survey_at").executeBatch(contactRows).replaceWithVoid());
+                    + " survey_at = excluded.survey_at").execute(arrays).replaceWithVoid());
         }
         if (!wrapRows.isEmpty()) {
+            Tuple arrays = Tuple.tuple().addArrayOfString(strings(wrapRows, WrapFact::tenantId)).addArrayOfString(strings(wrapRows, WrapFact::contactId))
+                    .addArrayOfString(strings(wrapRows, WrapFact::agentId)).addArrayOfString(strings(wrapRows, WrapFact::queueId))
+                    .addArrayOfOffsetDateTime(times(wrapRows, WrapFact::completedAt));
             done = done.chain(() -> db.preparedQuery("INSERT INTO wrap_fact (tenant_id, contact_id, agent_id, queue_id, completed_at)"
-                    + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, contact_id, agent_id) DO UPDATE SET"
-                    + " queue_id = excluded.queue_id, completed_at = excluded.completed_at").executeBatch(wrapRows).replaceWithVoid());
+                    + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])"
+                    + " ON CONFLICT (tenant_id, contact_id, agent_id) DO UPDATE SET"
+                    + " queue_id = excluded.queue_id, completed_at = excluded.completed_at").execute(arrays).replaceWithVoid());
         }
         return done;
+    }
+
+    private static <T> String[] strings(List<T> rows, java.util.function.Function<T, String> column) {
+        return rows.stream().map(column).toArray(String[]::new);
+    }
+
+    private static <T> OffsetDateTime[] times(List<T> rows, java.util.function.Function<T, Instant> column) {
+        return rows.stream().map(column).map(Sql::time).toArray(OffsetDateTime[]::new);
     }
 
     private Uni<Void> writeAgentStates() {
@@ -481,7 +536,10 @@ final class BatchApplication {
                         .invoke(this::addIntervals).replaceWithVoid();
         return neighbours.chain(() -> Sql.each(thresholdChanged, queue -> db.preparedQuery(
                 "SELECT DISTINCT tenant_id, interval_start FROM leg_fact WHERE tenant_id = $1 AND queue_id = $2 AND interval_start IS NOT NULL")
-                .execute(Tuple.of(queue.get(0), queue.get(1))).invoke(this::addIntervals)));
+                .execute(Tuple.of(queue.get(0), queue.get(1))).invoke(rows -> {
+                    rows.forEach(row -> recomputed.add(new Recomputation.IntervalKey(row.getString(0), instant(row.getOffsetDateTime(1)))));
+                    addIntervals(rows);
+                })));
     }
 
     private void addIntervals(Iterable<Row> rows) {

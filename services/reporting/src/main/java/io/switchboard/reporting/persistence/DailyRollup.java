@@ -1,27 +1,30 @@
 package io.switchboard.reporting.persistence;
 
-import static io.switchboard.reporting.persistence.Sql.time;
-
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.reporting.domain.AgentTimeFigures;
+import io.switchboard.reporting.domain.Figures;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps {@code day_figures} and {@code agent_day_time}, the sums of each local day's 15-minute rows in the
- * tenant's time zone, in the transaction that recomputed those rows: each touched day is deleted and summed
- * again from its interval rows, so a day is exactly the sum of its intervals whatever the order of events.
+ * tenant's time zone, in the transaction that moved those rows: each day row moves by the sum of what its
+ * interval rows moved (a day holds only sums), so a day stays exactly the sum of its intervals whatever the order
+ * of events, and a batch reads no day's intervals. A tenant whose zone changes has all its days summed again.
  *
  * <p>Locks, after the interval and agent locks of {@link Recomputation}: one per tenant on its time zone,
  * shared, or exclusive when this transaction changed the zone and rebuilds all the tenant's days; then one
@@ -37,14 +40,6 @@ final class DailyRollup {
             + " sum(f.csat_score_sum)";
     private static final String TIME_SUMS = "sum(g.logged_in_ms), sum(g.available_ms), sum(g.busy_ms), sum(g.available_idle_ms)";
 
-    /** A tenant's local day and the instants it spans, [start, end), as the reader's buckets are cut (java.time's rules). */
-    record Day(String tenantId, LocalDate day, Instant start, Instant end) {
-
-        static Day of(String tenantId, LocalDate day, ZoneId zone) {
-            return new Day(tenantId, day, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
-        }
-    }
-
     private final SqlConnection db;
 
     DailyRollup(SqlConnection db) {
@@ -52,15 +47,15 @@ final class DailyRollup {
     }
 
     /**
-     * @param intervals  the (tenant, interval) keys whose figures were recomputed
-     * @param agents     per agent, the [from, to) window whose time rows were recomputed
+     * @param intervals   how each interval row moved in this transaction
+     * @param agents      how each agent_time row moved in this transaction
      * @param zoneChanged tenants whose time zone this transaction changed: all their days are summed again
      */
-    Uni<Void> update(Set<Recomputation.IntervalKey> intervals, Map<BatchApplication.AgentWindow, Instant[]> agents,
+    Uni<Void> update(Map<Recomputation.StoredKey, Figures> intervals, Map<Recomputation.AgentRow, AgentTimeFigures> agents,
             Set<String> zoneChanged) {
         Set<String> tenants = new TreeSet<>(zoneChanged);
-        intervals.forEach(k -> tenants.add(k.tenantId()));
-        agents.keySet().forEach(a -> tenants.add(a.tenantId()));
+        intervals.keySet().forEach(k -> tenants.add(k.tenantId()));
+        agents.keySet().forEach(a -> tenants.add(a.agent().tenantId()));
         if (tenants.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -71,34 +66,44 @@ final class DailyRollup {
                         .execute(Tuple.of(tenants.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> zones.put(row.getString(0), ZoneId.of(row.getString(1)))))
                 .chain(() -> {
-                    Set<Day> days = new TreeSet<>(DAY_ORDER);
-                    for (Recomputation.IntervalKey k : intervals) {
+                    Map<DayRow, Figures> days = new TreeMap<>(DAY_ROW_ORDER);
+                    intervals.forEach((k, moved) -> {
                         if (!zoneChanged.contains(k.tenantId())) {
                             ZoneId zone = zones.getOrDefault(k.tenantId(), ZoneOffset.UTC);
-                            days.add(Day.of(k.tenantId(), k.interval().atZone(zone).toLocalDate(), zone));
-                        }
-                    }
-                    return days(new ArrayList<>(days));
-                })
-                .chain(() -> {
-                    List<String> agentIds = new ArrayList<>();
-                    List<Day> days = new ArrayList<>();
-                    agents.forEach((agent, range) -> {
-                        if (!zoneChanged.contains(agent.tenantId())) {
-                            ZoneId zone = zones.getOrDefault(agent.tenantId(), ZoneOffset.UTC);
-                            LocalDate last = range[1].minusNanos(1).atZone(zone).toLocalDate();
-                            for (LocalDate day = range[0].atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-                                agentIds.add(agent.agentId());
-                                days.add(Day.of(agent.tenantId(), day, zone));
-                            }
+                            days.merge(new DayRow(k.tenantId(), k.key().dimension().slug(), k.key().interval().atZone(zone).toLocalDate(),
+                                    k.key().key()), moved, Figures::plus);
                         }
                     });
-                    return agentDays(agentIds, days);
+                    days.values().removeIf(Figures::isZero);
+                    return days(days);
+                })
+                .chain(() -> {
+                    Map<AgentDay, AgentTimeFigures> days = new TreeMap<>(AGENT_DAY_ORDER);
+                    agents.forEach((row, moved) -> {
+                        if (!zoneChanged.contains(row.agent().tenantId())) {
+                            ZoneId zone = zones.getOrDefault(row.agent().tenantId(), ZoneOffset.UTC);
+                            days.merge(new AgentDay(row.agent().tenantId(), row.agent().agentId(), row.interval().atZone(zone).toLocalDate()),
+                                    moved, AgentTimeFigures::plus);
+                        }
+                    });
+                    days.values().removeIf(AgentTimeFigures::isZero);
+                    return agentDays(days);
                 })
                 .chain(() -> Sql.each(zoneChanged, this::wholeTenant));
     }
 
-    private static final java.util.Comparator<Day> DAY_ORDER = java.util.Comparator.comparing(Day::tenantId).thenComparing(Day::day);
+    /** One day_figures row's key. */
+    private record DayRow(String tenantId, String dimension, LocalDate day, String key) {
+    }
+
+    /** One agent_day_time row's key. */
+    private record AgentDay(String tenantId, String agentId, LocalDate day) {
+    }
+
+    private static final Comparator<DayRow> DAY_ROW_ORDER = Comparator.comparing(DayRow::tenantId).thenComparing(DayRow::day)
+            .thenComparing(DayRow::dimension).thenComparing(DayRow::key);
+    private static final Comparator<AgentDay> AGENT_DAY_ORDER = Comparator.comparing(AgentDay::tenantId).thenComparing(AgentDay::day)
+            .thenComparing(AgentDay::agentId);
 
     private Uni<Void> lockZones(Set<String> tenants, Set<String> zoneChanged) {
         List<Boolean> exclusive = tenants.stream().map(zoneChanged::contains).toList();
@@ -109,40 +114,80 @@ final class DailyRollup {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> days(List<Day> days) {
+    /**
+     * Adds each day row's difference to it (a new row starts from zero) and deletes the rows left offering
+     * nothing: every interval row offers at least one leg, so a day with none has no interval row left.
+     */
+    private Uni<Void> days(Map<DayRow, Figures> days) {
         if (days.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple keys = Tuple.tuple().addArrayOfString(days.stream().map(Day::tenantId).toArray(String[]::new))
-                .addArrayOfLocalDate(days.stream().map(Day::day).toArray(LocalDate[]::new))
-                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.start())).toArray(OffsetDateTime[]::new))
-                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.end())).toArray(OffsetDateTime[]::new));
-        String table = " unnest($1::text[], $2::date[], $3::timestamptz[], $4::timestamptz[]) AS d(t, day, s, e)";
-        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('day|' || t || '|' || day::text, 0) AS h"
-                + " FROM" + table + " ORDER BY 1) AS locks").execute(keys)
-                .chain(() -> db.preparedQuery("DELETE FROM day_figures f USING" + table + " WHERE f.tenant_id = d.t AND f.day = d.day")
-                        .execute(keys))
-                .chain(() -> db.preparedQuery("INSERT INTO day_figures SELECT f.tenant_id, f.dimension, d.day, f.key, " + FIGURE_SUMS
-                        + " FROM" + table + " JOIN interval_figures f ON f.tenant_id = d.t AND f.interval_start >= d.s AND f.interval_start < d.e"
-                        + " GROUP BY f.tenant_id, f.dimension, d.day, f.key").execute(keys))
+        List<DayRow> keys = new ArrayList<>(days.keySet());
+        Tuple locks = Tuple.tuple().addArrayOfString(keys.stream().map(DayRow::tenantId).toArray(String[]::new))
+                .addArrayOfLocalDate(keys.stream().map(DayRow::day).toArray(LocalDate[]::new));
+        Tuple rows = Tuple.tuple().addArrayOfString(keys.stream().map(DayRow::tenantId).toArray(String[]::new))
+                .addArrayOfString(keys.stream().map(DayRow::dimension).toArray(String[]::new))
+                .addArrayOfLocalDate(keys.stream().map(DayRow::day).toArray(LocalDate[]::new))
+                .addArrayOfString(keys.stream().map(DayRow::key).toArray(String[]::new));
+        StringBuilder types = new StringBuilder("$1::text[], $2::text[], $3::date[], $4::text[]");
+        for (int column = 0; column < Recomputation.FIGURES; column++) {
+            int c = column;
+            rows.addArrayOfLong(keys.stream().map(k -> Recomputation.values(days.get(k))[c]).toArray(Long[]::new));
+            types.append(", $").append(5 + column).append("::bigint[]");
+        }
+        List<DayRow> emptied = keys.stream().filter(k -> days.get(k).offered() < 0).toList();
+        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended('day|' || t || '|' || day::text, 0) AS h"
+                + " FROM unnest($1::text[], $2::date[]) AS d(t, day) ORDER BY 1) AS locks").execute(locks)
+                .chain(() -> db.preparedQuery("INSERT INTO day_figures (tenant_id, dimension, day, key, " + Recomputation.FIGURE_COLUMNS
+                        + ") SELECT * FROM unnest(" + types + ") ON CONFLICT (tenant_id, dimension, day, key) DO UPDATE SET "
+                        + Arrays.stream(Recomputation.FIGURE_COLUMNS.split(", ")).map(c -> c + " = day_figures." + c + " + excluded." + c)
+                                .collect(Collectors.joining(", ")))
+                        .execute(rows))
+                .chain(() -> emptied.isEmpty() ? Uni.createFrom().voidItem()
+                        : db.preparedQuery("DELETE FROM day_figures f USING unnest($1::text[], $2::text[], $3::date[], $4::text[])"
+                                + " AS k(t, d, day, key) WHERE f.tenant_id = k.t AND f.dimension = k.d AND f.day = k.day AND f.key = k.key"
+                                + " AND f.offered = 0")
+                                .execute(Tuple.tuple().addArrayOfString(emptied.stream().map(DayRow::tenantId).toArray(String[]::new))
+                                        .addArrayOfString(emptied.stream().map(DayRow::dimension).toArray(String[]::new))
+                                        .addArrayOfLocalDate(emptied.stream().map(DayRow::day).toArray(LocalDate[]::new))
+                                        .addArrayOfString(emptied.stream().map(DayRow::key).toArray(String[]::new)))
+                                .replaceWithVoid())
                 .replaceWithVoid();
     }
 
-    private Uni<Void> agentDays(List<String> agentIds, List<Day> days) {
+    /**
+     * Adds each agent day's difference to it and deletes the days left with no time: a stored agent_time row
+     * has some time, so a day with none has no row left.
+     */
+    private Uni<Void> agentDays(Map<AgentDay, AgentTimeFigures> days) {
         if (days.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple keys = Tuple.tuple().addArrayOfString(days.stream().map(Day::tenantId).toArray(String[]::new))
-                .addArrayOfString(agentIds.toArray(String[]::new))
-                .addArrayOfLocalDate(days.stream().map(Day::day).toArray(LocalDate[]::new))
-                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.start())).toArray(OffsetDateTime[]::new))
-                .addArrayOfOffsetDateTime(days.stream().map(d -> time(d.end())).toArray(OffsetDateTime[]::new));
-        String table = " unnest($1::text[], $2::text[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS d(t, a, day, s, e)";
-        return db.preparedQuery("DELETE FROM agent_day_time g USING" + table + " WHERE g.tenant_id = d.t AND g.day = d.day AND g.agent_id = d.a")
-                .execute(keys)
-                .chain(() -> db.preparedQuery("INSERT INTO agent_day_time SELECT g.tenant_id, g.agent_id, d.day, " + TIME_SUMS + " FROM" + table
-                        + " JOIN agent_time g ON g.tenant_id = d.t AND g.agent_id = d.a AND g.interval_start >= d.s AND g.interval_start < d.e"
-                        + " GROUP BY g.tenant_id, g.agent_id, d.day").execute(keys))
+        List<AgentDay> keys = new ArrayList<>(days.keySet());
+        List<AgentDay> emptied = keys.stream().filter(k -> {
+            AgentTimeFigures d = days.get(k);
+            return d.loggedIn() < 0 || d.available() < 0 || d.busy() < 0 || d.availableIdle() < 0;
+        }).toList();
+        return db.preparedQuery("INSERT INTO agent_day_time (tenant_id, agent_id, day, logged_in_ms, available_ms, busy_ms, available_idle_ms)"
+                + " SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])"
+                + " ON CONFLICT (tenant_id, day, agent_id) DO UPDATE SET logged_in_ms = agent_day_time.logged_in_ms + excluded.logged_in_ms,"
+                + " available_ms = agent_day_time.available_ms + excluded.available_ms, busy_ms = agent_day_time.busy_ms + excluded.busy_ms,"
+                + " available_idle_ms = agent_day_time.available_idle_ms + excluded.available_idle_ms")
+                .execute(Tuple.tuple().addArrayOfString(keys.stream().map(AgentDay::tenantId).toArray(String[]::new))
+                        .addArrayOfString(keys.stream().map(AgentDay::agentId).toArray(String[]::new))
+                        .addArrayOfLocalDate(keys.stream().map(AgentDay::day).toArray(LocalDate[]::new))
+                        .addArrayOfLong(keys.stream().map(k -> days.get(k).loggedIn()).toArray(Long[]::new))
+                        .addArrayOfLong(keys.stream().map(k -> days.get(k).available()).toArray(Long[]::new))
+                        .addArrayOfLong(keys.stream().map(k -> days.get(k).busy()).toArray(Long[]::new))
+                        .addArrayOfLong(keys.stream().map(k -> days.get(k).availableIdle()).toArray(Long[]::new)))
+                .chain(() -> emptied.isEmpty() ? Uni.createFrom().voidItem()
+                        : db.preparedQuery("DELETE FROM agent_day_time g USING unnest($1::text[], $2::text[], $3::date[]) AS k(t, a, day)"
+                                + " WHERE g.tenant_id = k.t AND g.agent_id = k.a AND g.day = k.day AND g.logged_in_ms = 0"
+                                + " AND g.available_ms = 0 AND g.busy_ms = 0 AND g.available_idle_ms = 0")
+                                .execute(Tuple.tuple().addArrayOfString(emptied.stream().map(AgentDay::tenantId).toArray(String[]::new))
+                                        .addArrayOfString(emptied.stream().map(AgentDay::agentId).toArray(String[]::new))
+                                        .addArrayOfLocalDate(emptied.stream().map(AgentDay::day).toArray(LocalDate[]::new)))
+                                .replaceWithVoid())
                 .replaceWithVoid();
     }
 

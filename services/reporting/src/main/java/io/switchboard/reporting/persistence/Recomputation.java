@@ -7,12 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.AgentStateChanged;
@@ -58,18 +56,34 @@ final class Recomputation {
         this.db = db;
     }
 
-    /** @return the keys whose rows changed */
-    Uni<Set<IntervalKey>> intervals(Set<IntervalKey> keys) {
+    /** Transaction-scoped locks on the keys, taken in one order (hash order) by every transaction. */
+    Uni<Void> lock(Set<IntervalKey> keys) {
         if (keys.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().voidItem();
         }
-        Tuple arrays = Tuple.tuple().addArrayOfString(keys.stream().map(IntervalKey::tenantId).toArray(String[]::new))
+        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('interval|' || t || '|' || i::text, 0) AS h"
+                + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i) ORDER BY 1) AS locks").execute(arrays(keys)).replaceWithVoid();
+    }
+
+    private static Tuple arrays(Set<IntervalKey> keys) {
+        return Tuple.tuple().addArrayOfString(keys.stream().map(IntervalKey::tenantId).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(keys.stream().map(k -> time(k.interval())).toArray(OffsetDateTime[]::new));
+    }
+
+    /**
+     * Recomputes the keys' rows whole from all their legs (the caller holds their locks), writing only the rows
+     * whose sums changed.
+     *
+     * @return how each row moved (a row gone moved by minus its sums)
+     */
+    Uni<Map<StoredKey, Figures>> intervals(Set<IntervalKey> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Tuple arrays = arrays(keys);
         Map<StoredKey, Figures> fresh = new HashMap<>();
         Map<StoredKey, Figures> stored = new HashMap<>();
-        return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('interval|' || t || '|' || i::text, 0) AS h"
-                + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i) ORDER BY 1) AS locks").execute(arrays)
-                .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + ", coalesce(q.threshold_seconds, $3) AS threshold_seconds,"
+        return db.preparedQuery(LEG_REPORT_SELECT + ", coalesce(q.threshold_seconds, $3) AS threshold_seconds,"
                         + " EXISTS (SELECT 1 FROM contact_fact o WHERE o.tenant_id = c.tenant_id AND o.customer_key = c.customer_key"
                         + " AND o.created_at > c.created_at AND o.created_at <= c.created_at + $4::integer * interval '1 second') AS came_back"
                         + " FROM unnest($1::text[], $2::timestamptz[]) AS k(t, i)"
@@ -77,7 +91,7 @@ final class Recomputation {
                         + " LEFT JOIN queue_config q ON q.tenant_id = l.tenant_id AND q.queue_id = l.queue_id")
                         .execute(Tuple.tuple().addValue(arrays.getValue(0)).addValue(arrays.getValue(1))
                                 .addInteger(FigureCalculator.DEFAULT_THRESHOLD_SECONDS)
-                                .addInteger((int) io.switchboard.reporting.domain.FirstContactResolution.WINDOW.toSeconds())))
+                                .addInteger((int) io.switchboard.reporting.domain.FirstContactResolution.WINDOW.toSeconds()))
                 .invoke(rows -> {
                     Map<String, List<LegReport>> byTenant = new HashMap<>();
                     rows.forEach(row -> byTenant.computeIfAbsent(row.getString("tenant_id"), t -> new ArrayList<>())
@@ -95,11 +109,27 @@ final class Recomputation {
                     List<StoredKey> gone = stored.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
                     List<Map.Entry<StoredKey, Figures>> changed = fresh.entrySet().stream()
                             .filter(e -> !e.getValue().equals(stored.get(e.getKey()))).toList();
-                    Set<IntervalKey> touched = new TreeSet<>();
-                    gone.forEach(k -> touched.add(k.interval()));
-                    changed.forEach(e -> touched.add(e.getKey().interval()));
-                    return deleteFigures(gone).chain(() -> upsertFigures(changed)).replaceWith(touched);
+                    Map<StoredKey, Figures> moved = new HashMap<>();
+                    gone.forEach(k -> moved.put(k, Figures.ZERO.minus(stored.get(k))));
+                    changed.forEach(e -> moved.put(e.getKey(), e.getValue().minus(stored.getOrDefault(e.getKey(), Figures.ZERO))));
+                    return deleteFigures(gone).chain(() -> upsertFigures(changed, false)).replaceWith(moved);
                 });
+    }
+
+    /**
+     * Adds each row's difference to it (a new row starts from zero); a row left offering nothing has no leg
+     * left and is deleted, as a recomputation would leave it out. The caller holds the rows' interval locks.
+     */
+    Uni<Void> add(Map<StoredKey, Figures> differences) {
+        if (differences.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<StoredKey> emptied = differences.entrySet().stream().filter(e -> e.getValue().offered() < 0).map(Map.Entry::getKey).toList();
+        return upsertFigures(new ArrayList<>(differences.entrySet()), true)
+                .chain(() -> emptied.isEmpty() ? Uni.createFrom().voidItem()
+                        : db.preparedQuery("DELETE FROM interval_figures f USING unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])"
+                                + " AS k(t, d, i, key) WHERE f.tenant_id = k.t AND f.dimension = k.d AND f.interval_start = k.i AND f.key = k.key"
+                                + " AND f.offered = 0").execute(keyArrays(emptied)).replaceWithVoid());
     }
 
     /** One interval row's key: its tenant and figure key. */
@@ -116,15 +146,18 @@ final class Recomputation {
         }
         return db.preparedQuery("DELETE FROM interval_figures f USING unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])"
                 + " AS k(t, d, i, key) WHERE f.tenant_id = k.t AND f.dimension = k.d AND f.interval_start = k.i AND f.key = k.key")
-                .execute(Tuple.tuple().addArrayOfString(gone.stream().map(StoredKey::tenantId).toArray(String[]::new))
-                        .addArrayOfString(gone.stream().map(k -> k.key().dimension().slug()).toArray(String[]::new))
-                        .addArrayOfOffsetDateTime(gone.stream().map(k -> time(k.key().interval())).toArray(OffsetDateTime[]::new))
-                        .addArrayOfString(gone.stream().map(k -> k.key().key()).toArray(String[]::new)))
-                .replaceWithVoid();
+                .execute(keyArrays(gone)).replaceWithVoid();
     }
 
-    /** The changed and new rows in one statement: 21 arrays, one element per row. */
-    private Uni<Void> upsertFigures(List<Map.Entry<StoredKey, Figures>> rows) {
+    private static Tuple keyArrays(List<StoredKey> keys) {
+        return Tuple.tuple().addArrayOfString(keys.stream().map(StoredKey::tenantId).toArray(String[]::new))
+                .addArrayOfString(keys.stream().map(k -> k.key().dimension().slug()).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(keys.stream().map(k -> time(k.key().interval())).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(keys.stream().map(k -> k.key().key()).toArray(String[]::new));
+    }
+
+    /** The changed and new rows in one statement: 21 arrays, one element per row; {@code add}: the values are differences. */
+    private Uni<Void> upsertFigures(List<Map.Entry<StoredKey, Figures>> rows, boolean add) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -142,16 +175,17 @@ final class Recomputation {
         }
         return db.preparedQuery("INSERT INTO interval_figures (tenant_id, dimension, interval_start, key, " + FIGURE_COLUMNS
                 + ") SELECT * FROM unnest(" + types + ") ON CONFLICT (tenant_id, dimension, interval_start, key) DO UPDATE SET "
-                + java.util.Arrays.stream(FIGURE_COLUMNS.split(", ")).map(c -> c + " = excluded." + c)
+                + java.util.Arrays.stream(FIGURE_COLUMNS.split(", "))
+                        .map(c -> c + " = " + (add ? "interval_figures." + c + " + " : "") + "excluded." + c)
                         .collect(java.util.stream.Collectors.joining(", ")))
                 .execute(arrays).replaceWithVoid();
     }
 
-    private static final String FIGURE_COLUMNS = "offered, answered, abandoned, short_abandoned, answered_in_threshold, answer_wait_ms,"
+    static final String FIGURE_COLUMNS = "offered, answered, abandoned, short_abandoned, answered_in_threshold, answer_wait_ms,"
             + " handled, talk_ms, hold_ms, wrap_ms, transfers, overflows, fcr_contacts, fcr_resolved, surveys, csat_satisfied, csat_score_sum";
-    private static final int FIGURES = 17;
+    static final int FIGURES = 17;
 
-    private static long[] values(Figures f) {
+    static long[] values(Figures f) {
         return new long[] { f.offered(), f.answered(), f.abandoned(), f.shortAbandoned(), f.answeredInThreshold(), f.answerWaitMs(),
                 f.handled(), f.talkMs(), f.holdMs(), f.wrapMs(), f.transfers(), f.overflows(), f.fcrContacts(), f.fcrResolved(),
                 f.surveys(), f.csatSatisfied(), f.csatScoreSum() };
@@ -168,9 +202,9 @@ final class Recomputation {
 
     /**
      * @param windows per agent, the first and last instant (epoch ms) whose time may have changed
-     * @return per agent, the [from, to) window of interval rows recomputed
+     * @return how each agent_time row moved (a row gone moved by minus its sums)
      */
-    Uni<Map<BatchApplication.AgentWindow, Instant[]>> agents(Map<BatchApplication.AgentWindow, long[]> windows) {
+    Uni<Map<AgentRow, AgentTimeFigures>> agents(Map<BatchApplication.AgentWindow, long[]> windows) {
         if (windows.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -189,7 +223,7 @@ final class Recomputation {
         String windowsTable = " unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS k(t, a, f, e)";
         Map<BatchApplication.AgentWindow, List<StateChange>> changes = new HashMap<>();
         Map<BatchApplication.AgentWindow, List<BusyPeriod>> busy = new HashMap<>();
-        Set<BatchApplication.AgentWindow> changedAgents = new HashSet<>();
+        Map<AgentRow, AgentTimeFigures> moved = new HashMap<>();
         return db.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended('agent|' || t || '|' || a, 0) AS h"
                 + " FROM unnest($1::text[], $2::text[]) AS k(t, a) ORDER BY 1) AS locks")
                 .execute(Tuple.tuple().addArrayOfString(agents.stream().map(BatchApplication.AgentWindow::tenantId).toArray(String[]::new))
@@ -203,12 +237,10 @@ final class Recomputation {
                 .invoke(rows -> rows.forEach(row -> changes.computeIfAbsent(new BatchApplication.AgentWindow(row.getString(0), row.getString(1)),
                         k -> new ArrayList<>()).add(new StateChange(row.getString(0), row.getString(1), instant(row.getOffsetDateTime(2)),
                                 AgentStateChanged.State.valueOf(row.getString(3)), row.getUUID(4)))))
-                // Stretches reaching into each window: legs whose handling ends in or after it, and legs whose wrap-up does.
+                // Stretches reaching into each window: legs assigned before its end whose busy time (handling, then
+                // wrap-up) ends in or after it; both bounds are in the index (V5).
                 .chain(() -> db.preparedQuery(LEG_REPORT_SELECT + " FROM" + windowsTable + " JOIN leg_fact l ON l.tenant_id = k.t"
-                        + " AND l.agent_id = k.a AND l.handle_end >= k.f AND l.assigned_at < k.e" + LEG_REPORT_JOINS
-                        + " UNION " + LEG_REPORT_SELECT + " FROM" + windowsTable + " JOIN wrap_fact ww ON ww.tenant_id = k.t"
-                        + " AND ww.agent_id = k.a AND ww.completed_at >= k.f JOIN leg_fact l ON l.tenant_id = ww.tenant_id"
-                        + " AND l.contact_id = ww.contact_id AND l.agent_id = ww.agent_id AND l.assigned_at < k.e" + LEG_REPORT_JOINS)
+                        + " AND l.agent_id = k.a AND l.busy_end >= k.f AND l.assigned_at < k.e" + LEG_REPORT_JOINS)
                         .execute(keys))
                 .invoke(rows -> rows.forEach(row -> {
                     LegReport report = report(row, 0, false);
@@ -236,15 +268,11 @@ final class Recomputation {
                     List<AgentRow> gone = stored.keySet().stream().filter(k -> !fresh.containsKey(k)).toList();
                     List<Map.Entry<AgentRow, AgentTimeFigures>> changed = fresh.entrySet().stream()
                             .filter(e -> !e.getValue().equals(stored.get(e.getKey()))).toList();
-                    gone.forEach(k -> changedAgents.add(k.agent()));
-                    changed.forEach(e -> changedAgents.add(e.getKey().agent()));
+                    gone.forEach(k -> moved.put(k, AgentTimeFigures.ZERO.minus(stored.get(k))));
+                    changed.forEach(e -> moved.put(e.getKey(), e.getValue().minus(stored.getOrDefault(e.getKey(), AgentTimeFigures.ZERO))));
                     return deleteTime(gone).chain(() -> upsertTime(changed));
                 })
-                .map(nothing -> {
-                    Map<BatchApplication.AgentWindow, Instant[]> result = new HashMap<>(ranges);
-                    result.keySet().retainAll(changedAgents);
-                    return result;
-                });
+                .map(nothing -> moved);
     }
 
     /** One agent_time row's key. */
@@ -282,7 +310,7 @@ final class Recomputation {
                 .replaceWithVoid();
     }
 
-    private static LegReport report(Row row, int thresholdSeconds, boolean cameBack) {
+    static LegReport report(Row row, int thresholdSeconds, boolean cameBack) {
         return new LegReport(Sql.leg(row), Sql.contact(row, row.getString("tenant_id")),
                 instant(row.getOffsetDateTime("wrap_completed_at")), thresholdSeconds, cameBack);
     }

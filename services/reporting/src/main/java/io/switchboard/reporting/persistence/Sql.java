@@ -3,6 +3,7 @@ package io.switchboard.reporting.persistence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.function.Function;
 
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
 import io.switchboard.reporting.domain.ContactFact;
 import io.switchboard.reporting.domain.LegFact;
+import io.switchboard.reporting.domain.WrapFact;
 import io.vertx.mutiny.sqlclient.Row;
 
 /** Conversions between rows and facts, and running steps one after another. */
@@ -27,6 +29,30 @@ final class Sql {
 
     static OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static final Instant PG_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** The instant PostgreSQL keeps of {@code instant}: the client sends whole microseconds from 2000-01-01, cut toward it. */
+    static Instant stored(Instant instant) {
+        return instant == null ? null : PG_EPOCH.plus(ChronoUnit.MICROS.between(PG_EPOCH, instant), ChronoUnit.MICROS);
+    }
+
+    /** The leg as a row reads back. */
+    static LegFact stored(LegFact l) {
+        return new LegFact(l.tenantId(), l.contactId(), l.queueId(), l.channel(), stored(l.queuedAt()), stored(l.assignedAt()),
+                l.agentId(), stored(l.abandonedAt()), l.waitedSeconds(), stored(l.transferredAt()), l.transfers(), l.overflows());
+    }
+
+    /** The contact as a row reads back. */
+    static ContactFact stored(ContactFact c) {
+        return new ContactFact(c.tenantId(), c.contactId(), c.channel(), c.fromKey(), stored(c.createdAt()), stored(c.endedAt()),
+                c.endReason(), c.disposition(), c.talkSeconds(), c.holdSeconds(), c.customerKey(), c.surveyScore(), stored(c.surveyAt()));
+    }
+
+    /** The wrap-up as a row reads back. */
+    static WrapFact stored(WrapFact w) {
+        return new WrapFact(w.tenantId(), w.contactId(), w.agentId(), w.queueId(), stored(w.completedAt()));
     }
 
     static Instant instant(OffsetDateTime time) {

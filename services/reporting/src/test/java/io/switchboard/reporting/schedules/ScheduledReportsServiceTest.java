@@ -268,7 +268,8 @@ class ScheduledReportsServiceTest {
         }
         clock.set(Instant.parse("2026-12-10T07:01:10Z"));
         assertThat(reports.runDue()).isEqualTo(1);
-        assertThat(relayed(1)).hasSize(1);
+        String deliveries = as("sam").get(BASE + id + "/deliveries").then().statusCode(200).extract().asString();
+        assertThat(relayed(1)).as("the relay is back; the deliveries: %s", deliveries).hasSize(1);
         assertThat(relayed(1)[0].getSubject()).endsWith("2026-12-09 (Client pack)");
         as("sam").get(BASE + id + "/deliveries").then().statusCode(200)
                 .body("size()", equalTo(2))

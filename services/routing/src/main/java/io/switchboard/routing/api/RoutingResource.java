@@ -1,6 +1,8 @@
 package io.switchboard.routing.api;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,16 +42,20 @@ public class RoutingResource {
         return view.queues().stream().filter(q -> tenants.contains(q.tenantId())).toList();
     }
 
-    /** Waiting contacts of a queue, oldest first; another tenant's queue is as unknown as a missing one. */
+    /**
+     * Waiting contacts of the caller's tenants' queues of that id, oldest first; another tenant's queue, even one
+     * with the same id, is as unknown as a missing one.
+     */
     @GET
     @Path("queues/{id}/contacts")
     public List<RoutingView.WaitingContact> waiting(@PathParam("id") String queueId) {
-        List<RoutingView.WaitingContact> waiting = view.queueTenant(queueId).filter(tenants()::contains)
-                .map(tenant -> view.waiting(queueId)).orElse(null);
-        if (waiting == null) {
+        List<List<RoutingView.WaitingContact>> queues = tenants().stream().map(tenant -> view.waiting(tenant, queueId))
+                .filter(Objects::nonNull).toList();
+        if (queues.isEmpty()) {
             throw ProblemException.notFound("no queue " + queueId + " is routed by this instance");
         }
-        return waiting;
+        return queues.stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(RoutingView.WaitingContact::arrivedAt)).toList();
     }
 
     /** Agents who serve at least one of the caller's tenants, with only those tenants shown. */

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.CampaignCallRequested;
 import io.switchboard.events.ConfigEvent;
 import io.switchboard.events.ContactAbandoned;
 import io.switchboard.events.ContactAssigned;
@@ -173,7 +174,7 @@ public final class DomainRouter {
         }
         ContactRequest request = new ContactRequest(created.contactId(), created.tenantId(), created.channel(),
                 queueId, created.priority(), created.occurredAt().isAfter(now) ? now : created.occurredAt(), null);
-        if (created.direction() == Direction.OUTBOUND) {
+        if (placedByAnAgent(created)) {
             place(created, request, now, effects);
             return;
         }
@@ -183,6 +184,15 @@ public final class DomainRouter {
         effects.queues.add(queueId);
         effects.apply(decisions, now);
         tellClosed(created, decisions, now, effects);
+    }
+
+    /**
+     * An outbound contact is an agent's own (click-to-call, a campaign's preview call) unless a campaign's
+     * dialler called the customer first: that answered call waits in the campaign's queue like an inbound one.
+     */
+    private static boolean placedByAnAgent(ContactCreated created) {
+        return created.direction() == Direction.OUTBOUND && (created.metadata().containsKey(ContactCreated.PLACED_BY)
+                || !created.metadata().containsKey(CampaignCallRequested.CAMPAIGN_ID));
     }
 
     /** The queue the customer chose (a caller's IVR key), when it is one of the contact's tenant's queues. */

@@ -36,7 +36,11 @@ public class RoutingView {
     public record AgentView(String agentId, Set<String> tenants, String state, int activeContacts, Instant idleSince) {
     }
 
-    private record Snapshot(List<QueueView> queues, Map<String, List<WaitingContact>> waiting, List<AgentView> agents) {
+    /** Queue ids are unique within a tenant only: two tenants routed here may each have a "general". */
+    private record QueueKey(String tenantId, String queueId) {
+    }
+
+    private record Snapshot(List<QueueView> queues, Map<QueueKey, List<WaitingContact>> waiting, List<AgentView> agents) {
     }
 
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), List.of());
@@ -44,7 +48,7 @@ public class RoutingView {
     void refresh(Collection<DomainRouter> routers) {
         Instant now = Instant.now();
         List<QueueView> queues = new ArrayList<>();
-        Map<String, List<WaitingContact>> waiting = new HashMap<>();
+        Map<QueueKey, List<WaitingContact>> waiting = new HashMap<>();
         List<AgentView> agents = new ArrayList<>();
         for (DomainRouter router : routers) {
             var engine = router.engine();
@@ -58,7 +62,7 @@ public class RoutingView {
                     engine.contactSnapshot(contactId).ifPresent(c -> contacts.add(waitingContact(c, now)));
                 }
                 contacts.sort(Comparator.comparing(WaitingContact::arrivedAt));
-                waiting.put(queueId, List.copyOf(contacts));
+                waiting.put(new QueueKey(stats.tenant(), queueId), List.copyOf(contacts));
             }
             for (String agentId : engine.agentIds()) {
                 engine.agentSnapshot(agentId).ifPresent(a -> agents.add(agentView(a, engine.agentTenants(agentId))));
@@ -73,14 +77,9 @@ public class RoutingView {
         return snapshot.queues();
     }
 
-    /** Null when the queue is unknown here. */
-    public List<WaitingContact> waiting(String queueId) {
-        return snapshot.waiting().get(queueId);
-    }
-
-    /** The tenant of a queue routed here, if any. */
-    public java.util.Optional<String> queueTenant(String queueId) {
-        return snapshot.queues().stream().filter(q -> q.queueId().equals(queueId)).map(QueueView::tenantId).findFirst();
+    /** Null when the tenant has no such queue routed here. */
+    public List<WaitingContact> waiting(String tenantId, String queueId) {
+        return snapshot.waiting().get(new QueueKey(tenantId, queueId));
     }
 
     public List<AgentView> agents() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.switchboard.events.AgentConfigured;
 import io.switchboard.events.AgentStateChanged;
+import io.switchboard.events.CampaignCallRequested;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactCreated;
@@ -179,6 +180,27 @@ class DomainRouterTest {
                     assertThat(refusal.text()).contains("no known agent");
                     assertThat(refusal.field()).isEqualTo("metadata." + ContactCreated.PLACED_BY);
                 });
+    }
+
+    @Test
+    void aCampaignsAnsweredCallWaitsInTheCampaignsQueueAndIsOfferedAndCountedLikeAnInboundOne() {
+        configure();
+        router.handle(new AgentConfigured(UUID.randomUUID(), "acme", NOW, "alice", "Alice", List.of("acme"),
+                Map.of(), Map.of(Channel.VOICE, 1), false, true), NOW);
+        router.handle(new AgentStateChanged(UUID.randomUUID(), "acme", NOW, "alice", AgentStateChanged.State.AVAILABLE, null, null), NOW);
+        ContactCreated answered = new ContactCreated(UUID.nameUUIDFromBytes("camp-1".getBytes()), "acme", NOW, "camp-1", Channel.VOICE,
+                Direction.OUTBOUND, "+81312345678", Address.phone("+81312345670", null), Address.phone("+81312345678", null), Map.of(),
+                null, null, List.of(), null, 0, Map.of(CampaignCallRequested.CAMPAIGN_ID, "renewals", CampaignCallRequested.RECORD_ID, "r-1",
+                        ContactCreated.CHOSEN_QUEUE, "general"));
+
+        Outcome outcome = router.handle(answered, NOW);
+
+        assertThat(outcome.deadLetter()).isEmpty();
+        assertThat(outcome.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ContactQueued.class,
+                q -> assertThat(q.queueId()).as("the campaign's queue, not the caller id's").isEqualTo("general")));
+        assertThat(outcome.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ContactOffered.class,
+                o -> assertThat(o.agentId()).isEqualTo("alice")));
+        assertThat(router.day("general", NOW).offeredCount()).isEqualTo(1);
     }
 
     private static ContactCreated outbound(String id, String agent) {

@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.service.api.ProblemException;
+import io.switchboard.service.webhook.TwilioSignature;
+import io.switchboard.service.webhook.WebhookRateLimited;
 import io.switchboard.sms.config.SmsConfig;
 import io.switchboard.sms.domain.InboundOutcome;
 import io.switchboard.sms.domain.InboundService;
@@ -27,7 +29,6 @@ import io.switchboard.sms.domain.InvalidSmsException;
 import io.switchboard.sms.domain.MediaLink;
 import io.switchboard.sms.domain.ReplyService;
 import io.switchboard.sms.domain.StoreException;
-import io.switchboard.sms.domain.TwilioSignature;
 import io.switchboard.sms.domain.UnavailableException;
 import io.switchboard.sms.domain.UnknownNumberException;
 import io.switchboard.sms.messaging.TwilioGateway;
@@ -38,6 +39,7 @@ import io.switchboard.sms.messaging.TwilioGateway;
  * public URL (never the Host header), not by tokens. 200 means stored and on Kafka.
  */
 @Path("/webhooks/twilio")
+@WebhookRateLimited
 @Blocking
 public class TwilioWebhookResource {
 

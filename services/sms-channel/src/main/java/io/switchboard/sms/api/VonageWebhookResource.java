@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.switchboard.service.api.ProblemException;
+import io.switchboard.service.webhook.WebhookRateLimited;
 import io.switchboard.sms.config.SmsConfig;
 import io.switchboard.sms.domain.InboundService;
 import io.switchboard.sms.domain.InboundSms;
@@ -39,6 +40,7 @@ import io.switchboard.sms.messaging.VonageGateway;
  * not enabled.
  */
 @Path("/webhooks/vonage")
+@WebhookRateLimited
 @Blocking
 public class VonageWebhookResource {
 

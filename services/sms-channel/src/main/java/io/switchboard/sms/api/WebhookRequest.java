@@ -6,8 +6,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.service.api.ProblemException;
-import io.switchboard.sms.domain.FormBody;
-import io.switchboard.sms.domain.InvalidSmsException;
+import io.switchboard.service.webhook.FormBody;
+import io.switchboard.service.webhook.MalformedFormException;
 
 /**
  * The checks every form-encoded provider webhook passes before its content is believed: a size limit
@@ -30,7 +30,7 @@ final class WebhookRequest {
         }
         try {
             return FormBody.parse(body);
-        } catch (InvalidSmsException e) {
+        } catch (MalformedFormException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
     }

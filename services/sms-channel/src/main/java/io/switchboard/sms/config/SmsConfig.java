@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.switchboard.service.webhook.WebhookRateConfig;
 
 /** The SMS channel's settings ({@code switchboard.sms.*}); see docs/sms-channel.md for each key. */
 @ConfigMapping(prefix = "switchboard.sms")
@@ -26,6 +27,9 @@ public interface SmsConfig {
     /** A webhook body above this is refused with 413 before it is read further. */
     @WithDefault("65536")
     int maxBodyBytes();
+
+    /** Webhooks per source address: over the budget, 429 with Retry-After before anything is read (docs/operations.md#rate-limits). */
+    WebhookRateConfig webhookRate();
 
     @WithDefault("10s")
     Duration publishTimeout();

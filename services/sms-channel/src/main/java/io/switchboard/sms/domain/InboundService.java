@@ -19,6 +19,7 @@ import io.switchboard.events.ContactEvent;
 import io.switchboard.events.ContactMessageReceived;
 import io.switchboard.events.ContactSurveyAnswered;
 import io.switchboard.events.Direction;
+import io.switchboard.events.OptOutChanged;
 import io.switchboard.events.address.Address;
 import io.switchboard.events.address.AddressKind;
 
@@ -111,10 +112,16 @@ public class InboundService {
                 return answered.get();
             }
         }
+        List<StoredEvent> consentEvents = consent.map(c -> List.of(events.encode(optOutChanged(c, smsId)))).orElse(List.of());
         if (keyword.isPresent() && open.isEmpty()) {
-            // A bare keyword is not new work for the center: recorded and answered, no contact.
+            // A bare keyword is not new work for the center: recorded and answered, no contact; a STOP or
+            // START still goes to the consent topic, for campaigns and surveys.
             store.saveInbound(Optional.empty(), new InboundRecord(smsId, route.tenantId(), sms.provider(), sms.providerMessageId(),
-                    null, from, route.number(), body, keyword.get().name(), false, now), List.of(), consent, List.of());
+                    null, from, route.number(), body, keyword.get().name(), !consentEvents.isEmpty(), now), List.of(), consent,
+                    consentEvents);
+            if (!consentEvents.isEmpty()) {
+                publish(smsId, consentEvents);
+            }
             answer(keyword.get(), route, from, smsId, null);
             return new InboundOutcome(InboundOutcome.Kind.KEYWORD, smsId.toString(), null);
         }
@@ -152,13 +159,21 @@ public class InboundService {
         }
         contactEvents.add(new ContactMessageReceived(UUID.randomUUID(), route.tenantId(), now, conversation.contactId(),
                 smsId.toString(), Channel.SMS, customer, body, refs, metadata));
-        List<StoredEvent> stored = contactEvents.stream().map(events::encode).toList();
+        List<StoredEvent> stored = new ArrayList<>(contactEvents.stream().map(events::encode).toList());
+        stored.addAll(consentEvents);
         store.saveInbound(created, new InboundRecord(smsId, route.tenantId(), sms.provider(), sms.providerMessageId(),
                 conversation.contactId(), from, route.number(), body, keyword.map(Keyword::name).orElse(null), true, now),
                 files, consent, stored);
         publish(smsId, stored);
         keyword.ifPresent(k -> answer(k, route, from, smsId, conversation.contactId()));
         return new InboundOutcome(InboundOutcome.Kind.ACCEPTED, smsId.toString(), conversation.contactId());
+    }
+
+    /** The opt-out as every service reads it; its id follows the text's, so a re-publication is the same event. */
+    private static OptOutChanged optOutChanged(OptOut consent, UUID smsId) {
+        return new OptOutChanged(UUID.nameUUIDFromBytes(("optout:" + smsId).getBytes(StandardCharsets.UTF_8)), consent.tenantId(),
+                consent.changedAt(), new Address(AddressKind.PHONE, consent.number(), null), consent.optedOut(),
+                consent.optedOut() ? "sms-stop" : "sms-start");
     }
 
     /** A score texted back within a day of the survey of the customer's last contact answers it, once. */

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.switchboard.events.ContactEvent;
+import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.EventType;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.sms.config.SmsConfig;
@@ -32,7 +32,7 @@ public class KafkaEventSink implements EventSink {
     }
 
     @Override
-    public StoredEvent encode(ContactEvent event) {
+    public StoredEvent encode(SwitchboardEvent event) {
         return new StoredEvent(EventType.topicOf(event), event.subject(), OutgoingEvents.encode(event, InboundService.SOURCE));
     }
 

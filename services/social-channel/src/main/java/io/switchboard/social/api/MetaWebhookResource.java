@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.switchboard.service.webhook.WebhookRateLimited;
 import io.switchboard.social.config.SocialConfig;
 import io.switchboard.social.domain.BadPayloadException;
 import io.switchboard.social.domain.InboundProcessor;
@@ -26,6 +27,7 @@ import io.switchboard.social.domain.UnavailableException;
  * raw bytes before anything is parsed, and is answered 200 only once Kafka acknowledged its events.
  */
 @Path("/webhooks/meta")
+@WebhookRateLimited
 public class MetaWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(MetaWebhookResource.class);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.switchboard.service.webhook.WebhookRateLimited;
 import io.switchboard.social.config.SocialConfig;
 import io.switchboard.social.config.TelegramBots;
 import io.switchboard.social.domain.BadPayloadException;
@@ -28,6 +29,7 @@ import io.switchboard.social.domain.UnavailableException;
  * same 403, so the endpoint does not tell which bots exist.
  */
 @Path("/webhooks/telegram/{bot}")
+@WebhookRateLimited
 public class TelegramWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);

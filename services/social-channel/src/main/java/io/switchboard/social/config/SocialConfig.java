@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.switchboard.service.webhook.WebhookRateConfig;
 
 /**
  * The social channel's configuration ({@code switchboard.social.*}). The secrets have no defaults:
@@ -32,6 +33,9 @@ public interface SocialConfig {
     /** Webhook bodies larger than this are refused with 413 before they are parsed. */
     @WithDefault("262144")
     int maxBodyBytes();
+
+    /** Webhooks per source address: over the budget, 429 with Retry-After before anything is read (docs/operations.md#rate-limits). */
+    WebhookRateConfig webhookRate();
 
     Meta meta();
 

@@ -1,5 +1,6 @@
 package io.switchboard.social.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,8 +248,8 @@ public final class MetaPayloads {
     private static Instant epochSeconds(String value) {
         try {
             return value == null ? null : Instant.ofEpochSecond(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return null;
+        } catch (NumberFormatException | DateTimeException e) {
+            return null; // not a number, or beyond what an Instant holds: no usable time
         }
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.social.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,12 @@ public final class TelegramPayloads {
         if (chatId == null || messageId == null || !message.path("date").canConvertToLong()) {
             throw new BadPayloadException("a Telegram message needs message_id, chat.id and date");
         }
+        Instant sentAt;
+        try {
+            sentAt = Instant.ofEpochSecond(message.path("date").asLong());
+        } catch (DateTimeException e) {
+            throw new BadPayloadException("a Telegram message's date is out of range: " + message.path("date").asText());
+        }
         List<String> names = new ArrayList<>();
         for (String field : List.of("first_name", "last_name")) {
             if (Json.text(from, field) != null) {
@@ -78,7 +85,7 @@ public final class TelegramPayloads {
         }
         String name = names.isEmpty() ? username : String.join(" ", names);
         InboundMessage inbound = new InboundMessage(new SocialAccount(SocialPlatform.TELEGRAM, bot), chatId, name,
-                bot + ":" + chatId + ":" + messageId, Instant.ofEpochSecond(message.path("date").asLong()), kind, text, media,
+                bot + ":" + chatId + ":" + messageId, sentAt, kind, text, media,
                 metadata);
         return new WebhookBatch(List.of(inbound), List.of(), List.of());
     }

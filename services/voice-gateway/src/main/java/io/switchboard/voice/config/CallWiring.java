@@ -14,6 +14,7 @@ import io.switchboard.voice.domain.CallSettings;
 import io.switchboard.voice.domain.DialPolicy;
 import io.switchboard.voice.domain.InboundAdmission;
 import io.switchboard.voice.domain.IvrMenu;
+import io.switchboard.voice.domain.OptOuts;
 import io.switchboard.voice.domain.PhoneCredentials;
 import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
@@ -42,16 +43,24 @@ public class CallWiring {
         return new CallSettings(config.maxCalls(), config.maxCallDuration(), config.comfortInterval(), config.outbound().ringTimeout(),
                 config.outbound().trunk().isPresent(), menus, dialPolicies,
                 new CallSettings.DialRates(rate.perAgentPerMinute(), rate.perTenantPerMinute(), rate.maxTracked()),
-                new CallSettings.Survey(config.survey().enabled(), config.survey().timeout()));
+                new CallSettings.Survey(config.survey().enabled(), config.survey().timeout()),
+                new CallSettings.Campaign(config.campaign().machineValues(), config.campaign().keyTimeout(), config.campaign().maxRequestAge()));
     }
 
     @Produces
     @Singleton
     CallFlow flow(Signalling signalling, Media media, ContactEvents events, CallJournal journal, CallClock clock, DialAudit dialAudit,
             PromptLibrary prompts, CallRegistry calls, VoiceDirectory directory, Registrar registrar, RecordingPolicy recording,
-            WaitEstimates estimates, PhoneCredentials phones, CallSettings settings) {
+            WaitEstimates estimates, PhoneCredentials phones, OptOuts optOuts, CallSettings settings) {
         return CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, clock.background(), dialAudit, prompts),
-                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones), settings);
+                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones, optOuts), settings);
+    }
+
+    /** Opt-outs from the consent topic; callers' national numbers read in their tenant's region. */
+    @Produces
+    @Singleton
+    OptOuts optOuts(VoiceDirectory directory) {
+        return new OptOuts(directory::region);
     }
 
     /** Agents' phones register with the console's credentials, else the configured passwords. */

@@ -63,6 +63,9 @@ public interface VoiceConfig {
     /** The satisfaction survey (1 to 5 by DTMF) a caller hears when the agent hangs up. */
     Survey survey();
 
+    /** Campaigns' calls (issue 22): answering-machine detection as the carrier reports it, survey keys, stale requests. */
+    Campaign campaign();
+
     /** How often a waiting caller is told the expected wait between the queue audio. */
     @WithDefault("30s")
     Duration comfortInterval();
@@ -239,6 +242,24 @@ public interface VoiceConfig {
 
         @WithDefault("8s")
         Duration timeout();
+    }
+
+    interface Campaign {
+        /** The header on the carrier's 200 OK that says who answered (Twilio's SIP trunking: set it to what the carrier sends). */
+        @WithDefault("X-Answered-By")
+        String answeredByHeader();
+
+        /** Its values that mean a machine (compared without case); any other value, or no header, is a person. */
+        @WithDefault("machine,machine_start,machine_end_beep,machine_end_silence,machine_end_other,fax")
+        Set<String> machineValues();
+
+        /** How long a survey campaign's customer has to press a key after each question ("" after that). */
+        @WithDefault("8s")
+        Duration keyTimeout();
+
+        /** A request older than this when it arrives is refused (FAILED): the campaign's pacing has moved on. */
+        @WithDefault("60s")
+        Duration maxRequestAge();
     }
 
     interface Survey {

@@ -2,6 +2,8 @@ package io.switchboard.voice.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.switchboard.events.ContactEnded;
 import io.switchboard.voice.domain.port.AudioLeg;
@@ -27,6 +29,12 @@ public final class Call {
         RINGING,
         /** Outbound: the agent picked up; our INVITE to the customer is ringing. */
         DIALING,
+        /** A campaign's predictive or survey call: our INVITE to the customer is ringing, no agent yet. */
+        CALLING,
+        /** An IVR survey campaign's call: the customer hears the questions and presses a key for each. */
+        ASKING,
+        /** A campaign's call no agent was offered within the grace time: the abandoned-call message plays before our BYE. */
+        ABANDONING,
         /** Caller and agent are bridged. */
         CONNECTED,
         /** The agent hung up; the caller hears the satisfaction survey and may press 1 to 5 (the contact has ended). */
@@ -90,6 +98,19 @@ public final class Call {
     public boolean contactOver;
     /** The supervisor listening, whispering or barging in, from their phone ringing until they leave (null otherwise). */
     public volatile Monitor monitor;
+    /** The campaign attempt this call is (null for any other call). */
+    public CampaignAttempt campaign;
+    /** A campaign's call: when the customer (or their machine) picked up; {@link #answeredAt} stays the agent's answer. */
+    public Instant customerAnsweredAt;
+    /** A campaign's call: its result is reported (once). */
+    boolean attemptReported;
+    /** A campaign's call: the carrier's status or our reason, for the result's detail. */
+    String attemptDetail;
+    /** An IVR survey campaign's call: the prompts to play (resolved for the tenant) and the keys pressed so far. */
+    List<String> questions = List.of();
+    final List<String> answers = new ArrayList<>();
+    /** How often a survey question was asked: a silence timer of an earlier question is void. */
+    int questionRound;
     /** Both legs' audio being written while a recorded call is connected (null otherwise). */
     public Recording recording;
 

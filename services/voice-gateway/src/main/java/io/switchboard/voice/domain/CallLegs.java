@@ -21,8 +21,11 @@ public final class CallLegs {
     private final CallRegistry calls;
     private final RecordingPolicy recording;
     private final Clock clock;
+    private final AttemptResults results;
 
-    public CallLegs(Signalling signalling, Media media, Outbox outbox, CallRegistry calls, RecordingPolicy recording, Clock clock) {
+    public CallLegs(Signalling signalling, Media media, Outbox outbox, CallRegistry calls, RecordingPolicy recording, Clock clock,
+            AttemptResults results) {
+        this.results = results;
         this.signalling = signalling;
         this.media = media;
         this.outbox = outbox;
@@ -163,6 +166,7 @@ public final class CallLegs {
             call.transferMedia.close();
         }
         signalling.released(call);
+        results.settle(call, reason);
         if (call.published && !call.contactOver) {
             outbox.publishEnd(call, reason, call.endedAt);
         }

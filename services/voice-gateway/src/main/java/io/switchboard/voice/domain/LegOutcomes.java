@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The final answers to our INVITEs, sent to whichever part of the flow placed them: a transfer out of
- * the center, an agent's own call, an offer ringing a phone, or our own re-INVITE of the caller.
+ * the center, an agent's own call, a campaign's call to a customer, an offer ringing a phone, or our own re-INVITE of the caller.
  */
 public final class LegOutcomes {
 
@@ -20,9 +20,11 @@ public final class LegOutcomes {
     private final AgentAnswer agentAnswer;
     private final CallLegs legs;
     private final Monitoring monitoring;
+    private final CampaignProgress campaigns;
 
     public LegOutcomes(OutsideTransfers outside, OwnCallProgress ownCalls, Offers offers, AgentAnswer agentAnswer, CallLegs legs,
-            Monitoring monitoring) {
+            Monitoring monitoring, CampaignProgress campaigns) {
+        this.campaigns = campaigns;
         this.outside = outside;
         this.ownCalls = ownCalls;
         this.offers = offers;
@@ -31,8 +33,14 @@ public final class LegOutcomes {
         this.monitoring = monitoring;
     }
 
-    /** A 2xx on leg {@code callId}; false when nobody wants that leg any more (the signalling side then lets it go). */
-    boolean answered(Call call, String callId, Optional<InetSocketAddress> audio) {
+    /**
+     * A 2xx on leg {@code callId} ({@code answeredBy}: the carrier's answering-machine header, if any); false
+     * when nobody wants that leg any more (the signalling side then lets it go).
+     */
+    boolean answered(Call call, String callId, Optional<InetSocketAddress> audio, Optional<String> answeredBy) {
+        if (CampaignProgress.calling(call, callId)) {
+            return campaigns.answered(call, audio, answeredBy);
+        }
         if (Monitoring.owns(call, callId)) {
             return monitoring.answered(call, callId, audio);
         }
@@ -57,6 +65,10 @@ public final class LegOutcomes {
 
     /** A final refusal (3xx–6xx) on leg {@code callId}. */
     void refused(Call call, String callId, int status, String reason) {
+        if (CampaignProgress.calling(call, callId)) {
+            campaigns.failed(call, status, reason);
+            return;
+        }
         if (Monitoring.owns(call, callId)) {
             monitoring.gone(call, callId, "their phone answered " + status + " " + reason);
             return;
@@ -66,7 +78,7 @@ public final class LegOutcomes {
             return;
         }
         if (ownCalls.placing(call, callId)) {
-            ownCalls.failed(call, callId, status);
+            ownCalls.failed(call, callId, status, reason);
             return;
         }
         if (callId.equals(call.callerCallId)) {
@@ -85,12 +97,14 @@ public final class LegOutcomes {
     /** No answer at all to our INVITE on leg {@code callId} (Timer B). */
     void timedOut(Call call, String callId) {
         synchronized (call) {
-            if (Monitoring.owns(call, callId)) {
+            if (CampaignProgress.calling(call, callId)) {
+                campaigns.failed(call, REQUEST_TIMEOUT, "Request Timeout");
+            } else if (Monitoring.owns(call, callId)) {
                 monitoring.gone(call, callId, "their phone never answered");
             } else if (outside.owns(call, callId)) {
                 outside.failed(call, REQUEST_TIMEOUT, "Request Timeout");
             } else if (ownCalls.placing(call, callId)) {
-                ownCalls.failed(call, callId, REQUEST_TIMEOUT);
+                ownCalls.failed(call, callId, REQUEST_TIMEOUT, "Request Timeout");
             } else if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
                 offers.declined(call);
             }

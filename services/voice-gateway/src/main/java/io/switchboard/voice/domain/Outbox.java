@@ -74,6 +74,20 @@ public final class Outbox {
         });
     }
 
+    /**
+     * A campaign attempt's result. A broker that refuses it loses it (logged): the call is over; the
+     * campaign service treats an attempt without a result as it treats a lost request.
+     */
+    void attemptCompleted(CampaignOutcome outcome) {
+        background.execute(() -> {
+            try {
+                events.attemptCompleted(outcome);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "result %s of campaign attempt %s not published", outcome.result(), outcome.attempt().contactId());
+            }
+        });
+    }
+
     void answered(Call call, String agentId, String offerId, boolean accepted) {
         background.execute(() -> events.answered(call, agentId, offerId, accepted));
     }

@@ -1,10 +1,12 @@
 package io.switchboard.voice.domain;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.events.CallAttemptCompleted;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.Media;
@@ -17,6 +19,8 @@ import io.switchboard.voice.domain.port.SignallingException;
  * called through the outbound trunk and the legs are bridged at once, so the carrier's ringback
  * (early media) reaches the agent; when the customer answers the call is like any other. Busy, no
  * answer within the ring timeout, or a refusal ends it with that outcome and releases the other leg.
+ * A campaign's preview call goes the same way: the customer rings for the attempt's ring time, and the
+ * customer answering is the attempt's CONNECTED (any other end settles it: {@link AttemptResults#settle}).
  */
 public final class OwnCallProgress {
 
@@ -28,8 +32,11 @@ public final class OwnCallProgress {
     private final Outbox outbox;
     private final Clock clock;
     private final CallSettings settings;
+    private final AttemptResults results;
 
-    public OwnCallProgress(Signalling signalling, Media media, CallLegs legs, Outbox outbox, Clock clock, CallSettings settings) {
+    public OwnCallProgress(Signalling signalling, Media media, CallLegs legs, Outbox outbox, Clock clock, CallSettings settings,
+            AttemptResults results) {
+        this.results = results;
         this.signalling = signalling;
         this.media = media;
         this.legs = legs;
@@ -88,14 +95,16 @@ public final class OwnCallProgress {
     }
 
     /** The agent's phone or the customer refused, or rang past the ring timeout (408). */
-    void failed(Call call, String callId, int status) {
+    void failed(Call call, String callId, int status, String reason) {
         synchronized (call) {
             if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
                 LOG.infof("agent %s's phone answered %d: call %s not placed", call.agentId, status, call.contactId);
+                call.attemptDetail = "the agent's phone answered " + status;
                 legs.closeAgentLeg(call);
                 legs.end(call, ContactEnded.Reason.ERROR);
             } else if (dialling(call, callId)) {
                 LOG.infof("customer of call %s answered %d", call.contactId, status);
+                call.attemptDetail = status + " " + reason;
                 call.customerRinging = false;
                 legs.releaseAgentLeg(call);
                 legs.end(call, customerOutcome(status));
@@ -115,6 +124,7 @@ public final class OwnCallProgress {
             giveUpUnanswered(call, call.callerCallId);
         } catch (SignallingException e) {
             LOG.warnf("could not call the customer of %s through the trunk: %s", call.contactId, e.getMessage());
+            call.attemptDetail = "the trunk could not be reached";
             call.state = Call.State.DIALING;
             call.customerRinging = false;
             legs.releaseAgentLeg(call);
@@ -128,18 +138,24 @@ public final class OwnCallProgress {
         audio.ifPresent(call.callerMedia::remote);
         call.state = Call.State.CONNECTED;
         call.answeredAt = clock.now();
+        call.customerAnsweredAt = call.answeredAt;
         legs.startRecording(call);
         legs.bridge(call);
+        results.report(call, CallAttemptCompleted.Result.CONNECTED, "answered");
     }
 
     /** A leg still ringing after the ring timeout is cancelled and the call ends. */
     private void giveUpUnanswered(Call call, String callId) {
-        clock.schedule(settings.ringTimeout(), () -> {
+        boolean customer = callId.equals(call.callerCallId);
+        Duration ringTimeout = customer && call.campaign != null ? call.campaign.ringTimeout() : settings.ringTimeout();
+        clock.schedule(ringTimeout, () -> {
             synchronized (call) {
                 if (call.state == Call.State.RINGING && callId.equals(call.agentCallId)) {
+                    call.attemptDetail = "the agent's phone did not answer within " + ringTimeout.toSeconds() + " s";
                     legs.cancelAgent(call);
                     legs.end(call, ContactEnded.Reason.ERROR);
                 } else if (dialling(call, callId)) {
+                    call.attemptDetail = "no answer within " + ringTimeout.toSeconds() + " s";
                     legs.releaseCallerLeg(call);
                     call.customerRinging = false;
                     legs.releaseAgentLeg(call);

@@ -16,7 +16,8 @@ import io.switchboard.voice.domain.port.SignallingException;
 /**
  * Agents' own calls (click-to-call). The call is a contact at once (routing makes it the agent's);
  * the agent's phone rings first, because the agent is the one who asked and waits; what happens
- * next is {@link OwnCallProgress}. A call that cannot be placed (no trunk, the phone not registered
+ * next is {@link OwnCallProgress}. A campaign's preview call takes the same way once checked ({@link #dialPreview}).
+ * A call that cannot be placed (no trunk, the phone not registered
  * or not reachable) or that the tenant's dial plan or the rate caps refuse ({@link PublicDialing}) ends as ERROR.
  */
 public final class OwnCalls {
@@ -76,19 +77,40 @@ public final class OwnCalls {
                 legs.end(call, ContactEnded.Reason.ERROR);
                 return;
             }
-            Optional<Registrar.Binding> phone = registrar.lookup(request.agentId(), clock.now());
-            if (!progress.trunkConfigured() || phone.isEmpty()) {
-                LOG.infof("call %s not placed: %s", call.contactId,
-                        phone.isEmpty() ? "agent " + request.agentId() + " has no registered phone" : "no outbound trunk configured");
-                legs.end(call, ContactEnded.Reason.ERROR);
-                return;
-            }
-            try {
-                progress.ringAgent(call, phone.get().contact());
-            } catch (SignallingException | MediaUnavailableException e) {
-                LOG.warnf("could not ring %s for call %s: %s", call.agentId, call.contactId, e.getMessage());
-                legs.end(call, ContactEnded.Reason.ERROR);
-            }
+            place(call, request.agentId());
+        }
+    }
+
+    /**
+     * A campaign's preview call ({@link CampaignCalls} checked it already): the outbound contact with the
+     * campaign's metadata, then the agent's phone as for their own call; it records as {@code queueId}'s calls do.
+     */
+    void dialPreview(Call call, Request request, String queueId) {
+        synchronized (call) {
+            call.agentId = request.agentId();
+            call.entryPoint = call.did;
+            call.queueId = queueId;
+            progress.admit(call, request);
+            place(call, request.agentId());
+        }
+    }
+
+    /** Rings the agent's registered phone (caller holds the monitor); no phone, no trunk, or no way to ring it ends the call as ERROR. */
+    private void place(Call call, String agentId) {
+        Optional<Registrar.Binding> phone = registrar.lookup(agentId, clock.now());
+        if (!progress.trunkConfigured() || phone.isEmpty()) {
+            LOG.infof("call %s not placed: %s", call.contactId,
+                    phone.isEmpty() ? "agent " + agentId + " has no registered phone" : "no outbound trunk configured");
+            call.attemptDetail = phone.isEmpty() ? "the agent's phone is not registered" : "no outbound trunk configured";
+            legs.end(call, ContactEnded.Reason.ERROR);
+            return;
+        }
+        try {
+            progress.ringAgent(call, phone.get().contact());
+        } catch (SignallingException | MediaUnavailableException e) {
+            LOG.warnf("could not ring %s for call %s: %s", call.agentId, call.contactId, e.getMessage());
+            call.attemptDetail = "the agent's phone could not be rung";
+            legs.end(call, ContactEnded.Reason.ERROR);
         }
     }
 }

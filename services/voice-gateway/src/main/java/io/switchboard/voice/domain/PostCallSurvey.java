@@ -36,9 +36,11 @@ public final class PostCallSurvey {
     private final CallLegs legs;
     private final Outbox outbox;
     private final CallSettings.Survey settings;
+    private final OptOuts optOuts;
 
     public PostCallSurvey(Signalling signalling, Media media, Clock clock, PromptLibrary prompts, CallLegs legs, Outbox outbox,
-            CallSettings.Survey settings) {
+            CallSettings.Survey settings, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.signalling = signalling;
         this.media = media;
         this.clock = clock;
@@ -52,11 +54,16 @@ public final class PostCallSurvey {
      * The agent's BYE on a call: when the survey applies, the agent's leg goes, the contact ends and the
      * caller is asked; false leaves the call to end as it always did. It applies to an inbound call
      * connected to an agent whose contact is still the center's (not transferred out, no transfer pending),
-     * not on hold (a held caller sends no keys), with a caller that can send RFC 4733 keys.
+     * not on hold (a held caller sends no keys), with a caller that can send RFC 4733 keys, whose number has
+     * not opted out of being contacted by the tenant (issue 21: the consent topic).
      */
     boolean offer(Call call) {
         if (!settings.enabled() || call.outbound || call.state != Call.State.CONNECTED || !call.published || call.contactOver
                 || call.referred || call.transferCallId != null || call.onHold() || call.dtmfPayloadType < 0 || !call.callerAnswered) {
+            return false;
+        }
+        if (optOuts.optedOut(call.tenantId, call.caller)) {
+            LOG.debugf("survey of contact %s not offered: the caller's number opted out", call.contactId);
             return false;
         }
         Optional<String> question = prompts.resolve(call.tenantId, SURVEY_PROMPT);

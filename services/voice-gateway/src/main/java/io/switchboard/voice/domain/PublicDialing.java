@@ -24,7 +24,10 @@ public final class PublicDialing {
         this.clock = clock;
     }
 
-    /** Whether {@code agentId} may call {@code number} for {@code contactId} now; a refusal is audited before it is returned. */
+    /**
+     * Whether {@code agentId} may call {@code number} for {@code contactId} now (no agent, null: a campaign's
+     * predictive call, under the tenant's cap only); a refusal is audited before it is returned.
+     */
     Optional<DialRefusal.Reason> admit(String tenantId, String agentId, String contactId, String number) {
         Optional<DialRefusal.Reason> refused = plan.check(tenantId, number).or(() -> caps.take(tenantId, agentId, clock.now()));
         refused.ifPresent(reason -> audit.refused(new DialRefusal(tenantId, agentId, contactId, number, reason)));

@@ -14,8 +14,11 @@ public final class RoutingDecisions {
     private final Offers offers;
     private final PhoneTransfers transfers;
     private final Hangups hangups;
+    private final CampaignProgress campaigns;
 
-    public RoutingDecisions(CallRegistry calls, Queueing queueing, Offers offers, PhoneTransfers transfers, Hangups hangups) {
+    public RoutingDecisions(CallRegistry calls, Queueing queueing, Offers offers, PhoneTransfers transfers, Hangups hangups,
+            CampaignProgress campaigns) {
+        this.campaigns = campaigns;
         this.calls = calls;
         this.queueing = queueing;
         this.offers = offers;
@@ -28,7 +31,11 @@ public final class RoutingDecisions {
     }
 
     public void offered(String contactId, String agentId, String offerId, String queueId) {
-        calls.byContact(contactId).ifPresent(call -> offers.offer(call, agentId, offerId, queueId));
+        calls.byContact(contactId).ifPresent(call -> {
+            // A campaign's answered call offered within its grace time: the attempt is CONNECTED, whatever the phone does next.
+            campaigns.offered(call);
+            offers.offer(call, agentId, offerId, queueId);
+        });
     }
 
     public void offerEnded(String contactId, String offerId) {

@@ -79,14 +79,23 @@ public final class SignallingEvents {
         return calls.byCallId(callId).map(call -> transfers.refer(call, callId, target, accept)).orElse(PhoneTransfers.Verdict.NO_SUCH_CALL);
     }
 
-    /** Whether {@code callId} is the customer's leg of an own call still being dialled (a trunk's challenge is answered then). */
+    /**
+     * Whether {@code callId} is the customer's leg of an own call or a campaign's call still being dialled
+     * (a trunk's challenge is answered then).
+     */
     public boolean dialling(String callId) {
-        return calls.byCallId(callId).filter(call -> OwnCallProgress.dialling(call, callId)).isPresent();
+        return calls.byCallId(callId).filter(call -> OwnCallProgress.dialling(call, callId) || CampaignProgress.calling(call, callId))
+                .isPresent();
     }
 
     /** A 2xx to our INVITE on leg {@code callId}; false: nobody wants it, let it go (BYE). */
     public boolean answered(String callId, Optional<InetSocketAddress> audio) {
-        return calls.byCallId(callId).map(call -> outcomes.answered(call, callId, audio)).orElse(false);
+        return answered(callId, audio, Optional.empty());
+    }
+
+    /** As {@link #answered(String, Optional)}, with the carrier's answering-machine header ({@code X-Answered-By}) when it sent one. */
+    public boolean answered(String callId, Optional<InetSocketAddress> audio, Optional<String> answeredBy) {
+        return calls.byCallId(callId).map(call -> outcomes.answered(call, callId, audio, answeredBy)).orElse(false);
     }
 
     public void refused(String callId, int status, String reason) {

@@ -31,6 +31,7 @@ public class VoiceDirectory extends EntryPointDirectory {
     private final Map<String, String> regions = new ConcurrentHashMap<>();
     private final Map<String, String> queues = new ConcurrentHashMap<>();
     private final Map<String, TenantMenu> menus = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     private record TenantMenu(String tenantId, IvrMenu menu) {
     }
@@ -44,6 +45,9 @@ public class VoiceDirectory extends EntryPointDirectory {
         super.apply(tenant);
         if (tenant.defaultRegion() != null) {
             regions.put(tenant.tenantId(), tenant.defaultRegion());
+        }
+        if (tenant.name() != null && !tenant.name().isBlank()) {
+            names.put(tenant.tenantId(), tenant.name());
         }
         tenant.entryPoints().stream().filter(entry -> entry.channel() == Channel.VOICE && entry.queueId() != null)
                 .forEach(entry -> queues.put(e164(entry.address()), entry.queueId()));
@@ -87,6 +91,11 @@ public class VoiceDirectory extends EntryPointDirectory {
     /** The queue a DID routes to, so an agent's outbound call from it records as that queue's calls do. */
     public Optional<String> queueOf(String did) {
         return Optional.ofNullable(queues.get(e164(did)));
+    }
+
+    /** The tenant's name, shown to the customers a campaign calls. */
+    public Optional<String> name(String tenantId) {
+        return Optional.ofNullable(names.get(tenantId));
     }
 
     public Optional<String> region(String tenantId) {

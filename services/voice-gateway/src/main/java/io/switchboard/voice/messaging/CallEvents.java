@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.switchboard.events.CallAttemptCompleted;
+import io.switchboard.events.CampaignCallRequested;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactSurveyAnswered;
@@ -29,12 +31,15 @@ import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.CampaignAttempt;
+import io.switchboard.voice.domain.CampaignOutcome;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.domain.port.ContactEvents;
 
 /**
- * What a call tells the platform: the contact (a caller's, or an agent's own outbound call), the
- * agent phone's answer to an offer, and the end with its durations.
+ * What a call tells the platform: the contact (a caller's, an agent's own outbound call, a campaign's
+ * answered call), the agent phone's answer to an offer, the end with its durations, and a campaign
+ * attempt's result.
  */
 @ApplicationScoped
 public class CallEvents implements ContactEvents {
@@ -71,12 +76,50 @@ public class CallEvents implements ContactEvents {
         return metadata;
     }
 
-    /** An agent's own call (click-to-call): an OUTBOUND contact from the tenant's number to the customer, theirs from the start. */
+    /**
+     * An agent's own call (click-to-call), or a campaign's preview call: an OUTBOUND contact from the tenant's
+     * number to the customer, theirs from the start (a preview call also carries the campaign's metadata).
+     */
     @Override
     public void placed(Call call, String agentId, Address customer) {
+        Map<String, String> metadata = new HashMap<>(Map.of("callId", call.callerCallId, "did", call.did, ContactCreated.PLACED_BY, agentId));
+        if (call.campaign != null) {
+            metadata.putAll(campaignMetadata(call.campaign));
+        }
         publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
                 io.switchboard.events.Channel.VOICE, Direction.OUTBOUND, call.entryPoint, phone(call.did, null), customer, Map.of(), null,
-                null, List.of(), null, 0, Map.of("callId", call.callerCallId, "did", call.did, ContactCreated.PLACED_BY, agentId)));
+                null, List.of(), null, 0, metadata));
+    }
+
+    /**
+     * A person answered a campaign's predictive call: an OUTBOUND contact from the customer to the DID in the
+     * campaign's queue ({@code queueId}, which routing takes), with the campaign, the record and its fields.
+     */
+    @Override
+    public void campaignAnswered(Call call) {
+        Map<String, String> metadata = new HashMap<>(Map.of("callId", call.callerCallId, "did", call.did));
+        metadata.putAll(campaignMetadata(call.campaign));
+        publish(new ContactCreated(id("created:" + call.contactId), call.tenantId, now(), call.contactId,
+                io.switchboard.events.Channel.VOICE, Direction.OUTBOUND, call.entryPoint, phone(call.caller, null), phone(call.did, null),
+                Map.of(), null, null, List.of(), null, 0, metadata));
+    }
+
+    private static Map<String, String> campaignMetadata(CampaignAttempt campaign) {
+        Map<String, String> metadata = new HashMap<>();
+        campaign.record().forEach((name, value) -> metadata.put(CampaignCallRequested.RECORD_FIELD_PREFIX + name, value));
+        metadata.put(CampaignCallRequested.CAMPAIGN_ID, campaign.campaignId());
+        metadata.put(CampaignCallRequested.RECORD_ID, campaign.recordId());
+        metadata.put(ContactCreated.CHOSEN_QUEUE, campaign.queueId());
+        return metadata;
+    }
+
+    /** A campaign attempt's result; its id is the attempt's (one result per attempt), so a repeat is the same event. */
+    @Override
+    public void attemptCompleted(CampaignOutcome outcome) {
+        CampaignAttempt attempt = outcome.attempt();
+        publish(new CallAttemptCompleted(id("attempt:" + attempt.contactId()), attempt.tenantId(), outcome.at().truncatedTo(ChronoUnit.MILLIS),
+                attempt.contactId(), attempt.campaignId(), attempt.recordId(), outcome.result(),
+                outcome.answeredAt() == null ? null : outcome.answeredAt().truncatedTo(ChronoUnit.MILLIS), outcome.detail(), outcome.answers()));
     }
 
     /** The agent's phone answered (accepted) or refused, rang out or is not registered (declined). */

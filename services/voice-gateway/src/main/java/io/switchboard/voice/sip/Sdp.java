@@ -2,6 +2,7 @@ package io.switchboard.voice.sip;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,8 +67,14 @@ public final class Sdp {
             if (connection == null) {
                 throw new SdpException("no connection address");
             }
-            List<Integer> types = ((Vector<String>) stream.getMedia().getMediaFormats(false)).stream()
-                    .map(String::trim).map(Integer::valueOf).toList();
+            Vector<String> formats = stream.getMedia().getMediaFormats(false);
+            if (formats == null) {
+                throw new SdpException("an audio stream without payload types");
+            }
+            List<Integer> types = new ArrayList<>();
+            for (String format : formats) {
+                types.add(payloadType(format));
+            }
             int telephoneEvent = -1;
             String direction = "sendrecv";
             Vector<Attribute> attributes = stream.getAttributes(false);
@@ -76,16 +83,37 @@ public final class Sdp {
                     String name = attribute.getName();
                     String value = attribute.getValue();
                     if ("rtpmap".equals(name) && value != null && value.toLowerCase(Locale.ROOT).contains("telephone-event")) {
-                        telephoneEvent = Integer.parseInt(value.trim().split("\\s+")[0]);
+                        telephoneEvent = payloadType(value.trim().split("\\s+")[0]);
                     } else if (List.of("sendrecv", "sendonly", "recvonly", "inactive").contains(name)) {
                         direction = name;
                     }
                 }
             }
-            return new Offer(new InetSocketAddress(connection.getAddress(), stream.getMedia().getMediaPort()), types, telephoneEvent,
-                    direction);
+            int port = stream.getMedia().getMediaPort();
+            if (port < 0 || port > 65_535) {
+                throw new SdpException("the audio port " + port + " is not a UDP port");
+            }
+            InetSocketAddress audio = new InetSocketAddress(connection.getAddress(), port);
+            if (audio.isUnresolved()) {
+                // a name that does not resolve has no IP: RTP cannot be sent there and onHold() would fail on it
+                throw new SdpException("the connection address " + connection.getAddress() + " does not resolve");
+            }
+            return new Offer(audio, types, telephoneEvent, direction);
         }
         throw new SdpException("no audio stream");
+    }
+
+    /** An RTP payload type (RFC 3550: 7 bits); anything else makes the description unusable. */
+    private static int payloadType(String text) throws SdpException {
+        try {
+            int type = Integer.parseInt(text.trim());
+            if (type >= 0 && type <= 127) {
+                return type;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below with the text
+        }
+        throw new SdpException("not an RTP payload type: " + text);
     }
 
     /** Our description: one audio stream on {@code port} with {@code codec} and, when the peer offered it, telephone events. */

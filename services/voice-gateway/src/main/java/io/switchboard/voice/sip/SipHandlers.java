@@ -51,6 +51,6 @@ public class SipHandlers {
         return new Handlers(new InviteHandler(sip, new TrunkGuard(sip, trunks, challenges), admission, media, calls.signalling(), signalling),
                 new HangupRequests(sip, calls.signalling()), new ReferHandler(sip, calls.signalling()),
                 new RegisterHandler(sip, registrar, challenges, trunks, phones, config),
-                new SipResponses(sip, signalling, calls.signalling(), trunkAccount));
+                new SipResponses(sip, signalling, calls.signalling(), trunkAccount, config.campaign().answeredByHeader()));
     }
 }

@@ -9,6 +9,8 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ExtensionHeader;
+import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -31,8 +33,12 @@ final class SipResponses {
     private final SignallingEvents calls;
     /** Present when the carrier gave us an account: its challenges to our INVITEs are answered. */
     private final Optional<AuthenticationHelper> trunkAccount;
+    /** The header a carrier reports answering-machine detection in on its 200 OK (X-Answered-By). */
+    private final String answeredByHeader;
 
-    SipResponses(SipStack sip, SipSignalling signalling, SignallingEvents calls, Optional<AuthenticationHelper> trunkAccount) {
+    SipResponses(SipStack sip, SipSignalling signalling, SignallingEvents calls, Optional<AuthenticationHelper> trunkAccount,
+            String answeredByHeader) {
+        this.answeredByHeader = answeredByHeader;
         this.sip = sip;
         this.signalling = signalling;
         this.calls = calls;
@@ -62,9 +68,19 @@ final class SipResponses {
         if (leg != null && leg.dialog == null) {
             leg.dialog = dialog;
         }
-        if (!calls.answered(callId, Sdp.answer(response))) {
+        if (!calls.answered(callId, Sdp.answer(response), answeredBy(response))) {
             signalling.sendBye(dialog);
         }
+    }
+
+    /** The carrier's answering-machine verdict on a 2xx, when it gives one. */
+    private Optional<String> answeredBy(Response response) {
+        Header header = response.getHeader(answeredByHeader);
+        if (header instanceof ExtensionHeader extension) {
+            return Optional.ofNullable(extension.getValue()).filter(value -> !value.isBlank());
+        }
+        return Optional.ofNullable(header).map(h -> h.toString().substring(h.toString().indexOf(':') + 1).strip())
+                .filter(value -> !value.isBlank());
     }
 
     /** An INVITE of ours (to an agent's phone, to a customer, to an outside number) got no answer at all. */

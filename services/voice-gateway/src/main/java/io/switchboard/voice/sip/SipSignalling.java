@@ -110,6 +110,17 @@ public class SipSignalling implements Signalling {
     }
 
     @Override
+    public PendingInvite dialCampaignCustomer(Call call, String displayName) {
+        try {
+            Request invite = sip.trunkInvite(trunk(), call.caller, call.did, displayName, sdp(call.callerMedia.localPort(), call));
+            ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).setCallId(call.callerCallId);
+            return pending(invite);
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new SignallingException("INVITE to " + call.caller + " not built: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public PendingInvite dialOutside(Call call, String number) {
         try {
             return pending(sip.trunkInvite(trunk(), number, call.did, sdp(call.transferMedia.localPort(), call)));

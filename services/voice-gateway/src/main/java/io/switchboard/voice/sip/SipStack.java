@@ -161,7 +161,13 @@ public final class SipStack {
      * caller id from P-Asserted-Identity.
      */
     public Request trunkInvite(String trunk, String number, String did, String sdp) throws ParseException, InvalidArgumentException {
-        Request invite = invite((SipURI) addresses.createURI("sip:" + number + "@" + trunk), number, did, null, sdp);
+        return trunkInvite(trunk, number, did, null, sdp);
+    }
+
+    /** As {@link #trunkInvite(String, String, String, String)}, the caller id shown as {@code displayName} (null: none). */
+    public Request trunkInvite(String trunk, String number, String did, String displayName, String sdp)
+            throws ParseException, InvalidArgumentException {
+        Request invite = invite((SipURI) addresses.createURI("sip:" + number + "@" + trunk), number, did, displayName, sdp);
         invite.addHeader(headers.createHeader("P-Asserted-Identity", "<sip:" + did + "@" + host + ">"));
         return invite;
     }

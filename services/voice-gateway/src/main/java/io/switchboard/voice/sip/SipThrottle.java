@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.voice.config.VoiceConfig;
-import io.switchboard.voice.domain.SourceRateLimiter;
+import io.switchboard.service.ratelimit.KeyedRateLimiter;
 
 /** INVITE and REGISTER floods: a token bucket per source address and method, over it a stateless 503 with Retry-After. */
 @ApplicationScoped
@@ -23,14 +23,14 @@ public class SipThrottle {
 
     private static final Logger LOG = Logger.getLogger(SipThrottle.class);
 
-    private final Map<String, SourceRateLimiter> limits;
+    private final Map<String, KeyedRateLimiter> limits;
     private final Map<String, Counter> throttled;
 
     public SipThrottle(VoiceConfig config, MeterRegistry registry) {
         VoiceConfig.RateLimit limit = config.rateLimit();
         this.limits = Map.of(
-                Request.INVITE, new SourceRateLimiter(limit.invitePerSecond(), limit.inviteBurst(), limit.maxSources()),
-                Request.REGISTER, new SourceRateLimiter(limit.registerPerSecond(), limit.registerBurst(), limit.maxSources()));
+                Request.INVITE, new KeyedRateLimiter(limit.invitePerSecond(), limit.inviteBurst(), limit.maxSources()),
+                Request.REGISTER, new KeyedRateLimiter(limit.registerPerSecond(), limit.registerBurst(), limit.maxSources()));
         this.throttled = Map.of(Request.INVITE, throttledCounter(registry, Request.INVITE),
                 Request.REGISTER, throttledCounter(registry, Request.REGISTER));
     }
@@ -45,7 +45,7 @@ public class SipThrottle {
      * state), and nothing else is done. Retransmissions count too, as they cost the same.
      */
     boolean throttled(SipStack sip, Request request, String source) throws ParseException, InvalidArgumentException {
-        SourceRateLimiter limiter = limits.get(request.getMethod());
+        KeyedRateLimiter limiter = limits.get(request.getMethod());
         if (limiter == null) {
             return false;
         }

@@ -53,6 +53,7 @@ final class CallFlowHarness {
     final WaitEstimates estimates = new WaitEstimates();
     final Prompts prompts = new Prompts();
     final PhoneCredentials phones = new PhoneCredentials("switchboard", Map.of(), registrar);
+    final OptOuts optOuts = new OptOuts(directory::region);
     final CallFlow flow;
     final InboundAdmission admission;
     private int legs;
@@ -84,7 +85,7 @@ final class CallFlowHarness {
         IvrMenu menu = IvrMenu.toEntryPoints("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(),
                 Duration.ofSeconds(8));
         CallSettings settings = new CallSettings(3, Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofSeconds(45), outboundTrunk,
-                Map.of(MAIN, menu), dialPolicies, dialRates, survey);
+                Map.of(MAIN, menu), dialPolicies, dialRates, survey, CallSettings.Campaign.DEFAULTS);
         CallJournal journal = new CallJournal() {
             @Override
             public void opened(String contactId, String tenantId) {
@@ -99,7 +100,7 @@ final class CallFlowHarness {
         DialAudit audit = refusal -> effects.add("dial refused " + refusal.tenantId() + " " + refusal.agentId() + " "
                 + refusal.maskedNumber() + " " + refusal.reason().label());
         flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit, prompts),
-                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones), settings);
+                new CallFlow.Books(calls, directory, registrar, recording, estimates, phones, optOuts), settings);
         admission = new InboundAdmission(directory, calls, settings.maxCalls());
     }
 
@@ -381,6 +382,11 @@ final class CallFlowHarness {
         }
 
         @Override
+        public PendingInvite dialCampaignCustomer(Call call, String displayName) {
+            return invite(call.callerCallId, "INVITE customer " + call.caller + " from " + call.did + " as \"" + displayName + "\"");
+        }
+
+        @Override
         public PendingInvite dialOutside(Call call, String number) {
             String callId = "leg-" + (++next);
             return invite(callId, "INVITE outside " + number + " from " + call.did + " as " + callId);
@@ -438,6 +444,18 @@ final class CallFlowHarness {
         @Override
         public void placed(Call call, String agentId, Address customer) {
             publish("contact.created OUTBOUND " + call.contactId + " by " + agentId + " to " + customer.value());
+        }
+
+        @Override
+        public void campaignAnswered(Call call) {
+            publish("contact.created OUTBOUND " + call.contactId + " from " + call.caller + " campaign=" + call.campaign.campaignId()
+                    + " queueId=" + call.chosenQueue);
+        }
+
+        @Override
+        public void attemptCompleted(CampaignOutcome outcome) {
+            publish("call.attempt.completed " + outcome.attempt().contactId() + " " + outcome.result() + " (" + outcome.detail() + ")"
+                    + (outcome.answeredAt() == null ? "" : " answered") + (outcome.answers().isEmpty() ? "" : " answers=" + outcome.answers()));
         }
 
         @Override

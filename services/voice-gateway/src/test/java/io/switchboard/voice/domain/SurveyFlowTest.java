@@ -3,8 +3,13 @@ package io.switchboard.voice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.events.OptOutChanged;
+import io.switchboard.events.address.Address;
 
 /**
  * The satisfaction survey after a call the agent ended (issue 21), without SIP: the caller's leg
@@ -162,5 +167,28 @@ class SurveyFlowTest {
         assertThat(off.effects).contains("BYE caller-1", "contact.ended " + call.contactId + " AGENT_ENDED hold=0")
                 .noneMatch(e -> e.contains("survey"));
         assertThat(call.state).isEqualTo(Call.State.ENDED);
+    }
+
+    /** Issue 21: a caller whose number opted out for the tenant (SMS STOP, do-not-call) is not asked; a START asks them again. */
+    @Test
+    void aCallerWhoseNumberOptedOutIsNotAskedAndIsAskedAgainOnceTheyOptBackIn() {
+        // The caller's national 07400 123456 is the opt-out's +447400123456 in the tenant's region (GB).
+        calls.optOuts.apply(new OptOutChanged(UUID.randomUUID(), CallFlowHarness.TENANT, Instant.now(), Address.phone("+447400123456", null),
+                true, "sms-stop"));
+        Call call = calls.connectedToAlice();
+        calls.flow.signalling().bye(call.agentCallId);
+        assertThat(calls.effects).contains("BYE caller-1", "contact.ended " + call.contactId + " AGENT_ENDED hold=0")
+                .noneMatch(e -> e.contains("survey"));
+
+        CallFlowHarness other = new CallFlowHarness(new CallSettings.Survey(true, TIMEOUT));
+        other.optOuts.apply(new OptOutChanged(UUID.randomUUID(), "globex", Instant.now(), Address.phone("+447400123456", null), true,
+                "do-not-call"));
+        other.optOuts.apply(new OptOutChanged(UUID.randomUUID(), CallFlowHarness.TENANT, Instant.now(), Address.phone("+447400123456", null),
+                true, "sms-stop"));
+        other.optOuts.apply(new OptOutChanged(UUID.randomUUID(), CallFlowHarness.TENANT, Instant.now(), Address.phone("+447400123456", null),
+                false, "sms-start"));
+        Call again = other.connectedToAlice();
+        other.flow.signalling().bye(again.agentCallId);
+        assertThat(again.state).as("another tenant's opt-out does not count; START gave consent again").isEqualTo(Call.State.SURVEY);
     }
 }

@@ -47,6 +47,10 @@ class MixBench {
                 + "the mix adds %.1f µs/s%n", relayed, relayed / 10_000, mixed, mixed / 10_000, mixed - relayed));
         System.out.print(report);
         Files.writeString(Path.of("target/mix-bench.txt"), report);
+        Path reportDir = Files.createDirectories(Path.of("target/mix-bench"));
+        Files.writeString(reportDir.resolve("report.json"), String.format(java.util.Locale.ROOT,
+                "{\"calls\": %d, \"seconds\": %d, \"relayed_us_cpu_per_call_second\": %.1f, \"monitored_us_cpu_per_call_second\": %.1f,"
+                        + " \"mix_adds_us_per_call_second\": %.1f}%n", calls, seconds, relayed, mixed, mixed - relayed));
     }
 
     /** µs of media-thread CPU per call per second. */

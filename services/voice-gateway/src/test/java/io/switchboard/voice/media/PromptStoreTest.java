@@ -35,10 +35,13 @@ class PromptStoreTest {
         }
     }
 
-    /** The survey after a call asks with these unless the tenant recorded its own (issue 21). */
+    /**
+     * The survey after a call asks with these unless the tenant recorded its own (issue 21); a campaign's
+     * caller nobody was free for hears the abandoned-call message (issue 22).
+     */
     @Test
     void theSurveysQuestionAndThanksAreBuiltInSpeechAndATenantsOwnQuestionWins() {
-        for (String name : new String[] {"survey", "survey-thanks"}) {
+        for (String name : new String[] {"survey", "survey-thanks", "dialer-abandoned"}) {
             assertThat(store.resolve("any-tenant", name)).as(name).contains(name + ".ul");
             byte[] audio = store.audio(name + ".ul").orElseThrow();
             assertThat(audio.length).as(name + ": at least 2 s of 8 kHz samples").isGreaterThan(2 * PromptConfigured.SAMPLES_PER_SECOND);

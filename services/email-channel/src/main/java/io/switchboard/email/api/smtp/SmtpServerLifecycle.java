@@ -18,6 +18,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.subethamail.smtp.MessageHandlerFactory;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.SessionHandler;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,6 +29,7 @@ import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.EmailDirectory;
 import io.switchboard.email.domain.InboundMailProcessor;
 import io.switchboard.email.domain.SenderRateLimiter;
+import io.switchboard.service.api.IngressRefusals;
 
 /** Runs the inbound SMTP server (SubEthaSMTP) for the life of the service. */
 @ApplicationScoped
@@ -35,12 +40,14 @@ public class SmtpServerLifecycle {
     private final EmailConfig config;
     private final EmailDirectory directory;
     private final InboundMailProcessor processor;
+    private final MeterRegistry registry;
     private SMTPServer server;
 
-    public SmtpServerLifecycle(EmailConfig config, EmailDirectory directory, InboundMailProcessor processor) {
+    public SmtpServerLifecycle(EmailConfig config, EmailDirectory directory, InboundMailProcessor processor, MeterRegistry registry) {
         this.config = config;
         this.directory = directory;
         this.processor = processor;
+        this.registry = registry;
     }
 
     void start(@Observes StartupEvent event) throws IOException, GeneralSecurityException {
@@ -49,13 +56,17 @@ public class SmtpServerLifecycle {
             return;
         }
         SenderRateLimiter limiter = new SenderRateLimiter(smtp.messagesPerSenderPerMinute(), Clock.systemUTC());
-        server = build(smtp, context -> new SmtpSession(context, directory, processor, limiter, smtp.maxMessageBytes()));
+        Counter overSenderRate = IngressRefusals.counter(registry, "email-channel", "smtp", "sender-rate");
+        SmtpConnections connections = new SmtpConnections(smtp, registry, System::nanoTime);
+        server = build(smtp, connections, context -> new SmtpSession(context, directory, processor, connections, limiter,
+                overSenderRate, smtp.maxMessageBytes()));
         server.start();
         LOG.infof("SMTP listening on %s:%d%s", smtp.bindAddress(), port(), smtp.tls().keyStore().isPresent() ? " (STARTTLS)" : "");
     }
 
     /** The server as configured: limits, and STARTTLS when a key store is set. */
-    static SMTPServer build(EmailConfig.Smtp smtp, MessageHandlerFactory sessions) throws IOException, GeneralSecurityException {
+    static SMTPServer build(EmailConfig.Smtp smtp, SessionHandler connections, MessageHandlerFactory sessions)
+            throws IOException, GeneralSecurityException {
         SMTPServer.Builder builder = new SMTPServer.Builder()
                 .bindAddress(InetAddress.getByName(smtp.bindAddress()))
                 .port(smtp.port())
@@ -65,6 +76,7 @@ public class SmtpServerLifecycle {
                 .maxRecipients(smtp.maxRecipients())
                 .maxMessageSize(smtp.maxMessageBytes())
                 .insertReceivedHeaders(false)
+                .sessionHandler(connections)
                 .messageHandlerFactory(sessions);
         if (smtp.tls().keyStore().isPresent()) {
             builder.startTlsSocketFactory(sslContext(smtp.tls())).enableTLS().requireTLS(smtp.tls().required());

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+
+import io.micrometer.core.instrument.Counter;
 
 import io.switchboard.email.domain.EmailDirectory;
 import io.switchboard.email.domain.InboundMail;
@@ -34,25 +37,35 @@ final class SmtpSession implements MessageHandler {
     private final MessageContext context;
     private final EmailDirectory directory;
     private final InboundMailProcessor processor;
+    private final SmtpConnections connections;
     private final SenderRateLimiter limiter;
+    private final Counter overSenderRate;
     private final int maxMessageBytes;
     private String sender;
     // One copy per tenant: two addresses of one tenant are one conversation, not two.
     private final Map<String, EntryPointRoute> routesByTenant = new LinkedHashMap<>();
 
-    SmtpSession(MessageContext context, EmailDirectory directory, InboundMailProcessor processor, SenderRateLimiter limiter,
-            int maxMessageBytes) {
+    SmtpSession(MessageContext context, EmailDirectory directory, InboundMailProcessor processor, SmtpConnections connections,
+            SenderRateLimiter limiter, Counter overSenderRate, int maxMessageBytes) {
         this.context = context;
         this.directory = directory;
         this.processor = processor;
+        this.connections = connections;
         this.limiter = limiter;
+        this.overSenderRate = overSenderRate;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
     public void from(String from) throws RejectException {
+        if (!connections.anotherMessage(context)) {
+            // answered, then the connection is closed (RFC 5321's 421)
+            throw new DropConnectionException(421, "4.7.0 Too many messages in this connection (at most " + connections.maxMessages()
+                    + "), reconnect");
+        }
         String key = from == null || from.isBlank() ? "<>@" + clientHost() : from;
         if (!limiter.tryAcquire(key)) {
+            overSenderRate.increment();
             throw new RejectException(450, "4.7.1 Too many messages from " + key + ", try again later");
         }
         sender = from == null ? "" : from;
@@ -93,8 +106,7 @@ final class SmtpSession implements MessageHandler {
     }
 
     private String clientHost() {
-        return context.getRemoteAddress() instanceof java.net.InetSocketAddress address
-                ? address.getAddress().getHostAddress() : String.valueOf(context.getRemoteAddress());
+        return SmtpConnections.address(context.getRemoteAddress());
     }
 
     /** Reads the message, or drains it and answers 552 so the session can go on with the next one. */

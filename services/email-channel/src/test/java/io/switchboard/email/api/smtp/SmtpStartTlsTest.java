@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.SessionHandler;
 
 import io.switchboard.email.config.EmailConfig;
 
@@ -73,7 +74,7 @@ class SmtpStartTlsTest {
     }
 
     private SMTPServer start(boolean required) throws Exception {
-        SMTPServer server = SmtpServerLifecycle.build(smtp(required), context -> new MessageHandler() {
+        SMTPServer server = SmtpServerLifecycle.build(smtp(required), SessionHandler.acceptAll(), context -> new MessageHandler() {
             @Override
             public void from(String from) {
             }
@@ -169,6 +170,16 @@ class SmtpStartTlsTest {
             @Override
             public int messagesPerSenderPerMinute() {
                 return 100;
+            }
+
+            @Override
+            public int maxMessagesPerConnection() {
+                return 100;
+            }
+
+            @Override
+            public EmailConfig.ConnectionRate connectionRate() {
+                throw new UnsupportedOperationException("the server is built with its own session handler");
             }
 
             @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.address.Address;
 import io.switchboard.voice.domain.Call;
+import io.switchboard.voice.domain.CampaignOutcome;
 
 /** What a call tells the platform. Each call blocks until the broker took it, and throws when it did not. */
 public interface ContactEvents {
@@ -14,6 +15,15 @@ public interface ContactEvents {
 
     /** An agent's own call (click-to-call) made an outbound contact, theirs from the start. */
     void placed(Call call, String agentId, Address customer);
+
+    /**
+     * A person answered a campaign's predictive call: an OUTBOUND contact from the customer to the DID, in
+     * the campaign's queue, with the campaign's and the record's metadata.
+     */
+    void campaignAnswered(Call call);
+
+    /** A campaign attempt's result (once per attempt; a repeat is the same event). */
+    void attemptCompleted(CampaignOutcome outcome);
 
     /** The agent's phone answered an offer (accepted), or refused, rang out or is not registered (declined). */
     void answered(Call call, String agentId, String offerId, boolean accepted);

@@ -26,6 +26,12 @@ public interface Signalling {
     /** Our INVITE to the customer through the outbound trunk, on the call's caller leg. */
     PendingInvite dialCustomer(Call call);
 
+    /**
+     * Our INVITE to a campaign's customer through the outbound trunk, on the call's caller leg: the DID
+     * as caller id, shown as {@code displayName} (the tenant's name; null: none).
+     */
+    PendingInvite dialCampaignCustomer(Call call, String displayName);
+
     /** Our INVITE to an outside number through the outbound trunk (a transfer out of the center). */
     PendingInvite dialOutside(Call call, String number);
 
