@@ -79,6 +79,12 @@ sms-channel:
 social-channel:
   database: true
   oidc: true
+campaigns:
+  database: true
+  oidc: true
+fax-channel:
+  database: true
+  oidc: true
 {{- end -}}
 
 {{/* The image of one service. Call with (dict "root" $ "name" "routing" "svc" $svc). */}}
@@ -372,6 +378,16 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- if $svc.properties -}}
 {{- $_ := set $env "QUARKUS_CONFIG_LOCATIONS" "/etc/switchboard/config/application.properties" -}}
 {{- end -}}
+{{- /* The channels that limit per client address see it through the ingress only from trusted proxies. */ -}}
+{{- if and $root.Values.ingress.trustedProxies (has $name (list "chat-channel" "sms-channel" "social-channel" "fax-channel")) -}}
+{{- $_ := set $env "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" -}}
+{{- $_ := set $env "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
+{{- $_ := set $env "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (join "," $root.Values.ingress.trustedProxies) -}}
+{{- end -}}
+{{- if eq $name "chat-channel" -}}
+{{- $_ := set $env "SWITCHBOARD_CHAT_CONNECTION_RATE_PER_SECOND" (toString $svc.connectionRate.perSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_CHAT_CONNECTION_RATE_BURST" (toString $svc.connectionRate.burst) -}}
+{{- end -}}
 {{- if eq $name "routing" -}}
 {{- $_ := set $env "SWITCHBOARD_ROUTING_COMMAND_PARTITIONS" (toString $svc.commandPartitions) -}}
 {{- $_ := set $env "SWITCHBOARD_ROUTING_SESSION_TIMEOUT" $svc.sessionTimeout -}}
@@ -383,11 +399,16 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "sms-channel")) (index $root.Values.services "sms-channel").port) -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "social-channel")) (index $root.Values.services "social-channel").port) -}}
 {{- $_ := set $env "SWITCHBOARD_DESKTOP_REPORTING_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "reporting")) $root.Values.services.reporting.port) -}}
+{{- $_ := set $env "SWITCHBOARD_DESKTOP_CAMPAIGNS_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "campaigns")) $root.Values.services.campaigns.port) -}}
+{{- $_ := set $env "SWITCHBOARD_DESKTOP_FAX_CHANNEL_URL" (printf "http://%s:%v" (include "switchboard.componentName" (dict "root" $root "name" "fax-channel")) (index $root.Values.services "fax-channel").port) -}}
 {{- else if eq $name "email-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_PORT" (toString $svc.smtp.port) -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_BIND_ADDRESS" "0.0.0.0" -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_HOST_NAME" $svc.smtp.hostName -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_TLS_REQUIRED" (toString $svc.smtp.tls.required) -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_MAX_MESSAGES_PER_CONNECTION" (toString $svc.smtp.maxMessagesPerConnection) -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_CONNECTION_RATE_PER_SECOND" (toString $svc.smtp.connectionRate.perSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_CONNECTION_RATE_BURST" (toString $svc.smtp.connectionRate.burst) -}}
 {{- if $svc.smtp.tls.keyStoreSecret.name -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_SMTP_TLS_KEY_STORE" (printf "/etc/switchboard/smtp-tls/%s" $svc.smtp.tls.keyStoreSecret.key) -}}
 {{- end -}}
@@ -434,6 +455,8 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "SWITCHBOARD_VOICE_RECORDINGS_DIR" "/var/lib/switchboard/recordings" -}}
 {{- else if eq $name "sms-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_SMS_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_WEBHOOK_RATE_PER_SECOND" (toString $svc.webhookRate.perSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_SMS_WEBHOOK_RATE_BURST" (toString $svc.webhookRate.burst) -}}
 {{- $_ := set $env "SWITCHBOARD_SMS_TWILIO_API_BASE_URL" $svc.twilio.apiBaseUrl -}}
 {{- $_ := set $env "SWITCHBOARD_SMS_VONAGE_ENABLED" (toString $svc.vonage.enabled) -}}
 {{- if $svc.vonage.enabled -}}
@@ -442,11 +465,27 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- end -}}
 {{- else if eq $name "social-channel" -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_WEBHOOK_RATE_PER_SECOND" (toString $svc.webhookRate.perSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_SOCIAL_WEBHOOK_RATE_BURST" (toString $svc.webhookRate.burst) -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_BASE_URL" $svc.meta.graphApiBaseUrl -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_GRAPH_API_VERSION" $svc.meta.graphApiVersion -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_META_HUMAN_AGENT_TAG" (toString $svc.meta.humanAgentTag) -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_TELEGRAM_API_BASE_URL" $svc.telegram.apiBaseUrl -}}
 {{- $_ := set $env "SWITCHBOARD_SOCIAL_TEMPLATES" $svc.templates -}}
+{{- else if eq $name "fax-channel" -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_PUBLIC_URL" (include "switchboard.publicUrl" (dict "root" $root "svc" $svc "name" $name)) -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_WEBHOOK_RATE_PER_SECOND" (toString $svc.webhookRate.perSecond) -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_WEBHOOK_RATE_BURST" (toString $svc.webhookRate.burst) -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_TWILIO_MEDIA_HOSTS" (join "," $svc.twilio.mediaHosts) -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_SMTP_ENABLED" (toString $svc.smtp.enabled) -}}
+{{- if $svc.smtp.enabled -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_SMTP_BIND_ADDRESS" "0.0.0.0" -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_SMTP_PORT" (toString $svc.smtp.port) -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_SMTP_HOST_NAME" $svc.smtp.hostName -}}
+{{- if $svc.smtp.allowedClients -}}
+{{- $_ := set $env "SWITCHBOARD_FAX_SMTP_ALLOWED_CLIENTS" (join "," $svc.smtp.allowedClients) -}}
+{{- end -}}
+{{- end -}}
 {{- else if eq $name "admin-console" -}}
 {{- $_ := set $env "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL" (include "switchboard.keycloak.url" $root) -}}
 {{- $_ := set $env "QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM" $root.Values.keycloak.realm -}}

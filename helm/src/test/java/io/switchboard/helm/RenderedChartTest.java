@@ -37,12 +37,12 @@ class RenderedChartTest {
 
     /** The Switchboard services of the chart (the values map's keys). */
     static final Set<String> SERVICES = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting");
+            "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting", "campaigns", "fax-channel");
     /** The services that scale on CPU; routing scales by routing domain, the voice gateway and reporting not at all. */
     static final Set<String> STATELESS = Set.of("chat-channel", "email-channel", "agent-desktop", "customer360", "admin-console",
             "sms-channel", "social-channel");
     static final Set<String> WITH_DATABASE = Set.of("routing", "chat-channel", "agent-desktop", "email-channel", "customer360",
-            "admin-console", "sms-channel", "social-channel", "reporting");
+            "admin-console", "sms-channel", "social-channel", "reporting", "campaigns", "fax-channel");
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS).*");
 
@@ -283,6 +283,14 @@ class RenderedChartTest {
                     }
                 }
             }
+            if (service.equals("fax-channel")) {
+                for (String secret : List.of("SWITCHBOARD_FAX_TWILIO_ACCOUNT_SID", "SWITCHBOARD_FAX_TWILIO_AUTH_TOKEN")) {
+                    assertThat(env.get(secret).path("valueFrom").path("secretKeyRef").isObject()).as("%s %s", what, secret).isTrue();
+                }
+                assertThat(plainValue(env, "SWITCHBOARD_FAX_PUBLIC_URL")).as("%s signs over its public URL", what).startsWith("https://");
+                assertThat(plainValue(env, "SWITCHBOARD_FAX_TWILIO_MEDIA_HOSTS")).as("%s fetches documents from", what)
+                        .isEqualTo("api.twilio.com,media.twiliocdn.com");
+            }
             if (service.equals("social-channel")) {
                 for (String secret : List.of("SWITCHBOARD_SOCIAL_META_APP_SECRET", "SWITCHBOARD_SOCIAL_META_VERIFY_TOKEN",
                         "SWITCHBOARD_SOCIAL_META_ACCESS_TOKEN")) {
@@ -294,6 +302,8 @@ class RenderedChartTest {
                 assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SMS_CHANNEL_URL")).as("the inbox asks the SMS channel").contains("sms-channel:8087");
                 assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_SOCIAL_CHANNEL_URL")).contains("social-channel:8088");
                 assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_REPORTING_URL")).contains("reporting:8091");
+                assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_CAMPAIGNS_URL")).contains("campaigns:8092");
+                assertThat(plainValue(env, "SWITCHBOARD_DESKTOP_FAX_CHANNEL_URL")).contains("fax-channel:8093");
             }
         }
     }

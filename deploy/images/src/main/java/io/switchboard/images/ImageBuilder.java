@@ -48,7 +48,8 @@ import java.util.stream.Stream;
 public final class ImageBuilder {
 
     public static final List<String> SERVICES = List.of("routing", "customer360", "chat-channel",
-            "email-channel", "agent-desktop", "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting");
+            "email-channel", "agent-desktop", "voice-gateway", "admin-console", "sms-channel", "social-channel", "reporting", "campaigns",
+            "fax-channel");
 
     public static final String USER = BaseImage.UID + ":" + BaseImage.UID;
     public static final AbsoluteUnixPath WORKDIR = AbsoluteUnixPath.get("/deployments");

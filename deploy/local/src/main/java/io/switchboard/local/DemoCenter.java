@@ -21,7 +21,13 @@ final class DemoCenter {
      * only the local provider simulator answers for.
      */
     static final String ACME_SMS = "+447700100100";
+    /** acme-bank's loans team's text line and mailbox (what arrives there waits in loans, like the bank's faxes). */
+    static final String ACME_LOANS_SMS = "+447700100101";
+    static final String ACME_LOANS_EMAIL = "loans@acme-bank.example";
     static final String ACME_CLOSED_MESSAGE = "Acme Bank's team is away right now. We will answer you as soon as we open.";
+    /** acme-bank's fax number. */
+    static final String ACME_FAX = "+442079460099";
+
     /** Every demo agent's SIP phone password (a real center gives each agent their own). */
     static final String PHONE_PASSWORD = "demo-phone-2026";
     static final String GLOBEX_CLOSED_MESSAGE = "Globex Travel está cerrado ahora. Le responderemos en cuanto abramos.";
@@ -40,6 +46,7 @@ final class DemoCenter {
         puts.add(tenant("globex-travel", "Globex Travel", "Europe/Madrid", "ES", null));
         puts.add(skill("acme-bank", "billing", "Billing"));
         puts.add(skill("acme-bank", "loans", "Loans"));
+        puts.add(skill("acme-bank", "outbound", "Outbound campaigns"));
         puts.add(skill("globex-travel", "travel", "Travel"));
         puts.add(skill("globex-travel", "spanish", "Spanish"));
         puts.add(queue("acme-bank", "general", "General", Map.of(), 0, null));
@@ -54,6 +61,13 @@ final class DemoCenter {
                 Map.of("title", "Goodbye", "text", "Is there anything else I can help you with? Have a good day.")));
         puts.add(new Put("/api/tenants/acme-bank/queues/billing", billing));
         puts.add(queue("acme-bank", "loans", "Loans", Map.of("loans", 3), 2, "general"));
+        // The bank's outbound team (olivia) answers its campaigns' calls: collections take a promise to pay, and
+        // an agent marks an answering machine the carrier did not detect, so the campaign retries it as one.
+        Map<String, Object> outbound = queueBody("Outbound", Map.of("outbound", 1), 1, null, 0);
+        outbound.put("dispositions", List.of(Map.of("code", "RESOLVED", "label", "Resolved"),
+                Map.of("code", "PROMISE_TO_PAY", "label", "Promise to pay"), Map.of("code", "ANSWERING_MACHINE", "label", "Answering machine"),
+                Map.of("code", "CALLBACK", "label", "Call back")));
+        puts.add(new Put("/api/tenants/acme-bank/queues/outbound", outbound));
         puts.add(queue("globex-travel", "bookings", "Bookings", Map.of("travel", 1), 0, null));
         Map<String, Object> reservas = queueBody("Reservas", Map.of("spanish", 3), 1, "bookings", 300);
         reservas.put("strategy", "MOST_SKILLED");
@@ -70,6 +84,7 @@ final class DemoCenter {
                 "queueId", "billing", "ivr", Map.of("prompt", "welcome", "timeoutSeconds", 8, "choices",
                         List.of(Map.of("key", "1", "queueId", "billing"), Map.of("key", "2", "queueId", "loans"))))));
         puts.add(entryPoint("acme-bank", "EMAIL", "support@acme-bank.example", "billing"));
+        puts.add(entryPoint("acme-bank", "EMAIL", ACME_LOANS_EMAIL, "loans"));
         puts.add(entryPoint("acme-bank", "CHAT", "widget-acme", "billing"));
         puts.add(entryPoint("acme-bank", "VOICE", "+442079460001", "loans"));
         puts.add(entryPoint("globex-travel", "CHAT", "widget-globex", "bookings"));
@@ -77,13 +92,16 @@ final class DemoCenter {
         puts.add(entryPoint("globex-travel", "VOICE", "+34910000000", "bookings-es"));
         // Text and social messaging (the numbers and accounts the local provider simulator answers for).
         puts.add(entryPoint("acme-bank", "SMS", ACME_SMS, "billing"));
+        puts.add(entryPoint("acme-bank", "SMS", ACME_LOANS_SMS, "loans"));
         puts.add(entryPoint("globex-travel", "SMS", "+34600000100", "bookings"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "whatsapp:100000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "messenger:200000000000001", "billing"));
         puts.add(entryPoint("acme-bank", "SOCIAL", "telegram:acme_bank_bot", "billing"));
+        // The bank's fax number: faxes (the fax channel's Twilio-compatible webhook) wait in loans, for its agents.
+        puts.add(entryPoint("acme-bank", "FAX", ACME_FAX, "loans"));
         // The demo agents' softphones register as sip:<agent>@127.0.0.1:5080 with this password; the
         // supervisors' too, which the voice gateway rings when they listen to, whisper in or barge into a call.
-        for (String agent : List.of("alice", "bob", "carol", "sam")) {
+        for (String agent : List.of("alice", "bob", "carol", "olivia", "sam")) {
             puts.add(new Put("/api/tenants/acme-bank/phones/" + agent, Map.of("password", PHONE_PASSWORD)));
         }
         for (String agent : List.of("dave", "erin", "frank", "gina")) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -52,6 +53,7 @@ class PlatformLauncherTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target/e2e-work").toAbsolutePath();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     private static final String BOOTSTRAP = "127.0.0.1:9092";
     /** Its own database, so that state left by earlier runs never meets this run's fresh broker. */
     private static final String DATABASE = "sb_e2e_" + UUID.randomUUID().toString().substring(0, 8);
@@ -471,6 +473,282 @@ class PlatformLauncherTest {
                 "contact.message.failed for a reply to an opted-out number");
         assertThat(failed.permanent()).isTrue();
         agent.wrapUp(contactId);
+    }
+
+    /**
+     * A crash under load (issue 23): texts arrive at 20 a second while the SMS channel is killed with
+     * {@code kill -9} and started again by {@code ./switchboard up}. Every text it answered 200 is one event on
+     * the contacts topic and one message in the customer's timeline; the texts it could not answer while it was
+     * down are sent again, as the provider would, and land once each; a text answered 200 and sent again anyway
+     * is not doubled. The counts are made from the topic itself and from customer360, by each text's MessageSid.
+     */
+    @Test
+    void killingTheSmsChannelUnderLoadLosesNoAcknowledgedTextAndRetriesLandOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int count = 200;
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/sms-channel.pid")).trim());
+        // The loans line: nobody in loans answers here, so no later test's agent is offered these texts' contact.
+        String customer = "+4474009" + (10_000 + new java.util.Random().nextInt(90_000));
+        SignedTexts texts = new SignedTexts("local-twilio-token", TWILIO_ACCOUNT, DemoCenter.ACME_LOANS_SMS, customer);
+        Instant killed = Instant.now();
+        texts.sendPaced(run, count, 20, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        Map<String, Integer> firstAnswers = texts.answers();
+        long acknowledged = firstAnswers.values().stream().filter(status -> status == 200).count();
+        assertThat(firstAnswers.values()).as("answered 200, refused for now (503) or not at all").allMatch(
+                status -> status == 200 || status == 503 || status == SignedTexts.NO_ANSWER);
+        assertThat(acknowledged).as("texts answered before the kill").isGreaterThan(0).isLessThan(count);
+
+        Result up = switchboard("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).containsPattern("sms-channel\\s+up on");
+        Duration recovered = Duration.between(killed, Instant.now());
+        texts.retryUnacknowledged(20);
+        assertThat(texts.answers().values()).as("every text answered 200 after the restart").allMatch(status -> status == 200);
+        List<String> answeredBefore = firstAnswers.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
+                .limit(10).toList();
+        assertThat(texts.resend(answeredBefore).values()).as("a text sent again after its 200").allMatch(status -> status == 200);
+
+        java.util.Set<String> contacts = new java.util.HashSet<>();
+        Map<String, List<UUID>> onTopic = receivedOnContacts(Channel.SMS, "providerMessageId", sid -> sid.startsWith("SM" + run), count,
+                contacts);
+        for (int i = 0; i < count; i++) {
+            String sid = SignedTexts.sid(run, i);
+            // One event per text. A text stored but not acknowledged when the channel died is published again after the
+            // restart with the same event id (by the sweeper, or on the provider's retry), which every consumer drops.
+            assertThat(java.util.Set.copyOf(onTopic.getOrDefault(sid, List.of()))).as("%s (first answer %s): its events on the"
+                    + " contacts topic", sid, firstAnswers.get(sid)).hasSize(1);
+        }
+        long republished = onTopic.values().stream().mapToLong(ids -> ids.size() - 1).sum();
+        Map<String, Integer> inTimeline = timelineTexts("phone:" + customer, "SMS", "SM" + run, count);
+        for (int i = 0; i < count; i++) {
+            String sid = SignedTexts.sid(run, i);
+            assertThat(inTimeline.getOrDefault(sid, 0)).as("%s in the customer's timeline (customer360)", sid).isEqualTo(1);
+        }
+        endUnanswered(contacts, Channel.SMS);
+        System.out.printf("sms-channel kill -9 under 20 texts/s: %d of %d answered 200 before the restart; up again %d s after the"
+                + " kill; all %d on the topic as one event each (%d published again with the same id)%n", acknowledged, count,
+                recovered.toSeconds(), count, republished);
+    }
+
+    /**
+     * The same crash for the email channel: mails in one thread arrive over SMTP at 10 a second while the channel
+     * is killed with {@code kill -9} and started again. Every mail it answered 250 is one event on the contacts topic
+     * and one message in the customer's timeline; the ones it did not take are sent again, as the sending server
+     * retries its queue, and land once; a mail sent again after its 250 is not doubled.
+     */
+    @Test
+    void killingTheEmailChannelUnderLoadLosesNoAcceptedMailAndRetriesLandOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int count = 80;
+        String customer = "robin." + run + "@customer.example";
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/email-channel.pid")).trim());
+        // The loans mailbox: nobody in loans answers here, so no later test's agent is offered this thread.
+        MailedMessages mails = new MailedMessages(2525, customer, DemoCenter.ACME_LOANS_EMAIL);
+        assertThat(mails.sendFirst(run)).as("the thread's first mail").isTrue();
+        Instant killed = Instant.now();
+        mails.sendPaced(run, count, 10, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        Map<String, Boolean> firstAnswers = mails.taken();
+        long accepted = firstAnswers.values().stream().filter(ok -> ok).count();
+        assertThat(accepted).as("mails taken before the kill").isGreaterThan(1).isLessThan(count);
+
+        Result up = switchboard("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).containsPattern("email-channel\\s+up on");
+        Duration recovered = Duration.between(killed, Instant.now());
+        mails.retryUntaken(run, 20);
+        assertThat(mails.taken().values()).as("every mail taken after the restart").allMatch(ok -> ok);
+        List<String> takenBefore = firstAnswers.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).limit(10).toList();
+        assertThat(mails.resend(run, takenBefore).values()).as("a mail sent again after its 250").allMatch(ok -> ok);
+
+        java.util.Set<String> contacts = new java.util.HashSet<>();
+        Map<String, List<UUID>> onTopic = receivedOnContacts(Channel.EMAIL, "messageIdHeader",
+                id -> id.startsWith("<fault-" + run + "-"), count, contacts);
+        for (int i = 0; i < count; i++) {
+            String id = MailedMessages.messageId(run, i);
+            assertThat(java.util.Set.copyOf(onTopic.getOrDefault("<" + id + ">", List.of())))
+                    .as("%s (taken at first: %s): its events on the contacts topic", id, firstAnswers.get(id)).hasSize(1);
+        }
+        long republished = onTopic.values().stream().mapToLong(ids -> ids.size() - 1).sum();
+        Map<String, Integer> inTimeline = timelineTexts("email:" + customer, "EMAIL", "fault-" + run + "-", count);
+        for (int i = 0; i < count; i++) {
+            String id = MailedMessages.messageId(run, i);
+            assertThat(inTimeline.getOrDefault(id, 0)).as("%s in the customer's timeline (customer360)", id).isEqualTo(1);
+        }
+        assertThat(contacts).as("one thread, one contact").hasSize(1);
+        endUnanswered(contacts, Channel.EMAIL);
+        System.out.printf("email-channel kill -9 under 10 mails/s: %d of %d taken before the restart; up again %d s after the kill;"
+                + " all %d on the topic as one event each (%d published again with the same id)%n", accepted, count,
+                recovered.toSeconds(), count, republished);
+    }
+
+    /**
+     * The same crash for the chat channel: five customers chat at 10 messages a second in all through the widget's
+     * socket while the channel is killed with {@code kill -9} and started again. Every message the channel
+     * acknowledged is one event on the contacts topic and one message in its customer's timeline; the unacknowledged
+     * ones are sent again after the widget resumes its conversation, as the widget does, and land once; a message
+     * sent again after its acknowledgement is not doubled.
+     */
+    @Test
+    void killingTheChatChannelUnderLoadLosesNoAcknowledgedMessageAndResentOnesLandOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // A queue of its own that needs a skill nobody has: no later test's agent is offered these chats.
+        String admin = token("ada");
+        consolePut(admin, "/api/tenants/acme-bank/skills/fault-" + run, Map.of("name", "Fault"));
+        consolePut(admin, "/api/tenants/acme-bank/queues/fault-" + run, Map.of("name", "Fault", "requiredSkills", Map.of("fault-" + run, 1),
+                "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 30));
+        String widget = "widget-fault-" + run;
+        consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", "fault-" + run));
+        int customers = 5;
+        int perCustomer = 20;
+        int count = customers * perCustomer;
+        ChattingCustomers chats = awaitWidget(widget, run, customers);
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/chat-channel.pid")).trim());
+        Instant killed = Instant.now();
+        try {
+            chats.sendPaced(perCustomer, 10, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            Map<String, Boolean> firstAnswers = chats.acknowledged();
+            long acknowledged = firstAnswers.values().stream().filter(ack -> ack).count();
+            assertThat(acknowledged).as("messages acknowledged before the kill").isGreaterThan(0).isLessThan(count);
+
+            Result up = switchboard("up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.output()).containsPattern("chat-channel\\s+up on");
+            Duration recovered = Duration.between(killed, Instant.now());
+            chats.resumeAndSendUnacknowledged(Duration.ofSeconds(60));
+            assertThat(chats.acknowledged().values()).as("every message acknowledged after the restart").allMatch(ack -> ack);
+            chats.resend(firstAnswers.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).limit(10).toList());
+
+            java.util.Set<String> contacts = new java.util.HashSet<>();
+            Map<String, List<UUID>> onTopic = receivedOnContacts(Channel.CHAT,
+                    received -> received.text() == null ? "" : received.text().substring(received.text().lastIndexOf(' ') + 1),
+                    id -> id.startsWith("chat-" + run + "-"), count, contacts);
+            for (int c = 0; c < customers; c++) {
+                for (int i = 0; i < perCustomer; i++) {
+                    String id = ChattingCustomers.messageId(run, c, i);
+                    assertThat(java.util.Set.copyOf(onTopic.getOrDefault(id, List.of())))
+                            .as("%s (acknowledged at first: %s): its events on the contacts topic", id, firstAnswers.get(id)).hasSize(1);
+                }
+            }
+            long republished = onTopic.values().stream().mapToLong(ids -> ids.size() - 1).sum();
+            for (int c = 0; c < customers; c++) {
+                Map<String, Integer> inTimeline = timelineTexts("email:" + ChattingCustomers.email(run, c), "CHAT",
+                        "chat-" + run + "-" + c + "-", perCustomer);
+                for (int i = 0; i < perCustomer; i++) {
+                    String id = ChattingCustomers.messageId(run, c, i);
+                    assertThat(inTimeline.getOrDefault(id, 0)).as("%s in the customer's timeline (customer360)", id).isEqualTo(1);
+                }
+            }
+            assertThat(contacts).as("one contact per conversation").containsExactlyInAnyOrderElementsOf(chats.contactIds());
+            endUnanswered(contacts, Channel.CHAT);
+            System.out.printf("chat-channel kill -9 under 10 messages/s from %d customers: %d of %d acknowledged before the restart;"
+                    + " up again %d s after the kill; all %d on the topic as one event each (%d published again with the same id)%n",
+                    customers, acknowledged, count, recovered.toSeconds(), count, republished);
+        } finally {
+            chats.close();
+        }
+    }
+
+    /** The customers once the chat channel knows the new widget (the console's entry point reaches it over Kafka). */
+    private static ChattingCustomers awaitWidget(String widget, String run, int customers) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                return new ChattingCustomers(widget, run, customers);
+            } catch (RuntimeException | AssertionError notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the chat channel did not take widget " + widget + " within 30 s", notYet);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Ends contacts nobody answered in the suite (as a timeout would), so that no later test's agent is offered them. */
+    private static void endUnanswered(java.util.Set<String> contacts, Channel channel) {
+        for (String contactId : contacts) {
+            publish(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), contactId,
+                    channel, io.switchboard.events.ContactEnded.Reason.TIMEOUT, null, null, null, null, null));
+            readBack(Topics.ROUTING, contactId, "io.switchboard.contact.abandoned.v1");
+        }
+    }
+
+    /**
+     * How often each message (by the id its words end with) is a received message on {@code channel} in the timeline
+     * of the customer with {@code identifier} (e.g. {@code phone:+44…}) in customer360, read page by page once it holds
+     * {@code expected} of them (waiting at most 90 s).
+     */
+    private static Map<String, Integer> timelineTexts(String identifier, String channel, String idPrefix, int expected)
+            throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String token = token("alice");
+        String base = "http://127.0.0.1:8085/api/customers";
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (counts.size() < expected && Instant.now().isBefore(deadline)) {
+            counts.clear();
+            JsonNode found = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "?identifier="
+                    + java.net.URLEncoder.encode(identifier, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            String cursor = "";
+            while (found.isArray() && found.size() > 0 && cursor != null) {
+                JsonNode page = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/"
+                        + found.get(0).path("id").asText() + "/timeline?channel=" + channel + "&limit=200"
+                        + (cursor.isEmpty() ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8))))
+                        .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                for (JsonNode item : page.path("items")) {
+                    String text = item.path("text").asText("");
+                    String id = text.substring(text.lastIndexOf(' ') + 1);
+                    if ("MESSAGE_RECEIVED".equals(item.path("kind").asText()) && id.startsWith(idPrefix)) {
+                        counts.merge(id, 1, Integer::sum);
+                    }
+                }
+                cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            }
+            if (counts.size() < expected) {
+                Thread.sleep(1_000);
+            }
+        }
+        return Map.copyOf(counts);
+    }
+
+    /**
+     * The event ids of every {@code contact.message.received} of {@code channel} whose metadata {@code idKey} is wanted, on
+     * the contacts topic, one per occurrence (and their contacts, into {@code contacts}), read from its beginning until {@code expected} distinct ids were seen and
+     * the topic's end is reached (at most 90 s).
+     */
+    private static Map<String, List<UUID>> receivedOnContacts(Channel channel, String idKey, java.util.function.Predicate<String> wanted,
+            int expected, java.util.Set<String> contacts) {
+        return receivedOnContacts(channel, received -> received.metadata().getOrDefault(idKey, ""), wanted, expected, contacts);
+    }
+
+    /** As above, each message known by {@code idOf} (e.g. the id its text ends with). */
+    private static Map<String, List<UUID>> receivedOnContacts(Channel channel,
+            java.util.function.Function<io.switchboard.events.ContactMessageReceived, String> idOf,
+            java.util.function.Predicate<String> wanted, int expected, java.util.Set<String> contacts) {
+        Map<String, List<UUID>> seen = new java.util.HashMap<>();
+        Instant deadline = Instant.now().plusSeconds(90);
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(Topics.CONTACTS).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            boolean atEnd = false;
+            while (Instant.now().isBefore(deadline) && !(atEnd && seen.size() >= expected)) {
+                var end = consumer.endOffsets(partitions);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
+                            && d.event() instanceof io.switchboard.events.ContactMessageReceived received && received.channel() == channel
+                            && wanted.test(idOf.apply(received))) {
+                        seen.computeIfAbsent(idOf.apply(received), id -> new java.util.ArrayList<>()).add(received.eventId());
+                        contacts.add(received.contactId());
+                    }
+                }
+                atEnd = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            }
+        }
+        return seen;
     }
 
     /**
@@ -994,6 +1272,260 @@ class PlatformLauncherTest {
         }
     }
 
+    /**
+     * Issue 22, end to end: a progressive collections campaign of five numbers in acme-bank's outbound
+     * queue, dialled through the local carrier (sipp on 5090: one person who answers and talks, two busy
+     * lines, one that never answers, one answering machine the carrier detects). The person's call is offered
+     * to olivia, the bank's outbound agent (whose softphone answers), as a contact with the record's fields,
+     * and she wraps it up with a promise to pay; busy numbers are tried again after the campaign's delay; the
+     * campaign completes and its progress and results export account for every attempt the gateway reported
+     * on the contacts topic. The grace before an answered call counts as abandoned is 10 s here (the
+     * regulators' 2 s is the default), so a slow moment of the loaded test machine cannot turn the person
+     * into an abandoned call and its retries into a different count.
+     */
+    @Test
+    void aProgressiveCampaignIsDialledThroughTheCarrierWrappedUpRetriedAsConfiguredAndItsResultsMatchTheAttempts() throws Exception {
+        Path sipps = ROOT.resolve("services/voice-gateway/src/test/sipp");
+        Sipp register = sipp(sipps.resolve("register.xml"), "27971", "27975", "-s", "olivia", "-au", "olivia", "-ap", "demo-phone-2026",
+                "-set", "contact_port", "27972");
+        assertThat(register.finish()).as("olivia's phone registers:\n" + register.output()).isZero();
+        Sipp phone = sipp(sipps.resolve("agent-phone.xml"), "27972", "27976");
+        Sipp carrier = sipp(ROOT.resolve("deploy/local/src/test/sipp/campaign-carrier.xml"), "5090", "27980", "-m", "7");
+        DesktopAgent olivia = new DesktopAgent("olivia", token("olivia"));
+        String sam = token("sam");
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:8083/api/campaigns/tenants/acme-bank";
+        try {
+            olivia.goAvailable();
+            var created = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/campaigns"))
+                    .header("Authorization", "Bearer " + sam).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                            "name", "Loan arrears (e2e)", "queueId", "outbound", "callerId", "+442079460001", "kind", "COLLECTIONS",
+                            "mode", "PROGRESSIVE",
+                            "window", Map.of("from", "00:00", "until", "23:59"),
+                            "retries", Map.of("BUSY", Map.of("attempts", 2, "delaySeconds", 3), "NO_ANSWER", Map.of("attempts", 1, "delaySeconds", 0),
+                                    "MACHINE", Map.of("attempts", 1, "delaySeconds", 0)),
+                            "ringSeconds", 5, "abandonGraceSeconds", 10, "script", "Good morning, this is Acme Bank about your loan."))))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String campaignId = JSON.readTree(created.body()).path("id").asText();
+
+            var list = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/campaigns/" + campaignId + "/list"))
+                    .header("Authorization", "Bearer " + sam).header("Content-Type", "text/csv")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("phone,name,amount_due\n07400100001,Ann Archer,120.50\n"
+                            + "07400100002,Ben Brook,80\n07400100003,Cy Cole,35.10\n07400100004,Di Dane,500\n07400100005,Ed East,12\n12,Nobody,5\n"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            var imported = JSON.readTree(list.body());
+            assertThat(imported.path("accepted").asInt()).isEqualTo(5);
+            assertThat(imported.at("/rejected/0/line").asInt()).as("the bad row is reported by its line: " + list.body()).isEqualTo(7);
+
+            var started = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/campaigns/" + campaignId + "/start"))
+                    .header("Authorization", "Bearer " + sam).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+            // The person's call: a contact with the record on it, offered to olivia, whose phone answers.
+            var answered = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c
+                    && campaignId.equals(c.metadata().get("campaignId")), "the answered call's contact.created");
+            assertThat(answered.direction()).isEqualTo(Direction.OUTBOUND);
+            assertThat(answered.metadata()).containsEntry("record.name", "Ann Archer").containsEntry("record.amount_due", "120.50");
+            var offered = (io.switchboard.events.ContactOffered) readBack(Topics.ROUTING, answered.contactId(),
+                    "io.switchboard.contact.offered.v1");
+            assertThat(offered.agentId()).isEqualTo("olivia");
+            assertThat(offered.queueId()).isEqualTo("outbound");
+            // She talks to Ann until Ann hangs up, then records the promise to pay in her wrap-up.
+            readBack(Topics.CONTACTS, event -> event instanceof io.switchboard.events.ContactEnded e
+                    && e.contactId().equals(answered.contactId()), "the answered call's contact.ended");
+            assertThat(phone.finish()).as("olivia's phone rang and got the BYE:\n" + phone.output()).isZero();
+            int wrapUp = 0;
+            for (int attempt = 0; attempt < 60 && wrapUp != 202; attempt++) {
+                Thread.sleep(500);
+                wrapUp = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/contacts/"
+                                + answered.contactId() + "/wrapup")).header("Authorization", "Bearer " + token("olivia"))
+                        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"dispositionCode\":\"PROMISE_TO_PAY\",\"notes\":\"amount=120.50 date=2026-12-20\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+            }
+            assertThat(wrapUp).as("olivia's wrap-up once the call ended").isEqualTo(202);
+
+            JsonNode campaign = null;
+            for (int attempt = 0; attempt < 240; attempt++) {
+                campaign = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/campaigns/" + campaignId))
+                        .header("Authorization", "Bearer " + sam).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                if ("COMPLETED".equals(campaign.path("state").asText())) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(campaign.path("state").asText()).as("the campaign completes: " + campaign).isEqualTo("COMPLETED");
+            JsonNode progress = campaign.path("progress");
+            assertThat(progress.path("dialled").asInt()).as(progress.toString()).isEqualTo(7);
+            assertThat(progress.path("connected").asInt()).isEqualTo(1);
+            assertThat(progress.path("busy").asInt()).isEqualTo(4);
+            assertThat(progress.path("noAnswer").asInt()).isEqualTo(1);
+            assertThat(progress.path("machine").asInt()).isEqualTo(1);
+            assertThat(progress.path("abandoned").asInt()).isZero();
+            assertThat(progress.path("remaining").asInt()).isZero();
+
+            // Every attempt the gateway reported, counted from the raw topic, is the campaign's.
+            List<io.switchboard.events.CallAttemptCompleted> attempts = attemptsOf(campaignId, 7);
+            assertThat(attempts).extracting(a -> a.result().name()).containsExactlyInAnyOrder("CONNECTED", "BUSY", "BUSY", "BUSY", "BUSY",
+                    "NO_ANSWER", "MACHINE");
+            var busy = attempts.stream().filter(a -> a.result() == io.switchboard.events.CallAttemptCompleted.Result.BUSY)
+                    .collect(java.util.stream.Collectors.groupingBy(io.switchboard.events.CallAttemptCompleted::recordId));
+            assertThat(busy).as("two busy numbers, each tried twice").hasSize(2).allSatisfy((record, tries) -> {
+                assertThat(tries).hasSize(2);
+                assertThat(Duration.between(tries.get(0).occurredAt(), tries.get(1).occurredAt()).abs())
+                        .as("the retry waited the campaign's delay").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            });
+
+            String results = "";
+            for (int attempt = 0; attempt < 60 && !results.contains("PROMISE_TO_PAY"); attempt++) {
+                Thread.sleep(500);
+                results = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/campaigns/" + campaignId + "/results"))
+                        .header("Authorization", "Bearer " + sam).header("Accept", "text/csv").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            List<String> rows = results.lines().toList();
+            assertThat(rows).as(results).hasSize(6);
+            assertThat(rows.get(0)).startsWith("phone,name,amount_due,attempts,last_result,disposition,promise_amount,promise_date");
+            assertThat(rows.get(1)).as("the promise Ann made, from olivia's wrap-up")
+                    .startsWith("+447400100001,Ann Archer,120.50,1,CONNECTED,PROMISE_TO_PAY,").contains("2026-12-20");
+            assertThat(rows.get(2)).startsWith("+447400100002,Ben Brook,80,2,BUSY");
+            assertThat(rows.get(3)).startsWith("+447400100003,Cy Cole,35.10,1,NO_ANSWER");
+            assertThat(rows.get(4)).startsWith("+447400100004,Di Dane,500,1,MACHINE");
+            assertThat(rows.get(5)).startsWith("+447400100005,Ed East,12,2,BUSY");
+            assertThat(carrier.finish()).as("the carrier saw seven calls from the loans number, the caller id:\n" + carrier.output()).isZero();
+        } finally {
+            olivia.setPresence("AWAY");
+            phone.process().destroyForcibly();
+            carrier.process().destroyForcibly();
+        }
+    }
+
+    /** The campaign's attempts as the gateway reported them on the contacts topic, once {@code count} arrived. */
+    private static List<io.switchboard.events.CallAttemptCompleted> attemptsOf(String campaignId, int count) {
+        List<io.switchboard.events.CallAttemptCompleted> attempts = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONTACTS));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (attempts.size() < count && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
+                            && d.event() instanceof io.switchboard.events.CallAttemptCompleted attempt && campaignId.equals(attempt.campaignId())) {
+                        attempts.add(attempt);
+                    }
+                }
+            }
+        }
+        attempts.sort(java.util.Comparator.comparing(io.switchboard.events.CallAttemptCompleted::occurredAt));
+        return attempts;
+    }
+
+    /**
+     * Issue 22, inbound fax: a Twilio-compatible fax webhook, signed with the local account's token, whose
+     * document (a real two-page PDF) the fax channel fetches from the provider; the fax becomes a contact
+     * in acme-bank's loans queue, and a supervisor sees it in the inbox with its first page and opens the
+     * very document. A wrong signature is refused and stores nothing.
+     */
+    @Test
+    void aFaxWebhookBecomesAContactWhoseDocumentAndThumbnailTheInboxShows() throws Exception {
+        byte[] pdf = twoPagePdf();
+        var media = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        media.createContext("/fax.pdf", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+            exchange.sendResponseHeaders(200, pdf.length);
+            exchange.getResponseBody().write(pdf);
+            exchange.close();
+        });
+        media.start();
+        try {
+            String sid = "FX" + UUID.randomUUID().toString().replace("-", "");
+            Map<String, String> form = Map.of("FaxSid", sid, "AccountSid", TWILIO_ACCOUNT, "From", "+447400123999", "To", "+442079460099",
+                    "FaxStatus", "received", "NumPages", "2", "MediaUrl", "http://127.0.0.1:" + media.getAddress().getPort() + "/fax.pdf",
+                    "MediaContentType", "application/pdf");
+            String url = "http://127.0.0.1:8093/webhooks/twilio/fax";
+            assertThat(signedForm(url, form, "not-the-token")).as("a wrong signature").isEqualTo(403);
+            assertThat(signedForm(url, form, "local-twilio-token")).isEqualTo(200);
+
+            var fax = (ContactCreated) readBack(Topics.CONTACTS, event -> event instanceof ContactCreated c && c.channel() == Channel.FAX
+                    && sid.equals(c.metadata().get("providerFaxId")), "the fax's contact.created");
+            assertThat(fax.entryPoint()).isEqualTo("+442079460099");
+            assertThat(fax.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.contentType()).isEqualTo("application/pdf");
+                assertThat(a.sizeBytes()).isEqualTo(pdf.length);
+            });
+            var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, fax.contactId(), "io.switchboard.contact.queued.v1");
+            assertThat(queued.queueId()).isEqualTo("loans");
+
+            String sam = token("sam");
+            var http = java.net.http.HttpClient.newHttpClient();
+            JsonNode conversation = null;
+            for (int attempt = 0; attempt < 120; attempt++) {
+                var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/contacts/" + fax.contactId()))
+                        .header("Authorization", "Bearer " + sam).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    conversation = JSON.readTree(answer.body());
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(conversation).as("the fax is in the supervisor's view of the inbox").isNotNull();
+            String faxId = conversation.at("/details/faxId").asText();
+            assertThat(faxId).isEqualTo(fax.metadata().get("faxId"));
+            assertThat(conversation.at("/details/pages").asInt()).isEqualTo(2);
+            var thumbnail = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/fax/faxes/" + faxId + "/thumbnail"))
+                    .header("Authorization", "Bearer " + sam).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(thumbnail.statusCode()).isEqualTo(200);
+            assertThat(java.util.Arrays.copyOf(thumbnail.body(), 4)).as("a PNG").isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            var document = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8083/api/fax/faxes/" + faxId + "/document"))
+                    .header("Authorization", "Bearer " + sam).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(document.statusCode()).isEqualTo(200);
+            assertThat(document.body()).as("the very document the provider served").isEqualTo(pdf);
+
+            // Nobody in loans answers it here: it is closed, so no later test's agent is offered it.
+            publish(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), "acme-bank", Instant.now(), fax.contactId(),
+                    Channel.FAX, io.switchboard.events.ContactEnded.Reason.TIMEOUT, null, null, null, null, null));
+            readBack(Topics.ROUTING, fax.contactId(), "io.switchboard.contact.abandoned.v1");
+        } finally {
+            media.stop(0);
+        }
+    }
+
+    private static int signedForm(String url, Map<String, String> form, String token) throws Exception {
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", io.switchboard.local.providers.Signatures.twilio(token, url, form))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        return response.statusCode();
+    }
+
+    /** A real two-page PDF with text on each page, as a fax provider delivers it. */
+    private static byte[] twoPagePdf() throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            for (String line : List.of("Loan application, page 1", "Signature, page 2")) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage();
+                document.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 18);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(line);
+                    content.endText();
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     /** A sipp run and where its output goes. */
     private record Sipp(Process process, Path log) {
 
@@ -1039,27 +1571,93 @@ class PlatformLauncherTest {
         assertThat(screenshots.resolve("console-4-new-agent-offer.png")).exists();
     }
 
+    /**
+     * Keycloak killed: tokens issued before keep working at every service that checks them (they verify the
+     * signature with the keys they already hold), a new sign-in to the inbox or the console is told why it cannot
+     * sign in now, and once {@code ./switchboard up} has Keycloak back the waiting inbox page signs alice in by itself.
+     */
+    @Test
+    void withKeycloakDownSignedInUsersKeepWorkingAndANewSignInIsToldWhyUntilItIsBack() throws Exception {
+        String samToken = token("sam");
+        Path log = Files.createTempFile(WORK, "browser", ".out");
+        Process browser = startBrowserScript("signin-down.e2e.mjs", log);
+        try (var toBrowser = new java.io.PrintWriter(browser.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            awaitLine(browser, log, "signed-in");
+            long pid = Long.parseLong(Files.readString(WORK.resolve("pids/keycloak.pid")).trim());
+            Instant killed = Instant.now();
+            ProcessHandle.of(pid).ifPresent(kc -> {
+                kc.descendants().forEach(ProcessHandle::destroyForcibly);
+                kc.destroyForcibly();
+            });
+            Instant closedBy = Instant.now().plusSeconds(30);
+            while (portOpen(18080) && Instant.now().isBefore(closedBy)) {
+                Thread.sleep(200);
+            }
+            assertThat(portOpen(18080)).as("Keycloak's port after kill -9").isFalse();
+
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String url : List.of("http://127.0.0.1:8083/api/me", "http://127.0.0.1:8089/api/me",
+                    "http://127.0.0.1:8085/api/customers?identifier=email%3Anobody%40customer.example")) {
+                var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + samToken)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("%s with a token issued before Keycloak went down: %s", url, answer.body())
+                        .isEqualTo(200);
+            }
+            toBrowser.println("keycloak-down");
+            awaitLine(browser, log, "unavailable-shown");
+
+            Result up = switchboard("up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.output()).contains("keycloak   up on");
+            Duration back = Duration.between(killed, Instant.now());
+            assertThat(browser.waitFor(5, TimeUnit.MINUTES)).as("the browser test finished:\n" + Files.readString(log)).isTrue();
+            assertThat(browser.exitValue()).as("signin-down.e2e.mjs failed:\n" + Files.readString(log)).isZero();
+            System.out.printf("Keycloak kill -9: tokens issued before answered 200 at the inbox, the console and customer360; new sign-ins"
+                    + " saw the unavailable page; Keycloak back and alice signed in %d s after the kill%n", back.toSeconds());
+        } finally {
+            browser.destroyForcibly();
+            if (!portOpen(18080)) {
+                switchboard("up");
+            }
+        }
+    }
+
+    /** Waits (at most 3 minutes) until the browser script has printed {@code line}; fails with its output if it ended first. */
+    private static void awaitLine(Process browser, Path log, String line) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.readAllLines(log, StandardCharsets.UTF_8).contains(line)) {
+            if (!browser.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the browser script did not print " + line + ":\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Runs a Playwright script of src/test/browser against the platform; returns where its screenshots are. */
     private static Path browserTest(String script) throws Exception {
+        Path log = Files.createTempFile(WORK, "browser", ".out");
+        Process process = startBrowserScript(script, log);
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(script + " did not finish in 3 minutes:\n" + Files.readString(log));
+        }
+        assertThat(process.exitValue()).as(script + " failed (screenshots in " + SCREENSHOTS + "):\n" + Files.readString(log))
+                .isZero();
+        return SCREENSHOTS;
+    }
+
+    /** Starts a Playwright script of src/test/browser on Debian's Chromium, its output (both streams) into {@code log}. */
+    private static Process startBrowserScript(String script, Path log) throws IOException {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium)).as("Debian's Chromium at " + chromium + " (apt-get install chromium; .ci/run does)")
                 .isTrue();
-        Path screenshots = Path.of("target/screenshots").toAbsolutePath();
-        Path log = Files.createTempFile(WORK, "browser", ".out");
         ProcessBuilder builder = new ProcessBuilder("node", script)
                 .directory(Path.of("src/test/browser").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("CHROMIUM", chromium.toString());
-        builder.environment().put("SCREENSHOTS", screenshots.toString());
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(script + " did not finish in 3 minutes:\n" + Files.readString(log));
-        }
-        assertThat(process.exitValue()).as(script + " failed (screenshots in " + screenshots + "):\n" + Files.readString(log))
-                .isZero();
-        return screenshots;
+        builder.environment().put("SCREENSHOTS", SCREENSHOTS.toString());
+        return builder.start();
     }
 
     record Result(int exitCode, String output) {
