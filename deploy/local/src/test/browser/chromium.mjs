@@ -33,6 +33,11 @@ export async function failureShots(browser, prefix) {
   for (const [contextIndex, context] of browser.contexts().entries()) {
     for (const [index, page] of context.pages().entries()) {
       console.error(`page ${contextIndex}-${index} was at ${page.url()}`);
+      // What the screenshot shows, in the log too: CI keeps the log, not the screenshots.
+      const seen = await page.evaluate(() => [...document.querySelectorAll('.connection, .toast, .offer, .conversation.selected, .message')]
+        .slice(-40).map((e) => `  ${e.className}: ${(e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 160)}`).join('\n'))
+        .catch((error) => `  (page not readable: ${error.message})`);
+      console.error(seen);
       await page.screenshot({ path: join(screenshots, `${prefix}-${contextIndex}-${index}.png`) }).catch(() => {});
     }
   }

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,51 @@ class PlatformLauncherTest {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
         traces.close();
+    }
+
+    /**
+     * The tests share one platform, so what one test leaves waiting would be offered to the next test's agent, who
+     * misses it (routing sets an agent away after missed offers) while that test waits for its own offer. After each
+     * test, the contacts still queued or offered in either tenant end as a timeout would end them, and alice, whom
+     * several tests make available, is away again.
+     */
+    @AfterEach
+    void endWhatTheTestLeftWaiting() throws Exception {
+        if (!portOpen(8083) || !portOpen(18080)) {
+            return;
+        }
+        String ada = token("ada");
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        for (JsonNode contact : waiting(ada)) {
+            publish(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), contact.path("tenantId").asText(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), contact.path("contactId").asText(),
+                    Channel.valueOf(contact.path("channel").asText()), io.switchboard.events.ContactEnded.Reason.TIMEOUT,
+                    null, null, null, null, null));
+            ended.add(contact.path("contactId").asText());
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        java.util.Set<String> still = new java.util.HashSet<>(ended);
+        while (!still.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            still.retainAll(waiting(ada).stream().map(c -> c.path("contactId").asText()).toList());
+        }
+        assertThat(still).as("contacts the test left waiting, still waiting 60 s after they ended").isEmpty();
+        awayInRouting("alice");
+    }
+
+    /** The contacts of either tenant the inbox shows as queued or offered, as a supervisor of both sees them. */
+    private static List<JsonNode> waiting(String supervisorToken) throws Exception {
+        var open = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:8083/api/supervisor/contacts")).header("Authorization", "Bearer " + supervisorToken).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+        List<JsonNode> waiting = new java.util.ArrayList<>();
+        for (JsonNode contact : JSON.readTree(open.body())) {
+            if (List.of("QUEUED", "OFFERED").contains(contact.path("status").asText())) {
+                waiting.add(contact);
+            }
+        }
+        return waiting;
     }
 
     /**
