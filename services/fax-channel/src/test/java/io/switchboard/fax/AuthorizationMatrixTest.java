@@ -7,22 +7,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.reflect.Method;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +20,18 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactCreated;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.Topics;
-import io.switchboard.fax.api.FaxResource;
 import io.switchboard.fax.domain.FaxDocuments;
 import io.switchboard.fax.domain.NumberDirectory;
+import io.switchboard.testing.endpoints.AuthorizationMatrix;
+import io.switchboard.testing.endpoints.AuthorizationMatrix.Caller;
+import io.switchboard.testing.endpoints.ServedEndpoints;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.keycloak.KeycloakResource;
@@ -49,9 +41,9 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 /**
  * Every /api endpoint as anonymous, the offered agent, an agent of the tenant never offered the fax,
  * the tenant's supervisor, another tenant's supervisor and agent, and the admin, with real Keycloak
- * tokens, on an acme-bank fax routing offered to alice. The endpoints come from the resource class: a
- * new endpoint without a row fails the test. (The webhook is authenticated by signatures, tested in
- * FaxChannelServiceTest.)
+ * tokens, on an acme-bank fax routing offered to alice. The endpoints come from the module's compiled
+ * resource classes: a new endpoint without a row fails the test. (The webhook is authenticated by
+ * signatures, tested in FaxChannelServiceTest.)
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -60,18 +52,16 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 @WithTestResource(WireMockResource.class)
 class AuthorizationMatrixTest {
 
-    /** Expected statuses: anonymous, alice (offered), bob (same tenant, not offered), sam (supervisor), gina (other tenant's supervisor), dave (other tenant's agent), ada (admin). */
-    private record Row(String path, int anonymous, int offered, int notOffered, int supervisor, int otherSupervisor, int otherAgent,
-            int admin) {
-    }
-
     private static final int OK = 200;
+    private static final String FAXES = "/api/fax/faxes/{id}";
 
     @Inject
     NumberDirectory directory;
+    @TestHTTPResource("/")
+    URI base;
 
-    private final Map<String, Row> rows = new LinkedHashMap<>();
     private String faxId;
+    private AuthorizationMatrix matrix;
 
     @BeforeEach
     void setUp() {
@@ -90,51 +80,36 @@ class AuthorizationMatrixTest {
                     "alice", UUID.randomUUID().toString(), Instant.now().plusSeconds(30)), FaxTestSupport.SOURCE);
             await().atMost(Duration.ofSeconds(20)).until(() -> as("alice").get("/api/fax/faxes/" + faxId).statusCode() == OK);
         }
-        rows.clear();
-        row("/api/fax/faxes/{id}", 401, OK, 404, OK, 404, 404, OK);
-        row("/api/fax/faxes/{id}/document", 401, OK, 404, OK, 404, 404, OK);
-        row("/api/fax/faxes/{id}/thumbnail", 401, OK, 404, OK, 404, 404, OK);
-    }
-
-    private void row(String path, int anonymous, int offered, int notOffered, int supervisor, int otherSupervisor, int otherAgent,
-            int admin) {
-        rows.put("GET " + path, new Row(path, anonymous, offered, notOffered, supervisor, otherSupervisor, otherAgent, admin));
+        matrix = new AuthorizationMatrix(base, path -> path.replace("{id}", faxId),
+                Caller.anonymous(), Caller.user("offered agent", "alice"), Caller.user("agent never offered it", "bob"),
+                Caller.user("supervisor", "sam"), Caller.user("other tenant's supervisor", "gina"),
+                Caller.user("other tenant's agent", "dave"), Caller.user("admin", "ada"))
+                .row("GET", FAXES, 401, OK, 404, OK, 404, 404, OK)
+                .row("GET", FAXES + "/document", 401, OK, 404, OK, 404, 404, OK)
+                .row("GET", FAXES + "/thumbnail", 401, OK, 404, OK, 404, 404, OK)
+                .publicByDesign("POST /webhooks/twilio/fax", "the provider's webhook: Twilio signs it (X-Twilio-Signature), "
+                        + "FaxChannelServiceTest.aWronglySignedWebhookIsRefusedBeforeAnythingIsFetched");
     }
 
     @Test
     void everyEndpointHasARow() {
-        TreeSet<String> served = new TreeSet<>();
-        String root = FaxResource.class.getAnnotation(Path.class).value();
-        for (Method method : FaxResource.class.getDeclaredMethods()) {
-            Path path = method.getAnnotation(Path.class);
-            String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
-                    : method.isAnnotationPresent(PUT.class) ? "PUT" : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
-            if (path != null && verb != null) {
-                served.add(verb + " " + root + "/" + path.value());
-            }
-        }
-        assertThat(served).as("endpoints without a row").isEqualTo(new TreeSet<>(rows.keySet()));
+        assertThat(ServedEndpoints.ofThisModule()).as("endpoints of the resource classes, each needs a row")
+                .isEqualTo(matrix.endpoints());
     }
 
     @Test
     void everyCallerGetsWhatTheirRoleTenantsAndOffersAllow() {
-        List<String> failures = new ArrayList<>();
-        for (Row row : rows.values()) {
-            check(failures, row, "anonymous", given(), row.anonymous());
-            check(failures, row, "offered agent alice", as("alice"), row.offered());
-            check(failures, row, "agent bob, never offered it", as("bob"), row.notOffered());
-            check(failures, row, "supervisor sam", as("sam"), row.supervisor());
-            check(failures, row, "other tenant's supervisor gina", as("gina"), row.otherSupervisor());
-            check(failures, row, "other tenant's agent dave", as("dave"), row.otherAgent());
-            check(failures, row, "admin ada", as("ada"), row.admin());
-            // an id that does not exist reads the same as one the caller may not see
-            String missing = row.path().replace("{id}", UUID.randomUUID().toString());
-            Response response = as("sam").get(missing);
-            if (response.statusCode() != 404) {
-                failures.add("GET " + missing + " as sam: " + response.statusCode() + " (expected 404)");
+        assertThat(matrix.mismatches()).isEmpty();
+    }
+
+    /** An id that does not exist reads the same as one the caller may not see. */
+    @Test
+    void aMissingFaxIsAsUnknownAsAnotherTenantsOne() {
+        for (String path : matrix.endpoints()) {
+            if (path.startsWith("GET /api/")) {
+                as("sam").get(path.substring(4).replace("{id}", UUID.randomUUID().toString())).then().statusCode(404);
             }
         }
-        assertThat(failures).isEmpty();
     }
 
     /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */
@@ -147,13 +122,5 @@ class AuthorizationMatrixTest {
 
     private static RequestSpecification as(String user) {
         return given().auth().oauth2(KeycloakServer.shared().accessToken(user));
-    }
-
-    private void check(List<String> failures, Row row, String who, RequestSpecification request, int expected) {
-        String path = row.path().replace("{id}", faxId);
-        Response response = request.get(path);
-        if (response.statusCode() != expected) {
-            failures.add("GET " + path + " as " + who + ": " + response.statusCode() + " (expected " + expected + ") " + response.asString());
-        }
     }
 }

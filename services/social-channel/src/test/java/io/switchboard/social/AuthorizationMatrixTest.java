@@ -4,38 +4,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
+import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.ContactMessageReceived;
+import io.switchboard.testing.endpoints.AuthorizationMatrix;
+import io.switchboard.testing.endpoints.AuthorizationMatrix.Caller;
+import io.switchboard.testing.endpoints.ServedEndpoints;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.keycloak.KeycloakResource;
 import io.switchboard.testing.keycloak.KeycloakServer;
@@ -44,8 +31,8 @@ import io.switchboard.testing.postgres.PostgresDatabaseResource;
 /**
  * Every /api endpoint as anonymous, a signed-in user without a role, an agent, a supervisor and an
  * admin of the contact's tenant, and an agent and an admin of another tenant, with real Keycloak
- * tokens. The endpoints come from the resources' JAX-RS annotations: a new endpoint without a row
- * here fails the test. (The webhooks are authenticated by signatures: SocialChannelServiceTest.)
+ * tokens. The endpoints come from the module's compiled resource classes: a new endpoint without a row
+ * here fails the test. (The webhooks are authenticated by the platforms' signatures: SocialChannelServiceTest.)
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -58,11 +45,10 @@ class AuthorizationMatrixTest {
     private static final int OK = 200;
     private static final String SUFFIX = Fixture.unique("");
 
-    private record Row(String method, String path, int anonymous, int noRole, int agent, int supervisor, int admin,
-            int otherAgent, int otherAdmin) {
-    }
+    @TestHTTPResource("/")
+    URI base;
 
-    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private AuthorizationMatrix matrix;
     private String contactId;
     private String attachmentId;
     private static boolean usersCreated;
@@ -109,67 +95,29 @@ class AuthorizationMatrixTest {
             contactId = received.contactId();
             attachmentId = received.attachments().get(0).id();
         }
-        row("GET", "/api/contacts/{contactId}/reply-policy", 401, 403, OK, OK, OK, 404, 404);
-        row("GET", "/api/social/attachments/{id}", 401, 403, OK, OK, OK, 404, 404);
-    }
-
-    private void row(String method, String path, int anonymous, int noRole, int agent, int supervisor, int admin, int otherAgent,
-            int otherAdmin) {
-        rows.put(method + " " + path, new Row(method, path, anonymous, noRole, agent, supervisor, admin, otherAgent, otherAdmin));
+        String signed = "SocialChannelServiceTest.unsignedTamperedReserialisedOrWronglySignedPayloadsGet403AndPublishNothing";
+        matrix = new AuthorizationMatrix(base, path -> path.replace("{contactId}", contactId).replace("{id}", attachmentId),
+                Caller.anonymous(), Caller.user("no role", "norole-" + SUFFIX), Caller.user("agent", "alice"),
+                Caller.user("supervisor", "sam"), Caller.user("admin", "ada"), Caller.user("other tenant's agent", "dave"),
+                Caller.user("other tenant's admin", "globexadmin-" + SUFFIX))
+                .row("GET", "/api/contacts/{contactId}/reply-policy", 401, 403, OK, OK, OK, 404, 404)
+                .row("GET", "/api/social/attachments/{id}", 401, 403, OK, OK, OK, 404, 404)
+                .publicByDesign("GET /webhooks/meta", "Meta's subscription handshake: answers the challenge only for the verify token, "
+                        + "SocialChannelServiceTest.theSubscriptionHandshakeAnswersTheChallengeOnlyForTheVerifyToken")
+                .publicByDesign("POST /webhooks/meta", "Meta's webhook, signed with the app secret (X-Hub-Signature-256): " + signed)
+                .publicByDesign("POST /webhooks/telegram/{bot}", "Telegram's webhook, carrying the bot's secret token: "
+                        + "SocialChannelServiceTest.telegramUpdatesNeedTheBotsSecretAndRepliesGoThroughSendMessageWithRetryAfter");
     }
 
     @Test
-    void everyApiEndpointHasARow() {
-        TreeSet<String> served = new TreeSet<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.switchboard.social.api")) {
-            Class<?> resource = type.reflect();
-            Path base = resource.getAnnotation(Path.class);
-            if (base == null) {
-                continue;
-            }
-            for (Method method : resource.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
-                        : method.isAnnotationPresent(PUT.class) ? "PUT" : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
-                if (verb == null) {
-                    continue;
-                }
-                Path sub = method.getAnnotation(Path.class);
-                String path = ("/" + base.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/").replaceAll("/$", "");
-                if (path.startsWith("/api/")) {
-                    served.add(verb + " " + path);
-                }
-            }
-        }
-        assertThat(served).as("endpoints without a row in the authorization matrix").isEqualTo(new TreeSet<>(rows.keySet()));
+    void everyEndpointHasARow() {
+        assertThat(ServedEndpoints.ofThisModule()).as("endpoints of the resource classes, each needs a row")
+                .isEqualTo(matrix.endpoints());
     }
 
     @Test
     void everyCallerGetsWhatTheirRoleAndTenantsAllow() {
-        List<String> failures = new ArrayList<>();
-        for (Row row : rows.values()) {
-            check(failures, row, "anonymous", given(), row.anonymous());
-            check(failures, row, "no role", as("norole-" + SUFFIX), row.noRole());
-            check(failures, row, "agent", as("alice"), row.agent());
-            check(failures, row, "supervisor", as("sam"), row.supervisor());
-            check(failures, row, "admin", as("ada"), row.admin());
-            check(failures, row, "other tenant's agent", as("dave"), row.otherAgent());
-            check(failures, row, "other tenant's admin", as("globexadmin-" + SUFFIX), row.otherAdmin());
-        }
-        assertThat(failures).isEmpty();
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().auth().oauth2(KeycloakServer.shared().accessToken(user));
-    }
-
-    private void check(List<String> failures, Row row, String who, RequestSpecification request, int expected) {
-        String path = row.path().replace("{contactId}", contactId).replace("{id}", attachmentId);
-        Response response = request.request(row.method(), path);
-        if (response.statusCode() != expected) {
-            failures.add(row.method() + " " + path + " as " + who + ": " + response.statusCode() + " (expected " + expected + ") "
-                    + response.asString());
-        }
+        assertThat(matrix.mismatches()).isEmpty();
     }
 
     /** The realm signs tokens for other applications too: only those minted for switchboard-api are taken. */

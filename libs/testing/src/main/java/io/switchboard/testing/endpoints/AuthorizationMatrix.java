@@ -37,7 +37,8 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private record Row(String method, String endpoint, String path, String jsonBody, int[] expected, String publicBecause) {
+    private record Row(String method, String endpoint, String path, String contentType, String body, int[] expected,
+            String publicBecause) {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -73,17 +74,25 @@ public final class AuthorizationMatrix {
      * query or name its own placeholders; two rows may call one endpoint differently.
      */
     public AuthorizationMatrix row(String method, String endpoint, String path, String jsonBody, int... expected) {
+        return row(method, endpoint, path, jsonBody == null ? null : "application/json", jsonBody, expected);
+    }
+
+    /** As above, with a body of another type (a CSV list, a provider's form-encoded webhook). */
+    public AuthorizationMatrix row(String method, String endpoint, String path, String contentType, String body, int... expected) {
         if (expected.length != callers.size()) {
             throw new IllegalArgumentException(method + " " + path + ": " + expected.length + " statuses for " + callers.size()
                     + " callers");
         }
-        rows.put(method + " " + path, new Row(method, endpoint, path, jsonBody, expected.clone(), null));
+        if ((contentType == null) != (body == null)) {
+            throw new IllegalArgumentException(method + " " + path + ": a body needs its content type and a content type its body");
+        }
+        rows.put(method + " " + path, new Row(method, endpoint, path, contentType, body, expected.clone(), null));
         return this;
     }
 
     /** An endpoint (a ServedEndpoints key) open to anyone on purpose, with why and where that is tested. */
     public AuthorizationMatrix publicByDesign(String endpoint, String because) {
-        rows.put(endpoint, new Row(null, endpoint, endpoint, null, new int[0], because));
+        rows.put(endpoint, new Row(null, endpoint, endpoint, null, null, new int[0], because));
         return this;
     }
 
@@ -117,10 +126,10 @@ public final class AuthorizationMatrix {
     }
 
     private HttpResponse<String> send(Row row, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(row.method(), row.jsonBody() == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(fill.apply(row.jsonBody())));
-        if (row.jsonBody() != null) {
-            request.header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(row.method(), row.body() == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(fill.apply(row.body())));
+        if (row.contentType() != null) {
+            request.header("Content-Type", row.contentType());
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

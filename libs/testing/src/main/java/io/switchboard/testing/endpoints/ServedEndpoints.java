@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -37,11 +38,12 @@ public final class ServedEndpoints {
     }
 
     /**
-     * "VERB /api/path" of every JAX-RS method compiled into {@code classes} (a sub-resource locator as "LOCATOR ..."),
+     * "VERB /api/path" (under the module's REST root) of every JAX-RS method compiled into {@code classes} (a sub-resource locator as "LOCATOR ..."),
      * and "SOCKET class" of every WebSocket endpoint or reactive route.
      */
     public static TreeSet<String> of(Path classes) {
         Index index = index(classes);
+        String root = restRoot(classes);
         TreeSet<String> served = new TreeSet<>();
         for (String socket : SOCKETS) {
             index.getAnnotations(DotName.createSimple(socket)).forEach(a -> served.add("SOCKET " + a.target()));
@@ -56,13 +58,34 @@ public final class ServedEndpoints {
                         .findFirst().orElse(method.hasDeclaredAnnotation(PATH) ? "LOCATOR" : null);
                 if (verb != null) {
                     AnnotationInstance path = method.declaredAnnotation(PATH);
-                    String full = ("/api/" + classPath.value().asString() + "/" + (path == null ? "" : path.value().asString()))
+                    String full = (root + "/" + classPath.value().asString() + "/" + (path == null ? "" : path.value().asString()))
                             .replaceAll("/+", "/");
                     served.add(verb + " " + (full.endsWith("/") ? full.substring(0, full.length() - 1) : full));
                 }
             }
         }
         return served;
+    }
+
+    /**
+     * The module's {@code quarkus.rest.path}: /api as service-base sets it, unless the module's application.properties
+     * serves its resources from the root (a channel whose provider webhooks live beside its /api).
+     */
+    private static String restRoot(Path classes) {
+        Path properties = classes.resolve("application.properties");
+        if (Files.isRegularFile(properties)) {
+            Properties read = new Properties();
+            try (InputStream in = Files.newInputStream(properties)) {
+                read.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + properties, e);
+            }
+            String root = read.getProperty("quarkus.rest.path");
+            if (root != null) {
+                return root.strip();
+            }
+        }
+        return "/api";
     }
 
     private static Index index(Path classes) {
