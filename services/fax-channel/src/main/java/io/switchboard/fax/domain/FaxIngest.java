@@ -106,9 +106,12 @@ public class FaxIngest {
             throw new InvalidFaxException("FaxSid", "the provider's fax id is missing");
         }
         String to = phone(fax.to(), null, "To").value();
-        FaxRoute route = directory.route(to).orElseThrow(() -> directory.loaded()
-                ? new UnknownNumberException(to + " is not a fax number of any tenant")
-                : new UnknownNumberException(to + " is not known yet: the tenants' configuration is still loading"));
+        Optional<FaxRoute> found = directory.route(to);
+        if (found.isEmpty() && !directory.loaded()) {
+            // Right after a start: a 404 now would be final for the provider, a 503 is retried once the number is known.
+            throw new UnavailableException(to + " is not known yet: the tenants' configuration is still loading");
+        }
+        FaxRoute route = found.orElseThrow(() -> new UnknownNumberException(to + " is not a fax number of any tenant"));
         Address from = phone(fax.from(), route.defaultRegion(), "From");
         try {
             return new Prepared(route, from, store.find(fax.provider(), fax.providerFaxId()));

@@ -35,15 +35,17 @@ class FaxIngestTest {
     private final MemoryStore store = new MemoryStore();
     private final FlakyBroker broker = new FlakyBroker();
     private final CountingFetcher fetcher = new CountingFetcher();
+    private boolean configurationRead = true;
     private final NumberDirectory directory = new NumberDirectory() {
         @Override
         public Optional<FaxRoute> route(String e164) {
-            return FAX_NUMBER.equals(e164) ? Optional.of(new FaxRoute("acme-bank", "Acme Bank", FAX_NUMBER, "GB")) : Optional.empty();
+            return configurationRead && FAX_NUMBER.equals(e164) ? Optional.of(new FaxRoute("acme-bank", "Acme Bank", FAX_NUMBER, "GB"))
+                    : Optional.empty();
         }
 
         @Override
         public boolean loaded() {
-            return true;
+            return configurationRead;
         }
     };
     private final FaxIngest ingest = new FaxIngest(store, broker, directory, fetcher, new DocumentCheck(10),
@@ -77,6 +79,21 @@ class FaxIngestTest {
         assertThat(ingest.publishPending(NOW.plusSeconds(60))).isEqualTo(1);
         assertThat(broker.published).hasSize(1);
         assertThat(store.pending).isEmpty();
+    }
+
+    /** Right after a start the provider is told to come back (503), not that the number is unknown (404, which it would not retry). */
+    @Test
+    void beforeTheTenantsConfigurationIsReadAFaxIsUnavailableNotUnknown() throws Exception {
+        configurationRead = false;
+        assertThatThrownBy(() -> ingest.receive(new InboundFax("twilio", "FX9", SENDER, FAX_NUMBER, "1"), "https://media.example/FX9"))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("still loading");
+        assertThat(fetcher.calls).isZero();
+        assertThat(store.faxes).isEmpty();
+        configurationRead = true;
+        assertThat(ingest.receive(new InboundFax("twilio", "FX9", SENDER, FAX_NUMBER, "1"), "https://media.example/FX9").kind())
+                .isEqualTo(IngestOutcome.Kind.ACCEPTED);
+        assertThatThrownBy(() -> ingest.receive(new InboundFax("twilio", "FX10", SENDER, "+442079460000", "1"), "https://media.example/FX10"))
+                .as("a number no tenant has, once the configuration is read").isInstanceOf(UnknownNumberException.class);
     }
 
     @Test

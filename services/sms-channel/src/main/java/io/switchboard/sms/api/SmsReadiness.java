@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.switchboard.sms.domain.NumberDirectory;
 
-/** Not ready until the tenants' configuration has been read, so a webhook never gets a spurious 404 after a start. */
+/**
+ * Not ready until the tenants' configuration has been read, so traffic goes to an instance that knows the
+ * numbers (one that does not yet answers a webhook 503, which the provider retries).
+ */
 @Readiness
 public class SmsReadiness implements HealthCheck {
 

@@ -61,9 +61,12 @@ public class InboundService {
             throw new InvalidSmsException("the provider's message id is missing");
         }
         String to = phone(sms.to(), null, "To");
-        NumberRoute route = directory.route(to).orElseThrow(() -> directory.loaded()
-                ? new UnknownNumberException(to + " is not an SMS entry point of any tenant")
-                : new UnknownNumberException(to + " is not known yet: the tenants' configuration is still loading"));
+        Optional<NumberRoute> found = directory.route(to);
+        if (found.isEmpty() && !directory.loaded()) {
+            // Right after a start: a 404 now would be final for the provider, a 503 is retried once the number is known.
+            throw new UnavailableException(to + " is not known yet: the tenants' configuration is still loading");
+        }
+        NumberRoute route = found.orElseThrow(() -> new UnknownNumberException(to + " is not an SMS entry point of any tenant"));
         String from = phone(sms.from(), route.defaultRegion(), "From");
         String body = sms.body() == null ? "" : sms.body();
         checkText(body);
