@@ -530,50 +530,127 @@ class PlatformLauncherTest {
      */
     @Test
     void killingTheSmsChannelUnderLoadLosesNoAcknowledgedTextAndRetriesLandOnce() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        int count = 200;
-        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/sms-channel.pid")).trim());
         // The loans line: nobody in loans answers here, so no later test's agent is offered these texts' contact.
         String customer = "+4474009" + (10_000 + new java.util.Random().nextInt(90_000));
-        SignedTexts texts = new SignedTexts("local-twilio-token", TWILIO_ACCOUNT, DemoCenter.ACME_LOANS_SMS, customer);
+        killUnderWebhookLoad("sms-channel", SignedWebhooks.twilioTexts("local-twilio-token", TWILIO_ACCOUNT, DemoCenter.ACME_LOANS_SMS,
+                customer), "SM", Channel.SMS, "phone:" + customer, "texts");
+    }
+
+    /**
+     * The same crash for the social channel: WhatsApp messages from one customer arrive at 20 a second, signed as
+     * Meta signs them, while the channel is killed with {@code kill -9} and started again. Every message it answered
+     * 200 is one event on the contacts topic and one message in the customer's timeline; the ones it did not answer
+     * are sent again, as Meta retries, and land once; a message sent again after its 200 is not doubled.
+     */
+    @Test
+    void killingTheSocialChannelUnderLoadLosesNoAcknowledgedMessageAndRetriesLandOnce() throws Exception {
+        String waId = "4474008" + (10_000 + new java.util.Random().nextInt(90_000));
+        killUnderWebhookLoad("social-channel", SignedWebhooks.whatsAppMessages("local-meta-app-secret", "100000000000001", waId),
+                "wamid.K", Channel.SOCIAL, "whatsapp:" + waId, "WhatsApp messages");
+    }
+
+    /**
+     * A fax crash under load: faxes of a two-page PDF arrive at 5 a second, signed as Twilio signs them, while the fax
+     * channel is killed with {@code kill -9} and started again. Every fax it answered 200 is one contact, created once
+     * on the contacts topic (the document, its thumbnail and the event are one transaction); the ones it did not answer
+     * are sent again, as Twilio retries, and become one contact each; a fax sent again after its 200 is not doubled.
+     */
+    @Test
+    void killingTheFaxChannelUnderLoadLosesNoAcknowledgedFaxAndRetriesLandOnce() throws Exception {
+        byte[] pdf = twoPagePdf();
+        var media = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        media.createContext("/crash.pdf", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+            exchange.sendResponseHeaders(200, pdf.length);
+            exchange.getResponseBody().write(pdf);
+            exchange.close();
+        });
+        media.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        media.start();
+        try {
+            String sender = "+4474007" + (10_000 + new java.util.Random().nextInt(90_000));
+            Crash crash = crashUnderWebhookLoad("fax-channel", SignedWebhooks.twilioFaxes("local-twilio-token", TWILIO_ACCOUNT,
+                    DemoCenter.ACME_FAX, sender, "http://127.0.0.1:" + media.getAddress().getPort() + "/crash.pdf"), "FX", 60, 5, "faxes");
+            java.util.Set<String> contacts = new java.util.HashSet<>();
+            Map<String, List<UUID>> created = onContacts(event -> event instanceof ContactCreated c && c.channel() == Channel.FAX
+                    ? c.metadata().get("providerFaxId") : null, id -> id.startsWith("FX" + crash.run()), 60, contacts);
+            for (int i = 0; i < 60; i++) {
+                String id = SignedWebhooks.id("FX", crash.run(), i);
+                assertThat(java.util.Set.copyOf(created.getOrDefault(id, List.of()))).as("%s (first answer %s): its contact.created",
+                        id, crash.firstAnswers().get(id)).hasSize(1);
+            }
+            assertThat(contacts).as("one contact per fax").hasSize(60);
+            System.out.printf("fax-channel kill -9 under 5 faxes/s: %d of 60 answered 200 before the restart; up again %d s after the"
+                    + " kill; all 60 one contact each (%d contact.created published again with the same id)%n", crash.acknowledged(),
+                    crash.recovered().toSeconds(), created.values().stream().mapToLong(ids -> ids.size() - 1).sum());
+        } finally {
+            media.stop(0);
+        }
+    }
+
+    /** What a crash under webhook load left: each message's first answer, how many were answered 200 before it, and when it was over. */
+    private record Crash(String run, Map<String, Integer> firstAnswers, long acknowledged, Duration recovered) {
+    }
+
+    /**
+     * {@code count} messages at {@code perSecond} through {@code load}, {@code service} killed with -9 once a third have
+     * gone, {@code ./switchboard up} to start it again; then the provider's retries of what got no 200, and ten
+     * messages answered 200 sent again. The ids are {@code prefix}, the run and the index.
+     */
+    private static Crash crashUnderWebhookLoad(String service, SignedWebhooks load, String prefix, int count, int perSecond, String what)
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/" + service + ".pid")).trim());
         Instant killed = Instant.now();
-        texts.sendPaced(run, count, 20, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-        Map<String, Integer> firstAnswers = texts.answers();
+        load.sendPaced(prefix, run, count, perSecond, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        Map<String, Integer> firstAnswers = load.answers();
         long acknowledged = firstAnswers.values().stream().filter(status -> status == 200).count();
         assertThat(firstAnswers.values()).as("answered 200, refused for now (503) or not at all").allMatch(
-                status -> status == 200 || status == 503 || status == SignedTexts.NO_ANSWER);
-        assertThat(acknowledged).as("texts answered before the kill").isGreaterThan(0).isLessThan(count);
+                status -> status == 200 || status == 503 || status == SignedWebhooks.NO_ANSWER);
+        assertThat(acknowledged).as("%s answered before the kill", what).isGreaterThan(0).isLessThan(count);
 
         Result up = switchboard("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).containsPattern("sms-channel\\s+up on");
+        assertThat(up.output()).containsPattern(service + "\\s+up on");
         Duration recovered = Duration.between(killed, Instant.now());
-        texts.retryUnacknowledged(20);
-        assertThat(texts.answers().values()).as("every text answered 200 after the restart").allMatch(status -> status == 200);
+        load.retryUnacknowledged(20);
+        assertThat(load.answers().values()).as("every one answered 200 after the restart").allMatch(status -> status == 200);
         List<String> answeredBefore = firstAnswers.entrySet().stream().filter(e -> e.getValue() == 200).map(Map.Entry::getKey)
                 .limit(10).toList();
-        assertThat(texts.resend(answeredBefore).values()).as("a text sent again after its 200").allMatch(status -> status == 200);
+        assertThat(load.resend(answeredBefore).values()).as("sent again after its 200").allMatch(status -> status == 200);
+        return new Crash(run, firstAnswers, acknowledged, recovered);
+    }
 
+    /**
+     * {@link #crashUnderWebhookLoad} with 200 messages of one customer at 20 a second; then every message must be one
+     * event on the contacts topic and one message in the timeline of the customer known by {@code identifier}.
+     */
+    private static void killUnderWebhookLoad(String service, SignedWebhooks load, String prefix, Channel channel, String identifier,
+            String what) throws Exception {
+        int count = 200;
+        Crash crash = crashUnderWebhookLoad(service, load, prefix, count, 20, what);
+        String run = crash.run();
+        Map<String, Integer> firstAnswers = crash.firstAnswers();
         java.util.Set<String> contacts = new java.util.HashSet<>();
-        Map<String, List<UUID>> onTopic = receivedOnContacts(Channel.SMS, "providerMessageId", sid -> sid.startsWith("SM" + run), count,
+        Map<String, List<UUID>> onTopic = receivedOnContacts(channel, "providerMessageId", id -> id.startsWith(prefix + run), count,
                 contacts);
         for (int i = 0; i < count; i++) {
-            String sid = SignedTexts.sid(run, i);
-            // One event per text. A text stored but not acknowledged when the channel died is published again after the
+            String id = SignedWebhooks.id(prefix, run, i);
+            // One event per message. One stored but not acknowledged when the channel died is published again after the
             // restart with the same event id (by the sweeper, or on the provider's retry), which every consumer drops.
-            assertThat(java.util.Set.copyOf(onTopic.getOrDefault(sid, List.of()))).as("%s (first answer %s): its events on the"
-                    + " contacts topic", sid, firstAnswers.get(sid)).hasSize(1);
+            assertThat(java.util.Set.copyOf(onTopic.getOrDefault(id, List.of()))).as("%s (first answer %s): its events on the"
+                    + " contacts topic", id, firstAnswers.get(id)).hasSize(1);
         }
         long republished = onTopic.values().stream().mapToLong(ids -> ids.size() - 1).sum();
-        Map<String, Integer> inTimeline = timelineTexts("phone:" + customer, "SMS", "SM" + run, count);
+        Map<String, Integer> inTimeline = timelineTexts(identifier, channel.name(), prefix + run, count);
         for (int i = 0; i < count; i++) {
-            String sid = SignedTexts.sid(run, i);
-            assertThat(inTimeline.getOrDefault(sid, 0)).as("%s in the customer's timeline (customer360)", sid).isEqualTo(1);
+            String id = SignedWebhooks.id(prefix, run, i);
+            assertThat(inTimeline.getOrDefault(id, 0)).as("%s in the customer's timeline (customer360)", id).isEqualTo(1);
         }
-        endUnanswered(contacts, Channel.SMS);
-        System.out.printf("sms-channel kill -9 under 20 texts/s: %d of %d answered 200 before the restart; up again %d s after the"
-                + " kill; all %d on the topic as one event each (%d published again with the same id)%n", acknowledged, count,
-                recovered.toSeconds(), count, republished);
+        endUnanswered(contacts, channel);
+        System.out.printf("%s kill -9 under 20 %s/s: %d of %d answered 200 before the restart; up again %d s after the kill; all %d"
+                + " on the topic as one event each (%d published again with the same id)%n", service, what, crash.acknowledged(), count,
+                crash.recovered().toSeconds(), count, republished);
     }
 
     /**
@@ -771,6 +848,17 @@ class PlatformLauncherTest {
     private static Map<String, List<UUID>> receivedOnContacts(Channel channel,
             java.util.function.Function<io.switchboard.events.ContactMessageReceived, String> idOf,
             java.util.function.Predicate<String> wanted, int expected, java.util.Set<String> contacts) {
+        return onContacts(event -> event instanceof io.switchboard.events.ContactMessageReceived received && received.channel() == channel
+                ? idOf.apply(received) : null, wanted, expected, contacts);
+    }
+
+    /**
+     * The event ids of every event on the contacts topic that {@code idOf} names (null: not counted) with a wanted id,
+     * one per occurrence, and their contacts, read from the topic's beginning until {@code expected} distinct ids were
+     * seen and its end is reached (at most 90 s).
+     */
+    private static Map<String, List<UUID>> onContacts(java.util.function.Function<io.switchboard.events.SwitchboardEvent, String> idOf,
+            java.util.function.Predicate<String> wanted, int expected, java.util.Set<String> contacts) {
         Map<String, List<UUID>> seen = new java.util.HashMap<>();
         Instant deadline = Instant.now().plusSeconds(90);
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
@@ -784,11 +872,13 @@ class PlatformLauncherTest {
             while (Instant.now().isBefore(deadline) && !(atEnd && seen.size() >= expected)) {
                 var end = consumer.endOffsets(partitions);
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
-                            && d.event() instanceof io.switchboard.events.ContactMessageReceived received && received.channel() == channel
-                            && wanted.test(idOf.apply(received))) {
-                        seen.computeIfAbsent(idOf.apply(received), id -> new java.util.ArrayList<>()).add(received.eventId());
-                        contacts.add(received.contactId());
+                    if (!(EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d)) {
+                        continue;
+                    }
+                    String id = idOf.apply(d.event());
+                    if (id != null && wanted.test(id)) {
+                        seen.computeIfAbsent(id, any -> new java.util.ArrayList<>()).add(d.event().eventId());
+                        contacts.add(d.event().subject());
                     }
                 }
                 atEnd = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
