@@ -42,7 +42,6 @@ public class EntryPointDirectory {
                 byAddress.put(address, new EntryPointRoute(tenant.tenantId(), tenant.name(), address));
             }
         }
-        loaded = true;
     }
 
     public Optional<EntryPointRoute> lookup(String address) {
@@ -50,8 +49,9 @@ public class EntryPointDirectory {
     }
 
     /**
-     * False until the configuration topic was read to the end it had at start ({@link ConfigTopicCatchUp}),
-     * or a tenant's configuration arrived: before that an unknown address may still become known.
+     * False until the configuration topic was read to the end it had at start ({@link ConfigTopicCatchUp}): before
+     * that an unknown address may still become known. One tenant's configuration is not enough: the topic holds every
+     * version of every tenant until it is compacted, and a tenant's first version may have none of its entry points.
      */
     public boolean loaded() {
         return loaded;

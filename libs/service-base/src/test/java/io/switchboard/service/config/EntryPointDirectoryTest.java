@@ -23,6 +23,8 @@ class EntryPointDirectoryTest {
         emails.accept(tenant("acme-bank", new TenantConfigured.EntryPoint(Channel.EMAIL, "Support@Acme-Bank.example", "billing"),
                 new TenantConfigured.EntryPoint(Channel.CHAT, "widget-acme", "billing")));
 
+        assertThat(emails.loaded()).as("a tenant's configuration, while the topic is still being read").isFalse();
+        emails.markLoaded();
         assertThat(emails.loaded()).isTrue();
         assertThat(emails.lookup(" SUPPORT@acme-bank.example")).contains(
                 new EntryPointRoute("acme-bank", "Name of acme-bank", "support@acme-bank.example"));

@@ -80,6 +80,7 @@ final class CallFlowHarness {
         directory.accept(new TenantConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "Acme Bank", "Europe/London", "GB", null,
                 "general", List.of(new TenantConfigured.EntryPoint(Channel.VOICE, MAIN, "billing"),
                         new TenantConfigured.EntryPoint(Channel.VOICE, PLAIN, "loans"))));
+        directory.markLoaded();
         recording.accept(new QueueConfigured(UUID.randomUUID(), TENANT, Instant.EPOCH, "billing", "Billing", Map.of(), 0, null,
                 QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null, true, true));
         IvrMenu menu = IvrMenu.toEntryPoints("welcome.ul", Map.of("1", "billing-line", "2", "loans-line"), Optional.empty(),
