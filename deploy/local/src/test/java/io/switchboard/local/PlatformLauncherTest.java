@@ -338,7 +338,7 @@ class PlatformLauncherTest {
         consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", queue));
 
         var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = chatSocket(widget, frames);
+        var socket = newWidgetSocket(widget, frames);
         try {
             socket.sendText("{\"type\":\"start\",\"name\":\"Holiday Visitor\"}", true).join();
             String ready = nextFrame(frames, "ready");
@@ -1040,6 +1040,26 @@ class PlatformLauncherTest {
                         return null;
                     }
                 }).join();
+    }
+
+    /**
+     * A socket to a widget the console has just created: the chat channel learns of it from the configuration topic a
+     * moment after the console's answer and refuses it (404) until then, so the opening is tried again for up to 30 s.
+     */
+    private static java.net.http.WebSocket newWidgetSocket(String widget, java.util.concurrent.BlockingQueue<String> frames)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                return chatSocket(widget, frames);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (!(e.getCause() instanceof java.net.http.WebSocketHandshakeException refused)
+                        || refused.getResponse().statusCode() != 404 || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     private static String nextFrame(java.util.concurrent.BlockingQueue<String> frames, String type) throws InterruptedException {
