@@ -1,5 +1,7 @@
 package io.switchboard.service.config;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +14,16 @@ import io.switchboard.events.TenantConfigured;
 /**
  * The addresses one channel service accepts contacts on: every tenant's entry points of that channel,
  * as published on the configuration topic. A tenant's newer configuration replaces its older one
- * whole, so a removed entry point stops being accepted.
+ * whole, so a removed entry point stops being accepted; an older one read after it (a replay of the
+ * topic) changes nothing.
  */
 public class EntryPointDirectory {
 
     private final Channel channel;
     private final UnaryOperator<String> normalize;
     private final Map<String, EntryPointRoute> byAddress = new ConcurrentHashMap<>();
+    /** The time of each tenant's configuration held: an older one read later does not replace it. */
+    private final Map<String, Instant> versions = new HashMap<>();
     private volatile boolean loaded;
 
     /** @param normalize how addresses compare (applied both to configured and to looked-up ones) */
@@ -35,6 +40,12 @@ public class EntryPointDirectory {
     }
 
     public synchronized void apply(TenantConfigured tenant) {
+        Instant held = versions.get(tenant.tenantId());
+        if (held != null && tenant.occurredAt().isBefore(held)) {
+            // The service's consumer replays the topic from its start after the catch-up gave it the latest version.
+            return;
+        }
+        versions.put(tenant.tenantId(), tenant.occurredAt());
         byAddress.values().removeIf(route -> route.tenantId().equals(tenant.tenantId()));
         for (TenantConfigured.EntryPoint entryPoint : tenant.entryPoints()) {
             if (entryPoint.channel() == channel) {

@@ -43,8 +43,24 @@ class EntryPointDirectoryTest {
         assertThat(emails.lookup("help@globex.example")).isPresent();
     }
 
+    /** The catch-up hands the directory the latest version; the service's consumer then replays the topic from its start. */
+    @Test
+    void anOlderConfigurationReadAfterANewerOneChangesNothing() {
+        emails.apply(tenant("acme-bank", Instant.parse("2026-01-02T00:00:00Z"),
+                new TenantConfigured.EntryPoint(Channel.EMAIL, "support@acme-bank.example", "billing")));
+        emails.markLoaded();
+        emails.apply(tenant("acme-bank", Instant.parse("2026-01-01T00:00:00Z")));
+
+        assertThat(emails.lookup("support@acme-bank.example")).as("after a replay of the tenant's first, empty version").isPresent();
+        emails.apply(tenant("acme-bank", Instant.parse("2026-01-03T00:00:00Z")));
+        assertThat(emails.lookup("support@acme-bank.example")).as("after a newer version without it").isEmpty();
+    }
+
     private static TenantConfigured tenant(String id, TenantConfigured.EntryPoint... entryPoints) {
-        return new TenantConfigured(UUID.randomUUID(), id, Instant.parse("2026-01-01T00:00:00Z"), "Name of " + id, "UTC", "GB", null,
-                "general", List.of(entryPoints));
+        return tenant(id, Instant.parse("2026-01-01T00:00:00Z"), entryPoints);
+    }
+
+    private static TenantConfigured tenant(String id, Instant at, TenantConfigured.EntryPoint... entryPoints) {
+        return new TenantConfigured(UUID.randomUUID(), id, at, "Name of " + id, "UTC", "GB", null, "general", List.of(entryPoints));
     }
 }
