@@ -557,16 +557,7 @@ class PlatformLauncherTest {
      */
     @Test
     void killingTheFaxChannelUnderLoadLosesNoAcknowledgedFaxAndRetriesLandOnce() throws Exception {
-        byte[] pdf = twoPagePdf();
-        var media = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        media.createContext("/crash.pdf", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
-            exchange.sendResponseHeaders(200, pdf.length);
-            exchange.getResponseBody().write(pdf);
-            exchange.close();
-        });
-        media.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        media.start();
+        var media = pdfHost("/crash.pdf", twoPagePdf());
         try {
             String sender = "+4474007" + (10_000 + new java.util.Random().nextInt(90_000));
             Crash crash = crashUnderWebhookLoad("fax-channel", SignedWebhooks.twilioFaxes("local-twilio-token", TWILIO_ACCOUNT,
@@ -1590,14 +1581,7 @@ class PlatformLauncherTest {
     @Test
     void aFaxWebhookBecomesAContactWhoseDocumentAndThumbnailTheInboxShows() throws Exception {
         byte[] pdf = twoPagePdf();
-        var media = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        media.createContext("/fax.pdf", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
-            exchange.sendResponseHeaders(200, pdf.length);
-            exchange.getResponseBody().write(pdf);
-            exchange.close();
-        });
-        media.start();
+        var media = pdfHost("/fax.pdf", pdf);
         try {
             String sid = "FX" + UUID.randomUUID().toString().replace("-", "");
             Map<String, String> form = Map.of("FaxSid", sid, "AccountSid", TWILIO_ACCOUNT, "From", "+447400123999", "To", "+442079460099",
@@ -1660,6 +1644,20 @@ class PlatformLauncherTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(500);
         return response.statusCode();
+    }
+
+    /** The fax provider's media host on a free loopback port, serving {@code pdf} at {@code path}; the caller stops it. */
+    private static com.sun.net.httpserver.HttpServer pdfHost(String path, byte[] pdf) throws IOException {
+        var media = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        media.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+            exchange.sendResponseHeaders(200, pdf.length);
+            exchange.getResponseBody().write(pdf);
+            exchange.close();
+        });
+        media.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        media.start();
+        return media;
     }
 
     /** A real two-page PDF with text on each page, as a fax provider delivers it. */
