@@ -596,7 +596,7 @@ class SmsChannelServiceTest {
 
     @Test
     void theServiceIsReadyOnceTheTenantsAreKnown() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("sms-tenant-configuration"));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("entry-points"));
     }
 
     // --- helpers

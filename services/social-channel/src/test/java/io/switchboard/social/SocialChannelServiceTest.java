@@ -635,7 +635,7 @@ class SocialChannelServiceTest {
 
     @Test
     void readinessIsUpOnceTheTenantsConfigurationWasRead() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'social-accounts' }.status", is("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'entry-points' }.status", is("UP"));
     }
 
     private static String graphBase() {

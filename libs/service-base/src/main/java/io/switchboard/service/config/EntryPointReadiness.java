@@ -26,7 +26,14 @@ public class EntryPointReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean loaded = directories.stream().allMatch(EntryPointDirectory::loaded);
+        return of(directories);
+    }
+
+    static HealthCheckResponse of(Iterable<? extends EntryPointDirectory> directories) {
+        boolean loaded = true;
+        for (EntryPointDirectory directory : directories) {
+            loaded &= directory.loaded();
+        }
         var response = HealthCheckResponse.named("entry-points").status(loaded);
         if (!loaded) {
             response.withData("waiting", "the tenants' configuration from " + Topics.CONFIG);
