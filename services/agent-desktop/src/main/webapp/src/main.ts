@@ -353,6 +353,26 @@ async function loadPolicy(contactId: string): Promise<void> {
   renderComposer();
 }
 
+/**
+ * The id of a reply being sent, kept until it is answered: sending the same text again after a lost answer (the
+ * desktop restarted, the network dropped) names the same reply, which the server and the channel take once.
+ */
+const replyIds = new Map<string, string>();
+
+function replyId(contactId: string, text: string): string {
+  const key = `${contactId}\n${text}`;
+  let id = replyIds.get(key);
+  if (!id) {
+    id = crypto.randomUUID();
+    replyIds.set(key, id);
+  }
+  return id;
+}
+
+function replied(contactId: string, text: string): void {
+  replyIds.delete(`${contactId}\n${text}`);
+}
+
 async function sendTemplate(contactId: string, template: ReplyTemplate, parameters: string[]): Promise<void> {
   if (parameters.some((p) => !p.trim())) {
     toast(`Fill in all ${template.parameters} parameters of ${template.name}`, true);
@@ -361,7 +381,8 @@ async function sendTemplate(contactId: string, template: ReplyTemplate, paramete
   const text = renderTemplate(template.text, parameters);
   const ok = await attempt(async () => {
     const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`,
-      { text, template: { name: template.name, language: template.language, parameters } });
+      { text, template: { name: template.name, language: template.language, parameters }, messageId: replyId(contactId, text) });
+    replied(contactId, text);
     if (pending && state.conversation?.contact.contactId === contactId) {
       upsertMessage(state.conversation.messages, pending);
       renderMessages();
@@ -379,7 +400,9 @@ async function reply(contactId: string, composer: HTMLTextAreaElement): Promise<
   }
   composer.disabled = true;
   try {
-    const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`, { text });
+    const pending = await api.send<ThreadMessage>('POST', `/contacts/${contactId}/replies`,
+      { text, messageId: replyId(contactId, text) });
+    replied(contactId, text);
     composer.value = '';
     if (pending && state.conversation?.contact.contactId === contactId) {
       upsertMessage(state.conversation.messages, pending);

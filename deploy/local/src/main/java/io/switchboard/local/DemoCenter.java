@@ -24,6 +24,8 @@ final class DemoCenter {
     /** acme-bank's loans team's text line and mailbox (what arrives there waits in loans, like the bank's faxes). */
     static final String ACME_LOANS_SMS = "+447700100101";
     static final String ACME_LOANS_EMAIL = "loans@acme-bank.example";
+    /** acme-bank's loans line: a call to it waits in loans, with no welcome menu. */
+    static final String ACME_LOANS_VOICE = "+442079460001";
     static final String ACME_CLOSED_MESSAGE = "Acme Bank's team is away right now. We will answer you as soon as we open.";
     /** acme-bank's fax number. */
     static final String ACME_FAX = "+442079460099";
@@ -86,7 +88,7 @@ final class DemoCenter {
         puts.add(entryPoint("acme-bank", "EMAIL", "support@acme-bank.example", "billing"));
         puts.add(entryPoint("acme-bank", "EMAIL", ACME_LOANS_EMAIL, "loans"));
         puts.add(entryPoint("acme-bank", "CHAT", "widget-acme", "billing"));
-        puts.add(entryPoint("acme-bank", "VOICE", "+442079460001", "loans"));
+        puts.add(entryPoint("acme-bank", "VOICE", ACME_LOANS_VOICE, "loans"));
         puts.add(entryPoint("globex-travel", "CHAT", "widget-globex", "bookings"));
         puts.add(entryPoint("globex-travel", "EMAIL", "help@globex.example", "bookings"));
         puts.add(entryPoint("globex-travel", "VOICE", "+34910000000", "bookings-es"));

@@ -71,6 +71,13 @@ final class DesktopAgent {
         return JSON.readTree(policy.body());
     }
 
+    /** The contact and its thread, as the inbox shows them. */
+    JsonNode thread(String contactId) throws Exception {
+        HttpResponse<String> thread = send("GET", "/contacts/" + contactId, null);
+        assertThat(thread.statusCode()).as(thread.body()).isEqualTo(200);
+        return JSON.readTree(thread.body());
+    }
+
     /** Waits until the thread's message matches, e.g. the provider reported it delivered. */
     JsonNode awaitMessage(String contactId, String messageId, Predicate<JsonNode> matching, String what) throws Exception {
         JsonNode thread = awaitJson("/contacts/" + contactId, c -> {

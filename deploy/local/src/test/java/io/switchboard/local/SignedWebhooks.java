@@ -24,7 +24,8 @@ import io.switchboard.local.providers.Signatures;
 /**
  * Inbound messages posted to a local channel as their provider posts them (signed webhooks), each with its own
  * provider id, and what the channel answered to each: the HTTP status, or {@link #NO_ANSWER} when the connection
- * failed or timed out. A message whose answer was not 200 is one the provider would send again.
+ * failed or timed out. A message whose answer was not a 2xx is one the provider would send again. An agent's replies
+ * through the inbox's API (signed by the agent's token, each named by the client) are posted the same way.
  */
 final class SignedWebhooks {
 
@@ -88,6 +89,23 @@ final class SignedWebhooks {
         });
     }
 
+    /** An agent's replies to the contact through the inbox, each named by its client message id ({@link #messageId}). */
+    static SignedWebhooks inboxReplies(String contactId, String agentToken) {
+        URI url = URI.create("http://127.0.0.1:8083/api/contacts/" + contactId + "/replies");
+        return new SignedWebhooks(id -> HttpRequest.newBuilder(url).header("Authorization", "Bearer " + agentToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode().put("text", replyText(id)).put("messageId", messageId(id)).toString())));
+    }
+
+    /** The UUID a client names reply {@code id} with. */
+    static String messageId(String id) {
+        return java.util.UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String replyText(String id) {
+        return "Your refund is on its way " + id;
+    }
+
     /** The provider id of message {@code index} of a run: {@code prefix}, the run, and the index, 24 digits. */
     static String id(String prefix, String run, int index) {
         return prefix + run + String.format("%024d", index);
@@ -106,10 +124,10 @@ final class SignedWebhooks {
         }
     }
 
-    /** Sends each message not yet answered 200 again, as the provider retries, until all are or {@code rounds} run out. */
+    /** Sends each message not yet answered with a 2xx again, as the provider retries, until all are or {@code rounds} run out. */
     void retryUnacknowledged(int rounds) throws InterruptedException {
-        for (int round = 0; round < rounds && answers.values().stream().anyMatch(status -> status != 200); round++) {
-            answers.replaceAll((id, status) -> status == 200 ? status : send(id));
+        for (int round = 0; round < rounds && answers.values().stream().anyMatch(status -> !accepted(status)); round++) {
+            answers.replaceAll((id, status) -> accepted(status) ? status : send(id));
             TimeUnit.SECONDS.sleep(1);
         }
     }
@@ -119,6 +137,10 @@ final class SignedWebhooks {
         Map<String, Integer> again = new java.util.HashMap<>();
         ids.forEach(id -> again.put(id, send(id)));
         return again;
+    }
+
+    static boolean accepted(int status) {
+        return status / 100 == 2;
     }
 
     Map<String, Integer> answers() {

@@ -2,6 +2,7 @@ package io.switchboard.desktop;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -516,6 +518,44 @@ class AgentDesktopServiceTest {
         as("alice").get("/api/contacts").then().body("contactId", not(hasItem(contactId)));
         as("alice").contentType(ContentType.JSON).body(Map.of("text", "late")).post("/api/contacts/" + contactId + "/replies")
                 .then().statusCode(409);
+    }
+
+    /**
+     * A reply the client names: sent again because its answer was lost, it is the same reply and the same event (every
+     * channel delivers a message id once); the channel's answer ends the repeats; the id is not for another text or contact.
+     */
+    @Test
+    void aReplySentAgainWithItsIdIsOneReply() {
+        String contactId = assignedChat("alice");
+        String messageId = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("text", "Your card is unblocked.", "messageId", messageId);
+        for (int i = 0; i < 2; i++) {
+            as("alice").contentType(ContentType.JSON).body(body).post("/api/contacts/" + contactId + "/replies").then().statusCode(202)
+                    .body("messageId", equalTo(messageId)).body("status", equalTo("PENDING"));
+        }
+        List<ConsumerRecord<String, byte[]>> asked = kafka.await(Topics.outbound(Channel.CHAT), r -> KafkaTestClient.decode(r)
+                instanceof ReplyRequested reply && reply.messageId().equals(messageId), 2, WAIT);
+        assertThat(asked.stream().map(r -> KafkaTestClient.decode(r).eventId()).distinct()).as("one event, asked twice").hasSize(1);
+        as("alice").get("/api/contacts/" + contactId).then().body("messages.findAll { it.messageId == '" + messageId + "' }.size()",
+                equalTo(1));
+
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "Something else", "messageId", messageId))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(409);
+        as("alice").contentType(ContentType.JSON).body(Map.of("text", "Hi", "messageId", "not-a-uuid"))
+                .post("/api/contacts/" + contactId + "/replies").then().statusCode(400).body("detail", containsString("UUID"));
+        String other = assignedChat("alice");
+        as("alice").contentType(ContentType.JSON).body(body).post("/api/contacts/" + other + "/replies").then().statusCode(409);
+
+        publish(new ContactMessageSent(UUID.randomUUID(), "acme-bank", Instant.now(), contactId, messageId, Channel.CHAT, "alice",
+                Address.chatVisitor("v-" + contactId), "Your card is unblocked.", List.of(), Map.of()));
+        await().atMost(WAIT).untilAsserted(() -> as("alice").get("/api/contacts/" + contactId).then()
+                .body("messages.find { it.messageId == '" + messageId + "' }.status", equalTo("SENT")));
+        as("alice").contentType(ContentType.JSON).body(body).post("/api/contacts/" + contactId + "/replies").then().statusCode(202)
+                .body("status", equalTo("SENT"));
+        // The 202 came after any publication was acknowledged, so a third request would already be on the topic.
+        assertThatThrownBy(() -> kafka.await(Topics.outbound(Channel.CHAT), r -> KafkaTestClient.decode(r) instanceof ReplyRequested reply
+                && reply.messageId().equals(messageId), 3, Duration.ofSeconds(5))).as("not asked a third time once sent")
+                .hasMessageContaining("but saw 2");
     }
 
     @Test

@@ -127,7 +127,7 @@ public class InboxResource {
     public Response reply(@PathParam("id") String contactId, Requests.Reply body) {
         Requests.Template template = body == null ? null : body.template();
         ThreadMessage pending = actions.reply(viewer(), contactId, body == null ? null : body.text(), template == null ? null
-                : new ReplyTemplate(template.name(), template.language(), template.parameters()));
+                : new ReplyTemplate(template.name(), template.language(), template.parameters()), body == null ? null : body.messageId());
         return Response.accepted(pending).build();
     }
 

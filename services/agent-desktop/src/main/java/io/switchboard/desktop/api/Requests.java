@@ -12,8 +12,11 @@ final class Requests {
     record OfferAnswer(String offerId) {
     }
 
-    /** A reply: free text, or (on WhatsApp outside its window) an approved template with its parameters and the rendered text. */
-    record Reply(String text, Template template) {
+    /**
+     * A reply: free text, or (on WhatsApp outside its window) an approved template with its parameters and the rendered text;
+     * {@code messageId}, when the client names one (a UUID), makes sending it again after a lost answer harmless.
+     */
+    record Reply(String text, Template template, String messageId) {
     }
 
     record Template(String name, String language, java.util.List<String> parameters) {

@@ -1,11 +1,13 @@
 package io.switchboard.desktop.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,8 +62,13 @@ public class AgentActions {
     /**
      * Stores the reply as PENDING, then asks the channel to deliver it; the channel's answer marks it SENT or FAILED.
      * A template (social contacts only) travels as the reply's metadata; {@code text} is its rendered preview.
+     * <p>
+     * A client that names the reply ({@code clientMessageId}, a UUID) may send it again when it got no answer (the
+     * desktop stopped, the network dropped): the same reply is asked of the channel again as the same event, and every
+     * channel delivers a message id once, so the customer gets it once. A reply the channel already answered is
+     * returned as it stands; the id on another message, or with another text, is a conflict.
      */
-    public ThreadMessage reply(Viewer viewer, String contactId, String text, ReplyTemplate template) {
+    public ThreadMessage reply(Viewer viewer, String contactId, String text, ReplyTemplate template, String clientMessageId) {
         ContactSummary contact = held(viewer, contactId);
         if (template != null && !Channel.SOCIAL.name().equals(contact.channel())) {
             throw new DesktopException.Invalid("templates are for social messaging contacts; contact " + contactId + " is "
@@ -77,12 +84,37 @@ public class AgentActions {
         if (contact.channel() == null) {
             throw new DesktopException.Conflict("the channel of contact " + contactId + " is not known yet");
         }
-        String messageId = UUID.randomUUID().toString();
-        Instant at = now();
-        store.replyRequested(messageId, contactId, contact.tenantId(), viewer.agentId(), text, at);
-        publisher.publish(new ReplyRequested(UUID.randomUUID(), contact.tenantId(), at, contactId, messageId,
+        String messageId = clientMessageId == null ? UUID.randomUUID().toString() : clientMessageId(clientMessageId);
+        Optional<ThreadMessage> earlier = clientMessageId == null ? Optional.empty() : store.reply(contactId, messageId);
+        if (earlier.isEmpty() && clientMessageId != null && store.message(messageId).isPresent()) {
+            throw new DesktopException.Conflict("message id " + messageId + " is another contact's message");
+        }
+        if (earlier.isPresent() && (!viewer.agentId().equals(earlier.get().agentId()) || !text.equals(earlier.get().text()))) {
+            throw new DesktopException.Conflict("message id " + messageId + " is already a reply with another text or agent");
+        }
+        if (earlier.isPresent() && !"PENDING".equals(earlier.get().status())) {
+            return earlier.get();
+        }
+        Instant at = earlier.map(ThreadMessage::at).orElseGet(this::now);
+        if (earlier.isEmpty()) {
+            store.replyRequested(messageId, contactId, contact.tenantId(), viewer.agentId(), text, at);
+        }
+        publisher.publish(new ReplyRequested(replyEventId(messageId), contact.tenantId(), at, contactId, messageId,
                 Channel.valueOf(contact.channel()), viewer.agentId(), text, List.of(), metadata), settings.publishTimeout());
         return new ThreadMessage(messageId, false, viewer.agentId(), text, 0, at, "PENDING", null, null, null);
+    }
+
+    private static String clientMessageId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new DesktopException.Invalid("messageId is a UUID, not " + id);
+        }
+    }
+
+    /** One event per reply, however often it is asked for, so a consumer that drops repeated event ids drops the repeat too. */
+    static UUID replyEventId(String messageId) {
+        return UUID.nameUUIDFromBytes(("reply-requested:" + messageId).getBytes(StandardCharsets.UTF_8));
     }
 
     public void transfer(Viewer viewer, String contactId, String toQueueId, String toAgentId, String note) {

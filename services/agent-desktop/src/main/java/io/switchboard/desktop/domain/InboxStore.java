@@ -57,6 +57,9 @@ public interface InboxStore {
     /** One message of a thread. */
     Optional<ThreadMessage> message(String messageId);
 
+    /** An agent's reply on the contact, by its message id (empty for another contact's message or an inbound one). */
+    Optional<ThreadMessage> reply(String contactId, String messageId);
+
     void messageReceived(String messageId, String contactId, String tenantId, String text, int attachments, Instant at);
 
     /** An agent's reply the desktop asked the channel to deliver. */

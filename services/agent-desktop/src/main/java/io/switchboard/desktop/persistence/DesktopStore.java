@@ -275,6 +275,20 @@ public class DesktopStore implements InboxStore {
         });
     }
 
+    @Override
+    public Optional<ThreadMessage> reply(String contactId, String messageId) {
+        return query(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement("SELECT * FROM message WHERE message_id = ? AND contact_id = ? AND NOT inbound")) {
+                s.setString(1, messageId);
+                s.setString(2, contactId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(message(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     private static ThreadMessage message(ResultSet r) throws SQLException {
         return new ThreadMessage(r.getString("message_id"), r.getBoolean("inbound"), r.getString("agent_id"), r.getString("text"),
                 r.getInt("attachments"), instant(r, "sent_at"), r.getString("status"), r.getString("failure"), r.getString("delivery"),
