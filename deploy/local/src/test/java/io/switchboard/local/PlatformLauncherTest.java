@@ -579,6 +579,357 @@ class PlatformLauncherTest {
         }
     }
 
+    /**
+     * A crash of the voice gateway with calls in progress: a carrier calls the loans line twice a second (40 calls,
+     * each waiting 25 s in the queue, then hanging up) and the gateway is killed with {@code kill -9} ten seconds in,
+     * then started again by {@code ./switchboard up}. Calls live in the gateway's memory, so those in progress are
+     * lost with it; what must not be lost is their state: every call whose contact was created ends exactly once (the
+     * ones open at the kill as ERROR, from the open-call journal, at the next start), routing stops holding them in
+     * the queue, and a caller's BYE to the restarted gateway gets 481 rather than silence. The INVITEs the carrier
+     * sends again after the restart are calls like any other. Checked on the contacts topic and in the inbox.
+     */
+    @Test
+    void killingTheVoiceGatewayWithCallsInProgressEndsEachOfThemOnceAndTakesNewCallsAfterItsRestart() throws Exception {
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/voice-gateway.pid")).trim());
+        Sipp calls = sipp(ROOT.resolve("deploy/local/src/test/sipp/held-trunk-call.xml"), "27991", "28010", "-s",
+                DemoCenter.ACME_LOANS_VOICE, "-m", "40", "-r", "2", "-d", "25000", "-timeout", "150s");
+        String run = "-" + calls.process().pid() + "@";
+        try {
+            Thread.sleep(10_000);
+            Instant killed = Instant.now();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            Result up = switchboard("up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.output()).containsPattern("voice-gateway\\s+up on");
+            Sipp after = sipp(ROOT.resolve("deploy/local/src/test/sipp/held-trunk-call.xml"), "27992", "28030", "-s",
+                    DemoCenter.ACME_LOANS_VOICE, "-d", "1000");
+            assertThat(after.finish()).as("a call after the restart:\n" + after.output()).isZero();
+            Duration recovered = Duration.between(killed, Instant.now());
+            assertThat(calls.process().waitFor(150, TimeUnit.SECONDS)).as("the carrier's calls ended within 150 s").isTrue();
+
+            java.util.Set<String> contacts = new java.util.HashSet<>();
+            Map<String, List<UUID>> created = onContacts(event -> event instanceof ContactCreated c && c.channel() == Channel.VOICE
+                    ? c.metadata().getOrDefault("callId", "") : null, callId -> callId.contains(run), 1, contacts);
+            assertThat(created).as("calls whose contact was created").isNotEmpty();
+            created.forEach((callId, ids) -> assertThat(java.util.Set.copyOf(ids)).as("%s: its contact.created", callId).hasSize(1));
+            Map<String, io.switchboard.events.ContactEnded.Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, List<UUID>> ended = onContacts(event -> {
+                if (event instanceof io.switchboard.events.ContactEnded e && contacts.contains(e.contactId())) {
+                    reasons.put(e.contactId(), e.reason());
+                    return e.contactId();
+                }
+                return null;
+            }, any -> true, contacts.size(), new java.util.HashSet<>());
+            for (String contactId : contacts) {
+                assertThat(java.util.Set.copyOf(ended.getOrDefault(contactId, List.of()))).as("%s: its contact.ended", contactId).hasSize(1);
+            }
+            long cut = reasons.values().stream().filter(r -> r == io.switchboard.events.ContactEnded.Reason.ERROR).count();
+            assertThat(cut).as("calls in progress at the kill, ended as ERROR after the restart").isGreaterThan(0);
+
+            String ada = token("ada");
+            Instant deadline = Instant.now().plusSeconds(60);
+            java.util.Set<String> stillWaiting = new java.util.HashSet<>(contacts);
+            while (!stillWaiting.isEmpty() && Instant.now().isBefore(deadline)) {
+                stillWaiting.retainAll(waiting(ada).stream().map(c -> c.path("contactId").asText()).toList());
+                Thread.sleep(stillWaiting.isEmpty() ? 0 : 250);
+            }
+            assertThat(stillWaiting).as("the calls' contacts routing still holds as queued or offered").isEmpty();
+            System.out.printf("voice-gateway kill -9 with calls arriving at 2/s: %d calls created, %d of them in progress at the kill and"
+                    + " ended as ERROR after the restart, the rest ended by their callers (%s); each ended once; a new call passed %d s"
+                    + " after the kill%n", contacts.size(), cut, reasons.values().stream().collect(java.util.stream.Collectors.groupingBy(
+                            r -> r, java.util.TreeMap::new, java.util.stream.Collectors.counting())), recovered.toSeconds());
+        } finally {
+            calls.process().destroyForcibly();
+        }
+    }
+
+    /**
+     * A crash of the agent desktop while an agent works: alice holds a customer's chat and replies ten times a second
+     * (60 replies, each named by the client as the web app names them) while the desktop is killed with {@code kill -9}
+     * and started again. Replies answered 202 are on their way; the ones that got no answer are sent again with their
+     * ids after the restart, as the web app sends them, and ten answered ones are sent again too. The customer's
+     * widget gets every reply exactly once, and alice's thread shows each once, sent. Checked at the customer's socket
+     * and in the inbox.
+     */
+    @Test
+    void killingTheAgentDesktopWhileAnAgentRepliesLosesNoReplyAndResentOnesReachTheCustomerOnce() throws Exception {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = chatSocket("widget-acme", frames);
+        try {
+            socket.sendText("{\"type\":\"start\",\"name\":\"Casey Crash\"}", true).join();
+            String contactId = nextFrame(frames, "ready").replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+            socket.sendText("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"Where is my refund?\"}", true).join();
+            nextFrame(frames, "ack");
+            DesktopAgent agent = offeredAgent(contactId, "billing");
+            agent.accept(contactId);
+
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            int count = 60;
+            SignedWebhooks replies = SignedWebhooks.inboxReplies(contactId, token(agent.agentId()));
+            long pid = Long.parseLong(Files.readString(WORK.resolve("pids/agent-desktop.pid")).trim());
+            Instant killed = Instant.now();
+            replies.sendPaced("R", run, count, 10, () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            Map<String, Integer> firstAnswers = replies.answers();
+            long acknowledged = firstAnswers.values().stream().filter(SignedWebhooks::accepted).count();
+            assertThat(firstAnswers.values()).as("answered 202, refused for now (503) or not at all").allMatch(
+                    status -> status == 202 || status == 503 || status == SignedWebhooks.NO_ANSWER);
+            assertThat(acknowledged).as("replies answered before the kill").isGreaterThan(0).isLessThan(count);
+
+            Result up = switchboard("up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.output()).containsPattern("agent-desktop\\s+up on");
+            Duration recovered = Duration.between(killed, Instant.now());
+            replies.retryUnacknowledged(20);
+            assertThat(replies.answers().values()).as("every reply answered 202 after the restart").allMatch(status -> status == 202);
+            List<String> answeredBefore = firstAnswers.entrySet().stream().filter(e -> SignedWebhooks.accepted(e.getValue()))
+                    .map(Map.Entry::getKey).limit(10).toList();
+            assertThat(replies.resend(answeredBefore).values()).as("sent again after its 202").allMatch(status -> status == 202);
+
+            Map<String, Integer> atTheCustomer = new java.util.HashMap<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (atTheCustomer.size() < count && Instant.now().isBefore(deadline)) {
+                String frame = frames.poll(1, TimeUnit.SECONDS);
+                if (frame != null && frame.contains("\"type\":\"message\"") && frame.contains("Your refund is on its way R" + run)) {
+                    String id = frame.replaceAll(".*Your refund is on its way (R" + run + "\\d{24}).*", "$1");
+                    atTheCustomer.merge(id, 1, Integer::sum);
+                }
+            }
+            Thread.sleep(2_000);
+            for (String frame; (frame = frames.poll()) != null;) {
+                if (frame.contains("Your refund is on its way R" + run)) {
+                    atTheCustomer.merge(frame.replaceAll(".*Your refund is on its way (R" + run + "\\d{24}).*", "$1"), 1, Integer::sum);
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                String id = SignedWebhooks.id("R", run, i);
+                assertThat(atTheCustomer.getOrDefault(id, 0)).as("%s (first answer %s) at the customer's widget", id, firstAnswers.get(id))
+                        .isEqualTo(1);
+                agent.awaitMessage(contactId, SignedWebhooks.messageId(id), m -> "SENT".equals(m.path("status").asText()),
+                        id + " sent in the agent's thread");
+            }
+            Map<String, Long> inThread = new java.util.HashMap<>();
+            agent.thread(contactId).path("messages").forEach(m -> inThread.merge(m.path("messageId").asText(), 1L, Long::sum));
+            for (int i = 0; i < count; i++) {
+                assertThat(inThread.get(SignedWebhooks.messageId(SignedWebhooks.id("R", run, i)))).as("reply %d in the thread", i).isEqualTo(1);
+            }
+            agent.wrapUp(contactId);
+            System.out.printf("agent-desktop kill -9 under 10 replies/s: %d of %d answered 202 before the restart; up again %d s after"
+                    + " the kill; all %d at the customer once and sent in the thread%n", acknowledged, count, recovered.toSeconds(), count);
+        } finally {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    /**
+     * Kafka stopped under a mixed load and started again (issue 23): texts and WhatsApp messages (signed webhooks), mails
+     * of one thread over SMTP and three customers' chat messages arrive together, three a second each, and the broker is
+     * stopped once a third have gone. While it is away a channel cannot publish, so it holds its answer and then refuses
+     * for now (503, SMTP 451, no chat acknowledgement) instead of acknowledging what it could lose. {@code ./switchboard up}
+     * starts the broker again; the senders try again as their providers do; afterwards the contacts topic holds every
+     * message once, whatever it was answered the first time. One checker reads the topic for all four channels.
+     */
+    @Test
+    void stoppingKafkaUnderAMixedLoadLosesNothingAcknowledgedAndEveryRetryLandsOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int count = 30;
+        String admin = token("ada");
+        consolePut(admin, "/api/tenants/acme-bank/skills/kafka-" + run, Map.of("name", "Kafka outage"));
+        consolePut(admin, "/api/tenants/acme-bank/queues/kafka-" + run, Map.of("name", "Kafka outage", "requiredSkills",
+                Map.of("kafka-" + run, 1), "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 30));
+        String widget = "widget-kafka-" + run;
+        consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", "kafka-" + run));
+        ChattingCustomers chats = awaitWidget(widget, run, 3);
+        String texter = "+4474006" + (10_000 + new java.util.Random().nextInt(90_000));
+        SignedWebhooks texts = SignedWebhooks.twilioTexts("local-twilio-token", TWILIO_ACCOUNT, DemoCenter.ACME_LOANS_SMS, texter);
+        String waId = "4474005" + (10_000 + new java.util.Random().nextInt(90_000));
+        SignedWebhooks whatsApp = SignedWebhooks.whatsAppMessages("local-meta-app-secret", "100000000000001", waId);
+        MailedMessages mails = new MailedMessages(2525, "kafka." + run + "@customer.example", DemoCenter.ACME_LOANS_EMAIL);
+        assertThat(mails.sendFirst(run)).as("the thread's first mail").isTrue();
+
+        long pid = Long.parseLong(Files.readString(WORK.resolve("pids/kafka.pid")).trim());
+        Runnable stopKafka = () -> ProcessHandle.of(pid).ifPresent(kafka -> {
+            kafka.destroy();
+            kafka.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+        });
+        var loads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var sent = List.of(
+                    loads.submit(() -> {
+                        texts.sendPaced("SK", run, count, 3, stopKafka);
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        whatsApp.sendPaced("wamid.Q", run, count, 3, () -> { });
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        mails.sendPaced(run, count, 3, () -> { });
+                        return null;
+                    }),
+                    loads.submit(() -> {
+                        chats.sendPaced(count / 3, 3, () -> { });
+                        return null;
+                    }));
+            for (var load : sent) {
+                load.get(180, TimeUnit.SECONDS);
+            }
+            Map<String, Integer> firstTexts = texts.answers();
+            Map<String, Integer> firstWhatsApp = whatsApp.answers();
+            Map<String, Boolean> firstMails = mails.taken();
+            Map<String, Boolean> firstChats = chats.acknowledged();
+            for (Map<String, Integer> answers : List.of(firstTexts, firstWhatsApp)) {
+                assertThat(answers.values()).as("a webhook is answered 200 or refused for now (503)").allMatch(
+                        status -> status == 200 || status == 503 || status == SignedWebhooks.NO_ANSWER);
+            }
+            assertThat(firstTexts.values()).as("texts refused while Kafka was away").contains(503);
+
+            Result up = switchboard("up");
+            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.output()).containsPattern("kafka\\s+up on");
+            texts.retryUnacknowledged(30);
+            whatsApp.retryUnacknowledged(30);
+            mails.retryUntaken(run, 30);
+            chats.resumeAndSendUnacknowledged(Duration.ofSeconds(90));
+            assertThat(texts.answers().values()).as("every text answered 200 in the end").allMatch(status -> status == 200);
+            assertThat(whatsApp.answers().values()).as("every WhatsApp message answered 200 in the end").allMatch(status -> status == 200);
+            assertThat(mails.taken().values()).as("every mail taken in the end").allMatch(ok -> ok);
+            assertThat(chats.acknowledged().values()).as("every chat message acknowledged in the end").allMatch(ok -> ok);
+
+            java.util.Set<String> contacts = new java.util.HashSet<>();
+            Map<String, List<UUID>> onTopic = onContacts(event -> {
+                if (!(event instanceof io.switchboard.events.ContactMessageReceived m)) {
+                    return null;
+                }
+                return switch (m.channel()) {
+                    case SMS, SOCIAL -> m.metadata().getOrDefault("providerMessageId", "");
+                    case EMAIL -> m.metadata().getOrDefault("messageIdHeader", "");
+                    case CHAT -> m.text() == null ? "" : m.text().substring(m.text().lastIndexOf(' ') + 1);
+                    default -> null;
+                };
+            }, id -> id.contains(run), 4 * count, contacts);
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                expected.add(SignedWebhooks.id("SK", run, i));
+                expected.add(SignedWebhooks.id("wamid.Q", run, i));
+                expected.add("<" + MailedMessages.messageId(run, i) + ">");
+            }
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < count / 3; i++) {
+                    expected.add(ChattingCustomers.messageId(run, c, i));
+                }
+            }
+            for (String id : expected) {
+                assertThat(java.util.Set.copyOf(onTopic.getOrDefault(id, List.of()))).as("%s: its events on the contacts topic", id)
+                        .hasSize(1);
+            }
+            assertThat(onTopic.keySet()).as("nothing else of this run").containsExactlyInAnyOrderElementsOf(expected);
+            endUnanswered(java.util.Set.copyOf(chats.contactIds()), Channel.CHAT);
+            System.out.printf("Kafka stopped under 3/s of texts, WhatsApp messages, mails and chat messages each: first answers: texts %s,"
+                    + " WhatsApp %s, mails taken %s, chat acknowledged %s; all %d once on the topic after the restart and the retries%n",
+                    histogram(firstTexts.values()), histogram(firstWhatsApp.values()), histogram(firstMails.values()),
+                    histogram(firstChats.values()), expected.size());
+        } finally {
+            loads.shutdownNow();
+            chats.close();
+        }
+    }
+
+    private static <T> Map<T, Long> histogram(java.util.Collection<T> values) {
+        return values.stream().collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
+    /**
+     * PostgreSQL stopped and started again (issue 23): the machine's cluster that the platform's services use is stopped
+     * ({@code pg_ctlcluster … stop -m fast}, which cuts every connection) and started 20 s later. Every service with a
+     * database shows the outage in its readiness while it lasts (so Kubernetes sends it nothing) and is ready again
+     * afterwards without a restart or a person acting; then a text goes all the way to customer360 again. The voice
+     * gateway has no database and stays ready throughout.
+     */
+    @Test
+    void restartingPostgresqlShowsInEveryServicesReadinessAndEachRecoversByItself() throws Exception {
+        Result clusters = run(WORK, "pg_lsclusters", "-h");
+        String[] cluster = clusters.output().lines().map(String::strip).filter(line -> line.matches("\\S+\\s+\\S+\\s+5432\\s+online.*"))
+                .map(line -> line.split("\\s+")).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(clusters.exitCode() == 0 && cluster != null,
+                "the platform's PostgreSQL is a Debian cluster on 5432 this test may stop: " + clusters.output());
+        Map<String, Integer> withDatabase = new java.util.TreeMap<>();
+        int gatewayPort = 0;
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/local/config/services.conf"))) {
+            String[] service = line.strip().split("\\s+");
+            if (service.length == 3 && !line.startsWith("#")) {
+                if ("-".equals(service[2])) {
+                    gatewayPort = Integer.parseInt(service[1]);
+                } else {
+                    withDatabase.put(service[0], Integer.parseInt(service[1]));
+                }
+            }
+        }
+        Map<String, Duration> sawDown = new java.util.TreeMap<>();
+        Map<String, Duration> readyAgain = new java.util.TreeMap<>();
+        Instant stopped = Instant.now();
+        Result stop = run(WORK, "pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "stop", "-m", "fast");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        Instant started;
+        try {
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)) {
+                for (var service : withDatabase.entrySet()) {
+                    if (!sawDown.containsKey(service.getKey()) && readiness(service.getValue()) != 200) {
+                        sawDown.put(service.getKey(), Duration.between(stopped, Instant.now()));
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertThat(readiness(gatewayPort)).as("the voice gateway, which has no database").isEqualTo(200);
+        } finally {
+            Result start = run(WORK, "pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "start");
+            assertThat(start.exitCode()).as(start.output()).isZero();
+            started = Instant.now();
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (readyAgain.size() < withDatabase.size() && Instant.now().isBefore(deadline)) {
+            for (var service : withDatabase.entrySet()) {
+                if (!readyAgain.containsKey(service.getKey()) && readiness(service.getValue()) == 200) {
+                    readyAgain.put(service.getKey(), Duration.between(started, Instant.now()));
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertThat(sawDown.keySet()).as("services whose readiness showed the outage").containsExactlyElementsOf(withDatabase.keySet());
+        assertThat(readyAgain.keySet()).as("services ready again within 120 s of PostgreSQL's start").containsExactlyElementsOf(
+                withDatabase.keySet());
+
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "+4474004" + (10_000 + new java.util.Random().nextInt(90_000));
+        SignedWebhooks text = SignedWebhooks.twilioTexts("local-twilio-token", TWILIO_ACCOUNT, DemoCenter.ACME_LOANS_SMS, customer);
+        text.sendPaced("SP", run, 1, 1, () -> { });
+        text.retryUnacknowledged(30);
+        assertThat(text.answers().values()).as("a text after the restart").containsExactly(200);
+        assertThat(timelineTexts("phone:" + customer, "SMS", "SP" + run, 1)).as("in the customer's timeline").hasSize(1);
+        System.out.printf("PostgreSQL stopped for 20 s: readiness DOWN after %s; ready again after PostgreSQL's start %s%n",
+                seconds(sawDown), seconds(readyAgain));
+    }
+
+    private static int readiness(int port) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return SignedWebhooks.NO_ANSWER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SignedWebhooks.NO_ANSWER;
+        }
+    }
+
+    private static Map<String, String> seconds(Map<String, Duration> times) {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        times.forEach((service, time) -> shown.put(service, String.format("%.1f s", time.toMillis() / 1000.0)));
+        return shown;
+    }
+
     /** What a crash under webhook load left: each message's first answer, how many were answered 200 before it, and when it was over. */
     private record Crash(String run, Map<String, Integer> firstAnswers, long acknowledged, Duration recovered) {
     }
