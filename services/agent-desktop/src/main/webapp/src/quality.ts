@@ -141,13 +141,22 @@ export class QualityPage {
       id: 'qa-criteria', rows: '4', 'aria-label': 'Criteria',
       placeholder: 'greeting | Greets the customer by name | 1 | 1\naccuracy | Gives the right answer | 3 | 5',
     });
+    // A card that arrives after the supervisor started typing (a slow answer) must not wipe what they typed.
+    let edits = 0;
+    let loads = 0;
+    name.addEventListener('input', () => edits++);
+    criteria.addEventListener('input', () => edits++);
     const loadCard = async () => {
+      const load = ++loads;
+      const editsBefore = edits;
+      const current = () => load === loads && edits === editsBefore;
       try {
         const card = await this.api.get<Scorecard>(`/qa/tenants/${tenant.value}/scorecard`);
+        if (!current()) return;
         name.value = card.name;
         criteria.value = card.criteria.map((c) => `${c.id} | ${c.label} | ${c.weight} | ${c.maxScore}`).join('\n');
       } catch {
-        criteria.value = '';
+        if (current()) criteria.value = '';
       }
     };
     tenant.addEventListener('change', () => void loadCard());

@@ -14,7 +14,8 @@ import io.switchboard.service.messaging.Refusals;
 
 /**
  * The topics the inbox is built from, in one shared consumer group: each event is applied once and
- * its offset committed only after the read model has it (a crash re-applies, which changes nothing).
+ * its offset committed only after the read model has it (a crash re-applies, which changes nothing). While the
+ * database is away the event is tried again until it is applied ({@link UntilStored}).
  */
 @ApplicationScoped
 public class StateConsumer {
@@ -56,11 +57,13 @@ public class StateConsumer {
     private void apply(ConsumerRecord<String, byte[]> record) {
         var event = refusals.decode(record, "agent-desktop/StateConsumer");
         if (event.isPresent()) {
-            projector.apply(event.get());
-            // After the read model has the end: sampling reads who held it and in which queue.
-            if (event.get() instanceof ContactEnded ended) {
-                quality.contactEnded(ended.contactId());
-            }
+            UntilStored.apply(event.get().getClass().getSimpleName() + " " + event.get().eventId(), () -> {
+                projector.apply(event.get());
+                // After the read model has the end: sampling reads who held it and in which queue.
+                if (event.get() instanceof ContactEnded ended) {
+                    quality.contactEnded(ended.contactId());
+                }
+            });
         }
     }
 }
