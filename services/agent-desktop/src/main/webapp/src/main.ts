@@ -813,12 +813,17 @@ function noteItem(note: SupervisorNote): HTMLElement {
     h('span', { class: 'meta' }, `Note from ${note.authorName ?? note.authorId} · ${time(note.at)} · the customer does not see this`));
 }
 
+/** Notes being written, by contact: a push that redraws the conversation must not wipe what the supervisor typed. */
+const noteDrafts = new Map<string, string>();
+
 /** A supervisor watching someone else's conversation: no reply box, a private note to the agent instead. */
 function noteForm(contact: ContactSummary): HTMLElement {
   const text = h('textarea', {
     id: 'note-text', rows: '2', 'aria-label': 'Note to the agent',
     placeholder: contact.agentId ? `A note to ${contact.agentId} (the customer does not see it)` : 'A note for whoever takes this contact',
   }) as HTMLTextAreaElement;
+  text.value = noteDrafts.get(contact.contactId) ?? '';
+  text.addEventListener('input', () => noteDrafts.set(contact.contactId, text.value));
   return h('footer', { class: 'composer watching' },
     h('p', { class: 'hint', id: 'watching' }, `Watching silently${contact.agentId ? `: ${contact.agentId} holds this conversation` : ''}`),
     text,
@@ -828,6 +833,7 @@ function noteForm(contact: ContactSummary): HTMLElement {
         const value = text.value.trim();
         if (!value) return toast('Write the note first', true);
         if (await attempt(() => api.send('POST', `/contacts/${contact.contactId}/notes`, { text: value }), 'Note sent to the agent')) {
+          noteDrafts.delete(contact.contactId);
           text.value = '';
         }
       },
