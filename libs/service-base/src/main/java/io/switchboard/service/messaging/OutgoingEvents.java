@@ -52,12 +52,18 @@ public final class OutgoingEvents {
      * Sends the messages in order and returns once the broker acknowledged every one, for a channel
      * that answers its sender only then. Subscribed in order on one idempotent producer, so messages
      * with the same key keep their order.
+     *
+     * @throws PublishFailedException when the broker did not acknowledge them all within {@code timeout}
      */
     public static void sendAll(MutinyEmitter<byte[]> emitter, List<Message<byte[]>> messages, Duration timeout) {
         List<Uni<Void>> sends = new ArrayList<>(messages.size());
         for (Message<byte[]> message : messages) {
             sends.add(emitter.sendMessage(message));
         }
-        Uni.join().all(sends).andFailFast().await().atMost(timeout);
+        try {
+            Uni.join().all(sends).andFailFast().await().atMost(timeout);
+        } catch (RuntimeException e) {
+            throw new PublishFailedException("Kafka did not acknowledge the events: " + e.getMessage(), e);
+        }
     }
 }

@@ -13,7 +13,9 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.events.QueueStatsReported;
 import io.switchboard.events.WrapUpCompleted;
+import io.switchboard.campaigns.persistence.StoreFailure;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * The platform's events the dialler learns from: attempts' results and answered calls (contacts topic), the
@@ -23,6 +25,7 @@ import io.switchboard.service.messaging.Refusals;
 @ApplicationScoped
 public class CampaignEventsConsumer {
 
+    private static final UntilApplied UNTIL_STORED = UntilApplied.retrying(StoreFailure.class);
     static final String CONSUMER = "campaigns/CampaignEventsConsumer";
 
     private final Results results;
@@ -40,7 +43,7 @@ public class CampaignEventsConsumer {
     @Incoming("campaigns-events")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        refusals.decode(record, CONSUMER).ifPresent(event -> Retrying.apply(event.getClass().getSimpleName() + " " + event.eventId(), () -> {
+        refusals.decode(record, CONSUMER).ifPresent(event -> UNTIL_STORED.apply(event, () -> {
             if (event instanceof CallAttemptCompleted result) {
                 results.completed(result).ifPresent(dialler::nudge);
             } else if (event instanceof WrapUpCompleted wrapUp) {

@@ -10,11 +10,15 @@ import io.switchboard.chat.domain.ChatService;
 import io.switchboard.chat.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.PublishFailedException;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /** Agents' replies from {@code switchboard.outbound.chat.v1}, in order. */
 @ApplicationScoped
 public class ReplyConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class, PublishFailedException.class);
 
     private final ChatService chats;
     private final Refusals refusals;
@@ -29,7 +33,7 @@ public class ReplyConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "chat-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.CHAT) {
-            chats.deliver(reply);
+            UNTIL_APPLIED.apply(reply, () -> chats.deliver(reply));
         }
     }
 }

@@ -16,6 +16,7 @@ import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactTyping;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Every instance reads the replies delivered on the contacts topic (its own consumer group, from
@@ -23,6 +24,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class ReplyFanOut {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final ChatService chats;
     private final Refusals refusals;
@@ -41,13 +44,13 @@ public class ReplyFanOut {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "chat-channel/ReplyFanOut");
         if (event.isPresent() && event.get() instanceof ContactMessageSent sent && isTranscript(sent.metadata())) {
-            chats.transcriptOutcome(sent.contactId(), true);
+            UNTIL_APPLIED.apply(sent, () -> chats.transcriptOutcome(sent.contactId(), true));
         } else if (event.isPresent() && event.get() instanceof ContactMessageFailed failed && isTranscript(failed.metadata())) {
-            chats.transcriptOutcome(failed.contactId(), false);
+            UNTIL_APPLIED.apply(failed, () -> chats.transcriptOutcome(failed.contactId(), false));
         } else if (event.isPresent() && event.get() instanceof ContactMessageSent sent) {
             chats.deliveredElsewhere(sent);
         } else if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.CHAT) {
-            chats.endedElsewhere(ended);
+            UNTIL_APPLIED.apply(ended, () -> chats.endedElsewhere(ended));
         } else if (event.isPresent() && event.get() instanceof ContactTyping typing) {
             chats.agentTyping(typing);
         }

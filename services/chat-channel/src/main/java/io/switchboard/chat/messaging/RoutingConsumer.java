@@ -13,6 +13,7 @@ import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.events.ContactTransferred;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Tells the customer when an agent takes the chat, and when a transfer takes the agent away; remembers
@@ -20,6 +21,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class RoutingConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final ChatService chats;
     private final Refusals refusals;
@@ -34,11 +37,11 @@ public class RoutingConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "chat-channel/RoutingConsumer");
         if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.CHAT) {
-            chats.offered(offered);
+            UNTIL_APPLIED.apply(offered, () -> chats.offered(offered));
         } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.CHAT) {
-            chats.assigned(assigned);
+            UNTIL_APPLIED.apply(assigned, () -> chats.assigned(assigned));
         } else if (event.isPresent() && event.get() instanceof ContactTransferred transferred) {
-            chats.assigned(transferred.contactId(), null);
+            UNTIL_APPLIED.apply(transferred, () -> chats.assigned(transferred.contactId(), null));
         }
     }
 }

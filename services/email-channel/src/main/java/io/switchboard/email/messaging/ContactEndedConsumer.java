@@ -11,10 +11,13 @@ import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /** Closes an email conversation when its contact ends (the agent wrapped it up), so new mail opens a new contact. */
 @ApplicationScoped
 public class ContactEndedConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final EmailStore store;
     private final Refusals refusals;
@@ -29,7 +32,7 @@ public class ContactEndedConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "email-channel/ContactEndedConsumer");
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.EMAIL) {
-            store.markEnded(ended.contactId(), ended.occurredAt());
+            UNTIL_APPLIED.apply(ended, () -> store.markEnded(ended.contactId(), ended.occurredAt()));
         }
     }
 }

@@ -10,7 +10,9 @@ import io.switchboard.email.domain.ReplyDelivery;
 import io.switchboard.email.domain.StoreException;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.PublishFailedException;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Agents' replies from {@code switchboard.outbound.email.v1}, one at a time in offset order. A
@@ -19,6 +21,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class ReplyConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class, PublishFailedException.class);
 
     private final ReplyDelivery delivery;
     private final Refusals refusals;
@@ -30,10 +34,10 @@ public class ReplyConsumer {
 
     @Incoming("outbound-email")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
         var event = refusals.decode(record, "email-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.EMAIL) {
-            delivery.deliver(reply);
+            UNTIL_APPLIED.apply(reply, () -> delivery.deliver(reply));
         }
     }
 }

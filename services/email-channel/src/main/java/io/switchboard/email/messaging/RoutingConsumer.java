@@ -12,6 +12,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.ContactAssigned;
 import io.switchboard.events.ContactOffered;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Remembers every agent routing offered or assigned an email contact to ({@code switchboard.routing.v1}):
@@ -19,6 +20,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class RoutingConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final EmailReads reads;
     private final Refusals refusals;
@@ -33,9 +36,9 @@ public class RoutingConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "email-channel/RoutingConsumer");
         if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.EMAIL) {
-            reads.offered(offered);
+            UNTIL_APPLIED.apply(offered, () -> reads.offered(offered));
         } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.EMAIL) {
-            reads.assigned(assigned);
+            UNTIL_APPLIED.apply(assigned, () -> reads.assigned(assigned));
         }
     }
 }

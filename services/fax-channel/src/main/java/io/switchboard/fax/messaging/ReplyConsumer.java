@@ -14,6 +14,7 @@ import io.switchboard.fax.domain.EventSink;
 import io.switchboard.fax.domain.ReplyRefusal;
 import io.switchboard.fax.domain.UnavailableException;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Agents' replies from {@code switchboard.outbound.fax.v1}, each answered with a permanent
@@ -22,6 +23,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class ReplyConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(UnavailableException.class);
 
     private final ReplyRefusal refusal;
     private final EventSink events;
@@ -38,7 +41,7 @@ public class ReplyConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws UnavailableException {
         var event = refusals.decode(record, "fax-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.FAX) {
-            events.publish(List.of(events.encode(refusal.answer(reply))));
+            UNTIL_APPLIED.apply(reply, () -> events.publish(List.of(events.encode(refusal.answer(reply)))));
         }
     }
 }

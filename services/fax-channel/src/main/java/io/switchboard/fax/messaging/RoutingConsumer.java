@@ -12,6 +12,7 @@ import io.switchboard.events.ContactOffered;
 import io.switchboard.fax.domain.FaxReads;
 import io.switchboard.fax.domain.StoreException;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Remembers every agent routing offered or assigned a fax contact to ({@code switchboard.routing.v1}):
@@ -19,6 +20,8 @@ import io.switchboard.service.messaging.Refusals;
  */
 @ApplicationScoped
 public class RoutingConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final FaxReads reads;
     private final Refusals refusals;
@@ -33,9 +36,9 @@ public class RoutingConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "fax-channel/RoutingConsumer");
         if (event.isPresent() && event.get() instanceof ContactOffered offered && offered.channel() == Channel.FAX) {
-            reads.offered(offered);
+            UNTIL_APPLIED.apply(offered, () -> reads.offered(offered));
         } else if (event.isPresent() && event.get() instanceof ContactAssigned assigned && assigned.channel() == Channel.FAX) {
-            reads.assigned(assigned);
+            UNTIL_APPLIED.apply(assigned, () -> reads.assigned(assigned));
         }
     }
 }

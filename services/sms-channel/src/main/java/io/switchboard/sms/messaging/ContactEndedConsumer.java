@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ContactEnded;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 import io.switchboard.sms.domain.SmsStore;
 import io.switchboard.sms.domain.SmsSurveys;
 import io.switchboard.sms.domain.StoreException;
@@ -19,6 +20,8 @@ import io.switchboard.sms.domain.StoreException;
  */
 @ApplicationScoped
 public class ContactEndedConsumer {
+
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
 
     private final SmsStore store;
     private final SmsSurveys surveys;
@@ -35,8 +38,10 @@ public class ContactEndedConsumer {
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
         var event = refusals.decode(record, "sms-channel/ContactEndedConsumer");
         if (event.isPresent() && event.get() instanceof ContactEnded ended && ended.channel() == Channel.SMS) {
-            store.markEnded(ended.contactId(), ended.occurredAt());
-            surveys.contactEnded(ended);
+            UNTIL_APPLIED.apply(ended, () -> {
+                store.markEnded(ended.contactId(), ended.occurredAt());
+                surveys.contactEnded(ended);
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 import io.switchboard.sms.domain.ReplyService;
 import io.switchboard.sms.domain.StoreException;
 import io.switchboard.sms.domain.UnavailableException;
@@ -21,6 +22,8 @@ import io.switchboard.sms.domain.UnavailableException;
 @ApplicationScoped
 public class ReplyConsumer {
 
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class, UnavailableException.class);
+
     private final ReplyService replies;
     private final Refusals refusals;
 
@@ -31,10 +34,10 @@ public class ReplyConsumer {
 
     @Incoming("outbound-sms")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, UnavailableException, InterruptedException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
         var event = refusals.decode(record, "sms-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SMS) {
-            replies.deliver(reply);
+            UNTIL_APPLIED.apply(reply, () -> replies.deliver(reply));
         }
     }
 }

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.events.Channel;
 import io.switchboard.events.ReplyRequested;
+import io.switchboard.service.messaging.PublishFailedException;
 import io.switchboard.service.messaging.Refusals;
+import io.switchboard.service.messaging.UntilApplied;
 import io.switchboard.social.domain.ReplyDelivery;
 import io.switchboard.social.domain.StoreException;
 
@@ -20,6 +22,8 @@ import io.switchboard.social.domain.StoreException;
 @ApplicationScoped
 public class ReplyConsumer {
 
+    private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class, PublishFailedException.class);
+
     private final ReplyDelivery delivery;
     private final Refusals refusals;
 
@@ -30,10 +34,10 @@ public class ReplyConsumer {
 
     @Incoming("outbound-social")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) throws StoreException, InterruptedException {
+    public void consume(ConsumerRecord<String, byte[]> record) throws Exception {
         var event = refusals.decode(record, "social-channel/ReplyConsumer");
         if (event.isPresent() && event.get() instanceof ReplyRequested reply && reply.channel() == Channel.SOCIAL) {
-            delivery.deliver(reply);
+            UNTIL_APPLIED.apply(reply, () -> delivery.deliver(reply));
         }
     }
 }
