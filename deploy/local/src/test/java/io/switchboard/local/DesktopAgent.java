@@ -122,7 +122,7 @@ final class DesktopAgent {
         return null;
     }
 
-    private HttpResponse<String> send(String method, String path, Object body) throws Exception {
+    HttpResponse<String> send(String method, String path, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DESKTOP + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (body == null) {

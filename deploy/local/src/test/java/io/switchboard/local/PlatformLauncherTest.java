@@ -173,17 +173,10 @@ class PlatformLauncherTest {
     @Test
     void aChatAndAnEmailEachFollowOneTraceFromTheChannelThroughRoutingToTheAgentDesktop() throws Exception {
         new DesktopAgent("alice", token("alice")).goAvailable();
-        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = chatSocket("widget-acme", frames);
         String chat;
-        try {
-            socket.sendText("{\"type\":\"start\",\"name\":\"Tracy Trace\"}", true).join();
-            chat = nextFrame(frames, "ready").replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
-            socket.sendText("{\"type\":\"message\",\"id\":\"t1\",\"text\":\"Follow me\"}", true).join();
-            nextFrame(frames, "ack");
+        try (StartedChat started = startedChat("widget-acme", "Tracy Trace", "Follow me")) {
+            chat = started.contactId();
             readBack(Topics.ROUTING, chat, "io.switchboard.contact.offered.v1");
-        } finally {
-            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
         }
         assertOneTrace(chat, "chat-channel");
 
@@ -454,14 +447,8 @@ class PlatformLauncherTest {
 
     @Test
     void aChatFromTheWidgetIsQueuedAndTheAgentsReplyIsPushedToTheCustomer() throws Exception {
-        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = chatSocket("widget-acme", frames);
-        try {
-            socket.sendText("{\"type\":\"start\",\"name\":\"Robin Visitor\"}", true).join();
-            String ready = nextFrame(frames, "ready");
-            String contactId = ready.replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
-            socket.sendText("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"I was charged twice\"}", true).join();
-            nextFrame(frames, "ack");
+        try (StartedChat chat = startedChat("widget-acme", "Robin Visitor", "I was charged twice")) {
+            String contactId = chat.contactId();
 
             var queued = (io.switchboard.events.ContactQueued) readBack(Topics.ROUTING, contactId, "io.switchboard.contact.queued.v1");
             assertThat(queued.queueId()).as("widget-acme is the billing entry point").isEqualTo("billing");
@@ -469,9 +456,7 @@ class PlatformLauncherTest {
             publish(Topics.outbound(Channel.CHAT), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), "acme-bank",
                     Instant.now().truncatedTo(ChronoUnit.MILLIS), contactId, "e2e-chat-" + UUID.randomUUID(), Channel.CHAT,
                     "alice", "We have refunded the second charge.", List.of(), Map.of()));
-            assertThat(nextFrame(frames, "message")).contains("We have refunded the second charge.");
-        } finally {
-            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+            assertThat(nextFrame(chat.frames(), "message")).contains("We have refunded the second charge.");
         }
     }
 
@@ -653,13 +638,9 @@ class PlatformLauncherTest {
      */
     @Test
     void killingTheAgentDesktopWhileAnAgentRepliesLosesNoReplyAndResentOnesReachTheCustomerOnce() throws Exception {
-        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var socket = chatSocket("widget-acme", frames);
-        try {
-            socket.sendText("{\"type\":\"start\",\"name\":\"Casey Crash\"}", true).join();
-            String contactId = nextFrame(frames, "ready").replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
-            socket.sendText("{\"type\":\"message\",\"id\":\"m1\",\"text\":\"Where is my refund?\"}", true).join();
-            nextFrame(frames, "ack");
+        try (StartedChat chat = startedChat("widget-acme", "Casey Crash", "Where is my refund?")) {
+            String contactId = chat.contactId();
+            var frames = chat.frames();
             DesktopAgent agent = offeredAgent(contactId, "billing");
             agent.accept(contactId);
 
@@ -715,8 +696,6 @@ class PlatformLauncherTest {
             agent.wrapUp(contactId);
             System.out.printf("agent-desktop kill -9 under 10 replies/s: %d of %d answered 202 before the restart; up again %d s after"
                     + " the kill; all %d at the customer once and sent in the thread%n", acknowledged, count, recovered.toSeconds(), count);
-        } finally {
-            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
         }
     }
 
@@ -759,9 +738,9 @@ class PlatformLauncherTest {
     @Test
     void killingEveryServiceOnAContactsPathInTurnUnderOneMixedLoadLosesNothing() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        MixedLoad load = new MixedLoad(run, 300, chattingInAQueueOfItsOwn("turns-" + run, run));
+        MixedLoad load = new MixedLoad(run, 400, chattingInAQueueOfItsOwn("turns-" + run, run));
         List<String> order = List.of("sms-channel", "social-channel", "email-channel", "chat-channel", "routing", "customer360",
-                "agent-desktop");
+                "agent-desktop", "admin-console", "reporting", "campaigns");
         Map<String, Duration> recovered = new java.util.LinkedHashMap<>();
         var killer = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
             Thread.sleep(10_000);
@@ -798,9 +777,151 @@ class PlatformLauncherTest {
             Thread.sleep(notWaiting.isEmpty() ? 0 : 500);
         }
         assertThat(notWaiting).as("contacts of the load not waiting in routing and the inbox").isEmpty();
+        // Every consumer of the load's topics, the console's, reporting's and campaigns' included, got past all of it.
+        Instant marked = Instant.now();
+        Map<String, Duration> caughtUp = consumersPast(markEveryPartition(List.of(Topics.CONTACTS, Topics.ROUTING)), marked,
+                Duration.ofSeconds(90), List.of("switchboard-admin-console", "switchboard-agent-desktop", "switchboard-campaigns",
+                        "switchboard-chat-channel-routing", "switchboard-customer360", "switchboard-email-channel-lifecycle",
+                        "switchboard-reporting", "switchboard-sms-channel-lifecycle", "switchboard-social-channel-lifecycle"));
         System.out.printf("kill -9 in turn of %s under 2/s of texts, WhatsApp messages, mails and chat messages each: back after %s;"
-                + " first answers %s; all %d once on the topic and in customer360, all 6 contacts waiting%n", order,
-                seconds(recovered), load.firstAnswers(), load.expectedIds().size());
+                + " first answers %s; all %d once on the topic and in customer360, all 6 contacts waiting; every consumer group past"
+                + " the load after %s%n", order, seconds(recovered), load.firstAnswers(), load.expectedIds().size(), seconds(caughtUp));
+    }
+
+    /**
+     * Agents at work while routing and then the agent desktop are killed with -9 and restarted: two agents the console
+     * creates, with room for two chats each, accept every offer and wrap each contact up after holding it 2 s, as 24
+     * customers start chats in a queue of their own (one every 1.5 s). Read from the topics afterwards: every chat
+     * assigned once (one offer taken) and ended once, and neither agent ever held more chats at once than their capacity.
+     */
+    @Test
+    void agentsAtWorkWhileRoutingAndTheDesktopAreKilledTakeEachContactOnceAndNeverGoOverCapacity() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String queue = "work-" + suffix;
+        String widget = "widget-work-" + suffix;
+        int capacity = 2;
+        String admin = token("ada");
+        consolePut(admin, "/api/tenants/acme-bank/skills/" + queue, Map.of("name", queue));
+        consolePut(admin, "/api/tenants/acme-bank/queues/" + queue, Map.of("name", queue, "requiredSkills", Map.of(queue, 1),
+                "serviceLevelSeconds", 20, "serviceLevelPercent", 80, "offerTimeoutSeconds", 30));
+        consolePut(admin, "/api/tenants/acme-bank/entry-points", Map.of("channel", "CHAT", "address", widget, "queueId", queue));
+        List<DesktopAgent> agents = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            String agent = "e2e-work" + i + "-" + suffix;
+            consolePut(admin, "/api/tenants/acme-bank/agents/" + agent, Map.of("firstName", "Wendy", "lastName", "Worker",
+                    "email", agent + "@demo.switchboard.example", "role", "AGENT", "tenants", List.of("acme-bank"),
+                    "skills", Map.of(queue, 3), "capacity", Map.of("CHAT", capacity), "password", "e2e-password-1"));
+            agents.add(new DesktopAgent(agent, token(agent, "e2e-password-1")));
+        }
+        for (DesktopAgent agent : agents) {
+            inRouting(agent, "AVAILABLE");
+        }
+        newWidgetSocket(widget, new java.util.concurrent.LinkedBlockingQueue<>()).sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "")
+                .join();
+
+        int chats = 24;
+        List<StartedChat> started = new java.util.ArrayList<>();
+        Map<String, Duration> recovered = new java.util.LinkedHashMap<>();
+        int failedCalls;
+        try (WorkingAgents working = new WorkingAgents(agents, Duration.ofSeconds(2))) {
+            var killer = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+                Thread.sleep(8_000);
+                for (String service : List.of("routing", "agent-desktop")) {
+                    long pid = Long.parseLong(Files.readString(WORK.resolve("pids/" + service + ".pid")).trim());
+                    Instant killed = Instant.now();
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    Result up = switchboard("up");
+                    assertThat(up.exitCode()).as(up.output()).isZero();
+                    assertThat(up.output()).containsPattern(service + "\\s+up on");
+                    recovered.put(service, Duration.between(killed, Instant.now()));
+                    Thread.sleep(3_000);
+                }
+                return null;
+            });
+            for (int i = 0; i < chats; i++) {
+                started.add(startedChat(widget, "Worker's customer " + i, "Question " + i));
+                Thread.sleep(1_500);
+            }
+            killer.get(5, TimeUnit.MINUTES);
+            java.util.Set<String> contacts = started.stream().map(StartedChat::contactId).collect(java.util.stream.Collectors.toSet());
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (!working.wrappedUp().containsAll(contacts) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            assertThat(contacts).as("chats the agents wrapped up within 180 s of the last kill's restart").isSubsetOf(working.wrappedUp());
+            failedCalls = working.failedCalls();
+        } finally {
+            started.forEach(StartedChat::close);
+            for (DesktopAgent agent : agents) {
+                var delete = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8089/api/tenants/acme-bank/agents/"
+                        + agent.agentId())).header("Authorization", "Bearer " + admin).DELETE().build();
+                java.net.http.HttpClient.newHttpClient().send(delete, java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
+        }
+
+        java.util.Set<String> contacts = started.stream().map(StartedChat::contactId).collect(java.util.stream.Collectors.toSet());
+        List<io.switchboard.events.SwitchboardEvent> routed = eventsOf(Topics.ROUTING, contacts);
+        List<io.switchboard.events.SwitchboardEvent> lifecycle = eventsOf(Topics.CONTACTS, contacts);
+        Map<String, java.util.Set<String>> offersTaken = new java.util.HashMap<>();
+        Map<String, io.switchboard.events.ContactAssigned> assignment = new java.util.HashMap<>();
+        for (var event : routed) {
+            if (event instanceof io.switchboard.events.ContactAssigned assigned) {
+                offersTaken.computeIfAbsent(assigned.contactId(), id -> new java.util.TreeSet<>()).add(assigned.offerId());
+                assignment.putIfAbsent(assigned.contactId(), assigned);
+            }
+        }
+        Map<String, java.util.Set<UUID>> ends = new java.util.HashMap<>();
+        Map<String, Instant> endedAt = new java.util.HashMap<>();
+        for (var event : lifecycle) {
+            if (event instanceof io.switchboard.events.ContactEnded ended) {
+                ends.computeIfAbsent(ended.contactId(), id -> new java.util.HashSet<>()).add(ended.eventId());
+                endedAt.putIfAbsent(ended.contactId(), ended.occurredAt());
+            }
+        }
+        assertThat(offersTaken.keySet()).as("chats assigned").containsExactlyInAnyOrderElementsOf(contacts);
+        assertThat(offersTaken.values()).as("each chat assigned once: one offer taken").allMatch(offers -> offers.size() == 1);
+        assertThat(ends.keySet()).as("chats ended").containsExactlyInAnyOrderElementsOf(contacts);
+        assertThat(ends.values()).as("each chat ended once").allMatch(ids -> ids.size() == 1);
+        Map<String, Integer> mostHeld = new java.util.TreeMap<>();
+        for (DesktopAgent agent : agents) {
+            List<io.switchboard.events.ContactAssigned> theirs = assignment.values().stream()
+                    .filter(assigned -> assigned.agentId().equals(agent.agentId())).toList();
+            int most = 0;
+            for (var assigned : theirs) {
+                Instant at = assigned.occurredAt();
+                int held = (int) theirs.stream().filter(other -> !other.occurredAt().isAfter(at)
+                        && endedAt.get(other.contactId()).isAfter(at)).count();
+                most = Math.max(most, held);
+            }
+            mostHeld.put(agent.agentId(), most);
+        }
+        assertThat(mostHeld.values()).as("the most chats each agent held at once (capacity %d)", capacity).allMatch(most -> most <= capacity);
+        System.out.printf("agents at work (capacity %d chats each) while routing and the desktop were killed: back after %s; %d chats"
+                + " each assigned once and ended once; most held at once %s; %d calls refused or failed on the way%n", capacity,
+                seconds(recovered), contacts.size(), mostHeld, failedCalls);
+    }
+
+    /** Every event on {@code topic} about one of {@code contacts}, read committed from the topic's start to its end now. */
+    private static List<io.switchboard.events.SwitchboardEvent> eventsOf(String topic, java.util.Set<String> contacts) {
+        List<io.switchboard.events.SwitchboardEvent> events = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (!partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p)) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d && contacts.contains(d.event().subject())) {
+                        events.add(d.event());
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     /** Three chat customers on a widget of a queue that needs a skill nobody has, so no agent of a later test is offered them. */
@@ -859,12 +980,12 @@ class PlatformLauncherTest {
         Result stop = run(WORK, "pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "stop", "-m", "fast");
         assertThat(stop.exitCode()).as(stop.output()).isZero();
         Instant started;
+        Map<org.apache.kafka.common.TopicPartition, Long> outageEvents;
         try {
-            // Routing's queue figures arrive every few seconds whatever happens; one sent now reaches the inbox and
-            // reporting while their database is away for certain.
-            publish(Topics.ROUTING, new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), "acme-bank",
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS), "pg-outage", 0, null, 0, java.time.LocalDate.now(), 0, 0, 0, 0, null,
-                    20, 80));
+            // An event for every consumer that writes to its database, sent while the database is away for certain:
+            // each consumer must hold it until PostgreSQL is back (a consumer that throws stops for good). They belong
+            // to a tenant no one signs in to, so no inbox or report of the other tests shows them.
+            outageEvents = publishedDuringTheOutage();
             Instant deadline = Instant.now().plusSeconds(20);
             while (Instant.now().isBefore(deadline)) {
                 for (var service : withDatabase.entrySet()) {
@@ -892,6 +1013,11 @@ class PlatformLauncherTest {
         assertThat(sawDown.keySet()).as("services whose readiness showed the outage").containsExactlyElementsOf(withDatabase.keySet());
         assertThat(readyAgain.keySet()).as("services ready again within 120 s of PostgreSQL's start").containsExactlyElementsOf(
                 withDatabase.keySet());
+        Map<String, Duration> caughtUp = consumersPast(outageEvents, started, Duration.ofSeconds(90), List.of(
+                "switchboard-admin-console", "switchboard-agent-desktop", "switchboard-chat-channel", "switchboard-chat-channel-routing",
+                "switchboard-email-channel-lifecycle", "switchboard-email-channel-routing", "switchboard-fax-channel-routing",
+                "switchboard-sms-channel-lifecycle", "switchboard-social-channel-lifecycle", "switchboard-customer360",
+                "switchboard-reporting"));
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         String customer = "+4474004" + (10_000 + new java.util.Random().nextInt(90_000));
@@ -900,8 +1026,138 @@ class PlatformLauncherTest {
         text.retryUnacknowledged(30);
         assertThat(text.answers().values()).as("a text after the restart").containsExactly(200);
         assertThat(timelineTexts("phone:" + customer, "SMS", "SP" + run, 1)).as("in the customer's timeline").hasSize(1);
-        System.out.printf("PostgreSQL stopped for 20 s: readiness DOWN after %s; ready again after PostgreSQL's start %s%n",
-                seconds(sawDown), seconds(readyAgain));
+        System.out.printf("PostgreSQL stopped for 20 s: readiness DOWN after %s; ready again after PostgreSQL's start %s; "
+                + "each consumer group past the outage's events after %s%n", seconds(sawDown), seconds(readyAgain), seconds(caughtUp));
+    }
+
+    /**
+     * A mark in every partition of {@code topics}, in tenant {@code marks}: the end of a contact no one had (queue figures
+     * on the routing topic), keyed so the default partitioner puts one in each partition. Where each landed.
+     */
+    private static Map<org.apache.kafka.common.TopicPartition, Long> markEveryPartition(List<String> topics) {
+        Map<org.apache.kafka.common.TopicPartition, Long> marks = new java.util.HashMap<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : topics) {
+                int partitions = producer.partitionsFor(topic).size();
+                java.util.Set<Integer> marked = new java.util.HashSet<>();
+                while (marked.size() < partitions) {
+                    String key = UUID.randomUUID().toString();
+                    int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                            org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+                    if (marked.add(partition)) {
+                        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                        io.switchboard.events.SwitchboardEvent mark = Topics.ROUTING.equals(topic)
+                                ? new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), "marks", now, key, 0, null, 0,
+                                        java.time.LocalDate.now(), 0, 0, 0, 0, null, 20, 80)
+                                : new io.switchboard.events.ContactEnded(UUID.randomUUID(), "marks", now, key, Channel.CHAT,
+                                        io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null);
+                        var landed = producer.send(new ProducerRecord<>(topic, key, EventCodec.encode(mark, URI.create("/e2e"))))
+                                .get(30, TimeUnit.SECONDS);
+                        marks.put(new org.apache.kafka.common.TopicPartition(landed.topic(), landed.partition()), landed.offset());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError("publish to the local broker failed", e);
+        }
+        return marks;
+    }
+
+    /**
+     * One event for each database-writing consumer, in tenant {@code pg-outage}: an offer and an assignment of a chat, a
+     * mail and a fax (the channels' handler records), an arrival in a queue (the console's forecasts), an end of a text,
+     * a mail, a social message and a chat (the channels' conversations), a chat reply (the chat channel's delivery) and
+     * queue figures (the inbox and reporting). Where each landed, by partition.
+     */
+    private static Map<org.apache.kafka.common.TopicPartition, Long> publishedDuringTheOutage() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String tenant = "pg-outage";
+        String agent = "pg-outage-agent";
+        List<Map.Entry<String, io.switchboard.events.SwitchboardEvent>> events = new java.util.ArrayList<>();
+        for (Channel channel : List.of(Channel.CHAT, Channel.EMAIL, Channel.FAX)) {
+            String contact = UUID.randomUUID().toString();
+            events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactOffered(UUID.randomUUID(), tenant, now, contact,
+                    channel, "pg-outage", agent, UUID.randomUUID().toString(), now.plusSeconds(30))));
+            events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactAssigned(UUID.randomUUID(), tenant, now, contact,
+                    channel, "pg-outage", agent, UUID.randomUUID().toString())));
+        }
+        events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactQueued(UUID.randomUUID(), tenant, now,
+                UUID.randomUUID().toString(), Channel.SMS, "pg-outage", 0, now)));
+        events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), tenant, now,
+                "pg-outage", 0, null, 0, java.time.LocalDate.now(), 0, 0, 0, 0, null, 20, 80)));
+        for (Channel channel : List.of(Channel.SMS, Channel.EMAIL, Channel.SOCIAL, Channel.CHAT)) {
+            events.add(Map.entry(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), tenant, now,
+                    UUID.randomUUID().toString(), channel, io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT, null, null, null,
+                    null, null)));
+        }
+        events.add(Map.entry(Topics.outbound(Channel.CHAT), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), tenant, now,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), Channel.CHAT, agent, "sent while the database was away",
+                List.of(), Map.of())));
+        Map<org.apache.kafka.common.TopicPartition, Long> latest = new java.util.HashMap<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (var event : events) {
+                var landed = producer.send(new ProducerRecord<>(event.getKey(), event.getValue().subject(),
+                        EventCodec.encode(event.getValue(), URI.create("/e2e")))).get(30, TimeUnit.SECONDS);
+                latest.merge(new org.apache.kafka.common.TopicPartition(landed.topic(), landed.partition()), landed.offset(), Math::max);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("publish to the local broker failed", e);
+        }
+        return latest;
+    }
+
+    /**
+     * Waits until every platform consumer group that reads one of these partitions' topics has committed past the given
+     * offset on it: a consumer that failed on an event before it (during an outage, or one that killed it) stays behind
+     * for good. A group counts when it
+     * has a fixed name or has members now (a per-instance group of a process since restarted is left behind by design).
+     * When each group got past, from {@code since}.
+     */
+    private static Map<String, Duration> consumersPast(Map<org.apache.kafka.common.TopicPartition, Long> offsets, Instant since,
+            Duration within, List<String> required) throws Exception {
+        java.util.Set<String> topics = offsets.keySet().stream().map(org.apache.kafka.common.TopicPartition::topic)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, Duration> past = new java.util.TreeMap<>();
+        Map<String, String> behind = new java.util.TreeMap<>();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            Instant deadline = Instant.now().plus(within);
+            do {
+                behind.clear();
+                for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                    String id = group.groupId();
+                    boolean perInstance = id.matches(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+                    boolean active = group.groupState().map(state -> state == org.apache.kafka.common.GroupState.STABLE).orElse(false);
+                    if (!id.startsWith("switchboard-") || past.containsKey(id) || (perInstance && !active)) {
+                        continue;
+                    }
+                    var committed = admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    boolean readsThem = committed.keySet().stream().anyMatch(partition -> topics.contains(partition.topic()));
+                    if (!readsThem) {
+                        continue;
+                    }
+                    List<String> shortOf = offsets.entrySet().stream()
+                            .filter(event -> committed.keySet().stream().anyMatch(p -> p.topic().equals(event.getKey().topic())))
+                            .filter(event -> committed.get(event.getKey()) == null || committed.get(event.getKey()).offset() <= event.getValue())
+                            .map(event -> event.getKey() + "@" + event.getValue() + " (committed "
+                                    + (committed.get(event.getKey()) == null ? "none" : committed.get(event.getKey()).offset()) + ")")
+                            .toList();
+                    if (shortOf.isEmpty()) {
+                        past.put(id, Duration.between(since, Instant.now()));
+                    } else {
+                        behind.put(id, String.join(", ", shortOf));
+                    }
+                }
+                if (!behind.isEmpty()) {
+                    Thread.sleep(500);
+                }
+            } while (!behind.isEmpty() && Instant.now().isBefore(deadline));
+        }
+        assertThat(behind).as("consumer groups still short of the marked events %s after %s", within, since).isEmpty();
+        assertThat(past.keySet()).as("the consumers that got past them").containsAll(required);
+        return past;
     }
 
     private static int readiness(int port) {
@@ -1312,16 +1568,26 @@ class PlatformLauncherTest {
 
     /** Sets the agent away in the inbox and waits until routing has them away, so routing offers them nothing. */
     private static void awayInRouting(String agentId) throws Exception {
-        new DesktopAgent(agentId, token(agentId)).setPresence("AWAY");
+        inRouting(new DesktopAgent(agentId, token(agentId)), "AWAY");
+    }
+
+    /**
+     * Sets the agent's presence in the inbox and waits until routing has it (for up to 15 s), setting it again every 3 s:
+     * an agent the console has just created may reach routing after their first presence.
+     */
+    private static void inRouting(DesktopAgent agent, String state) throws Exception {
         var agents = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/agents"))
                 .header("Authorization", "Bearer " + token("sam")).build();
-        String away = "(?s).*\"agentId\":\"" + agentId + "\"[^}]*\"state\":\"AWAY\".*";
+        String wanted = "(?s).*\"agentId\":\"" + agent.agentId() + "\"[^}]*\"state\":\"" + state + "\".*";
         String seen = "";
-        for (int attempt = 0; attempt < 60 && !seen.matches(away); attempt++) {
+        for (int attempt = 0; attempt < 60 && !seen.matches(wanted); attempt++) {
+            if (attempt % 12 == 0) {
+                agent.setPresence(state);
+            }
             Thread.sleep(250);
             seen = java.net.http.HttpClient.newHttpClient().send(agents, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         }
-        assertThat(seen).as("routing has " + agentId + " away").matches(away);
+        assertThat(seen).as("routing has " + agent.agentId() + " " + state).matches(wanted);
     }
 
     /** Makes alice available, waits for routing to offer the contact, and returns the agent it was offered to. */
@@ -1361,6 +1627,32 @@ class PlatformLauncherTest {
             }
         }
         return form;
+    }
+
+    /** A visitor's chat, started and with a first message acknowledged; closing it closes the socket. */
+    private record StartedChat(java.net.http.WebSocket socket, java.util.concurrent.BlockingQueue<String> frames, String contactId)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    /** Opens {@code widget}'s socket, starts a chat as {@code name} and sends {@code firstMessage}, waiting for its ack. */
+    private static StartedChat startedChat(String widget, String name, String firstMessage) throws InterruptedException {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var socket = chatSocket(widget, frames);
+        try {
+            socket.sendText(JSON.createObjectNode().put("type", "start").put("name", name).toString(), true).join();
+            String contactId = nextFrame(frames, "ready").replaceAll(".*\"contactId\":\"([^\"]+)\".*", "$1");
+            socket.sendText(JSON.createObjectNode().put("type", "message").put("id", "m1").put("text", firstMessage).toString(), true)
+                    .join();
+            nextFrame(frames, "ack");
+            return new StartedChat(socket, frames, contactId);
+        } catch (RuntimeException | InterruptedException | Error e) {
+            socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+            throw e;
+        }
     }
 
     /** A visitor's chat socket on the local platform; every text frame it receives goes to {@code frames}. */

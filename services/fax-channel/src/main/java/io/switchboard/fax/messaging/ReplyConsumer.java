@@ -18,8 +18,8 @@ import io.switchboard.service.messaging.UntilApplied;
 
 /**
  * Agents' replies from {@code switchboard.outbound.fax.v1}, each answered with a permanent
- * contact.message.failed ({@link ReplyRefusal}). A broker that does not acknowledge fails the channel
- * (health goes down) rather than skipping the reply; redelivered, it yields the same event id.
+ * contact.message.failed ({@link ReplyRefusal}). While the broker does not acknowledge, the answer is tried
+ * again ({@link UntilApplied}) rather than skipped; redelivered, it yields the same event id.
  */
 @ApplicationScoped
 public class ReplyConsumer {

@@ -15,9 +15,9 @@ import io.switchboard.sms.domain.StoreException;
 import io.switchboard.sms.domain.UnavailableException;
 
 /**
- * Agents' replies from {@code switchboard.outbound.sms.v1}, one at a time in offset order. A failure to
- * reach the database or the broker fails the channel (health goes down) rather than skipping the reply;
- * after a restart the uncommitted request is delivered again and answered from its stored outcome.
+ * Agents' replies from {@code switchboard.outbound.sms.v1}, one at a time in offset order. While the
+ * database or the broker is away the reply is tried again until it is delivered ({@link UntilApplied}), never
+ * skipped; after a crash the uncommitted request is delivered again and answered from its stored outcome.
  */
 @ApplicationScoped
 public class ReplyConsumer {

@@ -15,9 +15,9 @@ import io.switchboard.social.domain.ReplyDelivery;
 import io.switchboard.social.domain.StoreException;
 
 /**
- * Agents' replies from {@code switchboard.outbound.social.v1}, one at a time in offset order. A
- * failure to reach the database or the broker fails the channel (health goes down) rather than
- * skipping the reply; after a restart the uncommitted request is delivered again.
+ * Agents' replies from {@code switchboard.outbound.social.v1}, one at a time in offset order. While
+ * the database or the broker is away the reply is tried again until it is delivered ({@link UntilApplied}),
+ * never skipped; after a crash the uncommitted request is delivered again.
  */
 @ApplicationScoped
 public class ReplyConsumer {
