@@ -742,20 +742,7 @@ class PlatformLauncherTest {
         List<String> order = List.of("sms-channel", "social-channel", "email-channel", "chat-channel", "routing", "customer360",
                 "agent-desktop", "admin-console", "reporting", "campaigns");
         Map<String, Duration> recovered = new java.util.LinkedHashMap<>();
-        var killer = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
-            Thread.sleep(10_000);
-            for (String service : order) {
-                long pid = Long.parseLong(Files.readString(WORK.resolve("pids/" + service + ".pid")).trim());
-                Instant killed = Instant.now();
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                Result up = switchboard("up");
-                assertThat(up.exitCode()).as(up.output()).isZero();
-                assertThat(up.output()).containsPattern(service + "\\s+up on");
-                recovered.put(service, Duration.between(killed, Instant.now()));
-                Thread.sleep(3_000);
-            }
-            return null;
-        });
+        var killer = killInTurn(order, Duration.ofSeconds(10), recovered);
         load.send(2, () -> { });
         killer.get(10, TimeUnit.MINUTES);
         load.retryUntilEverythingIsTaken();
@@ -825,20 +812,7 @@ class PlatformLauncherTest {
         Map<String, Duration> recovered = new java.util.LinkedHashMap<>();
         int failedCalls;
         try (WorkingAgents working = new WorkingAgents(agents, Duration.ofSeconds(2))) {
-            var killer = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
-                Thread.sleep(8_000);
-                for (String service : List.of("routing", "agent-desktop")) {
-                    long pid = Long.parseLong(Files.readString(WORK.resolve("pids/" + service + ".pid")).trim());
-                    Instant killed = Instant.now();
-                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                    Result up = switchboard("up");
-                    assertThat(up.exitCode()).as(up.output()).isZero();
-                    assertThat(up.output()).containsPattern(service + "\\s+up on");
-                    recovered.put(service, Duration.between(killed, Instant.now()));
-                    Thread.sleep(3_000);
-                }
-                return null;
-            });
+            var killer = killInTurn(List.of("routing", "agent-desktop"), Duration.ofSeconds(8), recovered);
             for (int i = 0; i < chats; i++) {
                 started.stream().filter(chat -> working.wrappedUp().contains(chat.contactId())).forEach(StartedChat::close);
                 started.add(startedChat(widget, "Worker's customer " + i, "Question " + i));
@@ -924,6 +898,33 @@ class PlatformLauncherTest {
             }
         }
         return events;
+    }
+
+    /**
+     * In the background: after {@code firstAfter}, each service in turn killed with -9 and started again by
+     * {@code ./switchboard up}, 3 s apart; how long each took to come back goes to {@code recovered}.
+     */
+    private static java.util.concurrent.Future<Void> killInTurn(List<String> services, Duration firstAfter,
+            Map<String, Duration> recovered) {
+        var killer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return killer.submit(() -> {
+                Thread.sleep(firstAfter.toMillis());
+                for (String service : services) {
+                    long pid = Long.parseLong(Files.readString(WORK.resolve("pids/" + service + ".pid")).trim());
+                    Instant killed = Instant.now();
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    Result up = switchboard("up");
+                    assertThat(up.exitCode()).as(up.output()).isZero();
+                    assertThat(up.output()).containsPattern(service + "\\s+up on");
+                    recovered.put(service, Duration.between(killed, Instant.now()));
+                    Thread.sleep(3_000);
+                }
+                return null;
+            });
+        } finally {
+            killer.shutdown();
+        }
     }
 
     /** Three chat customers on a widget of a queue that needs a skill nobody has, so no agent of a later test is offered them. */
