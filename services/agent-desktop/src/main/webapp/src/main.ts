@@ -579,10 +579,22 @@ function renderThread(): void {
     return;
   }
   typingNote.textContent = '';
+  // Re-attaching the regions takes a focused reply box out of the page for a moment, which drops its focus: the
+  // agent's next keys would reach the inbox's shortcuts ('n' opens the next conversation) instead of their reply. A
+  // redraw of the same conversation (the inbox reloading after its socket reconnects) keeps where they were typing.
+  const active = document.activeElement;
+  const typingIn = active instanceof HTMLTextAreaElement && active.id && threadRegion.contains(active)
+    && composerRegion.dataset.contact === conversation.contact.contactId
+    ? { id: active.id, start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection } : null;
   threadRegion.replaceChildren(threadHeader, messagesRegion, typingNote, composerRegion);
   renderThreadHeader();
   renderMessages();
   renderComposer();
+  const again = typingIn ? document.getElementById(typingIn.id) : null;
+  if (typingIn && again instanceof HTMLTextAreaElement) {
+    again.focus();
+    again.setSelectionRange(typingIn.start, typingIn.end, typingIn.direction);
+  }
 }
 
 /**
