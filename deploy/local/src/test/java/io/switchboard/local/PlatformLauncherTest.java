@@ -810,6 +810,7 @@ class PlatformLauncherTest {
         int chats = 18;
         List<StartedChat> started = new java.util.ArrayList<>();
         Map<String, Duration> recovered = new java.util.LinkedHashMap<>();
+        java.util.Set<String> contacts = new java.util.HashSet<>();
         int failedCalls;
         try (WorkingAgents working = new WorkingAgents(agents, Duration.ofSeconds(2))) {
             var killer = killInTurn(List.of("routing", "agent-desktop"), Duration.ofSeconds(8), recovered);
@@ -819,7 +820,7 @@ class PlatformLauncherTest {
                 Thread.sleep(2_000);
             }
             killer.get(5, TimeUnit.MINUTES);
-            java.util.Set<String> contacts = started.stream().map(StartedChat::contactId).collect(java.util.stream.Collectors.toSet());
+            started.forEach(chat -> contacts.add(chat.contactId()));
             Instant deadline = Instant.now().plusSeconds(180);
             while (!working.wrappedUp().containsAll(contacts) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500);
@@ -835,7 +836,6 @@ class PlatformLauncherTest {
             }
         }
 
-        java.util.Set<String> contacts = started.stream().map(StartedChat::contactId).collect(java.util.stream.Collectors.toSet());
         List<io.switchboard.events.SwitchboardEvent> routed = eventsOf(Topics.ROUTING, contacts);
         List<io.switchboard.events.SwitchboardEvent> lifecycle = eventsOf(Topics.CONTACTS, contacts);
         Map<String, java.util.Set<String>> offersTaken = new java.util.HashMap<>();
@@ -1038,33 +1038,26 @@ class PlatformLauncherTest {
      * on the routing topic), keyed so the default partitioner puts one in each partition. Where each landed.
      */
     private static Map<org.apache.kafka.common.TopicPartition, Long> markEveryPartition(List<String> topics) {
-        Map<org.apache.kafka.common.TopicPartition, Long> marks = new java.util.HashMap<>();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (String topic : topics) {
-                int partitions = producer.partitionsFor(topic).size();
-                java.util.Set<Integer> marked = new java.util.HashSet<>();
-                while (marked.size() < partitions) {
-                    String key = UUID.randomUUID().toString();
-                    int partition = org.apache.kafka.common.utils.Utils.toPositive(
-                            org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-                    if (marked.add(partition)) {
-                        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                        io.switchboard.events.SwitchboardEvent mark = Topics.ROUTING.equals(topic)
-                                ? new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), "marks", now, key, 0, null, 0,
-                                        java.time.LocalDate.now(), 0, 0, 0, 0, null, 20, 80)
-                                : new io.switchboard.events.ContactEnded(UUID.randomUUID(), "marks", now, key, Channel.CHAT,
-                                        io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null);
-                        var landed = producer.send(new ProducerRecord<>(topic, key, EventCodec.encode(mark, URI.create("/e2e"))))
-                                .get(30, TimeUnit.SECONDS);
-                        marks.put(new org.apache.kafka.common.TopicPartition(landed.topic(), landed.partition()), landed.offset());
-                    }
+        List<ProducerRecord<String, io.switchboard.events.SwitchboardEvent>> marks = new java.util.ArrayList<>();
+        for (String topic : topics) {
+            int partitions = partitionsOf(topic);
+            java.util.Set<Integer> marked = new java.util.HashSet<>();
+            while (marked.size() < partitions) {
+                String key = UUID.randomUUID().toString();
+                int partition = org.apache.kafka.common.utils.Utils.toPositive(
+                        org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+                if (marked.add(partition)) {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                    io.switchboard.events.SwitchboardEvent mark = Topics.ROUTING.equals(topic)
+                            ? new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), "marks", now, key, 0, null, 0,
+                                    java.time.LocalDate.now(), 0, 0, 0, 0, null, 20, 80)
+                            : new io.switchboard.events.ContactEnded(UUID.randomUUID(), "marks", now, key, Channel.CHAT,
+                                    io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT, null, null, null, null, null);
+                    marks.add(new ProducerRecord<>(topic, key, mark));
                 }
             }
-        } catch (Exception e) {
-            throw new AssertionError("publish to the local broker failed", e);
         }
-        return marks;
+        return publishAll(marks);
     }
 
     /**
@@ -1077,45 +1070,34 @@ class PlatformLauncherTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String tenant = "pg-outage";
         String agent = "pg-outage-agent";
-        List<Map.Entry<String, io.switchboard.events.SwitchboardEvent>> events = new java.util.ArrayList<>();
+        List<ProducerRecord<String, io.switchboard.events.SwitchboardEvent>> events = new java.util.ArrayList<>();
         for (Channel channel : List.of(Channel.CHAT, Channel.EMAIL, Channel.FAX)) {
             String contact = UUID.randomUUID().toString();
-            events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactOffered(UUID.randomUUID(), tenant, now, contact,
+            events.add(onItsSubject(Topics.ROUTING, new io.switchboard.events.ContactOffered(UUID.randomUUID(), tenant, now, contact,
                     channel, "pg-outage", agent, UUID.randomUUID().toString(), now.plusSeconds(30))));
-            events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactAssigned(UUID.randomUUID(), tenant, now, contact,
+            events.add(onItsSubject(Topics.ROUTING, new io.switchboard.events.ContactAssigned(UUID.randomUUID(), tenant, now, contact,
                     channel, "pg-outage", agent, UUID.randomUUID().toString())));
         }
-        events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.ContactQueued(UUID.randomUUID(), tenant, now,
+        events.add(onItsSubject(Topics.ROUTING, new io.switchboard.events.ContactQueued(UUID.randomUUID(), tenant, now,
                 UUID.randomUUID().toString(), Channel.SMS, "pg-outage", 0, now)));
-        events.add(Map.entry(Topics.ROUTING, new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), tenant, now,
+        events.add(onItsSubject(Topics.ROUTING, new io.switchboard.events.QueueStatsReported(UUID.randomUUID(), tenant, now,
                 "pg-outage", 0, null, 0, java.time.LocalDate.now(), 0, 0, 0, 0, null, 20, 80)));
         for (Channel channel : List.of(Channel.SMS, Channel.EMAIL, Channel.SOCIAL, Channel.CHAT)) {
-            events.add(Map.entry(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), tenant, now,
+            events.add(onItsSubject(Topics.CONTACTS, new io.switchboard.events.ContactEnded(UUID.randomUUID(), tenant, now,
                     UUID.randomUUID().toString(), channel, io.switchboard.events.ContactEnded.Reason.CUSTOMER_LEFT, null, null, null,
                     null, null)));
         }
-        events.add(Map.entry(Topics.outbound(Channel.CHAT), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), tenant, now,
+        events.add(onItsSubject(Topics.outbound(Channel.CHAT), new io.switchboard.events.ReplyRequested(UUID.randomUUID(), tenant, now,
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), Channel.CHAT, agent, "sent while the database was away",
                 List.of(), Map.of())));
-        Map<org.apache.kafka.common.TopicPartition, Long> latest = new java.util.HashMap<>();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (var event : events) {
-                var landed = producer.send(new ProducerRecord<>(event.getKey(), event.getValue().subject(),
-                        EventCodec.encode(event.getValue(), URI.create("/e2e")))).get(30, TimeUnit.SECONDS);
-                latest.merge(new org.apache.kafka.common.TopicPartition(landed.topic(), landed.partition()), landed.offset(), Math::max);
-            }
-        } catch (Exception e) {
-            throw new AssertionError("publish to the local broker failed", e);
-        }
-        return latest;
+        return publishAll(events);
     }
 
     /**
      * Waits until every platform consumer group that reads one of these partitions' topics has committed past the given
      * offset on it: a consumer that failed on an event before it (during an outage, or one that killed it) stays behind
-     * for good. A group counts when it
-     * has a fixed name or has members now (a per-instance group of a process since restarted is left behind by design).
+     * for good. A group counts when it has a fixed name or has members now (a per-instance group of a process since
+     * restarted is left behind by design).
      * When each group got past, from {@code since}.
      */
     private static Map<String, Duration> consumersPast(Map<org.apache.kafka.common.TopicPartition, Long> offsets, Instant since,
@@ -1722,11 +1704,36 @@ class PlatformLauncherTest {
     }
 
     private static void publish(String topic, io.switchboard.events.SwitchboardEvent event) {
+        publishAll(List.of(onItsSubject(topic, event)));
+    }
+
+    /** {@code event} for {@code topic}, keyed by its subject as the services key theirs. */
+    private static ProducerRecord<String, io.switchboard.events.SwitchboardEvent> onItsSubject(String topic,
+            io.switchboard.events.SwitchboardEvent event) {
+        return new ProducerRecord<>(topic, event.subject(), event);
+    }
+
+    /** Publishes the events in order, each acknowledged by the broker before the next; the last offset each partition got. */
+    private static Map<org.apache.kafka.common.TopicPartition, Long> publishAll(
+            List<ProducerRecord<String, io.switchboard.events.SwitchboardEvent>> events) {
+        Map<org.apache.kafka.common.TopicPartition, Long> latest = new java.util.HashMap<>();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event, URI.create("/e2e")))).get(30, TimeUnit.SECONDS);
+            for (var event : events) {
+                var landed = producer.send(new ProducerRecord<>(event.topic(), event.key(), EventCodec.encode(event.value(),
+                        URI.create("/e2e")))).get(30, TimeUnit.SECONDS);
+                latest.merge(new org.apache.kafka.common.TopicPartition(landed.topic(), landed.partition()), landed.offset(), Math::max);
+            }
         } catch (Exception e) {
             throw new AssertionError("publish to the local broker failed", e);
+        }
+        return latest;
+    }
+
+    private static int partitionsOf(String topic) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP),
+                new StringSerializer(), new ByteArraySerializer())) {
+            return producer.partitionsFor(topic).size();
         }
     }
 
