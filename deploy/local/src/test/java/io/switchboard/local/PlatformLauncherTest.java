@@ -96,14 +96,16 @@ class PlatformLauncherTest {
             socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
         }
 
-        Path log = Files.createTempFile(WORK, "sipp-first", ".out");
-        Process call = new ProcessBuilder("sipp", "-sn", "uac", "-s", "+34910000000", "127.0.0.1:5080", "-i", "127.0.0.1",
-                "-p", "27971", "-mi", "127.0.0.1", "-mp", "27972", "-m", "1", "-d", "1000", "-nostdin", "-timeout", "30s",
-                "-timeout_error").directory(WORK.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(call.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(call.exitValue()).as("a call placed the moment ./switchboard up returned was answered:\n" + Files.readString(log))
-                .isZero();
+        Sipp call = answeredCall("27971", "27972");
+        assertThat(call.finish()).as("a call placed the moment ./switchboard up returned was answered:%n%s", call.output()).isZero();
+    }
+
+    /** A carrier's call to the globex line with sipp's own caller scenario: answered, held 1 s, hung up. */
+    private static Sipp answeredCall(String port, String mediaPort) throws IOException {
+        Path log = Files.createTempFile(WORK, "sipp-call", ".out");
+        return new Sipp(new ProcessBuilder("sipp", "-sn", "uac", "-s", "+34910000000", "127.0.0.1:5080", "-i", "127.0.0.1",
+                "-p", port, "-mi", "127.0.0.1", "-mp", mediaPort, "-m", "1", "-d", "1000", "-nostdin", "-timeout", "30s",
+                "-timeout_error").directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     }
 
     @AfterAll
@@ -705,7 +707,8 @@ class PlatformLauncherTest {
      * stopped once a third have gone. While it is away a channel cannot publish, so it holds its answer and then refuses
      * for now (503, SMTP 451, no chat acknowledgement) instead of acknowledging what it could lose. {@code ./switchboard up}
      * starts the broker again; the senders try again as their providers do; afterwards the contacts topic holds every
-     * message once, whatever it was answered the first time. One checker reads the topic for all four channels.
+     * message once, whatever it was answered the first time. One checker reads the topic for all four channels. A
+     * carrier's call while the broker is away gets 503 with Retry-After, and one once it is back is answered.
      */
     @Test
     void stoppingKafkaUnderAMixedLoadLosesNothingAcknowledgedAndEveryRetryLandsOnce() throws Exception {
@@ -717,12 +720,18 @@ class PlatformLauncherTest {
             kafka.onExit().orTimeout(60, TimeUnit.SECONDS).join();
         }));
         assertThat(load.firstAnswers().get("texts")).as("texts refused while Kafka was away").containsKey("503");
+        // A carrier's call meanwhile is turned away with 503 and a Retry-After rather than answered and hung up.
+        Sipp refused = sipp(ROOT.resolve("deploy/local/src/test/sipp/call-while-broker-away.xml"), "27911", "27912",
+                "-s", "+34910000000");
+        assertThat(refused.finish()).as("a call while Kafka is away gets 503 with Retry-After:%n%s", refused.output()).isZero();
 
         Result up = switchboard("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("kafka\\s+up on");
         load.retryUntilEverythingIsTaken();
         assertEachOnceOnTheContactsTopic(load, run);
+        Sipp answered = answeredCall("27913", "27914");
+        assertThat(answered.finish()).as("a call once Kafka is back is answered:%n%s", answered.output()).isZero();
         System.out.printf("Kafka stopped under 3/s of texts, WhatsApp messages, mails and chat messages each: first answers %s; all %d"
                 + " once on the topic after the restart and the retries%n", load.firstAnswers(), load.expectedIds().size());
     }

@@ -20,6 +20,7 @@ import io.switchboard.voice.domain.RecordingPolicy;
 import io.switchboard.voice.domain.Registrar;
 import io.switchboard.voice.domain.VoiceDirectory;
 import io.switchboard.voice.domain.WaitEstimates;
+import io.switchboard.voice.domain.port.BrokerLink;
 import io.switchboard.voice.domain.port.CallJournal;
 import io.switchboard.voice.domain.port.ContactEvents;
 import io.switchboard.voice.domain.port.DialAudit;
@@ -72,7 +73,7 @@ public class CallWiring {
 
     @Produces
     @Singleton
-    InboundAdmission admission(VoiceDirectory directory, CallRegistry calls, CallSettings settings) {
-        return new InboundAdmission(directory, calls, settings.maxCalls());
+    InboundAdmission admission(VoiceDirectory directory, CallRegistry calls, BrokerLink broker, CallSettings settings) {
+        return new InboundAdmission(directory, calls, broker, settings.maxCalls());
     }
 }

@@ -89,6 +89,13 @@ public interface VoiceConfig {
     @WithDefault("5s")
     Duration publishTimeout();
 
+    /**
+     * How often the gateway asks the brokers whether they answer; from a probe unanswered for twice this
+     * until one is answered, new calls get 503 with Retry-After.
+     */
+    @WithDefault("1s")
+    Duration brokerProbeInterval();
+
     interface Sip {
         @WithDefault("127.0.0.1")
         String host();

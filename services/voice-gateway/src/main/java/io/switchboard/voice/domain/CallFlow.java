@@ -17,7 +17,7 @@ public record CallFlow(SignallingEvents signalling, RoutingDecisions routing, Ag
     }
 
     public static CallFlow assemble(CallPorts ports, Books books, CallSettings settings) {
-        Outbox outbox = new Outbox(ports.events(), ports.journal(), ports.background());
+        Outbox outbox = new Outbox(ports.events(), ports.journal(), ports.background(), ports.clock());
         AttemptResults results = new AttemptResults(outbox, ports.clock());
         CallLegs legs = new CallLegs(ports.signalling(), ports.media(), outbox, books.calls(), books.recording(), ports.clock(), results);
         Queueing queueing = new Queueing(ports.media(), ports.clock(), outbox, legs, books.estimates(), settings.comfortInterval(),

@@ -1,5 +1,6 @@
 package io.switchboard.voice.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -8,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.switchboard.events.ContactEnded;
 import io.switchboard.voice.domain.port.CallJournal;
+import io.switchboard.voice.domain.port.Clock;
 import io.switchboard.voice.domain.port.ContactEvents;
 
 /**
@@ -18,15 +20,19 @@ import io.switchboard.voice.domain.port.ContactEvents;
 public final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final ContactEvents events;
     private final CallJournal journal;
     private final Executor background;
+    private final Clock clock;
 
-    public Outbox(ContactEvents events, CallJournal journal, Executor background) {
+    public Outbox(ContactEvents events, CallJournal journal, Executor background, Clock clock) {
         this.events = events;
         this.journal = journal;
         this.background = background;
+        this.clock = clock;
     }
 
     /**
@@ -52,11 +58,26 @@ public final class Outbox {
         });
     }
 
-    /** The contact's end; only once the broker has it does the journal forget the contact (same event id if repeated). */
+    /**
+     * The contact's end; only once the broker has it does the journal forget the contact (same event id if
+     * repeated). A broker that refuses it gets it again later, {@link #FIRST_RETRY} doubling up to
+     * {@link #LAST_RETRY}, so a call that ends while the broker is away does not leave its contact open in
+     * routing and the inbox until the gateway restarts.
+     */
     void publishEnd(Call call, ContactEnded.Reason reason, Instant at) {
+        publishEnd(call, reason, at, FIRST_RETRY);
+    }
+
+    private void publishEnd(Call call, ContactEnded.Reason reason, Instant at, Duration retry) {
         background.execute(() -> {
-            events.ended(call, reason, at);
-            journal.closed(call.contactId, call.tenantId);
+            try {
+                events.ended(call, reason, at);
+                journal.closed(call.contactId, call.tenantId);
+            } catch (RuntimeException e) {
+                LOG.warnf("end of contact %s not published (%s); trying again in %s", call.contactId, e.getMessage(), retry);
+                Duration next = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+                clock.schedule(retry, () -> publishEnd(call, reason, at, next));
+            }
         });
     }
 

@@ -29,6 +29,7 @@ import io.switchboard.events.address.Address;
 import io.switchboard.events.address.AddressKind;
 import io.switchboard.events.address.InvalidAddressException;
 import io.switchboard.service.messaging.OutgoingEvents;
+import io.switchboard.service.messaging.PublishFailedException;
 import io.switchboard.voice.config.VoiceConfig;
 import io.switchboard.voice.domain.Call;
 import io.switchboard.voice.domain.CampaignAttempt;
@@ -49,11 +50,14 @@ public class CallEvents implements ContactEvents {
     private final MutinyEmitter<byte[]> events;
     private final Duration timeout;
     private final VoiceDirectory directory;
+    private final BrokerProbe broker;
 
-    public CallEvents(@Channel("events-out") MutinyEmitter<byte[]> events, VoiceConfig config, VoiceDirectory directory) {
+    public CallEvents(@Channel("events-out") MutinyEmitter<byte[]> events, VoiceConfig config, VoiceDirectory directory,
+            BrokerProbe broker) {
         this.events = events;
         this.timeout = config.publishTimeout();
         this.directory = directory;
+        this.broker = broker;
     }
 
     /**
@@ -165,8 +169,13 @@ public class CallEvents implements ContactEvents {
     }
 
     private void publish(SwitchboardEvent event) {
-        OutgoingEvents.sendAll(events, List.of(OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(),
-                EventType.topicOf(event))), timeout);
+        try {
+            OutgoingEvents.sendAll(events, List.of(OutgoingEvents.message(OutgoingEvents.encode(event, SOURCE), event.subject(),
+                    EventType.topicOf(event))), timeout);
+        } catch (PublishFailedException e) {
+            broker.refused();
+            throw e;
+        }
     }
 
     /**

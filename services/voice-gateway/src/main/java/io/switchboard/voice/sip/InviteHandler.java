@@ -33,6 +33,7 @@ import io.switchboard.voice.domain.port.MediaUnavailableException;
 final class InviteHandler {
 
     private static final Logger LOG = Logger.getLogger(InviteHandler.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final SipStack sip;
     private final TrunkGuard trunks;
@@ -71,15 +72,26 @@ final class InviteHandler {
                 sip.respond(transaction, request, Response.SERVICE_UNAVAILABLE);
                 return;
             }
+            case BROKER_AWAY -> {
+                LOG.debugf("INVITE refused: the broker does not take events now");
+                unavailable(request, transaction);
+                return;
+            }
             case FULL -> {
                 LOG.warnf("INVITE refused: %d calls in progress (switchboard.voice.max-calls)", admission.inProgress());
-                Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
-                busy.addHeader(sip.headers.createRetryAfterHeader(5));
-                sip.send(transaction, request, busy);
+                unavailable(request, transaction);
                 return;
             }
             default -> answer(request, transaction, verdict);
         }
+    }
+
+    /** 503 with Retry-After: the carrier tries another route now and this one again later. */
+    private void unavailable(Request request, ServerTransaction transaction) throws ParseException, SipException,
+            InvalidArgumentException {
+        Response busy = sip.messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+        busy.addHeader(sip.headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+        sip.send(transaction, request, busy);
     }
 
     private void answer(Request request, ServerTransaction transaction, InboundAdmission.Verdict verdict) throws ParseException,

@@ -29,6 +29,22 @@ class CallEndingFlowTest {
     }
 
     @Test
+    void anEndTheBrokerRefusesIsPublishedAgainLaterAndOnlyThenLeavesTheJournal() {
+        Call call = calls.queuedCaller();
+        int mark = calls.mark();
+        calls.events.refuse = true;
+
+        calls.flow.signalling().bye("caller-1");
+
+        assertThat(call.state).isEqualTo(Call.State.ENDED);
+        assertThat(calls.effectsSince(mark)).doesNotContain("contact.ended " + call.contactId + " CUSTOMER_LEFT hold=0",
+                "journal closed " + call.contactId);
+        calls.clock.advance(Duration.ofSeconds(1));
+        assertThat(calls.effectsSince(mark)).containsSubsequence("contact.ended " + call.contactId + " CUSTOMER_LEFT hold=0",
+                "journal closed " + call.contactId);
+    }
+
+    @Test
     void aCallerWhoHangsUpWhileThePhoneRingsCancelsIt() {
         Call call = calls.queuedCaller();
         calls.registerPhone("alice");

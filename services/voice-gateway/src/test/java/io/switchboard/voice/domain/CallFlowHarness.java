@@ -56,6 +56,8 @@ final class CallFlowHarness {
     final OptOuts optOuts = new OptOuts(directory::region);
     final CallFlow flow;
     final InboundAdmission admission;
+    /** Whether the broker takes events: a switch the tests turn. */
+    final java.util.concurrent.atomic.AtomicBoolean brokerUp = new java.util.concurrent.atomic.AtomicBoolean(true);
     private int legs;
 
     CallFlowHarness() {
@@ -102,7 +104,7 @@ final class CallFlowHarness {
                 + refusal.maskedNumber() + " " + refusal.reason().label());
         flow = CallFlow.assemble(new CallPorts(signalling, media, events, journal, clock, Runnable::run, audit, prompts),
                 new CallFlow.Books(calls, directory, registrar, recording, estimates, phones, optOuts), settings);
-        admission = new InboundAdmission(directory, calls, settings.maxCalls());
+        admission = new InboundAdmission(directory, calls, brokerUp::get, settings.maxCalls());
     }
 
     // ---------------------------------------------------------------- driving the flow

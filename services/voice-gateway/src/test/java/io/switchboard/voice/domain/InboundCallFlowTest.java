@@ -26,8 +26,18 @@ class InboundCallFlowTest {
 
     @Test
     void beforeTheTenantsAreLoadedEveryNumberIsNotReadyYet() {
-        InboundAdmission early = new InboundAdmission(new VoiceDirectory(), new CallRegistry(), 10);
+        InboundAdmission early = new InboundAdmission(new VoiceDirectory(), new CallRegistry(), () -> true, 10);
         assertThat(early.admit(MAIN).kind()).isEqualTo(InboundAdmission.Kind.NOT_READY);
+    }
+
+    @Test
+    void whileTheBrokerIsAwayACallToAKnownNumberIsTurnedAwayAndAnsweredAgainOnceItIsBack() {
+        calls.brokerUp.set(false);
+        assertThat(calls.admission.admit(MAIN).kind()).isEqualTo(InboundAdmission.Kind.BROKER_AWAY);
+        assertThat(calls.admission.admit("+449999999999").kind()).as("an unknown number stays a 404").isEqualTo(
+                InboundAdmission.Kind.UNKNOWN_NUMBER);
+        calls.brokerUp.set(true);
+        assertThat(calls.admission.admit(MAIN).kind()).isEqualTo(InboundAdmission.Kind.ADMITTED);
     }
 
     @Test
