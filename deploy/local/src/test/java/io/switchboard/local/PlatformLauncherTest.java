@@ -723,9 +723,10 @@ class PlatformLauncherTest {
         // A carrier's call meanwhile is turned away with 503 and a Retry-After rather than answered and hung up.
         Sipp refused = sipp(ROOT.resolve("deploy/local/src/test/sipp/call-while-broker-away.xml"), "27911", "27912",
                 "-s", "+34910000000");
-        assertThat(refused.finish()).as("a call while Kafka is away gets 503 with Retry-After:%n%s", refused.output()).isZero();
+        int refusedExit = refused.finish();
 
         Result up = switchboard("up");
+        assertThat(refusedExit).as("a call while Kafka is away gets 503 with Retry-After:%n%s", refused.output()).isZero();
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).containsPattern("kafka\\s+up on");
         load.retryUntilEverythingIsTaken();
