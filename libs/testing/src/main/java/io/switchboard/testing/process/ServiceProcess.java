@@ -40,14 +40,22 @@ public final class ServiceProcess {
 
     /** @param heap the service's maximum heap ({@code -Xmx}), e.g. {@code 1g} for a load test */
     public static ServiceProcess start(String name, Map<String, String> env, String heap) throws IOException {
+        return start(name, env, heap, List.of());
+    }
+
+    /** @param jvmOptions more options for the service's JVM (a flight recording, a collector) */
+    public static ServiceProcess start(String name, Map<String, String> env, String heap, List<String> jvmOptions) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the *IT suites through `./mvnw verify`");
         }
         int port = freePort();
         Path log = Path.of("target/crash-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", JAR.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -94,6 +102,10 @@ public final class ServiceProcess {
     public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {

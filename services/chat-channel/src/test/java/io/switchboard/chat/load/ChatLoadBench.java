@@ -42,6 +42,7 @@ import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.EmbeddedKafkaBroker;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.postgres.PostgresDatabase;
+import io.switchboard.testing.process.CpuClock;
 import io.switchboard.testing.process.ServiceProcess;
 
 /**
@@ -58,6 +59,7 @@ import io.switchboard.testing.process.ServiceProcess;
  */
 class ChatLoadBench {
 
+    private static final Path REPORTS = Path.of("target/chat-channel-bench");
     private static final int SESSIONS = 10_000;
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int SECONDS = 30;
@@ -73,6 +75,19 @@ class ChatLoadBench {
                     List.of(new TenantConfigured.EntryPoint(Channel.CHAT, "widget-bench", "general")));
             kafka.send(Topics.CONFIG, tenant.subject(), EventCodec.encode(tenant, URI.create("/bench")),
                     Map.of("content-type", OutgoingEvents.CONTENT_TYPE));
+            // A child inherits the CPU affinity of the thread that starts it: the service starts on CPU 0, then this JVM
+            // (the broker, the customers' sockets and the Kafka reader) moves to CPU 1.
+            boolean pin = Boolean.parseBoolean(System.getProperty("bench.pin", "true"));
+            long self = ProcessHandle.current().pid();
+            if (pin) {
+                pin(self, "0");
+            }
+            List<String> jvm = new ArrayList<>();
+            if (Boolean.getBoolean("bench.jfr")) {
+                jvm.add("-XX:StartFlightRecording=filename=" + REPORTS.toAbsolutePath().resolve("service.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            Files.createDirectories(REPORTS);
             ServiceProcess chat = ServiceProcess.start("chat-bench", environment(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     // -Dbench.asyncCommit=true measures the same run without waiting for PostgreSQL's WAL flush.
@@ -87,16 +102,32 @@ class ChatLoadBench {
                     "SWITCHBOARD_CHAT_CONNECTIONS_PER_IP", "1000000",
                     // 10,000 sockets from one address, 250 at a time
                     "SWITCHBOARD_CHAT_CONNECTION_RATE_PER_SECOND", "1000000", "SWITCHBOARD_CHAT_CONNECTION_RATE_BURST", "1000000",
-                    "SWITCHBOARD_CHAT_ABANDON_AFTER", "1h"), "1g").awaitReady(Duration.ofSeconds(90));
+                    "SWITCHBOARD_CHAT_ABANDON_AFTER", "1h"), "1g", jvm);
+            if (pin) {
+                pin(self, "1");
+                pin(chat.pid(), "0");
+            }
+            chat.awaitReady(Duration.ofSeconds(90));
             try {
-                run(chat.port(), broker.bootstrapServers());
+                run(chat.port(), broker.bootstrapServers(), List.of(new CpuClock.Process(chat.pid(), "service"),
+                        new CpuClock.Process(self, "bench")), pin ? "service on CPU 0; the broker, the customers and the reader"
+                                + " (this JVM) on CPU 1; PostgreSQL unpinned" : "nothing pinned");
             } finally {
                 chat.stop();
             }
         }
     }
 
-    private void run(int port, String bootstrap) throws Exception {
+    /** Pins every thread of a process to the given CPUs (Linux taskset). */
+    private static void pin(long pid, String cpus) throws java.io.IOException, InterruptedException {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not pin " + pid + " to CPU " + cpus);
+        }
+    }
+
+    private void run(int port, String bootstrap, List<CpuClock.Process> watched, String sharing) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/chat/ws/widget-bench");
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> ackNanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -154,9 +185,11 @@ class ChatLoadBench {
         send(sockets, contactIds, sentAt, "w", Math.max(RATE * WARM_UP_SECONDS, SESSIONS), false);
         Thread.sleep(5_000);
         int total = RATE * SECONDS;
+        CpuClock.Sample cpuBefore = CpuClock.sample(watched);
         long start = System.nanoTime();
         send(sockets, contactIds, sentAt, "b", total, true);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
+        String cpu = CpuClock.json(cpuBefore, CpuClock.sample(watched));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((kafkaNanos.size() < total || ackNanos.size() < total) && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -166,18 +199,18 @@ class ChatLoadBench {
 
         String result = String.format("chat load: %,d sessions open and started in %.1f s; %,d messages at %d/s over %.1f s%n"
                 + "  ack on the socket (stored + on Kafka): %s (%,d of %,d)%n"
-                + "  customer -> contact.message.received on Kafka: %s (%,d of %,d); error frames: %d%n",
+                + "  customer -> contact.message.received on Kafka: %s (%,d of %,d); error frames: %d%n"
+                + "  cpu while sending (%s): %s%n",
                 SESSIONS, openSeconds, total, RATE, sendSeconds, percentiles(ackNanos), ackNanos.size(), total,
-                percentiles(kafkaNanos), kafkaNanos.size(), total, errors.get());
+                percentiles(kafkaNanos), kafkaNanos.size(), total, errors.get(), sharing, cpu);
         System.out.print(result);
         Files.writeString(Path.of("target/chat-load-bench.txt"), result);
-        Path reportDir = Files.createDirectories(Path.of("target/chat-channel-bench"));
-        Files.writeString(reportDir.resolve("report.txt"), result);
-        Files.writeString(reportDir.resolve("report.json"), String.format(java.util.Locale.ROOT,
+        Files.writeString(REPORTS.resolve("report.txt"), result);
+        Files.writeString(REPORTS.resolve("report.json"), String.format(java.util.Locale.ROOT,
                 "{\"sessions\": %d, \"open_seconds\": %.1f, \"rate\": %d, \"messages\": %d, \"send_seconds\": %.1f, \"errors\": %d,"
-                        + " \"ack\": %s, \"customer_to_kafka\": %s, \"load_average\": \"%s\"}%n",
+                        + " \"ack\": %s, \"customer_to_kafka\": %s, \"sharing\": \"%s\", \"cpu\": %s, \"load_average\": \"%s\"}%n",
                 SESSIONS, openSeconds, RATE, total, sendSeconds, errors.get(), percentilesJson(ackNanos),
-                percentilesJson(kafkaNanos), Files.readString(Path.of("/proc/loadavg")).trim()));
+                percentilesJson(kafkaNanos), sharing, cpu, Files.readString(Path.of("/proc/loadavg")).trim()));
         for (WebSocket socket : sockets) {
             socket.abort();
         }
