@@ -28,6 +28,28 @@ class EventCodecTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
+    void everyEncodedTypeIsReadWithoutDecodingTheEvent(EventType type) {
+        assertThat(EventCodec.typeOf(EventCodec.encode(Samples.all().get(type), SOURCE))).contains(type.type());
+    }
+
+    @Test
+    void theTypeIsFoundAfterTheDataAndNothingElseIsAType() {
+        assertThat(EventCodec.typeOf(bytes("{\"data\":{\"type\":\"inner\",\"list\":[1,{\"a\":2}]},\"type\":\"outer\"}"))).contains("outer");
+        assertThat(EventCodec.typeOf(bytes("{\"id\":\"1\"}"))).isEmpty();
+        assertThat(EventCodec.typeOf(bytes("{\"type\":7}"))).isEmpty();
+        assertThat(EventCodec.typeOf(bytes("[\"type\",\"x\"]"))).isEmpty();
+        assertThat(EventCodec.typeOf(bytes("{\"type\":"))).isEmpty();
+        assertThat(EventCodec.typeOf(bytes("not json"))).isEmpty();
+        assertThat(EventCodec.typeOf(new byte[0])).isEmpty();
+        assertThat(EventCodec.typeOf(null)).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
     void everyTypeSurvivesARoundTrip(EventType type) {
         SwitchboardEvent event = Samples.all().get(type);
         DecodeResult result = EventCodec.decode(EventCodec.encode(event, SOURCE, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));

@@ -3,6 +3,7 @@ package io.switchboard.events.codec;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -11,7 +12,9 @@ import io.cloudevents.jackson.JsonFormat;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Events to and from CloudEvents 1.0 in structured JSON mode, through the CloudEvents SDK. The
@@ -63,6 +66,33 @@ public final class EventCodec {
 
     public static byte[] encode(SwitchboardEvent event, URI source) {
         return encode(event, source, null);
+    }
+
+    /**
+     * The envelope's {@code type}, read without decoding the event: a consumer that handles a few types
+     * passes over the others before it checks or decodes anything. Empty when the bytes are not a JSON
+     * object with a string {@code type}; a full {@link #decode} then says what is wrong.
+     */
+    public static Optional<String> typeOf(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = EventJson.mapper().getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Never throws: bad input comes back as {@link DecodeResult.Malformed} with the reason. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -60,6 +61,20 @@ public class Refusals {
     /** The record's event, or empty after dead-lettering it (or skipping a type from a newer producer). */
     public Optional<SwitchboardEvent> decode(ConsumerRecord<String, byte[]> record, String consumer) {
         return decoded(record, consumer).map(DecodeResult.Decoded::event);
+    }
+
+    /**
+     * As {@link #decode}, for a consumer that handles only the types in {@code reads}: a record whose envelope
+     * names another type of the contract is passed over before any check or decode; the consumers that read
+     * that type judge it. A type the contract does not know (a newer version of one this consumer reads, a
+     * stranger's) and a record whose type cannot be read are judged as {@link #decode} judges them.
+     */
+    public Optional<SwitchboardEvent> decode(ConsumerRecord<String, byte[]> record, String consumer, Set<EventType> reads) {
+        Optional<EventType> type = EventCodec.typeOf(record.value()).flatMap(EventType::ofType);
+        if (type.isPresent() && !reads.contains(type.get())) {
+            return Optional.empty();
+        }
+        return decode(record, consumer);
     }
 
     /** As {@link #decode}, with the CloudEvent envelope for a consumer that reads its attributes. */

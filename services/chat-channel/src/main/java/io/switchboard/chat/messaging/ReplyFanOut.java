@@ -1,6 +1,8 @@
 package io.switchboard.chat.messaging;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +17,7 @@ import io.switchboard.events.ContactEnded;
 import io.switchboard.events.ContactMessageFailed;
 import io.switchboard.events.ContactMessageSent;
 import io.switchboard.events.ContactTyping;
+import io.switchboard.events.EventType;
 import io.switchboard.service.messaging.Refusals;
 import io.switchboard.service.messaging.UntilApplied;
 
@@ -26,6 +29,12 @@ import io.switchboard.service.messaging.UntilApplied;
 public class ReplyFanOut {
 
     private static final UntilApplied UNTIL_APPLIED = UntilApplied.retrying(StoreException.class);
+    /**
+     * What this consumer acts on. The rest of the contacts topic (above all the customers' own messages, one
+     * per message the instances take) is passed over on its envelope's type, unchecked and undecoded.
+     */
+    private static final Set<EventType> READS = EnumSet.of(EventType.CONTACT_MESSAGE_SENT, EventType.CONTACT_MESSAGE_FAILED,
+            EventType.CONTACT_ENDED, EventType.CONTACT_TYPING);
 
     private final ChatService chats;
     private final Refusals refusals;
@@ -42,7 +51,7 @@ public class ReplyFanOut {
     @Incoming("reply-fanout")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) throws StoreException {
-        var event = refusals.decode(record, "chat-channel/ReplyFanOut");
+        var event = refusals.decode(record, "chat-channel/ReplyFanOut", READS);
         if (event.isPresent() && event.get() instanceof ContactMessageSent sent && isTranscript(sent.metadata())) {
             UNTIL_APPLIED.apply(sent, () -> chats.transcriptOutcome(sent.contactId(), true));
         } else if (event.isPresent() && event.get() instanceof ContactMessageFailed failed && isTranscript(failed.metadata())) {
