@@ -1,5 +1,6 @@
 package io.switchboard.chat.load;
 
+import static io.switchboard.testing.process.CpuAffinity.pin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -115,15 +116,6 @@ class ChatLoadBench {
             } finally {
                 chat.stop();
             }
-        }
-    }
-
-    /** Pins every thread of a process to the given CPUs (Linux taskset). */
-    private static void pin(long pid, String cpus) throws java.io.IOException, InterruptedException {
-        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (taskset.waitFor() != 0) {
-            throw new IllegalStateException("taskset could not pin " + pid + " to CPU " + cpus);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.customer360.load;
 
-import java.io.IOException;
+import static io.switchboard.testing.process.CpuAffinity.pin;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -111,15 +112,6 @@ class Customer360LoadBench {
         }
         System.out.printf("customer360 load (%s, service -Xmx%s, jvm %s):%n%s", pin ? "pinned" : "not pinned", heap, jvm,
                 Files.readString(report));
-    }
-
-    /** Pins every thread of a process to the given CPUs (Linux taskset). */
-    private static void pin(long pid, String cpus) throws IOException, InterruptedException {
-        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (taskset.waitFor() != 0) {
-            throw new IllegalStateException("taskset could not pin " + pid + " to CPU " + cpus);
-        }
     }
 
     /** Failsafe runs this class from a manifest-only jar; the real class path is in its own property. */

@@ -1,6 +1,7 @@
 package io.switchboard.routing.crash;
 
-import java.io.IOException;
+import static io.switchboard.testing.process.CpuAffinity.pin;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,15 +95,6 @@ class RoutingLoadBench {
         }
         System.out.printf("routing load (%s; routing %s, jvm %s):%n%s", pin ? "routing on CPU 0, broker and load on CPU 1" : "not pinned",
                 System.getProperty("bench.heap", "512m"), jvm, Files.readString(report));
-    }
-
-    /** Pins every thread of a process to the given CPUs (Linux taskset). */
-    private static void pin(long pid, String cpus) throws IOException, InterruptedException {
-        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (taskset.waitFor() != 0) {
-            throw new IllegalStateException("taskset could not pin " + pid + " to CPU " + cpus);
-        }
     }
 
     /** Failsafe runs this class from a manifest-only jar; the real class path is in its own property. */
