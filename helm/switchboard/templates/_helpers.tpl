@@ -420,9 +420,9 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- $_ := set $env "QUARKUS_MAILER_START_TLS" $svc.mailer.startTls -}}
 {{- $_ := set $env "QUARKUS_MAILER_FROM" $svc.mailer.from -}}
 {{- else if eq $name "reporting" -}}
-{{- $_ := set $env "QUARKUS_MAILER_HOST" $svc.mailer.host -}}
-{{- $_ := set $env "QUARKUS_MAILER_PORT" (toString $svc.mailer.port) -}}
-{{- $_ := set $env "QUARKUS_MAILER_START_TLS" $svc.mailer.startTls -}}
+{{- $_ := set $env "SWITCHBOARD_REPORTING_RELAY_HOST" $svc.mailer.host -}}
+{{- $_ := set $env "SWITCHBOARD_REPORTING_RELAY_PORT" (toString $svc.mailer.port) -}}
+{{- $_ := set $env "SWITCHBOARD_REPORTING_RELAY_START_TLS" $svc.mailer.startTls -}}
 {{- $_ := set $env "SWITCHBOARD_REPORTING_SCHEDULES_FROM" $svc.mailer.from -}}
 {{- else if eq $name "voice-gateway" -}}
 {{- $_ := set $env "SWITCHBOARD_VOICE_SIP_PORT" (toString $svc.sip.port) -}}

@@ -242,7 +242,7 @@ class RenderedChartTest {
             }
             if (service.equals("reporting")) {
                 // Scheduled reports leave through the relay, from the configured sender.
-                assertThat(plainValue(env, "QUARKUS_MAILER_HOST")).as("%s relay", what).isNotBlank();
+                assertThat(plainValue(env, "SWITCHBOARD_REPORTING_RELAY_HOST")).as("%s relay", what).isNotBlank();
                 assertThat(plainValue(env, "SWITCHBOARD_REPORTING_SCHEDULES_FROM")).as("%s sender", what).contains("@");
             }
             if (service.equals("voice-gateway")) {

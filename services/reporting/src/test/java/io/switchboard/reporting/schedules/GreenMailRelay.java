@@ -35,7 +35,7 @@ public class GreenMailRelay implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         port = freePort();
         restart();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+        return Map.of("switchboard.reporting.relay.host", "127.0.0.1", "switchboard.reporting.relay.port", String.valueOf(port));
     }
 
     @Override

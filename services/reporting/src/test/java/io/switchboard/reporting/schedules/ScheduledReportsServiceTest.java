@@ -124,8 +124,7 @@ class ScheduledReportsServiceTest {
             writer.apply(Fixture.events()).await().atMost(Duration.ofSeconds(30));
             applied = true;
         }
-        // Emptied, not restarted: a restart leaves the mailer's pooled connection with the old server, whose
-        // store the test no longer reads (a SENT delivery and an empty relay).
+        // Emptied, not restarted: only the relay test takes the relay down and brings it back.
         GreenMailRelay.greenMail().purgeEmailFromAllMailboxes();
     }
 
