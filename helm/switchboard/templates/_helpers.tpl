@@ -415,10 +415,9 @@ The non-secret environment of one service (its ConfigMap). Call with (dict "root
 {{- if and $root.Values.ingress.enabled $root.Values.ingress.webhooks.host -}}
 {{- $_ := set $env "SWITCHBOARD_EMAIL_PUBLIC_URL" (printf "https://%s" $root.Values.ingress.webhooks.host) -}}
 {{- end -}}
-{{- $_ := set $env "QUARKUS_MAILER_HOST" $svc.mailer.host -}}
-{{- $_ := set $env "QUARKUS_MAILER_PORT" (toString $svc.mailer.port) -}}
-{{- $_ := set $env "QUARKUS_MAILER_START_TLS" $svc.mailer.startTls -}}
-{{- $_ := set $env "QUARKUS_MAILER_FROM" $svc.mailer.from -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_RELAY_HOST" $svc.mailer.host -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_RELAY_PORT" (toString $svc.mailer.port) -}}
+{{- $_ := set $env "SWITCHBOARD_EMAIL_RELAY_START_TLS" $svc.mailer.startTls -}}
 {{- else if eq $name "reporting" -}}
 {{- $_ := set $env "SWITCHBOARD_REPORTING_RELAY_HOST" $svc.mailer.host -}}
 {{- $_ := set $env "SWITCHBOARD_REPORTING_RELAY_PORT" (toString $svc.mailer.port) -}}

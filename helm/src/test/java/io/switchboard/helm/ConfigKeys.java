@@ -11,8 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +29,8 @@ final class ConfigKeys {
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
-    private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)[^{]*\\{");
+    private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)([^{]*)\\{");
+    private static final Pattern EXTENDS = Pattern.compile("\\bextends\\s+([\\w.,\\s]+)");
     private static final Pattern METHOD = Pattern.compile("([\\w.]+(?:<[^;()]*>)?)\\s+(\\w+)\\(\\)\\s*;");
 
     private final List<Pattern> envPatterns;
@@ -67,7 +70,7 @@ final class ConfigKeys {
                     String source = Files.readString(file);
                     Matcher mapping = MAPPING.matcher(source);
                     if (mapping.find()) {
-                        names.addAll(mappingProperties(mapping.group(1), source));
+                        names.addAll(mappingProperties(mapping.group(1), source, name -> librarySource(repoRoot, name)));
                         keys.sources.add(file.toString());
                     }
                 }
@@ -106,17 +109,43 @@ final class ConfigKeys {
         return Pattern.compile(regex.toString());
     }
 
-    /** The property names of a config mapping interface and its nested interfaces. */
-    static List<String> mappingProperties(String prefix, String source) {
+    /**
+     * The source of an interface a mapping extends from a shared library (libs/mail-relay's RelaySettings, say), found
+     * by its simple name; a service's own mapping inherits its properties.
+     */
+    private static Optional<String> librarySource(Path repoRoot, String simpleName) {
+        try (Stream<Path> files = Files.walk(repoRoot.resolve("libs"))) {
+            Optional<Path> file = files.filter(f -> f.getFileName().toString().equals(simpleName + ".java"))
+                    .filter(f -> f.toString().contains("/src/main/java/")).findFirst();
+            return file.isPresent() ? Optional.of(Files.readString(file.get())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The property names of a config mapping interface and its nested interfaces, with those it inherits. */
+    static List<String> mappingProperties(String prefix, String source, Function<String, Optional<String>> supertypes) {
+        Map<String, List<String[]>> interfaces = interfaces(source, supertypes);
+        String root = rootInterface(source);
+        List<String> out = new ArrayList<>();
+        if (root != null) {
+            expand(prefix, root, interfaces, out, 0);
+        }
+        return out;
+    }
+
+    private static String rootInterface(String source) {
+        Matcher m = INTERFACE.matcher(source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", ""));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Each interface of a source with its property methods, an inherited interface's (found by supertypes) included. */
+    private static Map<String, List<String[]>> interfaces(String source, Function<String, Optional<String>> supertypes) {
         String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
         Map<String, List<String[]>> interfaces = new HashMap<>();
-        String root = null;
         Matcher m = INTERFACE.matcher(code);
         while (m.find()) {
             String name = m.group(1);
-            if (root == null) {
-                root = name;
-            }
             int start = m.end();
             int depth = 1;
             int i = start;
@@ -137,13 +166,19 @@ final class ConfigKeys {
             while (method.find()) {
                 methods.add(new String[] {method.group(1), method.group(2)});
             }
-            interfaces.put(name, methods);
+            Matcher parents = EXTENDS.matcher(m.group(2));
+            if (parents.find()) {
+                for (String parent : parents.group(1).split(",")) {
+                    String simple = parent.trim().replaceAll(".*\\.", "");
+                    supertypes.apply(simple).ifPresent(inherited -> {
+                        Map<String, List<String[]>> theirs = interfaces(inherited, supertypes);
+                        methods.addAll(theirs.getOrDefault(rootInterface(inherited), List.of()));
+                    });
+                }
+            }
+            interfaces.putIfAbsent(name, methods);
         }
-        List<String> out = new ArrayList<>();
-        if (root != null) {
-            expand(prefix, root, interfaces, out, 0);
-        }
-        return out;
+        return interfaces;
     }
 
     private static void expand(String prefix, String iface, Map<String, List<String[]>> interfaces, List<String> out, int depth) {

@@ -34,8 +34,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail.start();
         greenMail.setUser(MAILBOX_ADDRESS, MAILBOX_USER, MAILBOX_PASSWORD);
         return Map.ofEntries(
-                Map.entry("quarkus.mailer.host", "127.0.0.1"),
-                Map.entry("quarkus.mailer.port", String.valueOf(smtp.getPort())),
+                Map.entry("switchboard.email.relay.host", "127.0.0.1"),
+                Map.entry("switchboard.email.relay.port", String.valueOf(smtp.getPort())),
                 Map.entry("switchboard.email.imap.claims.host", "127.0.0.1"),
                 Map.entry("switchboard.email.imap.claims.port", String.valueOf(imap.getPort())),
                 Map.entry("switchboard.email.imap.claims.ssl", "false"),

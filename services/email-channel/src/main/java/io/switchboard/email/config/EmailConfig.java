@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.switchboard.mailrelay.RelaySettings;
 
 /** The email channel's settings, {@code switchboard.email.*}. */
 @ConfigMapping(prefix = "switchboard.email")
@@ -16,6 +17,9 @@ public interface EmailConfig {
     Attachments attachments();
 
     Outbound outbound();
+
+    /** The relay replies leave through ({@code switchboard.email.relay.*}). */
+    Relay relay();
 
     /** External mailboxes polled over IMAP, by name. */
     Map<String, Mailbox> imap();
@@ -105,6 +109,9 @@ public interface EmailConfig {
 
         @WithDefault("1s")
         Duration retryDelay();
+    }
+
+    interface Relay extends RelaySettings {
     }
 
     interface Mailbox {

@@ -1,77 +1,86 @@
 package io.switchboard.email.messaging;
 
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
 
-import jakarta.annotation.PreDestroy;
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.MailRelay;
 import io.switchboard.email.domain.OutgoingEmail;
 import io.switchboard.email.domain.RelayRefusedException;
-import io.vertx.ext.mail.SMTPException;
+import io.switchboard.mailrelay.RelayRefusal;
+import io.switchboard.mailrelay.SmtpRelay;
 
-/** Sends replies through the configured relay with Quarkus Mailer, and says how a refusal should be treated. */
+/**
+ * Sends replies through the configured relay (libs/mail-relay: one connection per reply, every reply timed). The
+ * reply consumer calls it on its worker thread and waits for the relay's verdict.
+ */
 @ApplicationScoped
 public class RelayMailer implements MailRelay {
 
-    private final Mailer mailer;
-    // The reply consumer runs on an ordered Vert.x worker context; the mail client would queue its own
-    // callbacks behind the blocked caller on that context and never finish. Sending from a plain thread
-    // gives the client a context of its own.
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-mailer"));
+    private final SmtpRelay relay;
 
-    public RelayMailer(Mailer mailer) {
-        this.mailer = mailer;
-    }
-
-    @PreDestroy
-    void close() {
-        sender.shutdownNow();
+    public RelayMailer(EmailConfig config) {
+        this.relay = new SmtpRelay(config.relay());
     }
 
     @Override
     public void send(OutgoingEmail email) throws RelayRefusedException {
-        Mail mail = Mail.withText(email.to(), email.subject(), email.text())
-                .setFrom(email.from())
-                .addHeader("Message-ID", email.messageId())
-                .addHeader("Auto-Submitted", "no");
+        try {
+            relay.submit(message(email));
+        } catch (RelayRefusal refused) {
+            throw new RelayRefusedException(refused.getMessage(), refused.permanent());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            // An address the mail format does not take: never deliverable, however often it is tried.
+            throw new RelayRefusedException("not a mail: " + e.getMessage(), true);
+        }
+    }
+
+    private MimeMessage message(OutgoingEmail email) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage mail = relay.newMessage();
+        mail.setFrom(address(email.from()));
+        mail.setRecipient(Message.RecipientType.TO, address(email.to()));
+        mail.setSubject(email.subject(), "UTF-8");
+        mail.setSentDate(new Date());
+        mail.setHeader("Message-ID", email.messageId());
+        mail.setHeader("Auto-Submitted", "no");
         if (email.inReplyTo() != null) {
-            mail.addHeader("In-Reply-To", email.inReplyTo());
+            mail.setHeader("In-Reply-To", email.inReplyTo());
         }
         if (!email.references().isEmpty()) {
-            mail.addHeader("References", String.join(" ", email.references()));
+            mail.setHeader("References", String.join(" ", email.references()));
         }
+        if (email.files().isEmpty()) {
+            mail.setText(email.text(), "UTF-8");
+            return mail;
+        }
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(email.text(), "UTF-8");
+        parts.addBodyPart(text);
         for (OutgoingEmail.File file : email.files()) {
-            mail.addAttachment(file.filename(), file.data(), file.contentType());
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
+            part.setFileName(file.filename());
+            part.setDisposition(MimeBodyPart.ATTACHMENT);
+            parts.addBodyPart(part);
         }
-        try {
-            sender.submit(() -> mailer.send(mail)).get();
-        } catch (ExecutionException e) {
-            throw refusal(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RelayRefusedException("interrupted while sending", false);
-        }
+        mail.setContent(parts);
+        return mail;
     }
 
-    /** A 5xx reply is permanent; a 4xx reply, a lost connection or an unreachable relay may pass. */
-    static RelayRefusedException refusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SMTPException smtp) {
-                return new RelayRefusedException(smtp.getReplyCode() + " " + String.join(" ", replyLines(smtp)),
-                        smtp.isPermanent());
-            }
-        }
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return new RelayRefusedException("relay unavailable: " + reason, false);
-    }
-
-    private static List<String> replyLines(SMTPException smtp) {
-        return smtp.getReplyMessages() == null ? List.of(String.valueOf(smtp.getReplyMessage())) : smtp.getReplyMessages();
+    /** An address with its display name written in RFC 2047 words where it is not ASCII (a tenant's name may not be). */
+    private static InternetAddress address(String address) throws MessagingException, UnsupportedEncodingException {
+        InternetAddress parsed = new InternetAddress(address, true);
+        return parsed.getPersonal() == null ? parsed : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
     }
 }

@@ -1,7 +1,7 @@
-package io.switchboard.reporting.messaging;
+package io.switchboard.mailrelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,24 +18,21 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.switchboard.reporting.config.RelayConfig;
-import io.switchboard.reporting.domain.Attachment;
-import io.switchboard.reporting.domain.RelayRefusedException;
-import io.switchboard.reporting.domain.ReportMail;
-
 /**
- * How the relay's answers are read, against a peer on a real socket that answers each SMTP command from a script:
- * a 5xx reply is final, a 4xx reply, a silent relay or no relay may pass. (GreenMail, the scheduled-report tests'
- * relay, accepts every mail; these are the answers it cannot give.)
+ * How mail is handed over and how the relay's answers are read, against a peer on a real socket that answers each
+ * SMTP command from a script: a 5xx reply is final, a 4xx reply, a silent relay or no relay may pass. (GreenMail,
+ * the services' relay in their tests, accepts every mail; these are the answers it cannot give.)
  */
-class RelayReportMailerTest {
-
-    private static final ReportMail REPORT = new ReportMail(List.of("ops@acme-client.example"), "Switchboard daily report",
-            "Attached.", new Attachment("report.csv", "text/csv", "queue,offered\nsales,3\n".getBytes(StandardCharsets.UTF_8)));
+class SmtpRelayTest {
 
     private ScriptedRelay peer;
 
@@ -52,7 +49,8 @@ class RelayReportMailerTest {
         peer = new ScriptedRelay("220 relay ready", command -> command.startsWith("RCPT")
                 ? "550 5.1.1 <ops@acme-client.example>: mailbox unavailable"
                 : command.startsWith("QUIT") ? "221 bye" : "250 ok");
-        RelayRefusedException refused = refusedBy(peer.port(), Duration.ofSeconds(5));
+        SmtpRelay relay = relay(peer.port(), Duration.ofSeconds(5));
+        RelayRefusal refused = catchThrowableOfType(RelayRefusal.class, () -> relay.submit(mail(relay)));
         assertThat(refused.permanent()).isTrue();
         assertThat(refused.getMessage()).startsWith("550 5.1.1 <ops@acme-client.example>: mailbox unavailable");
         assertThat(peer.commands()).noneMatch(c -> c.startsWith("DATA"));
@@ -62,7 +60,8 @@ class RelayReportMailerTest {
     @Timeout(20)
     void aRelayThatSaysTryLaterMayPass() throws Exception {
         peer = new ScriptedRelay("421 4.3.2 shutting down, try later", command -> "221 bye");
-        RelayRefusedException refused = refusedBy(peer.port(), Duration.ofSeconds(5));
+        SmtpRelay relay = relay(peer.port(), Duration.ofSeconds(5));
+        RelayRefusal refused = catchThrowableOfType(RelayRefusal.class, () -> relay.submit(mail(relay)));
         assertThat(refused.permanent()).isFalse();
         assertThat(refused.getMessage()).startsWith("421 4.3.2 shutting down, try later");
     }
@@ -71,7 +70,8 @@ class RelayReportMailerTest {
     @Timeout(20)
     void aRelayThatNeverGreetsIsGivenUpAfterTheTimeoutAndMayPass() throws Exception {
         peer = new ScriptedRelay(null, command -> null);
-        RelayRefusedException refused = refusedBy(peer.port(), Duration.ofMillis(500));
+        SmtpRelay relay = relay(peer.port(), Duration.ofMillis(500));
+        RelayRefusal refused = catchThrowableOfType(RelayRefusal.class, () -> relay.submit(mail(relay)));
         assertThat(refused.permanent()).isFalse();
         assertThat(refused.getMessage()).startsWith("relay unavailable: ").containsIgnoringCase("timed out");
     }
@@ -83,28 +83,35 @@ class RelayReportMailerTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        RelayRefusedException refused = refusedBy(closedPort, Duration.ofSeconds(5));
+        SmtpRelay relay = relay(closedPort, Duration.ofSeconds(5));
+        RelayRefusal refused = catchThrowableOfType(RelayRefusal.class, () -> relay.submit(mail(relay)));
         assertThat(refused.permanent()).isFalse();
         assertThat(refused.getMessage()).startsWith("relay unavailable: ").contains("Connection refused");
     }
 
     @Test
     @Timeout(20)
-    void aMailTheRelayTakesIsSentWithItsAttachment() throws Exception {
+    void aMailTheRelayTakesKeepsTheMessageIdItWasGiven() throws Exception {
         peer = new ScriptedRelay("220 relay ready", command -> command.startsWith("QUIT") ? "221 bye" : "250 ok");
-        mailer(peer.port(), Duration.ofSeconds(5)).send(REPORT);
+        SmtpRelay relay = relay(peer.port(), Duration.ofSeconds(5));
+        MimeMessage mail = mail(relay);
+        mail.setHeader("Message-ID", "<reply-1@acme-bank.example>");
+        relay.submit(mail);
         assertThat(peer.commands()).contains("MAIL FROM:<reports@switchboard.local>", "RCPT TO:<ops@acme-client.example>", "DATA");
-        assertThat(peer.data()).contains("Subject: Switchboard daily report", "Auto-Submitted: auto-generated",
-                "filename=report.csv", "queue,offered");
+        assertThat(peer.data()).contains("Message-ID: <reply-1@acme-bank.example>", "Subject: Daily report", "Attached.");
     }
 
-    private static RelayRefusedException refusedBy(int port, Duration timeout) {
-        RelayReportMailer mailer = mailer(port, timeout);
-        return (RelayRefusedException) catchThrowable(() -> mailer.send(REPORT));
+    private static MimeMessage mail(SmtpRelay relay) throws MessagingException {
+        MimeMessage mail = relay.newMessage();
+        mail.setFrom(new InternetAddress("reports@switchboard.local"));
+        mail.addRecipient(Message.RecipientType.TO, new InternetAddress("ops@acme-client.example"));
+        mail.setSubject("Daily report", "UTF-8");
+        mail.setText("Attached.", "UTF-8");
+        return mail;
     }
 
-    private static RelayReportMailer mailer(int port, Duration timeout) {
-        return new RelayReportMailer(new RelayConfig() {
+    private static SmtpRelay relay(int port, Duration timeout) {
+        return new SmtpRelay(new RelaySettings() {
             @Override
             public String host() {
                 return "127.0.0.1";
@@ -134,7 +141,7 @@ class RelayReportMailerTest {
             public Duration timeout() {
                 return timeout;
             }
-        }, "reports@switchboard.local");
+        });
     }
 
     /** One SMTP connection at a time, each line answered from a script; a null greeting says nothing at all. */
