@@ -49,7 +49,8 @@ public class SmtpRelay {
             throw new RelayRefusal("not a mail: " + e.getMessage(), true);
         }
         try {
-            transport.connect(settings.host(), settings.port(), settings.username().orElse(null), settings.password().orElse(null));
+            // The session's mail.smtp.host and mail.smtp.port say where.
+            transport.connect(settings.username().orElse(null), settings.password().orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             throw refusal(e, transport.getLastReturnCode(), transport.getLastServerResponse());

@@ -3,20 +3,18 @@ package io.switchboard.email.messaging;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 
-import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 
 import io.switchboard.email.config.EmailConfig;
 import io.switchboard.email.domain.MailRelay;
 import io.switchboard.email.domain.OutgoingEmail;
 import io.switchboard.email.domain.RelayRefusedException;
+import io.switchboard.mailrelay.MailParts;
 import io.switchboard.mailrelay.RelayRefusal;
 import io.switchboard.mailrelay.SmtpRelay;
 
@@ -63,16 +61,9 @@ public class RelayMailer implements MailRelay {
             mail.setText(email.text(), "UTF-8");
             return mail;
         }
-        MimeMultipart parts = new MimeMultipart();
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), "UTF-8");
-        parts.addBodyPart(text);
+        MimeMultipart parts = new MimeMultipart(MailParts.text(email.text()));
         for (OutgoingEmail.File file : email.files()) {
-            MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
-            part.setFileName(file.filename());
-            part.setDisposition(MimeBodyPart.ATTACHMENT);
-            parts.addBodyPart(part);
+            parts.addBodyPart(MailParts.attachment(file.filename(), file.contentType(), file.data()));
         }
         mail.setContent(parts);
         return mail;

@@ -2,20 +2,19 @@ package io.switchboard.reporting.messaging;
 
 import java.util.Date;
 
-import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 
+import io.switchboard.mailrelay.MailParts;
 import io.switchboard.mailrelay.RelayRefusal;
 import io.switchboard.mailrelay.SmtpRelay;
 import io.switchboard.reporting.config.RelayConfig;
 import io.switchboard.reporting.config.ScheduleConfig;
+import io.switchboard.reporting.domain.Attachment;
 import io.switchboard.reporting.domain.RelayRefusedException;
 import io.switchboard.reporting.domain.ReportMail;
 import io.switchboard.reporting.domain.ReportMailer;
@@ -53,13 +52,9 @@ public class RelayReportMailer implements ReportMailer {
         mail.setSubject(report.subject(), "UTF-8");
         mail.setSentDate(new Date());
         mail.setHeader("Auto-Submitted", "auto-generated");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(report.text(), "UTF-8");
-        MimeBodyPart file = new MimeBodyPart();
-        file.setDataHandler(new DataHandler(new ByteArrayDataSource(report.attachment().data(), report.attachment().contentType())));
-        file.setFileName(report.attachment().filename());
-        file.setDisposition(MimeBodyPart.ATTACHMENT);
-        mail.setContent(new MimeMultipart(text, file));
+        Attachment file = report.attachment();
+        mail.setContent(new MimeMultipart(MailParts.text(report.text()),
+                MailParts.attachment(file.filename(), file.contentType(), file.data())));
         return mail;
     }
 }
