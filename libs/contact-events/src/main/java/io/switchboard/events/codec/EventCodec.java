@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.switchboard.events.EventType;
 import io.switchboard.events.SwitchboardEvent;
@@ -15,6 +17,8 @@ import io.switchboard.events.SwitchboardEvent;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Events to and from CloudEvents 1.0 in structured JSON mode, through the CloudEvents SDK. The
@@ -28,6 +32,8 @@ public final class EventCodec {
     public static final String TRACEPARENT_EXTENSION = "traceparent";
 
     private static final EventFormat FORMAT = new JsonFormat();
+    /** The SDK's CloudEvent reader, for an envelope already parsed into a tree. */
+    private static final ObjectMapper ENVELOPE_READER = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
     private EventCodec() {
     }
@@ -106,19 +112,47 @@ public final class EventCodec {
         } catch (RuntimeException e) {
             return new DecodeResult.Malformed("not a CloudEvent in structured JSON: " + rootMessage(e));
         }
+        return decode(envelope);
+    }
+
+    /**
+     * As {@link #decode(byte[])}, for a record already read as a tree (a consumer that checked it against
+     * the published schemas first), so its bytes are not parsed a second time.
+     */
+    public static DecodeResult decodeTree(JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            return new DecodeResult.Malformed("not a CloudEvent in structured JSON: not a JSON object");
+        }
+        CloudEvent envelope;
+        try {
+            envelope = ENVELOPE_READER.treeToValue(tree, CloudEvent.class);
+        } catch (IOException | RuntimeException e) {
+            return new DecodeResult.Malformed("not a CloudEvent in structured JSON: " + rootMessage(e));
+        }
+        return decode(envelope);
+    }
+
+    private static DecodeResult decode(CloudEvent envelope) {
         var type = EventType.ofType(envelope.getType());
         if (type.isEmpty()) {
             return new DecodeResult.UnknownType(envelope.getType(), envelope.getId());
         }
-        if (envelope.getData() == null) {
+        CloudEventData data = envelope.getData();
+        if (data == null) {
             return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has no data");
         }
         SwitchboardEvent event;
         try {
-            event = EventJson.mapper().readValue(envelope.getData().toBytes(), type.get().recordClass());
+            // JSON data comes as the tree the envelope was read into: mapped from there, not written out and parsed again.
+            event = data instanceof JsonCloudEventData json
+                    ? EventJson.mapper().treeToValue(json.getNode(), type.get().recordClass())
+                    : EventJson.mapper().readValue(data.toBytes(), type.get().recordClass());
         } catch (IOException | RuntimeException e) {
             return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has invalid data: " + rootMessage(e),
                     DecodeResult.Malformed.Problem.SCHEMA, field(e));
+        }
+        if (event == null) {
+            return new DecodeResult.Malformed(envelope.getType() + " " + envelope.getId() + " has no data");
         }
         Object tenant = envelope.getExtension(TENANT_EXTENSION);
         if (tenant == null || !tenant.toString().equals(event.tenantId())) {

@@ -58,6 +58,11 @@ public final class SchemaCheck {
         } catch (IOException e) {
             return new Violation(true, null, "not JSON: " + firstLine(e.getMessage()));
         }
+        return check(event);
+    }
+
+    /** As {@link #check(byte[])}, for an event its consumer has already read as a tree (which it then decodes). */
+    public Outcome check(JsonNode event) {
         if (event == null || !event.isObject()) {
             return new Violation(true, null, "not a JSON object (a CloudEvent in structured mode is one)");
         }

@@ -1,5 +1,6 @@
 package io.switchboard.service.messaging;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.switchboard.events.EventType;
@@ -25,6 +28,7 @@ import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.TopicAccess;
 import io.switchboard.events.codec.DecodeResult;
 import io.switchboard.events.codec.EventCodec;
+import io.switchboard.events.codec.EventJson;
 import io.switchboard.events.schema.SchemaCheck;
 
 /**
@@ -95,15 +99,22 @@ public class Refusals {
      * ({@link TopicAccess#OPEN_TO_INTEGRATORS}) is checked against the published JSON Schemas first.
      */
     public Verdict judge(ConsumerRecord<String, byte[]> record) {
+        DecodeResult result;
         if (schemaCheck != null && TopicAccess.OPEN_TO_INTEGRATORS.contains(record.topic()) && record.value() != null
-                && record.value().length > 0 && schemaCheck.check(record.value()) instanceof SchemaCheck.Violation violation) {
-            String where = violation.inEnvelope() ? "the CloudEvent envelope" : "data";
-            String text = where + (violation.field() == null ? "" : " field " + violation.field()) + " breaks the published schema: "
-                    + violation.text();
-            return new Verdict.Refuse(violation.inEnvelope() ? RefusalReason.MALFORMED_ENVELOPE : RefusalReason.SCHEMA_VIOLATION, text,
-                    violation.field());
+                && record.value().length > 0) {
+            // Read once: the tree that is checked is the one decoded.
+            JsonNode tree = treeOf(record.value());
+            if ((tree == null ? schemaCheck.check(record.value()) : schemaCheck.check(tree)) instanceof SchemaCheck.Violation violation) {
+                String where = violation.inEnvelope() ? "the CloudEvent envelope" : "data";
+                String text = where + (violation.field() == null ? "" : " field " + violation.field()) + " breaks the published schema: "
+                        + violation.text();
+                return new Verdict.Refuse(violation.inEnvelope() ? RefusalReason.MALFORMED_ENVELOPE : RefusalReason.SCHEMA_VIOLATION,
+                        text, violation.field());
+            }
+            result = EventCodec.decodeTree(tree);
+        } else {
+            result = EventCodec.decode(record.value());
         }
-        DecodeResult result = EventCodec.decode(record.value());
         if (result instanceof DecodeResult.Decoded decoded) {
             return new Verdict.Take(decoded);
         }
@@ -116,6 +127,15 @@ public class Refusals {
         DecodeResult.Malformed malformed = (DecodeResult.Malformed) result;
         return new Verdict.Refuse(malformed.problem() == DecodeResult.Malformed.Problem.SCHEMA ? RefusalReason.SCHEMA_VIOLATION
                 : RefusalReason.MALFORMED_ENVELOPE, malformed.reason(), malformed.field());
+    }
+
+    /** Null when the bytes are not JSON; the schema check then says why. */
+    private static JsonNode treeOf(byte[] bytes) {
+        try {
+            return EventJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** {@link #judge}'s answer. */
