@@ -100,6 +100,31 @@ class EventCodecTest {
         assertThat(EventCodec.decode(null)).isInstanceOf(DecodeResult.Malformed.class);
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aTreeAlreadyReadDecodesToTheSameEventAndLeavesTheTreeAsItWas(EventType type) throws Exception {
+        SwitchboardEvent event = Samples.all().get(type);
+        JsonNode tree = EventJson.mapper().readTree(EventCodec.encode(event, SOURCE));
+        JsonNode copy = tree.deepCopy();
+        assertThat(((DecodeResult.Decoded) EventCodec.decodeTree(tree)).event()).isEqualTo(event);
+        assertThat(tree).isEqualTo(copy);
+    }
+
+    @Test
+    void aTreeThatIsNoEventIsMalformedAsItsBytesAre() throws Exception {
+        assertThat(EventCodec.decodeTree(null)).isInstanceOf(DecodeResult.Malformed.class);
+        assertThat(((DecodeResult.Malformed) EventCodec.decodeTree(EventJson.mapper().readTree("[1]"))).problem())
+                .isEqualTo(DecodeResult.Malformed.Problem.ENVELOPE);
+        assertThat(((DecodeResult.Malformed) EventCodec.decodeTree(EventJson.mapper().readTree("{\"id\":\"1\"}"))).problem())
+                .isEqualTo(DecodeResult.Malformed.Problem.ENVELOPE);
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventCodec.encode(Samples.all().get(EventType.CONTACT_CREATED), SOURCE));
+        ((ObjectNode) json.get("data")).put("priority", "high");
+        var fromTree = (DecodeResult.Malformed) EventCodec.decodeTree(json);
+        var fromBytes = (DecodeResult.Malformed) EventCodec.decode(EventJson.mapper().writeValueAsBytes(json));
+        assertThat(fromTree.problem()).isEqualTo(DecodeResult.Malformed.Problem.SCHEMA);
+        assertThat(fromTree.field()).isEqualTo("priority").isEqualTo(fromBytes.field());
+    }
+
     @Test
     void dataMissingARequiredFieldIsMalformedWithTheReason() throws Exception {
         ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventCodec.encode(Samples.all().get(EventType.CONTACT_ASSIGNED), SOURCE));
