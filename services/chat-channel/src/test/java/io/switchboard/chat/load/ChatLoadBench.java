@@ -52,7 +52,7 @@ import io.switchboard.testing.process.ServiceProcess;
  * <pre>./mvnw -B -pl services/chat-channel -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ChatLoadBench</pre>
  *
  * The packaged service runs as its own process (1 GiB heap); this JVM holds the broker and the
- * customers: {@value #SESSIONS} WebSocket sessions (java.net.http), each started, then
+ * customers: {@code bench.sessions} (default 10,000) WebSocket sessions (java.net.http), each started, then
  * {@code bench.rate} (default 1,000) customer messages a second for {@value #SECONDS} s spread over them, after an untimed warm-up at the
  * same rate that sends every session's first message (the one that also opens its contact). Each message's
  * delay is measured to its acknowledgement on the socket and to its {@code contact.message.received}
@@ -61,7 +61,8 @@ import io.switchboard.testing.process.ServiceProcess;
 class ChatLoadBench {
 
     private static final Path REPORTS = Path.of("target/chat-channel-bench");
-    private static final int SESSIONS = 10_000;
+    /** One instance's sessions; a process may hold 20,000 descriptors here, so this JVM's clients stop short of that. */
+    private static final int SESSIONS = Integer.getInteger("bench.sessions", 10_000);
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int SECONDS = 30;
     private static final int WARM_UP_SECONDS = 15;
@@ -110,7 +111,7 @@ class ChatLoadBench {
             }
             chat.awaitReady(Duration.ofSeconds(90));
             try {
-                run(chat.port(), broker.bootstrapServers(), List.of(new CpuClock.Process(chat.pid(), "service"),
+                run(chat.port(), chat.pid(), broker.bootstrapServers(), List.of(new CpuClock.Process(chat.pid(), "service"),
                         new CpuClock.Process(self, "bench")), pin ? "service on CPU 0; the broker, the customers and the reader"
                                 + " (this JVM) on CPU 1; PostgreSQL unpinned" : "nothing pinned");
             } finally {
@@ -119,7 +120,7 @@ class ChatLoadBench {
         }
     }
 
-    private void run(int port, String bootstrap, List<CpuClock.Process> watched, String sharing) throws Exception {
+    private void run(int port, long service, String bootstrap, List<CpuClock.Process> watched, String sharing) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/chat/ws/widget-bench");
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> ackNanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -130,6 +131,7 @@ class ChatLoadBench {
         AtomicInteger errors = new AtomicInteger();
 
         awaitWidget(uri);
+        long idleRss = residentKilobytes(service);
         HttpClient http = HttpClient.newHttpClient();
         long openStart = System.nanoTime();
         for (int batch = 0; batch < SESSIONS; batch += 250) {
@@ -166,6 +168,8 @@ class ChatLoadBench {
         }
         assertThat(ready.await(5, TimeUnit.MINUTES)).as("every session ready").isTrue();
         double openSeconds = (System.nanoTime() - openStart) / 1e9;
+        Thread.sleep(2_000);
+        long openRss = residentKilobytes(service);
 
         AtomicBoolean reading = new AtomicBoolean(true);
         Thread reader = new Thread(() -> readDeliveries(bootstrap, sentAt, kafkaNanos, reading), "bench-kafka-reader");
@@ -188,21 +192,26 @@ class ChatLoadBench {
         }
         reading.set(false);
         reader.join();
+        long afterRss = residentKilobytes(service);
+        String memory = String.format(java.util.Locale.ROOT, "{\"idle_mb\": %d, \"sessions_open_mb\": %d, \"after_messages_mb\": %d,"
+                + " \"per_session_kb\": %.1f}", idleRss / 1024, openRss / 1024, afterRss / 1024, (afterRss - idleRss) / (double) SESSIONS);
 
         String result = String.format("chat load: %,d sessions open and started in %.1f s; %,d messages at %d/s over %.1f s%n"
                 + "  ack on the socket (stored + on Kafka): %s (%,d of %,d)%n"
                 + "  customer -> contact.message.received on Kafka: %s (%,d of %,d); error frames: %d%n"
-                + "  cpu while sending (%s): %s%n",
+                + "  cpu while sending (%s): %s%n"
+                + "  service resident memory: %s%n",
                 SESSIONS, openSeconds, total, RATE, sendSeconds, percentiles(ackNanos), ackNanos.size(), total,
-                percentiles(kafkaNanos), kafkaNanos.size(), total, errors.get(), sharing, cpu);
+                percentiles(kafkaNanos), kafkaNanos.size(), total, errors.get(), sharing, cpu, memory);
         System.out.print(result);
         Files.writeString(Path.of("target/chat-load-bench.txt"), result);
         Files.writeString(REPORTS.resolve("report.txt"), result);
         Files.writeString(REPORTS.resolve("report.json"), String.format(java.util.Locale.ROOT,
                 "{\"sessions\": %d, \"open_seconds\": %.1f, \"rate\": %d, \"messages\": %d, \"send_seconds\": %.1f, \"errors\": %d,"
-                        + " \"ack\": %s, \"customer_to_kafka\": %s, \"sharing\": \"%s\", \"cpu\": %s, \"load_average\": \"%s\"}%n",
+                        + " \"ack\": %s, \"customer_to_kafka\": %s, \"sharing\": \"%s\", \"cpu\": %s, \"service_rss\": %s,"
+                        + " \"load_average\": \"%s\"}%n",
                 SESSIONS, openSeconds, RATE, total, sendSeconds, errors.get(), percentilesJson(ackNanos),
-                percentilesJson(kafkaNanos), sharing, cpu, Files.readString(Path.of("/proc/loadavg")).trim()));
+                percentilesJson(kafkaNanos), sharing, cpu, memory, Files.readString(Path.of("/proc/loadavg")).trim()));
         for (WebSocket socket : sockets) {
             socket.abort();
         }
@@ -253,6 +262,16 @@ class ChatLoadBench {
                 }
             }
         }
+    }
+
+    /** The process's resident set (VmRSS), in kB. */
+    private static long residentKilobytes(long pid) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
     /** The service's environment from name, value pairs (more than Map.of takes). */
