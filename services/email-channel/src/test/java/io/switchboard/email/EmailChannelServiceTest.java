@@ -495,6 +495,57 @@ class EmailChannelServiceTest {
     }
 
     @Test
+    void aReplyCarriesTheFilesItNamesAndOnlyFilesOfItsOwnTenant() throws Exception {
+        String customer = sender("reply-file");
+        String first = messageId("reply-file-1");
+        byte[] pdf = "%PDF-1.4 corrected statement for March".getBytes(StandardCharsets.US_ASCII);
+        MimeBodyPart statement = new MimeBodyPart();
+        statement.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+        statement.setFileName("Kontoauszug März.pdf");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(textPart("The statement you sent has the wrong total.", "plain"));
+        mixed.addBodyPart(statement);
+        MimeMessage message = message(customer, SUPPORT, first, "Wrong total");
+        message.setContent(mixed);
+        message.saveChanges();
+        message.setHeader("Message-ID", first);
+        send(customer, List.of(SUPPORT), message);
+        ContactMessageReceived received = (ContactMessageReceived) eventsFor(first, 2).get(1);
+        var file = received.attachments().get(0);
+        assertThat(file.filename()).isEqualTo("Kontoauszug März.pdf");
+
+        String requestId = "reply-file-" + run;
+        publish(new ReplyRequested(UUID.randomUUID(), "acme-bank", Instant.now(), received.contactId(), requestId, Channel.EMAIL,
+                "alice", "Here it is again, corrected.", List.of(file), Map.of()));
+
+        MimeMessage mailed = awaitRelayed(customer, 1).get(0);
+        MimeMultipart parts = (MimeMultipart) mailed.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContent().toString()).startsWith("Here it is again, corrected.");
+        var attached = parts.getBodyPart(1);
+        assertThat(attached.getFileName()).isEqualTo("Kontoauszug März.pdf");
+        assertThat(attached.getContentType()).startsWith("application/pdf");
+        assertThat(attached.getDisposition()).isEqualToIgnoringCase(jakarta.mail.Part.ATTACHMENT);
+        assertThat(attached.getInputStream().readAllBytes()).isEqualTo(pdf);
+        ContactMessageSent sent = (ContactMessageSent) awaitOutcome(requestId, 1).get(0);
+        assertThat(sent.attachments()).containsExactly(file);
+
+        // Another tenant's reply naming this file is refused, and nothing is mailed.
+        String globexCustomer = sender("reply-file-globex");
+        String globexFirst = messageId("reply-file-globex-1");
+        send(globexCustomer, List.of("help@globex.example"), simple(globexCustomer, "help@globex.example", globexFirst, "Booking",
+                "Please resend my booking"));
+        ContactCreated globexContact = (ContactCreated) eventsFor(globexFirst, 2).get(0);
+        String stolen = "reply-file-stolen-" + run;
+        publish(new ReplyRequested(UUID.randomUUID(), "globex-travel", Instant.now(), globexContact.contactId(), stolen,
+                Channel.EMAIL, "carol", "See attached.", List.of(file), Map.of()));
+        ContactMessageFailed failed = (ContactMessageFailed) awaitOutcome(stolen, 1).get(0);
+        assertThat(failed.permanent()).isTrue();
+        assertThat(failed.reason()).contains("is not held by the email channel");
+        assertThat(relayedTo(globexCustomer)).isEmpty();
+    }
+
+    @Test
     void theReplysSurveyLinkTakesOneRatingOfOneToFiveAndPublishesIt() throws Exception {
         String customer = sender("survey");
         String first = messageId("survey-1");
