@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +49,8 @@ import io.switchboard.service.messaging.OutgoingEvents;
 import io.switchboard.testing.kafka.KafkaBrokerResource;
 import io.switchboard.testing.kafka.KafkaTestClient;
 import io.switchboard.testing.postgres.PostgresDatabaseResource;
+import io.switchboard.testing.process.CpuClock;
+import io.switchboard.testing.process.ThreadCpu;
 
 /**
  * The SMTP ingest figures of docs/benchmarks.md. Not part of the test run (the name does not match
@@ -70,6 +73,7 @@ class EmailIngestBench {
 
     private static final int CLIENTS = 16;
     private static final int MESSAGES = 4_000;
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 400);
     private static final String SUPPORT = "support@acme-bank.example";
     /** A boundary as a mail client writes one (28 characters here, as Gmail's); a one-letter boundary makes the parser's search crawl. */
     private static final String BOUNDARY = "000000000000a9c4d5061f2e8b3d";
@@ -102,8 +106,8 @@ class EmailIngestBench {
             List<byte[]> messages = messages(run + "-main", MESSAGES);
             System.out.printf("message size: %,d bytes%n", messages.get(0).length);
 
-            // Warm-up (JIT, connection pools), not counted.
-            send(smtp.port(), messages(run + "-warm", 400));
+            // Warm-up (JIT, connection pools), not counted; -Dbench.warmup sets how many messages.
+            send(smtp.port(), messages(run + "-warm", WARM_UP));
 
             AtomicLong sunk = new AtomicLong();
             SMTPServer sink = new SMTPServer.Builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
@@ -119,15 +123,17 @@ class EmailIngestBench {
                         }
                     }).build();
             sink.start();
-            double sinkRate;
+            Window sinkWindow;
             try {
                 send(sink.getPortAllocated(), messages(run + "-sinkwarm", 400));
-                sinkRate = send(sink.getPortAllocated(), messages);
+                sinkWindow = send(sink.getPortAllocated(), messages);
             } finally {
                 sink.stop();
             }
+            double sinkRate = sinkWindow.rate();
 
-            double ingestRate = send(smtp.port(), messages);
+            Window ingestWindow = send(smtp.port(), messages);
+            double ingestRate = ingestWindow.rate();
             String marker = "bench-" + run + "-main-";
             long onKafka = kafka.await(Topics.CONTACTS, record -> EventCodec.decode(record.value()) instanceof DecodeResult.Decoded d
                     && d.event() instanceof ContactMessageReceived received
@@ -136,23 +142,58 @@ class EmailIngestBench {
 
             String result = String.format("email ingest: %d x %,d-byte messages, %d clients%n"
                     + "  SubEthaSMTP sink (read and discard): %.0f msg/s%n"
-                    + "  email-channel (parse, store raw + attachment, publish, ack): %.0f msg/s; on Kafka: %d of %d%n",
-                    MESSAGES, messages.get(0).length, CLIENTS, sinkRate, ingestRate, onKafka, MESSAGES);
+                    + "  email-channel (parse, store raw + attachment, publish, ack): %.0f msg/s; on Kafka: %d of %d%n"
+                    + "  CPU per message, this JVM's threads by name and PostgreSQL, in µs:%n"
+                    + "    sink (%.0f in all): %s%n"
+                    + "    email-channel (%.0f in all): %s%n"
+                    + "  cores while sending: sink %s; email-channel %s%n",
+                    MESSAGES, messages.get(0).length, CLIENTS, sinkRate, ingestRate, onKafka, MESSAGES,
+                    sinkWindow.totalMicrosPerMessage(), sinkWindow.perMessage(), ingestWindow.totalMicrosPerMessage(),
+                    ingestWindow.perMessage(), sinkWindow.cores(), ingestWindow.cores());
             System.out.print(result);
             java.nio.file.Files.writeString(java.nio.file.Path.of("target/email-ingest-bench.txt"), result);
             java.nio.file.Path reportDir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/email-channel-bench"));
             java.nio.file.Files.writeString(reportDir.resolve("report.txt"), result);
             java.nio.file.Files.writeString(reportDir.resolve("report.json"), String.format(java.util.Locale.ROOT,
                     "{\"messages\": %d, \"message_bytes\": %d, \"clients\": %d, \"sink_msg_per_s\": %.1f, \"ingest_msg_per_s\": %.1f,"
-                            + " \"share_of_sink\": %.3f, \"on_kafka\": %d, \"lost\": %d, \"load_average\": \"%s\"}%n",
+                            + " \"share_of_sink\": %.3f, \"on_kafka\": %d, \"lost\": %d,"
+                            + " \"cpu_us_per_message\": {\"sink_total\": %.0f, \"sink\": %s, \"ingest_total\": %.0f, \"ingest\": %s},"
+                            + " \"cores\": {\"sink\": %s, \"ingest\": %s},"
+                            + " \"load_average\": \"%s\"}%n",
                     MESSAGES, messages.get(0).length, CLIENTS, sinkRate, ingestRate, ingestRate / sinkRate, onKafka, MESSAGES - onKafka,
+                    sinkWindow.totalMicrosPerMessage(), sinkWindow.perMessage(), ingestWindow.totalMicrosPerMessage(),
+                    ingestWindow.perMessage(), sinkWindow.cores(), ingestWindow.cores(),
                     java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim()));
             assertThat(onKafka).as("none lost").isEqualTo(MESSAGES);
         }
     }
 
-    /** Sends every message once over {@value #CLIENTS} connections; returns messages per second. */
-    private static double send(int port, List<byte[]> messages) throws Exception {
+    /**
+     * One sending: its rate, and the CPU this JVM's threads (by name) and PostgreSQL used for it, read once the
+     * last message is answered and before any connection closes, so that no thread measured has ended.
+     */
+    record Window(double rate, Map<String, Double> threads, double postgresSeconds, int messages, String cores) {
+
+        String perMessage() {
+            return ThreadCpu.microsPerUnitJson(top(), messages);
+        }
+
+        double totalMicrosPerMessage() {
+            return (threads.values().stream().mapToDouble(Double::doubleValue).sum() + postgresSeconds) * 1e6 / messages;
+        }
+
+        /** The ten largest groups, the rest summed as "other", and PostgreSQL. */
+        private Map<String, Double> top() {
+            Map<String, Double> top = new java.util.LinkedHashMap<>();
+            threads.entrySet().stream().limit(10).forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+            top.put("other threads", threads.entrySet().stream().skip(10).mapToDouble(Map.Entry::getValue).sum());
+            top.put("postgres (processes)", postgresSeconds);
+            return top;
+        }
+    }
+
+    /** Sends every message once over {@value #CLIENTS} connections. */
+    private static Window send(int port, List<byte[]> messages) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", String.valueOf(port));
@@ -163,7 +204,13 @@ class EmailIngestBench {
             parsed.add(new MimeMessage(session, new ByteArrayInputStream(message)));
         }
         InternetAddress[] to = {new InternetAddress(SUPPORT)};
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, task -> new Thread(task, "bench-client"));
+        CountDownLatch allSent = new CountDownLatch(CLIENTS);
+        CountDownLatch measured = new CountDownLatch(1);
+        long self = ProcessHandle.current().pid();
+        List<CpuClock.Process> watched = List.of(new CpuClock.Process(self, "bench_jvm"));
+        Map<Long, ThreadCpu.ThreadTime> threadsBefore = ThreadCpu.sample(self);
+        CpuClock.Sample before = CpuClock.sample(watched);
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
@@ -171,23 +218,33 @@ class EmailIngestBench {
             results.add(pool.submit(() -> {
                 int sent = 0;
                 try (Transport transport = session.getTransport("smtp")) {
-                    transport.connect();
-                    for (int i = first; i < parsed.size(); i += CLIENTS) {
-                        transport.sendMessage(parsed.get(i), to);
-                        sent++;
+                    try {
+                        transport.connect();
+                        for (int i = first; i < parsed.size(); i += CLIENTS) {
+                            transport.sendMessage(parsed.get(i), to);
+                            sent++;
+                        }
+                    } finally {
+                        allSent.countDown();
                     }
+                    measured.await();
                 }
                 return sent;
             }));
         }
+        allSent.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> threads = ThreadCpu.between(threadsBefore, ThreadCpu.sample(self));
+        CpuClock.Sample after = CpuClock.sample(watched);
+        double postgres = after.seconds().get("postgres") - before.seconds().get("postgres");
+        measured.countDown();
         int sent = 0;
         for (Future<Integer> result : results) {
             sent += result.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         assertThat(sent).isEqualTo(messages.size());
-        return sent / seconds;
+        return new Window(sent / seconds, threads, postgres, sent, CpuClock.json(before, after));
     }
 
     static List<byte[]> messages(String run, int count) {
