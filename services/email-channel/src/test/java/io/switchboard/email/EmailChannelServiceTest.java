@@ -221,19 +221,8 @@ class EmailChannelServiceTest {
     void everyEndpointHasARowInTheAuthorizationMatrixAndEveryCallerGetsItsCell() throws Exception {
         String sender = sender("matrix");
         String messageId = messageId("matrix");
-        MimeBodyPart file = new MimeBodyPart();
-        file.setDataHandler(new DataHandler(new ByteArrayDataSource("%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII),
-                "application/pdf")));
-        file.setFileName("matrix.pdf");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        mixed.addBodyPart(textPart("Who may read me?", "plain"));
-        mixed.addBodyPart(file);
-        MimeMessage message = message(sender, SUPPORT, messageId, "Matrix");
-        message.setContent(mixed);
-        message.saveChanges();
-        message.setHeader("Message-ID", messageId);
-        send(sender, List.of(SUPPORT), message);
-        ContactMessageReceived received = (ContactMessageReceived) eventsFor(messageId, 2).get(1);
+        ContactMessageReceived received = sendWithPdf(sender, messageId, "Matrix", "Who may read me?", "matrix.pdf",
+                "%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII));
         assignTo(received.contactId(), "alice");
         String attachmentId = received.attachments().get(0).id();
 
@@ -499,18 +488,8 @@ class EmailChannelServiceTest {
         String customer = sender("reply-file");
         String first = messageId("reply-file-1");
         byte[] pdf = "%PDF-1.4 corrected statement for March".getBytes(StandardCharsets.US_ASCII);
-        MimeBodyPart statement = new MimeBodyPart();
-        statement.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-        statement.setFileName("Kontoauszug März.pdf");
-        MimeMultipart mixed = new MimeMultipart("mixed");
-        mixed.addBodyPart(textPart("The statement you sent has the wrong total.", "plain"));
-        mixed.addBodyPart(statement);
-        MimeMessage message = message(customer, SUPPORT, first, "Wrong total");
-        message.setContent(mixed);
-        message.saveChanges();
-        message.setHeader("Message-ID", first);
-        send(customer, List.of(SUPPORT), message);
-        ContactMessageReceived received = (ContactMessageReceived) eventsFor(first, 2).get(1);
+        ContactMessageReceived received = sendWithPdf(customer, first, "Wrong total", "The statement you sent has the wrong total.",
+                "Kontoauszug März.pdf", pdf);
         var file = received.attachments().get(0);
         assertThat(file.filename()).isEqualTo("Kontoauszug März.pdf");
 
@@ -806,6 +785,23 @@ class EmailChannelServiceTest {
             // sendMessage (not Transport.send) keeps the bytes as written, Message-ID included.
             transport.sendMessage(message, to);
         }
+    }
+
+    /** A text and one PDF from {@code sender} to the support mailbox; returns its {@code contact.message.received}. */
+    private ContactMessageReceived sendWithPdf(String sender, String messageId, String subject, String text, String filename, byte[] pdf)
+            throws MessagingException {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+        file.setFileName(filename);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(textPart(text, "plain"));
+        mixed.addBodyPart(file);
+        MimeMessage message = message(sender, SUPPORT, messageId, subject);
+        message.setContent(mixed);
+        message.saveChanges();
+        message.setHeader("Message-ID", messageId);
+        send(sender, List.of(SUPPORT), message);
+        return (ContactMessageReceived) eventsFor(messageId, 2).get(1);
     }
 
     private MimeMessage message(String from, String to, String messageId, String subject) throws MessagingException {
