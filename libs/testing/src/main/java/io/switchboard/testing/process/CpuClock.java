@@ -60,13 +60,18 @@ public final class CpuClock {
 
     private static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return statSeconds(Path.of("/proc/" + pid + "/stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User and system time of a process's or a thread's {@code stat} file, in seconds. */
+    static double statSeconds(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /**
@@ -91,9 +96,7 @@ public final class CpuClock {
 
     private static double threadSeconds(Path task) {
         try {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return statSeconds(task.resolve("stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -34,10 +34,7 @@ public final class ThreadCpu {
             tasks.forEach(task -> {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "tid (comm) ".
-                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    double used = CpuClock.statSeconds(task.resolve("stat"));
                     threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTime(name, used));
                 } catch (IOException | RuntimeException ended) {
                     // The thread ended while the list was read.
