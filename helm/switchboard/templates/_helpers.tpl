@@ -263,12 +263,14 @@ passwordKey: {{ include "switchboard.pg.passwordKey" .root | quote }}
 {{- end -}}
 {{- end -}}
 
-{{/* The issuer of tokens when the services' URL is not the public one. */}}
+{{/* The issuer the services expect in tokens (they do not ask Keycloak's discovery document): the
+address browsers sign in at, unless keycloak.external.issuer names another. */}}
 {{- define "switchboard.keycloak.issuer" -}}
+{{- $public := printf "%s/realms/%s" (include "switchboard.keycloak.publicUrl" .) .Values.keycloak.realm -}}
 {{- if eq .Values.keycloak.mode "operator" -}}
-{{- printf "%s/realms/%s" (include "switchboard.keycloak.publicUrl" .) .Values.keycloak.realm -}}
+{{- $public -}}
 {{- else -}}
-{{- .Values.keycloak.external.issuer -}}
+{{- .Values.keycloak.external.issuer | default $public -}}
 {{- end -}}
 {{- end -}}
 

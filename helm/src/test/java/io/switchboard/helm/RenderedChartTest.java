@@ -257,6 +257,8 @@ class RenderedChartTest {
                 assertThat(env.get("QUARKUS_DATASOURCE_USERNAME").path("valueFrom").path("secretKeyRef").isObject()).isTrue();
                 assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").isObject()).isTrue();
                 assertThat(plainValue(env, "QUARKUS_OIDC_AUTH_SERVER_URL")).as("%s realm", what).endsWith("/realms/switchboard");
+                assertThat(plainValue(env, "QUARKUS_OIDC_TOKEN_ISSUER")).as("%s issuer", what).startsWith("https://")
+                        .endsWith("/realms/switchboard");
             } else {
                 assertThat(env).as("%s has no database", what).doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL");
             }
@@ -545,6 +547,18 @@ class RenderedChartTest {
                 .isEqualTo("{\"name\":\"switchboard-db-routing\",\"key\":\"user\"}");
         assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").toString())
                 .isEqualTo("{\"name\":\"switchboard-db-routing\",\"key\":\"pass\"}");
+    }
+
+    /** The services do not read Keycloak's discovery document, so the issuer they expect is always set. */
+    @Test
+    void anExternalKeycloaksIssuerIsWhereBrowsersSignInUnlessNamed() {
+        List<JsonNode> docs = Chart.render("keycloak-external", Chart.testValues("keycloak-external.yaml"));
+        for (String service : WITH_DATABASE) {
+            JsonNode deployment = Manifests.find(docs, "Deployment", d -> service.equals(component(d))).orElseThrow();
+            Map<String, JsonNode> env = environment(docs, deployment.path("spec").path("template").path("spec").path("containers").get(0));
+            assertThat(plainValue(env, "QUARKUS_OIDC_AUTH_SERVER_URL")).as(service).isEqualTo("http://keycloak.identity:8080/realms/switchboard");
+            assertThat(plainValue(env, "QUARKUS_OIDC_TOKEN_ISSUER")).as(service).isEqualTo("https://sso.example.net/realms/switchboard");
+        }
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -142,6 +144,17 @@ class AuthorizationMatrixTest {
     @Test
     void aTokenMintedForAnotherClientOfTheRealmIsRefused() {
         given().auth().oauth2(KeycloakServer.shared().foreignClientToken("sam")).get("/api/queues").then().statusCode(401);
+    }
+
+    /** Services check the issuer against their configuration (they read no discovery document): another address's token is refused. */
+    @Test
+    void aTokenTheRealmIssuedUnderAnotherAddressIsRefused() {
+        String token = KeycloakServer.shared().tokenFromAnotherIssuer("sam");
+        JsonNode claims = KeycloakServer.claims(token);
+        assertThat(claims.path("iss").asText()).startsWith("http://localhost:");
+        assertThat(claims.path("aud").toString()).contains("switchboard-api");
+        given().auth().oauth2(token).get("/api/queues").then().statusCode(401);
+        as("sam").get("/api/queues").then().statusCode(OK);
     }
 
     private static RequestSpecification as(String user) {

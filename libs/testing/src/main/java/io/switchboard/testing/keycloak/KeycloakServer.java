@@ -153,6 +153,25 @@ public final class KeycloakServer implements AutoCloseable {
         return passwordGrant(realmUrl(), FOREIGN_CLIENT, username, username).get("access_token").asText();
     }
 
+    /**
+     * A demo user's token asked for at another address of this Keycloak ({@code localhost} instead of
+     * 127.0.0.1): signed by the realm's key, with the right audience, roles and tenants, but issued by
+     * {@code http://localhost:<port>/realms/switchboard}. A service must refuse it: it expects the issuer
+     * it is configured with.
+     */
+    public String tokenFromAnotherIssuer(String username) {
+        return passwordGrant("http://localhost:" + port + "/realms/" + REALM, CLIENT, username, username).get("access_token").asText();
+    }
+
+    /** The claims of a JWT, read without checking its signature (for tests that look at what Keycloak issued). */
+    public static JsonNode claims(String token) {
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private synchronized void ensureForeignClient() {
         if (foreignClientReady) {
             return;
