@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +21,8 @@ import io.switchboard.service.security.SignedInUser;
 
 /**
  * Read-only routing state of the domains this instance owns, refreshed every second: for
- * supervisors and admins, and only of the tenants their token names.
+ * supervisors and admins, and only of the tenants their token names. The first read of waiting
+ * contacts or agents after five minutes without one waits for the next refresh (RoutingView).
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,8 +51,8 @@ public class RoutingResource {
     @GET
     @Path("queues/{id}/contacts")
     public List<RoutingView.WaitingContact> waiting(@PathParam("id") String queueId) {
-        List<List<RoutingView.WaitingContact>> queues = tenants().stream().map(tenant -> view.waiting(tenant, queueId))
-                .filter(Objects::nonNull).toList();
+        List<List<RoutingView.WaitingContact>> queues = copied(() -> tenants().stream().map(tenant -> view.waiting(tenant, queueId))
+                .filter(Objects::nonNull).toList());
         if (queues.isEmpty()) {
             throw ProblemException.notFound("no queue " + queueId + " is routed by this instance");
         }
@@ -63,12 +65,21 @@ public class RoutingResource {
     @Path("agents")
     public List<RoutingView.AgentView> agents() {
         Set<String> tenants = tenants();
-        return view.agents().stream()
+        return copied(view::agents).stream()
                 .filter(a -> a.tenants().stream().anyMatch(tenants::contains))
                 .map(a -> new RoutingView.AgentView(a.agentId(),
                         a.tenants().stream().filter(tenants::contains).collect(Collectors.toSet()), a.state(),
                         a.activeContacts(), a.idleSince()))
                 .toList();
+    }
+
+    /** The view's lists, or 503 when the processor has not refreshed them in time (it is starting or taking over partitions). */
+    private static <T> T copied(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RoutingView.NotRefreshed e) {
+            throw new ProblemException(503, "Service Unavailable", e.getMessage() + "; try again");
+        }
     }
 
     private Set<String> tenants() {

@@ -2,8 +2,6 @@ package io.switchboard.routing.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,12 +56,8 @@ public class RoutingMetrics {
                 levelRows.add(MultiGauge.Row.of(tags, queue.serviceLevelToday()));
             }
         }
-        Map<String, Integer> byState = new TreeMap<>();
-        for (RoutingView.AgentView agent : view.agents()) {
-            byState.merge(agent.state(), 1, Integer::sum);
-        }
         List<MultiGauge.Row<?>> agentRows = new ArrayList<>();
-        byState.forEach((state, count) -> agentRows.add(MultiGauge.Row.of(Tags.of("state", state), count)));
+        view.agentsByState().forEach((state, count) -> agentRows.add(MultiGauge.Row.of(Tags.of("state", state), count)));
         waiting.register(waitingRows, true);
         oldestWait.register(oldestRows, true);
         agentsAvailable.register(availableRows, true);
