@@ -47,6 +47,7 @@ public class RoutingView {
         }
     }
 
+    /** @param serviceLevelToday answered within the threshold ÷ (answered + abandoned) today; null until one of them happened */
     public record QueueView(String queueId, String tenantId, int waiting, Long oldestWaitSeconds, int agentsAvailable,
             Double serviceLevelToday) {
     }
