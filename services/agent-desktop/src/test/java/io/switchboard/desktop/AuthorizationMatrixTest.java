@@ -593,7 +593,6 @@ class AuthorizationMatrixTest {
         return body.path("access_token").asText();
     }
 
-
     private static QueueConfigured queue(String tenant, String id) {
         return new QueueConfigured(UUID.nameUUIDFromBytes(("queue:" + tenant + id).getBytes()), tenant, SINCE, id, id, Map.of(), 0,
                 new QueueConfigured.ServiceLevelTarget(20, 80), QueueConfigured.Strategy.LONGEST_IDLE, 0, 20, 0, null, List.of(), null,

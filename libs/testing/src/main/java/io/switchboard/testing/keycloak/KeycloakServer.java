@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,7 +167,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** The claims of a JWT, read without checking its signature (for tests that look at what Keycloak issued). */
     public static JsonNode claims(String token) {
         try {
-            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
