@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +91,7 @@ public class RoutingView {
         List<QueueView> queues = new ArrayList<>();
         Map<QueueKey, List<WaitingContact>> waiting = withContacts ? new HashMap<>() : null;
         List<AgentView> agents = withAgents ? new ArrayList<>() : null;
-        Map<String, Integer> byState = new TreeMap<>();
+        Map<String, Integer> byState = new HashMap<>();
         for (DomainRouter router : routers) {
             var engine = router.engine();
             for (String queueId : engine.queueIds()) {
@@ -153,16 +152,15 @@ public class RoutingView {
     /** The part of the snapshot a reader asked for, waiting for the refreshes that copy it when it was not copied. */
     private <T> T awaitCopied(Supplier<T> part) {
         long deadline = System.nanoTime() + waitForRefresh.toNanos();
-        T copied = part.get();
-        while (copied == null) {
+        while (true) {
+            // Taken before the part is read: a refresh that lands in between completes this one.
             CompletableFuture<Void> refreshed = nextRefresh;
-            copied = part.get();
+            T copied = part.get();
             if (copied != null) {
-                break;
+                return copied;
             }
-            long left = deadline - System.nanoTime();
             try {
-                refreshed.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                refreshed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 throw new NotRefreshed(waitForRefresh);
             } catch (InterruptedException e) {
@@ -171,9 +169,7 @@ public class RoutingView {
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
-            copied = part.get();
         }
-        return copied;
     }
 
     private static long notRead() {
