@@ -569,7 +569,7 @@ class AuthorizationMatrixTest {
      * A demo user's token that expires after {@code seconds}, from a client of the realm made like the inbox's (tenants
      * claim, switchboard-api audience) but with that lifespan, so the inbox's own client stays as it is.
      */
-    private static String shortLivedToken(String user, int seconds) throws Exception {
+    private static String shortLivedToken(String user, int seconds) {
         KeycloakServer keycloak = KeycloakServer.shared();
         String client = "short-lived-" + SUFFIX;
         Map<String, Object> tenants = Map.of("name", "tenants", "protocol", "openid-connect", "protocolMapper",
@@ -581,13 +581,7 @@ class AuthorizationMatrixTest {
                 "standardFlowEnabled", false, "directAccessGrantsEnabled", true, "protocolMappers", List.of(tenants, audience),
                 "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)))).statusCode();
         assertThat(created).isIn(201, 409);
-        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        URI.create(keycloak.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + client + "&username=" + user
-                        + "&password=" + user)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(OK);
-        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        JsonNode body = keycloak.tokenResponse(client, user);
         // Keycloak counts expires_in from its own clock's current second, so it may read one less than the lifespan.
         assertThat(body.path("expires_in").asInt()).isBetween(seconds - 1, seconds);
         return body.path("access_token").asText();

@@ -164,6 +164,11 @@ public final class KeycloakServer implements AutoCloseable {
         return passwordGrant("http://localhost:" + port + "/realms/" + REALM, CLIENT, username, username).get("access_token").asText();
     }
 
+    /** The token response of a demo user's password grant on another public client of the realm (one a test made). */
+    public JsonNode tokenResponse(String client, String username) {
+        return passwordGrant(realmUrl(), client, username, username);
+    }
+
     /** The claims of a JWT, read without checking its signature (for tests that look at what Keycloak issued). */
     public static JsonNode claims(String token) {
         try {
